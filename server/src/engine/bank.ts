@@ -1,0 +1,177 @@
+import type { ResolvedConfig } from './config';
+import type { LintResult } from './lint';
+import type { BankEntry } from './rule';
+import type { Finding, Severity, Span } from './types';
+import type { Score } from './score';
+
+/** One linted file, as the bank analysis takes it. */
+export interface BankFile {
+  uri: string;
+  result: LintResult;
+}
+
+export interface FollowUpReadiness {
+  answered: string[];
+  missing: string[];
+}
+
+export interface PracticeStatus {
+  /** The practice dates, sorted. */
+  practiced: string[];
+  /** The next checkpoint (day 0/3/7/14/21 after the first practice), if any remain. */
+  next?: string;
+  /** True when the next checkpoint is today or past. */
+  due: boolean;
+  /** Days past the checkpoint (0 when due today). */
+  overdueDays: number;
+}
+
+export interface BankStory {
+  uri: string;
+  index: number;
+  title: string;
+  /** 0-based line of the story's title (or first line), for "go to story". */
+  line: number;
+  span: Span;
+  category?: string;
+  themes: string[];
+  date?: string;
+  score: Score;
+  words: number;
+  seconds: number;
+  /** Findings by severity, for this story, bank findings included. */
+  problems: Record<Severity, number>;
+  followUps?: FollowUpReadiness;
+  practice: PracticeStatus;
+  /** The Amazon Leadership Principles the story names (when targetCompany is amazon). */
+  principles: string[];
+  /** The first (headline) metric of the Result, if any. */
+  headlineMetric?: string;
+  /** Share of first-person-singular subjects in Action (0–1), if countable. */
+  iRatio?: number;
+}
+
+export interface CompositionRow {
+  category: string;
+  label: string;
+  count: number;
+  min: number;
+  max: number;
+  status: 'low' | 'ok' | 'high';
+}
+
+export interface CoverageRow {
+  theme: string;
+  question: string;
+  /** Indices into BankReport.stories. */
+  stories: number[];
+  status: 'uncovered' | 'thin' | 'ok';
+}
+
+export interface BankFinding extends Finding {
+  /** The file the finding is on; undefined for findings about the bank as a whole. */
+  uri?: string;
+}
+
+export interface BankReport {
+  stories: BankStory[];
+  composition: CompositionRow[];
+  coverage: CoverageRow[];
+  /** Bank-wide findings (bank-size, bank-composition, uncovered-question, overused-story, duplicate-metric). */
+  findings: BankFinding[];
+  today: string;
+}
+
+export type { BankEntry };
+
+import { BANK_RULES } from './rules';
+import { scoreStory } from './score';
+import { followUpReadiness } from './rules/follow-up-prep';
+import { headlineMetric } from './rules/duplicate-metric';
+import { principlesIn } from './rules/company-values';
+import { subjectCounts } from './rules/first-person';
+import { parseStoryDate } from './rules/recency';
+import { STAR_KINDS } from './types';
+
+export const PRACTICE_DAYS = [0, 3, 7, 14, 21];
+
+/** The practice checkpoints (day 0/3/7/14/21 after the first practice) and what is due. */
+export function practiceStatus(practiced: string[] | undefined, today: string): PracticeStatus {
+  const dates = (practiced ?? []).filter((d) => parseStoryDate(d) && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const status: PracticeStatus = { practiced: dates, due: false, overdueDays: 0 };
+  if (dates.length === 0) return status;
+  const first = parseStoryDate(dates[0])!.getTime();
+  const day = 24 * 3600 * 1000;
+  // Each practice session after the first ticks off the next checkpoint.
+  const done = dates.length;
+  if (done >= PRACTICE_DAYS.length) return status;
+  const next = new Date(first + PRACTICE_DAYS[done] * day);
+  status.next = next.toISOString().slice(0, 10);
+  const now = parseStoryDate(today)!.getTime();
+  status.due = now >= next.getTime();
+  status.overdueDays = status.due ? Math.round((now - next.getTime()) / day) : 0;
+  return status;
+}
+
+/** Scores the bank: per-story summaries, composition, coverage, and the bank-wide findings. */
+export function analyzeBank(files: BankFile[], config: import('./config').ResolvedConfig, today: string): BankReport {
+  const entries: BankEntry[] = [];
+  for (const f of files) for (const story of f.result.doc.stories) entries.push({ uri: f.uri, story, doc: f.result.doc });
+  const findings: BankFinding[] = [];
+  for (const rule of BANK_RULES) {
+    const severity = config.severities[rule.id];
+    if (!severity || severity === 'off') continue;
+    try {
+      rule.check({
+        entries,
+        config,
+        options: config.options[rule.id] ?? {},
+        today,
+        report: (entry, r) => findings.push({ rule: rule.id, message: r.message, span: r.span, severity, uri: entry?.uri, story: entry?.story.index, data: r.data }),
+      });
+    } catch {
+      // A failing bank rule must not take the bank view down; the other rules still report.
+    }
+  }
+  const stories: BankStory[] = entries.map((e) => {
+    const file = files.find((f) => f.uri === e.uri)!;
+    const own = [
+      ...file.result.findings.filter((f) => f.story === e.story.index),
+      ...findings.filter((f) => f.uri === e.uri && f.story === e.story.index),
+    ];
+    const problems = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of own) problems[f.severity]++;
+    const action = e.story.star.action;
+    const counts = action && !action.prose.isEmpty ? subjectCounts(action.prose.text) : undefined;
+    const total = counts ? counts.i + counts.we.length : 0;
+    const text = STAR_KINDS.map((k) => e.story.star[k]?.prose.text ?? '').join('\n');
+    return {
+      uri: e.uri,
+      index: e.story.index,
+      title: e.story.title,
+      line: file.result.lines.lineOf((e.story.titleSpan ?? e.story.span).start),
+      span: e.story.titleSpan ?? e.story.span,
+      category: e.story.meta.category?.toLowerCase(),
+      themes: (e.story.meta.questions ?? []).map((q) => q.toLowerCase()),
+      date: e.story.meta.date,
+      score: scoreStory(e.story, own, config, today),
+      words: e.story.starWords,
+      seconds: Math.round((e.story.starWords / config.wordsPerMinute) * 60),
+      problems,
+      followUps: e.story.layers['follow-ups'] ? followUpReadiness(e.story.layers['follow-ups']) : undefined,
+      practice: practiceStatus(e.story.meta.practiced, today),
+      principles: principlesIn(text),
+      headlineMetric: headlineMetric(e)?.text,
+      iRatio: total > 0 ? counts!.i / total : undefined,
+    };
+  });
+  const composition: CompositionRow[] = config.categories.map((c) => {
+    const count = stories.filter((s) => s.category === c.id).length;
+    return { category: c.id, label: c.label, count, min: c.min, max: c.max, status: count < c.min ? 'low' : count > c.max ? 'high' : 'ok' };
+  });
+  const coverage: CoverageRow[] = config.themes.map((t) => {
+    const idx = stories.map((s, i) => (s.themes.includes(t.id) ? i : -1)).filter((i) => i >= 0);
+    return { theme: t.id, question: t.question, stories: idx, status: idx.length === 0 ? 'uncovered' : idx.length === 1 ? 'thin' : 'ok' };
+  });
+  return { stories, composition, coverage, findings, today };
+}

@@ -1,0 +1,37 @@
+// Builds the example stories that rules carry as documentation and tests. A default story that
+// passes every content rule is filled in; an example replaces only the part it is about.
+
+export interface ExampleParts {
+  front?: string;
+  title?: string;
+  situation?: string | null;
+  task?: string | null;
+  action?: string | null;
+  result?: string | null;
+  after?: string;
+}
+
+export const GOOD = {
+  front: 'title: Fraud model for a new payment method\ncategory: project\nquestions: [challenging-project, ambiguity, proud]\ndate: 2025-06',
+  situation: 'Our checkout team at a mid-size retailer saw fraud losses climb after a new payment method launched.',
+  task: 'I owned the fraud model and had to cut losses without blocking good customers.',
+  action:
+    'I compared three options against the current rules as a baseline. I chose gradient-boosted trees over a deep model because analysts needed explanations. I ran a two-week A/B test on 10% of traffic.',
+  result:
+    'Fraud losses fell from $80K to $35K a month and precision rose from 0.61 to 0.78. The review template I wrote is now used by two other teams. I learned to agree on the metric with the business before modelling.',
+};
+
+export function ex(parts: ExampleParts = {}): string {
+  const front = parts.front ?? GOOD.front;
+  const out: string[] = [];
+  if (front) out.push(`---\n${front}\n---\n`);
+  out.push(`# ${parts.title ?? 'Fraud model'}\n`);
+  for (const kind of ['situation', 'task', 'action', 'result'] as const) {
+    const value = parts[kind] === undefined ? GOOD[kind] : parts[kind];
+    if (value === null) continue;
+    const heading = value.startsWith('## ') ? '' : `## ${kind[0].toUpperCase()}${kind.slice(1)}\n\n`;
+    out.push(`${heading}${value}\n`);
+  }
+  if (parts.after) out.push(parts.after + '\n');
+  return out.join('\n');
+}

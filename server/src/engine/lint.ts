@@ -1,0 +1,129 @@
+import { chunkBounds } from './markdown';
+import { parseDocument } from './parse';
+import { LineIndex } from './lines';
+import { applyDirectives, readDirectives } from './directives';
+import { ALL_RULES, STORY_RULES } from './rules';
+import type { ResolvedConfig } from './config';
+import type { Finding, ParsedDocument, Report, Severity, Story } from './types';
+
+export interface LintOptions {
+  /** Today as YYYY-MM-DD; defaults to the real date. */
+  today?: string;
+  /** Rules to run even if configured off (used by tests); others run per configuration. */
+  only?: string[];
+}
+
+export interface RuleError {
+  rule: string;
+  story: number;
+  error: string;
+}
+
+export interface LintResult {
+  doc: ParsedDocument;
+  lines: LineIndex;
+  findings: Finding[];
+  /** Internal errors of rules, each skipped for the story it failed on. */
+  errors: RuleError[];
+}
+
+const KNOWN = new Set(ALL_RULES.map((r) => r.id));
+
+interface CachedStory {
+  findings: Finding[];
+  errors: RuleError[];
+}
+
+// Findings of unchanged stories are reused: in a bank file of many stories an edit re-runs the
+// rules of the edited story only. Keys hold the story text, offsets are relative to the story.
+const storyCache = new Map<string, CachedStory>();
+const STORY_CACHE_LIMIT = 5000;
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Lints one Markdown document: parse, run every enabled story rule, apply inline comments. */
+export function lintText(text: string, config: ResolvedConfig, options: LintOptions = {}): LintResult {
+  const day = options.today ?? today();
+  let analysed = text;
+  let limited: Finding | undefined;
+  if (text.length > config.maxFileSize) {
+    // Lint whole chunks (stories) up to the budget, and say so.
+    let cut = 0;
+    for (const [, end] of chunkBounds(text)) {
+      if (end > config.maxFileSize) break;
+      cut = end;
+    }
+    analysed = text.slice(0, cut);
+    limited = {
+      rule: 'large-file',
+      message: `This file has ${text.length.toLocaleString('en-US')} characters; starlint analysed the first ${cut.toLocaleString('en-US')} (the "maxFileSize" setting is ${config.maxFileSize.toLocaleString('en-US')}). Split the bank into smaller files, or raise "maxFileSize".`,
+      span: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') === -1 ? 1 : text.indexOf('\n'))) },
+      severity: 'info',
+    };
+  }
+  const doc = parseDocument(analysed);
+  doc.text = text;
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  const severityOf = (rule: string): Severity | undefined => {
+    const s = config.severities[rule];
+    if (options.only) return options.only.includes(rule) ? (s && s !== 'off' ? s : ALL_RULES.find((r) => r.id === rule)?.severity) : undefined;
+    return s === 'off' ? undefined : s;
+  };
+
+  if (limited) {
+    const sev = severityOf('large-file');
+    if (sev) findings.push({ ...limited, severity: sev });
+  }
+  if (doc.limited === 'binary') return { doc, lines, findings, errors };
+
+  for (const story of doc.stories) {
+    const cacheKey = `${config.key}\u0000${day}\u0000${options.only?.join(',') ?? ''}\u0000${story.key}`;
+    let cached = storyCache.get(cacheKey);
+    if (!cached) {
+      cached = runStoryRules(story, doc, config, day, options.only);
+      if (storyCache.size >= STORY_CACHE_LIMIT) storyCache.delete(storyCache.keys().next().value as string);
+      storyCache.set(cacheKey, cached);
+    }
+    for (const f of cached.findings) {
+      const severity = severityOf(f.rule);
+      if (!severity) continue;
+      findings.push({ ...f, severity, story: story.index, span: { start: f.span.start + story.span.start, end: f.span.end + story.span.start } });
+    }
+    for (const e of cached.errors) errors.push({ ...e, story: story.index });
+  }
+
+  const problems = [...doc.problems];
+  const directives = readDirectives(doc.comments, lines, KNOWN, problems);
+  for (const p of problems) {
+    const severity = severityOf(p.rule);
+    if (severity) findings.push({ rule: p.rule, message: p.message, span: p.span, severity });
+  }
+  const kept = applyDirectives(findings, directives, lines);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { doc, lines, findings: kept, errors };
+}
+
+function runStoryRules(story: Story, doc: ParsedDocument, config: ResolvedConfig, day: string, only?: string[]): CachedStory {
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  const base = story.span.start;
+  for (const rule of STORY_RULES) {
+    const enabled = only ? only.includes(rule.id) : config.severities[rule.id] !== 'off';
+    if (!enabled) continue;
+    const report = (r: Report): void => {
+      const start = Math.max(r.span.start, 0);
+      const end = Math.max(r.span.end, start + 1);
+      findings.push({ rule: rule.id, message: r.message, span: { start: start - base, end: end - base }, severity: rule.severity, data: r.data });
+    };
+    try {
+      rule.check({ story, doc, config, options: config.options[rule.id] ?? {}, today: day, report });
+    } catch (e) {
+      errors.push({ rule: rule.id, story: story.index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  }
+  return { findings, errors };
+}

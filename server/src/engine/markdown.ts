@@ -1,0 +1,359 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { HtmlComment, Piece, SectionKind, Span } from './types';
+import { labelWord, lineLabelStarts, plainLabel, separatorLength } from './sections';
+
+/**
+ * The Markdown layer: remark-parse turns the text into mdast, and this file flattens the
+ * top-level blocks into plain records with absolute offsets and their prose, so the rest of the
+ * engine never walks mdast.
+ *
+ * Large documents are split into chunks at top-level ATX headings (outside code fences, front
+ * matter and HTML comments) and each chunk is parsed on its own: micromark's cost grows faster
+ * than linearly on one huge document, and a chunk that did not change is not parsed again.
+ */
+
+export interface Label {
+  kind: SectionKind;
+  name: string;
+  span: Span;
+}
+
+export interface Block {
+  type: 'heading' | 'paragraph' | 'list' | 'code' | 'html' | 'yaml' | 'other';
+  span: Span;
+  depth?: number;
+  /** Heading text (headings only). */
+  heading?: string;
+  /** A section label at the start of a top-level paragraph. */
+  label?: Label;
+  pieces: Piece[];
+  /** List items as separate piece lists (lists only). */
+  items?: Piece[][];
+  /** The raw YAML of a front-matter block. */
+  value?: string;
+}
+
+export interface FlatDocument {
+  blocks: Block[];
+  comments: HtmlComment[];
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+const CHUNK_CACHE_LIMIT = 4000;
+const chunkCache = new Map<string, FlatDocument>();
+
+export function flatten(text: string): FlatDocument {
+  const blocks: Block[] = [];
+  const comments: HtmlComment[] = [];
+  for (const [start, end] of chunkBounds(text)) {
+    const chunk = text.slice(start, end);
+    const flat = flattenChunk(chunk);
+    for (const b of flat.blocks) blocks.push(start === 0 ? b : shiftBlock(b, start));
+    for (const c of flat.comments) comments.push(start === 0 ? c : { body: c.body, span: shift(c.span, start) });
+  }
+  return { blocks, comments };
+}
+
+function flattenChunk(chunk: string): FlatDocument {
+  const cached = chunkCache.get(chunk);
+  if (cached) {
+    // Refresh its place in the insertion order, which serves as the LRU order.
+    chunkCache.delete(chunk);
+    chunkCache.set(chunk, cached);
+    return cached;
+  }
+  const tree = processor.parse(chunk);
+  const flat: FlatDocument = { blocks: [], comments: [] };
+  for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      for (const children of splitAtLabels(node.children, chunk)) flat.blocks.push(paragraphBlock(children, chunk, flat.comments));
+    } else flat.blocks.push(toBlock(node, chunk, flat.comments));
+  }
+  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
+  chunkCache.set(chunk, flat);
+  return flat;
+}
+
+/** Offsets where chunks begin: top-level ATX headings outside fences, comments and front matter. */
+export function chunkBounds(text: string): [number, number][] {
+  const bounds: number[] = [0];
+  let pos = 0;
+  let fence: { char: string; len: number } | undefined;
+  let inComment = false;
+  const fm = /^---[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+    close.lastIndex = fm[0].length - 1;
+    const m = close.exec(text);
+    if (m) pos = m.index + m[0].length;
+  }
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(pos, Math.min(nl, pos + 200));
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len) fence = undefined;
+    } else if (inComment) {
+      if (text.slice(pos, nl).includes('-->')) inComment = false;
+    } else {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f) fence = { char: f[1][0], len: f[1].length };
+      else if (/^#{1,6}(?:[ \t]|\r?$)/.test(line)) {
+        if (pos > bounds[bounds.length - 1]) bounds.push(pos);
+      } else {
+        const open = text.lastIndexOf('<!--', nl);
+        if (open >= pos && text.indexOf('-->', open + 4) > nl) inComment = true;
+        else if (open >= pos && text.indexOf('-->', open + 4) === -1) inComment = true;
+      }
+    }
+    pos = nl + 1;
+  }
+  const out: [number, number][] = [];
+  for (let i = 0; i < bounds.length; i++) out.push([bounds[i], i + 1 < bounds.length ? bounds[i + 1] : text.length]);
+  return out;
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shiftPieces(pieces: Piece[], by: number): Piece[] {
+  return pieces.map((p) => ({ text: p.text, start: p.start + by, end: p.end + by, exact: p.exact }));
+}
+
+function shiftBlock(b: Block, by: number): Block {
+  return {
+    ...b,
+    span: shift(b.span, by),
+    label: b.label && { ...b.label, span: shift(b.label.span, by) },
+    pieces: shiftPieces(b.pieces, by),
+    items: b.items?.map((item) => shiftPieces(item, by)),
+  };
+}
+
+function spanOf(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function toBlock(node: RootContent, src: string, comments: HtmlComment[]): Block {
+  const span = spanOf(node);
+  switch (node.type) {
+    case 'heading': {
+      const pieces: Piece[] = [];
+      inline(node.children, src, pieces, comments);
+      return { type: 'heading', span, depth: node.depth, heading: pieces.map((p) => p.text).join(''), pieces: [] };
+    }
+    case 'paragraph':
+      return paragraphBlock(node.children, src, comments);
+    case 'list': {
+      const pieces: Piece[] = [];
+      const items: Piece[][] = [];
+      for (const item of node.children) {
+        const own: Piece[] = [];
+        blockPieces(item.children, src, own, comments);
+        if (own.length) {
+          items.push(own);
+          if (pieces.length) pieces.push(separator(own[0].start));
+          pieces.push(...own);
+        }
+      }
+      return { type: 'list', span, pieces, items };
+    }
+    case 'code':
+      return { type: 'code', span, pieces: [] };
+    case 'html':
+      collectComments(node.value, span.start, comments);
+      return { type: 'html', span, pieces: [] };
+    case 'yaml':
+      return { type: 'yaml', span, pieces: [], value: node.value };
+    default: {
+      const pieces: Piece[] = [];
+      if ('children' in node) blockPieces((node as Parent).children as RootContent[], src, pieces, comments);
+      return { type: 'other', span, pieces };
+    }
+  }
+}
+
+function paragraphBlock(children: PhrasingContent[], src: string, comments: HtmlComment[]): Block {
+  const pieces: Piece[] = [];
+  const label = paragraphLabel(children, src, pieces, comments);
+  const span = { start: spanOf(children[0]).start, end: spanOf(children[children.length - 1]).end };
+  return { type: 'paragraph', span, label, pieces };
+}
+
+/**
+ * People paste answers with one label per line and no blank line between them
+ * ("**Situation:** …⏎**Task:** …"). Markdown makes that one paragraph; this splits it into one
+ * paragraph per label line so each label starts its own section.
+ */
+function splitAtLabels(children: PhrasingContent[], src: string): PhrasingContent[][] {
+  const groups: PhrasingContent[][] = [[]];
+  const push = (node: PhrasingContent): void => {
+    groups[groups.length - 1].push(node);
+  };
+  const newGroup = (): void => {
+    if (groups[groups.length - 1].length) groups.push([]);
+  };
+  let lineStart = true;
+  for (const node of children) {
+    if ((node.type === 'strong' || node.type === 'emphasis') && lineStart && groups[groups.length - 1].length) {
+      const inner: Piece[] = [];
+      inline(node.children, src, inner, []);
+      if (labelWord(inner.map((p) => p.text).join(''))) newGroup();
+    }
+    if (node.type === 'text') {
+      const { start, end } = spanOf(node);
+      const exact = src.slice(start, end) === node.value;
+      const cuts = exact ? lineLabelStarts(node.value) : [];
+      let from = 0;
+      for (const cut of cuts) {
+        if (cut > from) push(textNode(node.value.slice(from, cut), start + from));
+        newGroup();
+        from = cut;
+      }
+      push(from === 0 ? node : textNode(node.value.slice(from), start + from));
+      lineStart = /\n[ \t]*$/.test(node.value);
+    } else {
+      push(node);
+      lineStart = node.type === 'break';
+    }
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+function textNode(value: string, start: number): PhrasingContent {
+  return {
+    type: 'text',
+    value,
+    position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: start + value.length } },
+  };
+}
+
+function separator(at: number): Piece {
+  return { text: '\n\n', start: at, end: at, exact: false };
+}
+
+function blockPieces(nodes: RootContent[], src: string, out: Piece[], comments: HtmlComment[]): void {
+  for (const node of nodes) {
+    const before = out.length;
+    const mark = out.length ? separator(spanOf(node).start) : undefined;
+    if (mark) out.push(mark);
+    switch (node.type) {
+      case 'code':
+      case 'yaml':
+      case 'definition':
+      case 'thematicBreak':
+        break;
+      case 'html':
+        collectComments(node.value, spanOf(node).start, comments);
+        break;
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell':
+        inline(node.children, src, out, comments);
+        break;
+      default:
+        if ('children' in node) blockPieces((node as Parent).children as RootContent[], src, out, comments);
+    }
+    if (mark && out.length === before + 1) out.pop();
+  }
+}
+
+function inline(nodes: PhrasingContent[], src: string, out: Piece[], comments: HtmlComment[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text': {
+        const { start, end } = spanOf(node);
+        out.push({ text: node.value, start, end, exact: src.slice(start, end) === node.value });
+        break;
+      }
+      case 'break': {
+        const { start, end } = spanOf(node);
+        out.push({ text: ' ', start, end, exact: false });
+        break;
+      }
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        break;
+      case 'html':
+        collectComments(node.value, spanOf(node).start, comments);
+        break;
+      default:
+        if ('children' in node) inline(node.children as PhrasingContent[], src, out, comments);
+    }
+  }
+}
+
+function collectComments(html: string, base: number, comments: HtmlComment[]): void {
+  const re = /<!--([\s\S]*?)(?:-->|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    comments.push({ body: m[1], span: { start: base + m.index, end: base + m.index + m[0].length } });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/**
+ * Detects a section label at the start of a top-level paragraph (`**Situation:** text`,
+ * `Situation: text`, `**Situation** - text`) and fills `out` with the prose after it.
+ */
+function paragraphLabel(children: PhrasingContent[], src: string, out: Piece[], comments: HtmlComment[]): Label | undefined {
+  const first = children[0];
+  if (!first) return undefined;
+  if (first.type === 'strong' || first.type === 'emphasis') {
+    const inner: Piece[] = [];
+    inline(first.children, src, inner, comments);
+    const word = labelWord(inner.map((p) => p.text).join(''));
+    if (word) {
+      const rest = children.slice(1);
+      const next = rest[0];
+      const nextText = next && next.type === 'text' ? next.value : undefined;
+      const sep = nextText === undefined ? 0 : separatorLength(nextText);
+      const ok = word.colon || next === undefined || next.type === 'break' || sep > 0 || (nextText !== undefined && /^\s*\n/.test(nextText));
+      if (ok) {
+        const labelSpan = spanOf(first);
+        let consumed = 0;
+        if (nextText !== undefined && sep > 0) consumed = sep;
+        const pieces: Piece[] = [];
+        inline(rest, src, pieces, comments);
+        if (consumed && pieces.length) {
+          const p = pieces[0];
+          pieces[0] = { text: p.text.slice(consumed), start: p.exact ? p.start + consumed : p.start, end: p.end, exact: p.exact };
+          labelSpan.end = p.exact ? p.start + consumed : labelSpan.end;
+          labelSpan.end = trimEnd(src, labelSpan);
+        }
+        out.push(...pieces);
+        return { kind: word.kind, name: word.name, span: labelSpan };
+      }
+    }
+  }
+  if (first.type === 'text') {
+    const found = plainLabel(first.value);
+    if (found) {
+      const pieces: Piece[] = [];
+      inline(children, src, pieces, comments);
+      const p = pieces[0];
+      const start = p.start;
+      pieces[0] = { text: p.text.slice(found.length), start: p.exact ? p.start + found.length : p.start, end: p.end, exact: p.exact };
+      out.push(...pieces);
+      const span = { start, end: p.exact ? start + found.length : p.end };
+      span.end = trimEnd(src, span);
+      return { kind: found.kind, name: found.name, span };
+    }
+  }
+  inline(children, src, out, comments);
+  return undefined;
+}
+
+function trimEnd(src: string, span: Span): number {
+  let end = span.end;
+  while (end > span.start + 1 && /\s/.test(src[end - 1])) end--;
+  return end;
+}

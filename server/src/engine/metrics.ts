@@ -1,0 +1,139 @@
+// The quantified-metric detector of SPEC §4. It works on normalised prose text and returns
+// offsets into that text.
+
+export type MetricKind = 'percent' | 'money' | 'multiplier' | 'statistic' | 'change' | 'count' | 'measure';
+export type MetricType = 'technical' | 'business';
+
+export interface Metric {
+  start: number;
+  end: number;
+  text: string;
+  kind: MetricKind;
+  /** Which of technical and business the words near the number name (possibly both, possibly none). */
+  types: MetricType[];
+}
+
+const NUM = String.raw`\d[\d,]*(?:\.\d+)?|\.\d+`;
+const SCALE = String.raw`(?:\s?(?:[kKmMbB]n?|thousand|million|billion|mil|mn|bn)\b)?`;
+
+// Units that are measurements on their own (not durations): latency, sizes, rates.
+const MEASURE_UNITS = String.raw`ms|msec|milliseconds?|µs|us|ns|microseconds?|[kMGT]B|[kMG]iB|bytes?|qps|QPS|rps|RPS|req/s|tps|fps|FPS|FLOPs|GFLOPs|TFLOPs|kWh|W|pp|bps|basis points?|percentage points?|GPU[- ]hours?|GPU[- ]days?|points?|stars?`;
+const DURATION_UNITS = String.raw`s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|quarters?|years?|person-(?:hours?|days?|weeks?)|engineer-(?:hours?|days?|weeks?)`;
+const COUNTED = String.raw`users?|customers?|clients?|accounts?|subscribers?|members?hips?|sellers?|merchants?|drivers?|riders?|patients?|advertisers?|partners?|labels?|annotations?|tickets?|requests?|queries|query|rows?|records?|images?|documents?|docs|examples?|samples?|predictions?|transactions?|sessions?|clicks?|orders?|calls?|incidents?|alerts?|bugs?|errors?|complaints?|escalations?|pages?|articles?|products?|items?|SKUs?|listings?|jobs?|pipelines?|dashboards?|teams|markets?|countries|languages?|stores?|downloads?|installs?|sign-?ups?|leads?|deals?|applications?|claims?|tokens?|parameters?|GPUs?|servers?|machines?|instances?|nodes?|cases?|reviews?|videos?|messages?|emails?|events?|visits?|visitors?|views?|impressions?|conversions?|purchases?|bookings?|loans?|payments?|fraud cases?|chargebacks?|false (?:positives|negatives)|hours? (?:a|per) (?:week|month|day)|lines? of code`;
+
+const PATTERNS: [MetricKind, RegExp][] = [
+  ['change', new RegExp(String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS}|${COUNTED})\b)?`, 'gi')],
+  ['money', new RegExp(String.raw`(?:[$€£]|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?:${NUM})${SCALE}(?:\s?(?:/|per|a)\s?(?:year|yr|month|mo|quarter|week|day)\b)?|\b(?:${NUM})${SCALE}\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b`, 'gi')],
+  ['percent', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:%|percent\b|per cent\b|pct\b)`, 'gi')],
+  ['multiplier', new RegExp(String.raw`\b(?:${NUM})\s?(?:x|×)(?![\w])|\b(?:${NUM})-fold\b|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b`, 'gi')],
+  ['statistic', new RegExp(String.raw`\bp\s?(?:<|=|≤|<=)\s?0?\.\d+|\b(?:AUC|AUROC|AUPRC|ROC[- ]AUC|F1|F-1|F-score|BLEU|ROUGE(?:-[L\d])?|NDCG(?:@\d+)?|MAP(?:@\d+)?|MRR|RMSE|MAE|MAPE|R2|R²|accuracy|precision|recall|kappa|perplexity|WER|CER|mAP|IoU|Brier|log[- ]loss|top-\d accuracy|hit rate)(?:\s?@\s?\d+)?(?:\s+(?:score|of|was|is|reached|hit|at|went|rose|improved|increased|dropped|fell|by))*\s*(?:=|:)?\s*(?:${NUM})`, 'gi')],
+  ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${MEASURE_UNITS})(?![\w])`, 'g')],
+  ['count', new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?\s?(?:(?:new|more|fewer|additional|active|daily|monthly|weekly|unique|paying|human|manual|labeled|labelled|flagged|support|customer|internal|external)\s){0,2}(?:${COUNTED})\b`, 'gi')],
+  ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${DURATION_UNITS})(?:\s?(?:/|per|a|each)\s?(?:week|wk|month|day|year|quarter|sprint|release|run|request))\b`, 'gi')],
+];
+
+// A duration counts only inside a change: "saved 20 hours", "cut training from 2 days to 6 hours".
+const DURATION = new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${DURATION_UNITS})\b`, 'gi');
+const CHANGE_VERB = /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared to)\b/i;
+
+// Not metrics: years, quarters, versions and model names, ordinals, team sizes.
+const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
+
+const TECHNICAL = /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?)/i;
+const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|hours|man-hours|person-hours|time saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
+
+export function findMetrics(text: string): Metric[] {
+  const found: Metric[] = [];
+  const overlaps = (s: number, e: number): boolean => found.some((m) => s < m.end && e > m.start);
+  for (const [kind, re] of PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].trimEnd().length;
+      if (end <= start || overlaps(start, end)) continue;
+      if (isExcluded(text, start, end, m[0].trim())) continue;
+      found.push({ start, end, text: text.slice(start, end), kind, types: [] });
+    }
+  }
+  DURATION.lastIndex = 0;
+  let d: RegExpExecArray | null;
+  while ((d = DURATION.exec(text))) {
+    const start = d.index;
+    const end = d.index + d[0].length;
+    if (overlaps(start, end)) continue;
+    const clause = clauseAround(text, start, end);
+    const before = text.slice(clause.start, start);
+    if (CHANGE_VERB.test(before) || /^\s*(?:faster|sooner|earlier|less|shorter|saved|of (?:manual )?work saved)\b/i.test(text.slice(end, clause.end))) {
+      found.push({ start, end, text: d[0], kind: 'measure', types: [] });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  for (const metric of found) metric.types = classify(text, metric);
+  return found;
+}
+
+function isExcluded(text: string, start: number, end: number, match: string): boolean {
+  if (NOT_METRIC.test(match)) return true;
+  const before = text.slice(Math.max(0, start - 2), start);
+  // Model and version names: GPT-3.5, v2, Llama-7B, BERT-base.
+  if (/[A-Za-z][-.]?$/.test(before) && !/[\s(~$€£]$/.test(before) && !/^[$€£]/.test(match)) return true;
+  // Team sizes: "a 4-person team", "4 engineers", "team of 4".
+  const after = text.slice(end, end + 16);
+  if (/^[- ]?(?:person|people|engineers?|members?|teammates?|scientists?|developers?)\b/i.test(after)) return true;
+  return false;
+}
+
+/** The clause around a span: split at ; , : and dashes, and at "and", "while", "but", "which". */
+export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  const stops = /[;,:—–\n]|\s-\s|[.!?](?=\s|$)|\b(?:and|while|but|which|whereas)\b/g;
+  let s = 0;
+  let e = text.length;
+  stops.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = stops.exec(text))) {
+    if (m.index + m[0].length <= start) s = m.index + m[0].length;
+    else if (m.index >= end) {
+      e = m.index;
+      break;
+    }
+  }
+  return { start: s, end: e };
+}
+
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !/[!?\n]/.test(text[e]) && !(text[e] === '.' && /\s|$/.test(text[e + 1] ?? ''))) e++;
+  return { start: s, end: e };
+}
+
+function classify(text: string, metric: Metric): MetricType[] {
+  const probe = (span: { start: number; end: number }): MetricType[] => {
+    const words = text.slice(span.start, span.end);
+    const types: MetricType[] = [];
+    if (TECHNICAL.test(words)) types.push('technical');
+    if (BUSINESS.test(words)) types.push('business');
+    return types;
+  };
+  const own = probe(metric);
+  const clause = probe(clauseAround(text, metric.start, metric.end));
+  const merged = [...new Set([...own, ...clause])];
+  if (merged.length) return merged;
+  return probe(sentenceAround(text, metric.start, metric.end));
+}
+
+/**
+ * Whether a sentence holds a number in the sense of SPEC §3: digits (not a year, a quarter or
+ * a version) or the words percent, doubled, tripled, halved.
+ */
+export function hasNumber(text: string): boolean {
+  if (/\b(?:percent|doubled|tripled|halved|quadrupled)\b/i.test(text)) return true;
+  const re = /(?:^|[^\w.-])([$€£]?\d[\d,]*(?:\.\d+)?)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!NOT_METRIC.test(m[1])) return true;
+  }
+  return false;
+}

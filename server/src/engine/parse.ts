@@ -1,0 +1,335 @@
+import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { flatten, type Block } from './markdown';
+import { Prose, countWords } from './prose';
+import { headingSection } from './sections';
+import {
+  STAR_KINDS,
+  type HtmlComment,
+  type LayerKind,
+  type ParsedDocument,
+  type ParseProblem,
+  type Piece,
+  type Section,
+  type SectionKind,
+  type Span,
+  type StarKind,
+  type Story,
+  type StoryMeta,
+} from './types';
+
+/** A marker is a block that starts a section: a section heading or a labelled paragraph. */
+interface Marker {
+  index: number;
+  kind: SectionKind;
+  name: string;
+  style: 'heading' | 'label';
+  span: Span;
+  depth?: number;
+}
+
+const STORY_COMMENT = /^\s*(?:starlint-)?story\b[ \t]*:?[ \t]*\r?\n?/i;
+
+/**
+ * Turns Markdown text into a document of stories (SPEC §2). Pure and synchronous.
+ *
+ * Story boundaries: the title level is the depth of the last plain heading before the first
+ * section marker that is shallower than every section heading. Each plain heading at that depth
+ * starts a story; a shallower one (a bank's "# My stories") closes the current story.
+ */
+export function parseDocument(text: string): ParsedDocument {
+  const problems: ParseProblem[] = [];
+  if (looksBinary(text)) {
+    return { text, isStory: false, stories: [], comments: [], problems, limited: 'binary' };
+  }
+  const { blocks, comments } = flatten(text);
+
+  let frontMatter: StoryMeta | undefined;
+  let bodyStart = 0;
+  if (blocks[0]?.type === 'yaml') {
+    const yamlBlock = blocks[0];
+    const contentStart = text.indexOf('\n', yamlBlock.span.start) + 1;
+    frontMatter = readMeta(yamlBlock.value ?? '', contentStart, 'front-matter', problems, 'front matter');
+    frontMatter.span = yamlBlock.span;
+    bodyStart = 1;
+  } else if (/^---[ \t]*\r?\n/.test(text)) {
+    problems.push({
+      rule: 'front-matter',
+      message: 'Front matter is not closed: add a line with three dashes (---) after the metadata.',
+      span: { start: 0, end: 3 },
+    });
+  }
+
+  const markers: Marker[] = [];
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type === 'heading') {
+      const found = headingSection(b.heading ?? '');
+      if (found) markers.push({ index: i, ...found, style: 'heading', span: headingTextSpan(text, b), depth: b.depth });
+    } else if (b.label) {
+      markers.push({ index: i, kind: b.label.kind, name: b.label.name, style: 'label', span: b.label.span });
+    }
+  }
+
+  const storyComments = comments.filter((c) => STORY_COMMENT.test(c.body));
+  const starKinds = new Set(markers.map((m) => m.kind).filter((k): k is StarKind => (STAR_KINDS as readonly string[]).includes(k)));
+  const fm = frontMatter?.raw ?? {};
+  const isStory =
+    'category' in fm || 'questions' in fm || fm.star === true || storyComments.length > 0 || starKinds.size >= 2;
+  if (!isStory) return { text, isStory, stories: [], frontMatter, comments, problems };
+
+  const markerAt = new Map(markers.map((m) => [m.index, m]));
+  const minMarkerDepth = Math.min(...markers.filter((m) => m.depth !== undefined).map((m) => m.depth as number));
+  const isPlainHeading = (i: number): boolean => blocks[i].type === 'heading' && !markerAt.has(i);
+  let titleDepth: number | undefined;
+  const firstMarker = markers[0]?.index ?? blocks.length;
+  for (let i = firstMarker - 1; i >= bodyStart; i--) {
+    if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth) {
+      titleDepth = blocks[i].depth;
+      break;
+    }
+  }
+  if (titleDepth === undefined && markers.length === 0) {
+    // Metadata but no sections: a heading, if any, is the title.
+    const h = blocks.findIndex((b, i) => i >= bodyStart && b.type === 'heading');
+    if (h >= 0) titleDepth = blocks[h].depth;
+  }
+
+  // Segment the blocks into candidate stories.
+  interface Segment {
+    title?: number;
+    from: number;
+    to: number;
+  }
+  const segments: Segment[] = [];
+  let current: Segment = { from: bodyStart, to: blocks.length };
+  for (let i = bodyStart; i < blocks.length; i++) {
+    if (!isPlainHeading(i) || titleDepth === undefined) continue;
+    const depth = blocks[i].depth as number;
+    if (depth > titleDepth) continue;
+    current.to = i;
+    segments.push(current);
+    current = depth === titleDepth ? { title: i, from: i + 1, to: blocks.length } : { from: i + 1, to: i + 1 };
+  }
+  segments.push(current);
+
+  const hasMarkers = (s: Segment): boolean => markers.some((m) => m.index >= s.from && m.index < s.to);
+  const spanOfSegment = (s: Segment): Span => ({
+    start: s.title !== undefined ? blocks[s.title].span.start : s.from < blocks.length ? blocks[s.from].span.start : text.length,
+    end: s.to > 0 && s.to - 1 < blocks.length && s.to > s.from ? blocks[s.to - 1].span.end : s.title !== undefined ? blocks[s.title].span.end : text.length,
+  });
+  const commentIn = (span: Span): HtmlComment | undefined =>
+    storyComments.find((c) => c.span.start >= span.start && c.span.start < Math.max(span.end, span.start + 1));
+
+  let kept = segments.filter((s) => hasMarkers(s) || (s.title !== undefined && commentIn(spanOfSegment(s))));
+  if (kept.length === 0) {
+    const first = segments.find((s) => s.title !== undefined) ?? segments[0];
+    kept = [first];
+  }
+
+  const stories: Story[] = kept.map((seg, index) => {
+    const span = spanOfSegment(seg);
+    // A file with one story: the story is the whole file, front matter included.
+    if (kept.length === 1) {
+      span.start = 0;
+      span.end = Math.max(span.end, blocks[blocks.length - 1]?.span.end ?? text.length);
+    }
+    const titleBlock = seg.title !== undefined ? blocks[seg.title] : undefined;
+    const comment = commentIn(span);
+    let meta: StoryMeta;
+    if (comment) {
+      const body = comment.body.replace(STORY_COMMENT, '');
+      const bodyOffset = comment.span.start + 4 + (comment.body.length - body.length);
+      meta = readMeta(body, bodyOffset, 'comment', problems, 'story metadata');
+      meta.span = comment.span;
+    } else if (frontMatter && (kept.length === 1 || index === 0)) {
+      meta = frontMatter;
+    } else {
+      meta = { source: 'none', keys: {}, raw: {} };
+    }
+    const sections = buildSections(text, blocks, markers, seg.from, seg.to, titleDepth);
+    const star: Partial<Record<StarKind, Section>> = {};
+    const layers: Partial<Record<LayerKind, Section>> = {};
+    for (const s of sections) {
+      if ((STAR_KINDS as readonly string[]).includes(s.kind)) star[s.kind as StarKind] ??= s;
+      else layers[s.kind as LayerKind] ??= s;
+    }
+    const starWords = STAR_KINDS.reduce((n, k) => n + (star[k]?.words ?? 0), 0);
+    const headingTitle = titleBlock ? titleBlock.heading?.trim() : undefined;
+    return {
+      index,
+      title: meta.title ?? headingTitle ?? 'Untitled story',
+      titleSpan: titleBlock ? headingTextSpan(text, titleBlock) : undefined,
+      span,
+      meta,
+      sections,
+      star,
+      layers,
+      starWords,
+      // Per-story caches key on this: the story's text and, when it lives elsewhere, its metadata.
+      key: (meta.span && (meta.span.start < span.start || meta.span.end > span.end) ? text.slice(meta.span.start, meta.span.end) + '\u0000' + (span.start - meta.span.start) + '\u0000' : '') + text.slice(span.start, span.end),
+    };
+  });
+
+  return { text, isStory, stories, frontMatter, comments, problems };
+}
+
+function buildSections(
+  text: string,
+  blocks: Block[],
+  markers: Marker[],
+  from: number,
+  to: number,
+  titleDepth: number | undefined,
+): Section[] {
+  const sections: Section[] = [];
+  const inRange = markers.filter((m) => m.index >= from && m.index < to);
+  for (let k = 0; k < inRange.length; k++) {
+    const m = inRange[k];
+    const limit = k + 1 < inRange.length ? inRange[k + 1].index : to;
+    const pieces: Piece[] = [];
+    const items: Prose[] = [];
+    let last = m.index;
+    const own = blocks[m.index];
+    if (m.style === 'label') pieces.push(...own.pieces);
+    for (let i = m.index + 1; i < limit; i++) {
+      const b = blocks[i];
+      if (b.type === 'heading') {
+        const depth = b.depth as number;
+        // A plain heading as deep as the section heading (or shallower) ends the section.
+        if (m.style === 'heading' && depth <= (m.depth as number)) break;
+        if (titleDepth !== undefined && depth <= titleDepth) break;
+      }
+      last = i;
+      if (b.pieces.length) {
+        if (pieces.length) pieces.push({ text: '\n\n', start: b.span.start, end: b.span.start, exact: false });
+        pieces.push(...b.pieces);
+      }
+      if (b.items) for (const item of b.items) items.push(new Prose(item));
+    }
+    const prose = new Prose(pieces);
+    sections.push({
+      kind: m.kind,
+      name: m.name,
+      style: m.style,
+      marker: m.span,
+      span: { start: m.span.start, end: Math.max(m.span.end, blocks[last].span.end) },
+      prose,
+      words: countWords(prose.text),
+      items,
+    });
+  }
+  return sections;
+}
+
+/** The span of a heading's text, without the `#` marks and closing hashes. */
+function headingTextSpan(text: string, b: Block): Span {
+  let start = b.span.start;
+  let end = b.span.end;
+  const raw = text.slice(start, end);
+  const m = /^ {0,3}#{1,6}[ \t]*/.exec(raw);
+  if (m) start += m[0].length;
+  const tail = /[ \t]+#+[ \t]*$|[ \t]+$/.exec(text.slice(start, end));
+  if (tail) end -= tail[0].length;
+  // Setext headings: only the first line.
+  const nl = text.indexOf('\n', start);
+  if (nl !== -1 && nl < end) end = text[nl - 1] === '\r' ? nl - 1 : nl;
+  if (end <= start) return b.span;
+  return { start, end };
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return sample.length > 0 && bad / sample.length > 0.1;
+}
+
+/** Reads YAML metadata, keeping the span of every key and of each `questions` entry. */
+export function readMeta(
+  yaml: string,
+  base: number,
+  source: 'front-matter' | 'comment',
+  problems: ParseProblem[],
+  what: string,
+): StoryMeta {
+  const meta: StoryMeta = { source, keys: {}, raw: {} };
+  let doc;
+  try {
+    doc = parseYaml(yaml, { prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    problems.push({ rule: 'front-matter', message: `Invalid ${what}: ${(e as Error).message}`, span: { start: base, end: base + 1 } });
+    return meta;
+  }
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    const [s, e] = err.pos;
+    problems.push({
+      rule: 'front-matter',
+      message: `Invalid YAML in ${what}: ${err.message.split('\n')[0]}. Fix the YAML; starlint ignores this metadata until then.`,
+      span: { start: base + s, end: base + Math.max(e, s + 1) },
+    });
+    return meta;
+  }
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    if (contents && !(isScalar(contents) && contents.value === null)) {
+      problems.push({ rule: 'front-matter', message: `The ${what} must be a YAML mapping of keys to values (e.g. "category: project").`, span: { start: base, end: base + Math.max(1, yaml.trimEnd().length) } });
+    }
+    return meta;
+  }
+  const rangeOf = (node: YamlNode | null | undefined): Span | undefined =>
+    node?.range ? { start: base + node.range[0], end: base + Math.max(node.range[1], node.range[0]) } : undefined;
+  for (const pair of contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    if (!key) continue;
+    const value = pair.value as YamlNode | null;
+    const keySpan = rangeOf(keyNode);
+    const valueSpan = rangeOf(value) ?? keySpan;
+    if (keySpan && valueSpan) meta.keys[key] = { key: keySpan, value: valueSpan };
+    const js = value ? value.toJSON() : null;
+    meta.raw[key] = js;
+    switch (key) {
+      case 'title':
+        if (js !== null && js !== undefined && String(js).trim()) meta.title = String(js).trim();
+        break;
+      case 'category':
+        if (js !== null && js !== undefined) meta.category = String(js).trim();
+        break;
+      case 'questions':
+      case 'themes':
+        if (isSeq(value)) {
+          meta.questions = [];
+          meta.questionSpans = [];
+          for (const item of value.items as YamlNode[]) {
+            const v = isScalar(item) ? item.value : item?.toJSON?.();
+            if (v === null || v === undefined) continue;
+            meta.questions.push(String(v).trim());
+            meta.questionSpans.push(rangeOf(item) ?? (valueSpan as Span));
+          }
+        } else if (typeof js === 'string') {
+          meta.questions = js.split(',').map((q) => q.trim()).filter(Boolean);
+          meta.questionSpans = meta.questions.map(() => valueSpan as Span);
+        }
+        break;
+      case 'date':
+        if (js !== null && js !== undefined) meta.date = js instanceof Date ? js.toISOString().slice(0, 10) : String(js);
+        break;
+      case 'practiced':
+        if (Array.isArray(js)) meta.practiced = js.map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d)));
+        else if (js) meta.practiced = [String(js)];
+        break;
+      case 'star':
+        meta.star = js === true;
+        break;
+      case 'company':
+        if (js) meta.company = String(js);
+        break;
+    }
+  }
+  return meta;
+}

@@ -1,0 +1,124 @@
+import type { Piece, Span } from './types';
+
+/**
+ * The spoken text of a section: the prose of its Markdown with code, HTML comments, labels and
+ * headings left out, typography normalised (curly quotes become straight ones, one character for
+ * one so offsets survive), and a map from every character back to the source.
+ */
+export class Prose {
+  readonly text: string;
+  private readonly pieces: Piece[];
+  private readonly starts: number[];
+
+  constructor(pieces: Piece[]) {
+    this.pieces = pieces;
+    this.starts = [];
+    let text = '';
+    for (const piece of pieces) {
+      this.starts.push(text.length);
+      text += piece.text;
+    }
+    this.text = normaliseTypography(text);
+  }
+
+  static readonly empty = new Prose([]);
+
+  get isEmpty(): boolean {
+    return !/[\p{L}\p{N}]/u.test(this.text);
+  }
+
+  /** Maps an offset in `text` to an offset in the source document. */
+  toSource(offset: number, isEnd = false): number {
+    const { pieces, starts } = this;
+    if (pieces.length === 0) return 0;
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] < offset || (!isEnd && starts[mid] === offset)) lo = mid;
+      else hi = mid - 1;
+    }
+    const piece = pieces[lo];
+    const within = Math.max(0, Math.min(offset - starts[lo], piece.text.length));
+    if (piece.exact) return piece.start + within;
+    // A piece whose text differs from its source (an escape, an entity): point at all of it.
+    return isEnd ? piece.end : piece.start;
+  }
+
+  /** Maps a range of `text` to a source span. */
+  span(start: number, end: number): Span {
+    const s = this.toSource(start);
+    const e = Math.max(s + 1, this.toSource(end, true));
+    return { start: s, end: e };
+  }
+
+  /** The whole prose as a source span (first to last character). */
+  get whole(): Span | undefined {
+    const first = this.pieces.find((p) => p.text.trim() !== '');
+    const last = [...this.pieces].reverse().find((p) => p.text.trim() !== '');
+    if (!first || !last) return undefined;
+    return { start: first.start, end: last.end };
+  }
+}
+
+export function normaliseTypography(text: string): string {
+  return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"');
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._%$€£-]*/gu;
+
+export function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) n++;
+  return n;
+}
+
+export interface Sentence {
+  text: string;
+  /** Offset of the sentence in the prose text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits prose into sentences: at blank lines (paragraph and list-item boundaries) and after
+ * . ! ? followed by a space and an upper-case letter, digit or quote. Decimal points and
+ * "e.g." in the middle of a sentence do not split.
+ */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const boundary = /\n\s*\n|[.!?]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  const push = (end: number): void => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ text: body, start: start + lead, end: start + lead + body.length });
+  };
+  while ((m = boundary.exec(text))) {
+    const isBlank = m[0].startsWith('\n');
+    const end = isBlank ? m.index : m.index + m[0].trimEnd().length;
+    // "e.g. Foo" and "vs. Bar" are not sentence ends.
+    if (!isBlank && /\b(?:e\.g|i\.e|vs|etc|approx|Dr|Mr|Ms|Mrs|No|Fig)\.$/i.test(text.slice(Math.max(0, end - 7), end))) continue;
+    push(end);
+    start = m.index + m[0].length;
+  }
+  push(text.length);
+  return out;
+}
+
+/** Finds every match of a global regular expression, as prose offsets. */
+export function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  const g = re.global ? re : new RegExp(re.source, re.flags + 'g');
+  g.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(text))) {
+    if (m[0] === '') {
+      g.lastIndex++;
+      continue;
+    }
+    yield m;
+  }
+}

@@ -1,0 +1,35 @@
+import type { BankRule, BankEntry } from '../rule';
+import { findMetrics } from '../metrics';
+
+/** The headline metric of a story: the first metric of its Result. */
+export function headlineMetric(entry: BankEntry): { text: string; span: { start: number; end: number } } | undefined {
+  const result = entry.story.star.result;
+  if (!result || result.prose.isEmpty) return undefined;
+  const m = findMetrics(result.prose.text)[0];
+  return m && { text: m.text, span: result.prose.span(m.start, m.end) };
+}
+
+export const rule: BankRule = {
+  id: 'duplicate-metric',
+  description: "The same headline metric appears in two stories' Results.",
+  rationale: 'Two stories that end on the same number sound like one story told twice — or like a number you are not sure of.',
+  severity: 'info',
+  bank: true,
+  options: {},
+  check(ctx) {
+    const seen = new Map<string, { entry: BankEntry; span: { start: number; end: number }; text: string }[]>();
+    for (const entry of ctx.entries) {
+      const h = headlineMetric(entry);
+      if (!h) continue;
+      const key = h.text.toLowerCase().replace(/\s+/g, '');
+      seen.set(key, [...(seen.get(key) ?? []), { entry, span: h.span, text: h.text }]);
+    }
+    for (const group of seen.values()) {
+      if (group.length < 2) continue;
+      for (const g of group) {
+        const others = group.filter((o) => o !== g).map((o) => `"${o.entry.story.title}"`).join(', ');
+        ctx.report(g.entry, { message: `Headline metric "${g.text}" also ends ${others}: check the numbers, and lead each story with its own result.`, span: g.span });
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import type { StoryRule } from '../rule';
+import { starSection } from '../text';
+import { matches } from '../prose';
+import { ex } from '../examples';
+
+export const I_SUBJECT = /(?<![\w'])I(?:'m|'ve|'d|'ll)?(?![\w'])/g;
+export const WE_SUBJECT = /(?<![\w'])[Ww]e(?:'re|'ve|'d|'ll)?(?![\w'])/g;
+
+/** Counts first-person subjects in a text: I, I'm, I've, I'd, I'll against we, we're, we've, we'd, we'll. */
+export function subjectCounts(text: string): { i: number; we: RegExpExecArray[] } {
+  let i = 0;
+  for (const _ of matches(I_SUBJECT, text)) i++;
+  return { i, we: [...matches(WE_SUBJECT, text)] };
+}
+
+export const rule: StoryRule = {
+  id: 'first-person',
+  description: 'In Action, "I" is the subject of fewer than 70 % of first-person subjects (counted when there are at least 3).',
+  rationale:
+    'The interviewer is hiring you, not your team. "We built the pipeline" hides what you did; "I designed the pipeline and paired with two engineers to build it" owns it. Acknowledge the team in the Situation; own the actions. Each "we" in the Action is marked so you can rewrite it.',
+  severity: 'warning',
+  options: {
+    minRatio: { type: 'number', default: 0.7, description: 'Least share of "I" among first-person subjects in Action.', minimum: 0, maximum: 1 },
+    minSubjects: { type: 'number', default: 3, description: 'Fewest first-person subjects before the ratio is judged.', minimum: 1 },
+  },
+  examples: {
+    fire: [ex({ action: '«We» compared three options. «We» chose gradient-boosted trees because analysts needed explanations. I ran the A/B test.' })],
+    silent: [ex(), ex({ action: 'We compared options.' })],
+  },
+  check(ctx) {
+    const section = starSection(ctx.story, 'action');
+    if (!section) return;
+    const { i, we } = subjectCounts(section.prose.text);
+    const total = i + we.length;
+    if (total < ctx.options.minSubjects || we.length === 0) return;
+    const ratio = i / total;
+    if (ratio >= ctx.options.minRatio) return;
+    const message = `Action says "we" ${we.length} times and "I" ${i} (${Math.round(ratio * 100)} % I, target ≥ ${Math.round(ctx.options.minRatio * 100)} %): say what you did — "I chose…", "I built…" — and credit the team in the Situation.`;
+    for (const m of we) ctx.report({ message, span: section.prose.span(m.index, m.index + m[0].length), data: { ratio } });
+  },
+};

@@ -1,0 +1,50 @@
+import type { StoryRule } from '../rule';
+import { FOLLOW_UPS } from '../domain';
+import type { Section } from '../types';
+import { ex } from '../examples';
+
+/** Which of the six follow-ups a Follow-ups section answers: an item that names one and answers it. */
+export function followUpReadiness(section: Section): { answered: string[]; missing: string[] } {
+  const items = section.items.length ? section.items.map((p) => p.text) : section.prose.text.split(/\n\s*\n/);
+  const answered = new Set<string>();
+  for (const item of items) {
+    const [question, ...rest] = item.split(/\?|:|\n| — | - /);
+    const answer = rest.join(' ').trim();
+    if (answer.split(/\s+/).filter(Boolean).length < 4) continue;
+    for (const f of FOLLOW_UPS) if (f.pattern.test(question)) answered.add(f.id);
+  }
+  return { answered: FOLLOW_UPS.filter((f) => answered.has(f.id)).map((f) => f.id), missing: FOLLOW_UPS.filter((f) => !answered.has(f.id)).map((f) => f.id) };
+}
+
+const ALL = FOLLOW_UPS.map((f) => `- **${f.question}** I …`).join('\n');
+
+export const rule: StoryRule = {
+  id: 'follow-up-prep',
+  description: 'A `Follow-ups` section exists but leaves some of the six follow-ups unanswered.',
+  rationale:
+    'Every story draws the same six follow-ups: why that approach and not the alternatives; what you would do differently; how you got buy-in; the biggest risks; how you knew it worked; what happened after shipping (or if it had failed). Write one list item per follow-up, the question then your answer.',
+  severity: 'info',
+  options: {},
+  examples: {
+    fire: [ex({ after: '## «Follow-ups»\n\n- **Why this approach?** Trees gave analysts explanations they could act on.\n- **What would you do differently?** I would involve the analysts a week earlier.' })],
+    silent: [
+      ex(),
+      ex({
+        after:
+          '## Follow-ups\n\n- **Why this approach and not the alternatives?** Trees gave analysts explanations they could act on.\n- **What would you do differently?** I would involve the analysts a week earlier.\n- **How did you get buy-in?** I showed the risk team the losses by merchant.\n- **Biggest risks?** Blocking good customers; I capped the decline rate.\n- **How did you know it was successful?** The A/B test held for four weeks.\n- **What happened after shipping?** Two other teams adopted the review template.',
+      }),
+    ],
+  },
+  check(ctx) {
+    const section = ctx.story.layers['follow-ups'];
+    if (!section) return;
+    const { answered, missing } = followUpReadiness(section);
+    if (missing.length === 0) return;
+    const names = FOLLOW_UPS.filter((f) => missing.includes(f.id)).map((f) => `"${f.question}"`);
+    ctx.report({
+      message: `Follow-ups answers ${answered.length} of 6: prepare ${names.join(', ')}.`,
+      span: section.marker,
+      data: { missing, template: ALL },
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import type { StoryRule } from '../rule';
+import { phrases, reportMatches, spokenSections } from '../text';
+import { ex } from '../examples';
+
+const HEDGE = phrases(['I think', 'I guess', 'sort of', 'kind of', 'maybe', 'probably', 'seemed to', 'I feel like', 'I suppose', 'perhaps', 'somewhat', 'I believe']);
+// "what kind of model", "a new sort of test": a noun phrase, not a hedge.
+const NOUN_BEFORE = /\b(?:what|which|this|that|the|a|an|any|some|every|each|same|right|one|new|different|another|all|these|those|that's|it's)\s+$/i;
+
+export const rule: StoryRule = {
+  id: 'hedging',
+  description: 'Hedges that undercut your own story: "I think", "I guess", "sort of", "kind of", "maybe", "probably", "seemed to", "I feel like".',
+  rationale: 'You were there: say what happened. Hedging in a story about your own work sounds like uncertainty about your role or your results.',
+  severity: 'info',
+  options: {},
+  examples: {
+    fire: [ex({ action: 'I compared three options against a baseline. «I think» trees were the right call because analysts needed explanations.' })],
+    silent: [ex(), ex({ action: 'I compared three options against a baseline and asked what kind of model analysts could read. I chose trees because they needed explanations.' })],
+  },
+  check(ctx) {
+    reportMatches(
+      ctx,
+      spokenSections(ctx.story),
+      HEDGE,
+      (m) => `"${m}" hedges: state it plainly, or give the evidence that makes you sure.`,
+      (text, m) => /^(?:kind|sort) of$/i.test(m[0]) && NOUN_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)),
+    );
+  },
+};

@@ -1,0 +1,39 @@
+import type { StoryRule } from '../rule';
+import { spoken } from '../text';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'layer-length',
+  description: 'A Summary is outside 75–150 words, or a Deep dive outside 600–750 words.',
+  rationale:
+    'Prepare each story in three depths: a 30–60 second Summary for a screening call, the 2–3 minute standard answer, and a 4–5 minute Deep dive for the technical round. Each depth has its own length.',
+  severity: 'warning',
+  options: {
+    summaryMin: { type: 'number', default: 75, description: 'Fewest words in a Summary.', minimum: 0 },
+    summaryMax: { type: 'number', default: 150, description: 'Most words in a Summary.', minimum: 0 },
+    deepDiveMin: { type: 'number', default: 600, description: 'Fewest words in a Deep dive.', minimum: 0 },
+    deepDiveMax: { type: 'number', default: 750, description: 'Most words in a Deep dive.', minimum: 0 },
+  },
+  examples: {
+    fire: [ex({ after: '## «Summary»\n\nI cut fraud losses by half with a new model.' })],
+    silent: [ex({ after: `## Summary\n\n${'I cut fraud losses from $80K to $35K a month by replacing rules with a model that analysts could read. '.repeat(5)}` }), ex()],
+  },
+  check(ctx) {
+    const { story, options, config } = ctx;
+    const layers = [
+      ['summary', 'Summary', options.summaryMin, options.summaryMax, '30–60 second'],
+      ['deep-dive', 'Deep dive', options.deepDiveMin, options.deepDiveMax, '4–5 minute'],
+    ] as const;
+    for (const [kind, name, min, max, what] of layers) {
+      const section = story.layers[kind];
+      if (!section || section.prose.isEmpty) continue;
+      const w = section.words;
+      if (w >= min && w <= max) continue;
+      ctx.report({
+        message: `${name} is ${w} words (${spoken(w, config.wordsPerMinute)} spoken): a ${what} layer is ${min}–${max} words; ${w < min ? 'add' : 'cut'} until it fits.`,
+        span: section.marker,
+        data: { words: w },
+      });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { metaSpan, storySpan, type StoryRule } from '../rule';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'missing-metadata',
+  description: 'A story has no `category` or no `questions`, so the bank cannot place it.',
+  rationale:
+    'The bank view and the coverage table are built from each story\'s `category` and `questions`. In a one-story file put them in the front matter; in a bank file put them in a `<!-- story … -->` comment under each story\'s title.',
+  severity: 'info',
+  options: {},
+  examples: {
+    fire: [ex({ front: 'title: Fraud model\n«category»: project\ndate: 2025-06' }), '# «Churn»\n\nSituation: churn rose.\nTask: I owned it.\nAction: I built a model.\nResult: churn fell from 9% to 6%.\n'],
+    silent: [ex()],
+  },
+  check(ctx) {
+    const { meta } = ctx.story;
+    const missing = [meta.category === undefined ? 'category' : '', meta.questions === undefined ? 'questions' : ''].filter(Boolean);
+    if (missing.length === 0) return;
+    const present = meta.category !== undefined ? 'category' : meta.questions !== undefined ? (meta.keys.questions ? 'questions' : 'themes') : '';
+    const where = meta.source === 'none' ? (ctx.doc.stories.length > 1 ? 'a <!-- story … --> comment under the title' : 'front matter') : meta.source === 'comment' ? 'its story comment' : 'the front matter';
+    ctx.report({
+      message: `Story has no ${missing.join(' and no ')}: add ${missing.map((m) => (m === 'category' ? '"category: project"' : '"questions: [challenging-project, …]"')).join(' and ')} to ${where} so the bank can place it.`,
+      span: present ? metaSpan(ctx.story, present) : storySpan(ctx.story),
+      data: { missing },
+    });
+  },
+};

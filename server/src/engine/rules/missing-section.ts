@@ -1,0 +1,35 @@
+import { STAR_KINDS } from '../types';
+import { SECTION_TITLES } from '../sections';
+import { storySpan, type StoryRule } from '../rule';
+import { ex } from '../examples';
+
+const TIPS = {
+  situation: 'the context, the team and the stakes (~15–20 % of the story)',
+  task: 'your own role and goal (~10–15 %)',
+  action: 'what you did and why — the core of the story (~50–60 %)',
+  result: 'the measured outcome and what you learned (~15–20 %)',
+};
+
+export const rule: StoryRule = {
+  id: 'missing-section',
+  description: 'A story lacks one of the four STAR sections: Situation, Task, Action, Result.',
+  rationale:
+    'Interviewers listen for all four parts. A story without a Task hides your role; one without a Result never lands. The section may be a heading (`## Task`) or a label (`**Task:** …`); aliases such as Context, Goal, Approach and Outcome count.',
+  severity: 'error',
+  options: {},
+  examples: {
+    fire: [ex({ title: '«Fraud model»', task: null }), '# «Churn model»\n\n**Situation:** Churn rose.\n\n**Action:** I built a model.\n\n**Result:** Churn fell from 9% to 6%.\n'],
+    silent: [ex(), '# Churn\n\nContext: Churn rose.\nGoal: I had to cut it.\nApproach: I built a model.\nOutcome: churn fell from 9% to 6%.\n'],
+  },
+  check(ctx) {
+    for (const kind of STAR_KINDS) {
+      if (ctx.story.star[kind]) continue;
+      const name = SECTION_TITLES[kind];
+      ctx.report({
+        message: `Story has no ${name} section: add "## ${name}" with ${TIPS[kind]}.`,
+        span: storySpan(ctx.story),
+        data: { kind },
+      });
+    }
+  },
+};

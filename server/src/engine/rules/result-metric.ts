@@ -1,0 +1,25 @@
+import type { StoryRule } from '../rule';
+import { starSection } from '../text';
+import { findMetrics } from '../metrics';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'result-metric',
+  description: 'The Result has no quantified metric.',
+  rationale:
+    'Every Result needs at least one number: a percentage, money, a multiplier, a statistic, a change between two numbers, or a number with a unit or counted noun ("40,000 users", "50 ms"). Years, team sizes, version names and project timelines ("within four weeks") do not count. See the metric detector in the README.',
+  severity: 'error',
+  options: {},
+  examples: {
+    fire: [ex({ result: '## «Result»\n\nThe model shipped in 2024 and the team was very happy with it. I learned to agree on the metric first.' })],
+    silent: [ex(), ex({ result: 'Precision rose from 0.61 to 0.78.' }), ex({ result: 'Review time halved.' })],
+  },
+  check(ctx) {
+    const section = starSection(ctx.story, 'result');
+    if (!section || findMetrics(section.prose.text).length > 0) return;
+    ctx.report({
+      message: 'Result has no number: add the metric that moved, e.g. "CTR from 2.1% to 3.4%" or "saved 20 hours a week".',
+      span: section.marker,
+    });
+  },
+};

@@ -1,0 +1,74 @@
+import { STAR_KINDS, type StarKind } from '../types';
+import { SECTION_TITLES } from '../sections';
+import type { StoryRule } from '../rule';
+import { percent, spoken } from '../text';
+
+const ADVICE: Record<StarKind, [string, string]> = {
+  situation: ['cut the context to the stakes and the team; spend the time on Action', 'add the context: the team, the stakes, why it mattered'],
+  task: ['state your role and goal in a sentence or two', 'say what you owned and what success meant'],
+  action: ['trim the detail to the decisions that mattered', 'say more of what you did and why: the options, the decision, the reasoning'],
+  result: ['keep the outcome to the metric, the business effect and the lesson', 'add the measured outcome, its business effect and what you learned'],
+};
+
+export const TARGETS: Record<StarKind, [number, number]> = {
+  situation: [15, 20],
+  task: [10, 15],
+  action: [50, 60],
+  result: [15, 20],
+};
+
+export const rule: StoryRule = {
+  id: 'section-balance',
+  description: "A section's share of the story's words lies outside its target range widened by a tolerance.",
+  rationale:
+    'A spoken answer of two to three minutes spends ~15–20 % on Situation, ~10–15 % on Task, ~50–60 % on Action and ~15–20 % on Result. The commonest failure is a Situation that eats a third of the answer, leaving no time for what you did. Shares are of the words of the four STAR sections; the message gives the spoken time at the configured words per minute.',
+  severity: 'warning',
+  options: {
+    tolerance: { type: 'number', default: 5, description: 'Percentage points by which a share may leave its target range before the rule fires.', minimum: 0, maximum: 50 },
+    situation: { type: 'string', default: '15-20', description: 'Target share of Situation, in percent, as "min-max".' },
+    task: { type: 'string', default: '10-15', description: 'Target share of Task, in percent, as "min-max".' },
+    action: { type: 'string', default: '50-60', description: 'Target share of Action, in percent, as "min-max".' },
+    result: { type: 'string', default: '15-20', description: 'Target share of Result, in percent, as "min-max".' },
+  },
+  examples: {
+    fire: [
+      '# Churn\n\n## «Situation»\n\nOur subscription business had a churn problem that leadership had been worried about for two quarters, and the retention team had tried campaigns, discounts and surveys without moving the number, so the pressure was high.\n\n## Task\n\nI owned the churn model.\n\n## Action\n\nI built a model with usage features and chose logistic regression because it was explainable.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
+    ],
+    silent: [
+      '# Churn\n\n## Situation\n\nChurn had risen for two quarters at our subscription business.\n\n## Task\n\nI owned the churn model.\n\n## Action\n\nI compared usage features against a survey baseline, chose logistic regression because the retention team needed reasons they could act on, tested it on a held-out month, and rolled it out to the outreach queue.\n\n## Result\n\nChurn fell from 9% to 6%, saving $2M a year.\n',
+    ],
+  },
+  check(ctx) {
+    const { story, options, config } = ctx;
+    const words: Partial<Record<StarKind, number>> = {};
+    for (const kind of STAR_KINDS) {
+      const s = story.star[kind];
+      if (!s || s.prose.isEmpty) return;
+      words[kind] = s.words;
+    }
+    const total = story.starWords;
+    if (total === 0) return;
+    for (const kind of STAR_KINDS) {
+      const [min, max] = parseRange(options[kind], TARGETS[kind]);
+      const share = (words[kind] as number) / total;
+      const pct = share * 100;
+      const tol = options.tolerance as number;
+      if (pct >= min - tol && pct <= max + tol) continue;
+      const over = pct > max + tol;
+      const section = story.star[kind]!;
+      ctx.report({
+        message: `${SECTION_TITLES[kind]} is ${percent(share)} of the story (target ${min}–${max} %, ${spoken(words[kind] as number, config.wordsPerMinute)} spoken): ${ADVICE[kind][over ? 0 : 1]}.`,
+        span: section.marker,
+        data: { share, min, max },
+      });
+    }
+  },
+};
+
+export function parseRange(value: unknown, fallback: [number, number]): [number, number] {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value ?? ''));
+  if (!m) return fallback;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return a <= b ? [a, b] : fallback;
+}

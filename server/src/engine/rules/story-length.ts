@@ -1,0 +1,33 @@
+import { storySpan, type StoryRule } from '../rule';
+import { spoken } from '../text';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'story-length',
+  description: 'The story is under 225 or over 525 words (1.5–3.5 minutes at 150 words per minute); the target is 300–400.',
+  rationale:
+    'A standard answer is two to three minutes spoken, about 300–400 words. Much shorter and it lacks the decisions an interviewer probes; much longer and you lose them before the Result. Only the prose of the four STAR sections counts — not the front matter, headings, labels, code or the Summary, Deep dive, Follow-ups and Notes sections.',
+  severity: 'warning',
+  options: {
+    min: { type: 'number', default: 225, description: 'Fewest words before the rule fires.', minimum: 0 },
+    max: { type: 'number', default: 525, description: 'Most words before the rule fires.', minimum: 0 },
+    targetMin: { type: 'number', default: 300, description: 'Lower end of the target named in the message.', minimum: 0 },
+    targetMax: { type: 'number', default: 400, description: 'Upper end of the target named in the message.', minimum: 0 },
+  },
+  examples: {
+    fire: [ex({ title: '«Fraud model»' })],
+    silent: [ex({ action: 'I compared three options against the current rules as a baseline and wrote down why each could fail. '.repeat(6) + 'I chose gradient-boosted trees because analysts needed explanations. '.repeat(6) })],
+  },
+  check(ctx) {
+    const { story, options, config } = ctx;
+    if (!Object.values(story.star).some((s) => s && !s.prose.isEmpty)) return;
+    const words = story.starWords;
+    const time = spoken(words, config.wordsPerMinute);
+    const target = `${options.targetMin}–${options.targetMax} words (${spoken(options.targetMin, config.wordsPerMinute)}–${spoken(options.targetMax, config.wordsPerMinute)} spoken)`;
+    if (words < options.min) {
+      ctx.report({ message: `Story is ${words} words (${time} spoken): aim for ${target}; add the decisions and reasoning to Action.`, span: storySpan(story), data: { words } });
+    } else if (words > options.max) {
+      ctx.report({ message: `Story is ${words} words (${time} spoken): aim for ${target}; cut context and detail, and move the depth to a "Deep dive" section.`, span: storySpan(story), data: { words } });
+    }
+  },
+};

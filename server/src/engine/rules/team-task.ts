@@ -1,0 +1,26 @@
+import type { StoryRule } from '../rule';
+import { starSection } from '../text';
+import { ex } from '../examples';
+
+const MINE = /(?<![\w'])(?:I(?:'m|'ve|'d|'ll)?|me|my|mine|myself)(?![\w'])/i;
+
+export const rule: StoryRule = {
+  id: 'team-task',
+  description: 'The Task has no first-person-singular subject or possessive — it states the team\'s task, not yours.',
+  rationale:
+    'The Task is where the interviewer learns what you were responsible for. "The team needed to reduce churn" says nothing about you; "I owned the churn model and had to cut churn by 2 points" does. Any of I, me, my or mine satisfies the rule.',
+  severity: 'warning',
+  options: {},
+  examples: {
+    fire: [ex({ task: '## «Task»\n\nThe team had to cut fraud losses without blocking good customers.' })],
+    silent: [ex(), ex({ task: 'My goal was to cut losses.' })],
+  },
+  check(ctx) {
+    const section = starSection(ctx.story, 'task');
+    if (!section || MINE.test(section.prose.text)) return;
+    ctx.report({
+      message: 'Task states the team\'s goal, not yours: say what you owned ("I was responsible for…", "my goal was…").',
+      span: section.marker,
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import type { StoryRule } from '../rule';
+import { closest } from '../domain';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'unknown-category',
+  description: 'The front-matter `category` is not a known category id.',
+  rationale: 'The bank view groups stories by category and checks the composition (2–3 projects, 1–2 collaborations, 2–3 failures, 1–2 leadership, 1 ethics); a misspelt category leaves the story out.',
+  severity: 'error',
+  options: {},
+  examples: {
+    fire: [ex({ front: 'category: «projcet»\nquestions: [challenging-project, ambiguity, proud]\ndate: 2025-06' })],
+    silent: [ex(), ex({ front: 'category: Failure\nquestions: [failure, ambiguity, proud]\ndate: 2025-06' })],
+  },
+  check(ctx) {
+    const { category, keys } = ctx.story.meta;
+    if (category === undefined) return;
+    const ids = ctx.config.categories.map((c) => c.id);
+    if (ids.includes(category.toLowerCase())) return;
+    const suggestion = closest(category, ids);
+    ctx.report({
+      message: `Unknown category "${category}": use one of ${ids.join(', ')}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
+      span: keys.category?.value ?? keys.category?.key ?? ctx.story.meta.span ?? { start: 0, end: 1 },
+      data: { suggestion, value: category },
+    });
+  },
+};

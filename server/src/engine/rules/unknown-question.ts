@@ -1,0 +1,29 @@
+import type { StoryRule } from '../rule';
+import { closest } from '../domain';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'unknown-question',
+  description: 'A `questions` entry is not a known theme id.',
+  rationale: 'Coverage counts the themes each story answers; an unknown id is counted nowhere. Add your own themes with the "themes" setting.',
+  severity: 'error',
+  options: {},
+  examples: {
+    fire: [ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», proud]\ndate: 2025-06' })],
+    silent: [ex(), { markdown: ex({ front: 'category: project\nquestions: [challenging-project, scaling, proud]\ndate: 2025-06' }), config: { themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] } }],
+  },
+  check(ctx) {
+    const { questions, questionSpans, keys, span } = ctx.story.meta;
+    if (!questions) return;
+    const ids = ctx.config.themes.map((t) => t.id);
+    questions.forEach((q, i) => {
+      if (ids.includes(q.toLowerCase())) return;
+      const suggestion = closest(q, ids);
+      ctx.report({
+        message: `Unknown question theme "${q}": use a theme id such as ${ids.slice(0, 3).join(', ')}${suggestion ? ` — did you mean "${suggestion}"?` : ', or add it under "themes" in .starlintrc.json.'}`,
+        span: questionSpans?.[i] ?? keys.questions?.value ?? span ?? { start: 0, end: 1 },
+        data: { suggestion, value: q },
+      });
+    });
+  },
+};

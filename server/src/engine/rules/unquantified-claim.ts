@@ -1,0 +1,46 @@
+import type { StoryRule } from '../rule';
+import { phrases, sectionSentences, starSection } from '../text';
+import { hasNumber } from '../metrics';
+import type { Section } from '../types';
+import { ex } from '../examples';
+
+const CLAIM = phrases([
+  'better', 'improved', 'improvement', 'improvements', 'faster', 'quicker', 'happy', 'happier', 'delighted', 'significantly',
+  'significant', 'huge', 'hugely', 'dramatically', 'drastically', 'greatly', 'substantially', 'massively', 'tremendously',
+  'tremendous', 'boosted', 'skyrocketed', 'much more', 'far more', 'way more', 'big impact', 'major impact', 'game changer',
+  'game-changer', 'more efficient', 'more accurate', 'more reliable', 'a success', 'very successful', 'increased', 'reduced',
+]);
+
+export const rule: StoryRule = {
+  id: 'unquantified-claim',
+  description: 'A sentence in Action or Result claims an improvement or outcome ("better", "improved", "faster", "significantly", "huge") with no number.',
+  rationale:
+    '"The model was much better" invites the follow-up "by how much?" — answer it first. Put the number in the same sentence as the claim; a claim with a number ("latency improved from 180 ms to 95 ms") does not fire.',
+  severity: 'warning',
+  options: {},
+  examples: {
+    fire: [
+      ex({ result: 'Fraud losses fell from $80K to $35K a month. Analysts were «happier» with the alerts. I learned to agree on the metric first; the template is used by two teams.' }),
+      ex({ action: 'I compared three options against a baseline. The new features «significantly» helped recall. I chose trees because analysts needed explanations.' }),
+    ],
+    silent: [ex(), ex({ result: 'Precision improved from 0.61 to 0.78 and losses fell by 55%.' })],
+  },
+  check(ctx) {
+    const sections = [starSection(ctx.story, 'action'), starSection(ctx.story, 'result')].filter((s): s is Section => !!s);
+    for (const section of sections) {
+      for (const sentence of sectionSentences(section)) {
+        if (hasNumber(sentence.text)) continue;
+        CLAIM.lastIndex = 0;
+        const m = CLAIM.exec(sentence.text);
+        if (!m) continue;
+        // "statistically significant" is a claim about a test, reported with its number elsewhere.
+        if (/statistically\s+$/i.test(sentence.text.slice(0, m.index))) continue;
+        const start = sentence.start + m.index;
+        ctx.report({
+          message: `"${m[0]}" with no number: say by how much, e.g. "from 180 ms to 95 ms" or "by 12%".`,
+          span: section.prose.span(start, start + m[0].length),
+        });
+      }
+    }
+  },
+};

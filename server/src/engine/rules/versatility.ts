@@ -1,0 +1,26 @@
+import { metaSpan, type StoryRule } from '../rule';
+import { ex } from '../examples';
+
+export const rule: StoryRule = {
+  id: 'versatility',
+  description: 'A story maps to fewer than 3 question themes.',
+  rationale: 'With 7–10 stories you must answer dozens of questions, so each story should serve at least three themes. Only known theme ids count; stories without `questions` are reported by missing-metadata instead.',
+  severity: 'info',
+  options: { min: { type: 'number', default: 3, description: 'Fewest themes a story should answer.', minimum: 1 } },
+  examples: {
+    fire: [ex({ front: 'category: project\n«questions»: [challenging-project, proud]\ndate: 2025-06' })],
+    silent: [ex(), ex({ front: 'category: project\ndate: 2025-06' })],
+  },
+  check(ctx) {
+    const { questions } = ctx.story.meta;
+    if (!questions) return;
+    const ids = new Set(ctx.config.themes.map((t) => t.id));
+    const known = new Set(questions.map((q) => q.toLowerCase()).filter((q) => ids.has(q)));
+    if (known.size >= ctx.options.min) return;
+    ctx.report({
+      message: `Story answers ${known.size} question theme${known.size === 1 ? '' : 's'}: map it to at least ${ctx.options.min} (e.g. add ambiguity, prioritization or disagreement if the story shows them).`,
+      span: metaSpan(ctx.story, ctx.story.meta.keys.questions ? 'questions' : 'themes'),
+      data: { count: known.size },
+    });
+  },
+};

@@ -1,0 +1,162 @@
+import type { ResolvedConfig } from './config';
+import type { Finding, Story } from './types';
+import { findMetrics } from './metrics';
+import { subjectCounts } from './rules/first-person';
+import { parseStoryDate } from './rules/recency';
+import { EXPERIMENT } from './rules/experimentation';
+
+/**
+ * The strength score (0–100) of SPEC §6, from the selection criteria of SPEC §1: your role
+ * (critical), specificity, relevance to ML/AI and versatility (high), complexity, outcome and
+ * recency (medium). Each criterion shows its points and the reasons it lost any.
+ */
+export interface Criterion {
+  id: 'role' | 'specificity' | 'relevance' | 'versatility' | 'complexity' | 'outcome' | 'recency';
+  label: string;
+  weight: 'critical' | 'high' | 'medium';
+  points: number;
+  max: number;
+  notes: string[];
+}
+
+export interface Score {
+  total: number;
+  criteria: Criterion[];
+}
+
+const ML_TERMS = /\b(?:model(?:s|ing|led|ling)?|ML|machine learning|AI|LLMs?|training|trained|inference|features?|dataset|data set|labels?|labell?ing|precision|recall|AUC|F1|A\/B|experiment\w*|embeddings?|ranking|recommend\w*|classifier|regression|neural|transformer|fine-?tun\w*|evaluation|held-out|baseline|drift|pipeline|GPU|prompt\w*|retrieval|NLP|computer vision|forecast\w*|anomaly|fraud|personali[sz]\w*)\b/gi;
+const DECISION = /\b(?:chose|decided|because|trade-?offs?|ruled out|instead of|rather than|prioriti[sz]ed|weighed)\b/i;
+
+export function scoreStory(story: Story, findings: Finding[], config: ResolvedConfig, today: string): Score {
+  const count = (rule: string): number => findings.filter((f) => f.rule === rule).length;
+  const has = (rule: string): boolean => count(rule) > 0;
+  const criteria: Criterion[] = [];
+  const action = story.star.action && !story.star.action.prose.isEmpty ? story.star.action : undefined;
+  const result = story.star.result && !story.star.result.prose.isEmpty ? story.star.result : undefined;
+  const task = story.star.task && !story.star.task.prose.isEmpty ? story.star.task : undefined;
+
+  {
+    const notes: string[] = [];
+    let points = 25;
+    if (!action) {
+      points = 0;
+      notes.push('no Action to show your role');
+    } else {
+      const { i, we } = subjectCounts(action.prose.text);
+      const total = i + we.length;
+      const ratio = total ? i / total : 0;
+      if (total === 0) {
+        points -= 10;
+        notes.push('Action never says who acted');
+      } else if (ratio < 0.7) {
+        points -= Math.round(14 * (1 - ratio / 0.7));
+        notes.push(`Action is ${Math.round(ratio * 100)} % "I" (first-person)`);
+      }
+    }
+    if (!task || has('team-task')) {
+      points -= 6;
+      notes.push(task ? 'Task states the team\'s goal (team-task)' : 'no Task');
+    }
+    if (has('blame')) {
+      points -= 5;
+      notes.push('deflects responsibility (blame)');
+    }
+    if (has('hypothetical')) {
+      points -= 3;
+      notes.push('speaks in habits (hypothetical)');
+    }
+    criteria.push({ id: 'role', label: 'Your role', weight: 'critical', points: clamp(points, 25), max: 25, notes });
+  }
+  {
+    const notes: string[] = [];
+    let points = 15;
+    if (!result || findMetrics(result.prose.text).length === 0) {
+      points -= 7;
+      notes.push('no number in the Result (result-metric)');
+    }
+    const vague = count('vague-language');
+    if (vague) {
+      points -= Math.min(4, vague * 2);
+      notes.push(`${vague} vague phrase${vague > 1 ? 's' : ''}`);
+    }
+    const claims = count('unquantified-claim');
+    if (claims) {
+      points -= Math.min(4, claims * 2);
+      notes.push(`${claims} unquantified claim${claims > 1 ? 's' : ''}`);
+    }
+    const hedges = count('hedging');
+    if (hedges) {
+      points -= Math.min(2, hedges);
+      notes.push(`${hedges} hedge${hedges > 1 ? 's' : ''}`);
+    }
+    criteria.push({ id: 'specificity', label: 'Specificity', weight: 'high', points: clamp(points, 15), max: 15, notes });
+  }
+  {
+    const text = story.sections.filter((s) => s.kind !== 'notes').map((s) => s.prose.text).join('\n');
+    const terms = new Set((text.match(ML_TERMS) ?? []).map((t) => t.toLowerCase()));
+    const points = Math.min(15, terms.size * 3);
+    criteria.push({ id: 'relevance', label: 'Relevance to ML/AI', weight: 'high', points, max: 15, notes: points < 15 ? [`${terms.size} ML/AI term${terms.size === 1 ? '' : 's'} (5 earn full points)`] : [] });
+  }
+  {
+    const ids = new Set(config.themes.map((t) => t.id));
+    const n = new Set((story.meta.questions ?? []).map((q) => q.toLowerCase()).filter((q) => ids.has(q))).size;
+    const points = Math.min(15, n * 5);
+    criteria.push({ id: 'versatility', label: 'Versatility', weight: 'high', points, max: 15, notes: n < 3 ? [`answers ${n} theme${n === 1 ? '' : 's'} (3 earn full points)`] : [] });
+  }
+  {
+    const notes: string[] = [];
+    let points = 0;
+    if (action) {
+      points += Math.min(5, Math.round((action.words / 150) * 5));
+      if (action.words < 150) notes.push(`Action is ${action.words} words`);
+      if (EXPERIMENT.test(action.prose.text)) points += 3;
+      else notes.push('no experimentation');
+      if (DECISION.test(action.prose.text)) points += 2;
+      else notes.push('no decision or trade-off');
+    } else notes.push('no Action');
+    criteria.push({ id: 'complexity', label: 'Complexity', weight: 'medium', points, max: 10, notes });
+  }
+  {
+    const notes: string[] = [];
+    let points = 0;
+    if (result) {
+      const metrics = findMetrics(result.prose.text);
+      if (metrics.length) points += 4;
+      else notes.push('no metric');
+      const t = metrics.some((m) => m.types.includes('technical'));
+      const b = metrics.some((m) => m.types.includes('business'));
+      if (t && b) points += 3;
+      else if (metrics.length) notes.push(`no ${t ? 'business' : b ? 'technical' : 'technical or business'} metric`);
+      if (!has('missing-learning') && !has('generic-learning')) points += 2;
+      else notes.push(has('generic-learning') ? 'generic lesson' : 'no lesson');
+      if (!has('lasting-impact')) points += 1;
+      else notes.push('no lasting change');
+    } else notes.push('no Result');
+    criteria.push({ id: 'outcome', label: 'Outcome', weight: 'medium', points, max: 10, notes });
+  }
+  {
+    const notes: string[] = [];
+    let points = 5;
+    const when = story.meta.date ? parseStoryDate(story.meta.date) : undefined;
+    const now = parseStoryDate(today);
+    if (when && now) {
+      const years = (now.getTime() - when.getTime()) / (365.25 * 24 * 3600 * 1000);
+      points = years <= 2 ? 10 : years <= 3 ? 7 : Math.max(0, Math.round(7 - 3 * (years - 3)));
+      if (years > 2) notes.push(`${Math.floor(years)} years old`);
+    } else notes.push('no date');
+    criteria.push({ id: 'recency', label: 'Recency', weight: 'medium', points, max: 10, notes });
+  }
+  return { total: criteria.reduce((n, c) => n + c.points, 0), criteria };
+}
+
+function clamp(points: number, max: number): number {
+  return Math.max(0, Math.min(max, points));
+}
+
+/** One line per criterion, the same wherever the score is shown (tree tooltip, hover, CLI). */
+export function formatScore(score: Score): string[] {
+  return [
+    `Strength ${score.total}/100`,
+    ...score.criteria.map((c) => `${c.label} ${c.points}/${c.max}${c.notes.length ? ` — ${c.notes.join('; ')}` : ''}`),
+  ];
+}

@@ -1,0 +1,61 @@
+import { matches, sentences, type Sentence } from './prose';
+import type { Section, StarKind, Story } from './types';
+import type { StoryRuleContext } from './rule';
+
+/** The sections whose prose is spoken in the interview: STAR plus the depth layers and follow-ups. */
+export function spokenSections(story: Story): Section[] {
+  return story.sections.filter((s) => s.kind !== 'notes' && !s.prose.isEmpty);
+}
+
+/** The first section of a STAR kind, when it exists and has prose. */
+export function starSection(story: Story, kind: StarKind): Section | undefined {
+  const s = story.star[kind];
+  return s && !s.prose.isEmpty ? s : undefined;
+}
+
+/**
+ * Reports every match of `re` in the prose of `sections`, skipping matches that `skip` rejects.
+ * `message` receives the matched text.
+ */
+export function reportMatches(
+  ctx: StoryRuleContext,
+  sections: Section[],
+  re: RegExp,
+  message: (match: string) => string,
+  skip?: (text: string, m: RegExpExecArray) => boolean,
+): void {
+  for (const section of sections) {
+    const text = section.prose.text;
+    for (const m of matches(re, text)) {
+      if (skip?.(text, m)) continue;
+      ctx.report({ message: message(m[0]), span: section.prose.span(m.index, m.index + m[0].length) });
+    }
+  }
+}
+
+/** Sentences of a section with their prose offsets. */
+export function sectionSentences(section: Section): Sentence[] {
+  return sentences(section.prose.text);
+}
+
+/** Builds a case-insensitive regular expression of whole phrases; spaces match any run of spaces. */
+export function phrases(list: string[], flags = 'gi'): RegExp {
+  const body = list
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"))
+    .join('|');
+  return new RegExp(`(?<![\\w'])(?:${body})(?![\\w'])`, flags);
+}
+
+/** "38 %", "1:25" — the shapes used in every message. */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+export function spoken(words: number, wpm: number): string {
+  const seconds = Math.round((words / wpm) * 60);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function seconds(words: number, wpm: number): number {
+  return Math.round((words / wpm) * 60);
+}

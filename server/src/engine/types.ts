@@ -1,0 +1,122 @@
+// Plain data shared by every part of the engine. Positions are UTF-16 offsets into the
+// document text; lines and columns are computed once, at the edges (CLI, language server).
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
+export type StarKind = (typeof STAR_KINDS)[number];
+export type LayerKind = 'summary' | 'deep-dive' | 'follow-ups' | 'notes';
+export type SectionKind = StarKind | LayerKind;
+
+/** A half-open range of offsets [start, end) into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A stretch of prose copied out of the Markdown, with a map back to the source. */
+export interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  /** True when `text` equals the source slice, so offsets inside it map one to one. */
+  exact: boolean;
+}
+
+export interface Section {
+  kind: SectionKind;
+  /** The section name as written, e.g. "Background". */
+  name: string;
+  style: 'heading' | 'label';
+  /** The heading text or the label: the span a section-level finding points at. */
+  marker: Span;
+  /** From the marker to the end of the section's content. */
+  span: Span;
+  prose: import('./prose').Prose;
+  words: number;
+  /** Top-level list items in this section, for the Follow-ups section. */
+  items: import('./prose').Prose[];
+}
+
+export interface MetaKey {
+  key: Span;
+  value: Span;
+}
+
+export interface StoryMeta {
+  title?: string;
+  category?: string;
+  questions?: string[];
+  /** Each question id with its own span, when the YAML gives one. */
+  questionSpans?: Span[];
+  date?: string;
+  practiced?: string[];
+  star?: boolean;
+  company?: string;
+  /** Where the metadata came from and where each key sits. */
+  source: 'front-matter' | 'comment' | 'none';
+  keys: Record<string, MetaKey>;
+  /** The whole metadata block. */
+  span?: Span;
+  raw: Record<string, unknown>;
+}
+
+export interface Story {
+  index: number;
+  title: string;
+  /** The title heading, when the story has one. */
+  titleSpan?: Span;
+  span: Span;
+  meta: StoryMeta;
+  sections: Section[];
+  /** The first section of each STAR kind. */
+  star: Partial<Record<StarKind, Section>>;
+  layers: Partial<Record<LayerKind, Section>>;
+  /** Words of the four STAR sections' prose. */
+  starWords: number;
+  /** The text of the story, used as a cache key for per-story results. */
+  key: string;
+}
+
+export interface HtmlComment {
+  /** The text between `<!--` and `-->`. */
+  body: string;
+  span: Span;
+}
+
+export interface ParseProblem {
+  message: string;
+  span: Span;
+  /** Engine-level findings use the pseudo-rule ids below. */
+  rule: 'front-matter' | 'inline-config';
+}
+
+export interface ParsedDocument {
+  text: string;
+  isStory: boolean;
+  stories: Story[];
+  frontMatter?: StoryMeta;
+  comments: HtmlComment[];
+  problems: ParseProblem[];
+  /** Set when the document was too large to analyse fully. */
+  limited?: string;
+}
+
+export interface Finding {
+  rule: string;
+  message: string;
+  span: Span;
+  severity: Severity;
+  /** The index of the story the finding belongs to, if any. */
+  story?: number;
+  /** Extra machine-readable data for quick fixes (e.g. a suggested replacement). */
+  data?: Record<string, unknown>;
+}
+
+/** What a rule reports; severity is applied later, in one place. */
+export interface Report {
+  message: string;
+  span: Span;
+  data?: Record<string, unknown>;
+}
