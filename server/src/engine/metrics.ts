@@ -23,6 +23,8 @@ const COUNTED = String.raw`users?|customers?|clients?|accounts?|subscribers?|mem
 
 const PATTERNS: [MetricKind, RegExp][] = [
   ['change', new RegExp(String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS}|${COUNTED})\b)?`, 'gi')],
+  ['change', new RegExp(String.raw`[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|ms|s)?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|ms|s)?`, 'gi')],
+  ['statistic', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:points? (?:of |in )?)?(?:AUC|AUROC|AUPRC|F1|BLEU|ROUGE|NDCG|MRR|RMSE|MAE|mAP|IoU|WER|accuracy|precision|recall|perplexity)\b`, 'gi')],
   ['money', new RegExp(String.raw`(?:[$€£]|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?:${NUM})${SCALE}(?:\s?(?:/|per|a)\s?(?:year|yr|month|mo|quarter|week|day)\b)?|\b(?:${NUM})${SCALE}\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b`, 'gi')],
   ['percent', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:%|percent\b|per cent\b|pct\b)`, 'gi')],
   ['multiplier', new RegExp(String.raw`\b(?:${NUM})\s?(?:x|×)(?![\w])|\b(?:${NUM})-fold\b|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b`, 'gi')],
@@ -33,14 +35,14 @@ const PATTERNS: [MetricKind, RegExp][] = [
 ];
 
 // A duration counts only inside a change: "saved 20 hours", "cut training from 2 days to 6 hours".
-const DURATION = new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${DURATION_UNITS})\b`, 'gi');
+const DURATION = new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?\s?(?:(?:analyst|engineer(?:ing)?|developer|manual|team|support|review|labell?ing|person|man|staff|agent|human|GPU|compute|CPU)[- ])?(?:${DURATION_UNITS})\b`, 'gi');
 const CHANGE_VERB = /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared to)\b/i;
 
 // Not metrics: years, quarters, versions and model names, ordinals, team sizes.
 const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
 
 const TECHNICAL = /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?)/i;
-const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|hours|man-hours|person-hours|time saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
+const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
 
 export function findMetrics(text: string): Metric[] {
   const found: Metric[] = [];

@@ -36,8 +36,8 @@ const NAMES = [...byName.keys()]
 // "## Action", "## 3. Action", "## A — Action", "## Action (90 s)", "## Action: what I did",
 // "## Results & impact". Not "## Action items": a heading that merely starts with the word.
 const HEADING = new RegExp(
-  `^(?:(?:\\d+[.)]|[STAR][.:)]|[STAR]\\s*[-–—]|\\([STAR]\\))\\s*)?(${NAMES})\\s*(?:\\([^)]*\\))?\\s*(?:(?:[:\\-–—|]|&|\\band\\b|/).*)?$`,
-  'i',
+  `^(?:[\\p{Extended_Pictographic}\\uFE0F\\u200D]+\\s*)?(?:(?:\\d+[.)]|[STAR][.:)]|[STAR]\\s*[-–—]|\\([STAR]\\))\\s*)?(${NAMES})\\s*(?:\\([^)]*\\))?\\s*(?:(?:[:\\-–—|]|&|\\band\\b|/).*)?$`,
+  'iu',
 );
 
 /** The section a heading's text names, or undefined when it is not a section marker. */
@@ -55,7 +55,14 @@ const PLAIN_LABEL = new RegExp(`^\\s*(${NAMES})\\s*(?:\\([^)]*\\))?\\s*:[ \\t]*`
 // What may follow a bold label: ": ", " - ", " — ".
 const SEPARATOR = /^\s*(?::|[-–—](?=\s|$))[ \t]*/;
 
+// Bold single letters, as in "**S:** … **T:** …": common in pasted answers. Plain "A:" is not a
+// label, since Q/A pairs in a Follow-ups section start with it.
+const LETTERS: Record<string, SectionKind> = { s: 'situation', t: 'task', a: 'action', r: 'result' };
+const LETTER_WORD = /^\s*([STAR])\s*(:)?\s*$/i;
+
 export function labelWord(text: string): { kind: SectionKind; name: string; colon: boolean } | undefined {
+  const letter = LETTER_WORD.exec(text);
+  if (letter) return { kind: LETTERS[letter[1].toLowerCase()], name: letter[1], colon: Boolean(letter[2]) };
   const m = LABEL_WORD.exec(text);
   if (!m) return undefined;
   const found = lookup(m[1]);
