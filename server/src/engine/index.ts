@@ -15,3 +15,4 @@ export const DOCS_BASE = 'https://github.com/starlint/starlint/blob/main/docs/ru
 export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
+export { buildCards, cardsToHtml, cardsToMarkdown, type Card } from './cards';
