@@ -1,3 +1,11 @@
+import { BANK_RULES } from './rules';
+import { scoreStory } from './score';
+import { followUpReadiness } from './rules/follow-up-prep';
+import { headlineMetric } from './rules/duplicate-metric';
+import { principlesIn } from './rules/company-values';
+import { subjectCounts } from './rules/first-person';
+import { parseStoryDate } from './rules/recency';
+import { STAR_KINDS } from './types';
 import type { ResolvedConfig } from './config';
 import type { LintResult } from './lint';
 import type { BankEntry } from './rule';
@@ -84,14 +92,6 @@ export interface BankReport {
 
 export type { BankEntry };
 
-import { BANK_RULES } from './rules';
-import { scoreStory } from './score';
-import { followUpReadiness } from './rules/follow-up-prep';
-import { headlineMetric } from './rules/duplicate-metric';
-import { principlesIn } from './rules/company-values';
-import { subjectCounts } from './rules/first-person';
-import { parseStoryDate } from './rules/recency';
-import { STAR_KINDS } from './types';
 
 export const PRACTICE_DAYS = [0, 3, 7, 14, 21];
 
@@ -114,7 +114,7 @@ export function practiceStatus(practiced: string[] | undefined, today: string): 
 }
 
 /** Scores the bank: per-story summaries, composition, coverage, and the bank-wide findings. */
-export function analyzeBank(files: BankFile[], config: import('./config').ResolvedConfig, today: string): BankReport {
+export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: string): BankReport {
   const entries: BankEntry[] = [];
   for (const f of files) for (const story of f.result.doc.stories) entries.push({ uri: f.uri, story, doc: f.result.doc });
   const findings: BankFinding[] = [];
