@@ -154,11 +154,26 @@ export function parseDocument(text: string): ParsedDocument {
       else layers[s.kind as LayerKind] ??= s;
     }
     const starWords = STAR_KINDS.reduce((n, k) => n + (star[k]?.words ?? 0), 0);
-    const headingTitle = titleBlock ? titleBlock.heading?.trim() : undefined;
+    let headingTitle = titleBlock ? titleBlock.heading?.trim() : undefined;
+    let titleSpan = titleBlock ? headingTextSpan(text, titleBlock) : undefined;
+    if (!titleBlock && kept.length === 1) {
+      // A pasted answer often opens with the question in bold instead of a heading.
+      const first = markers.find((m) => m.index >= seg.from)?.index ?? seg.to;
+      for (let i = seg.from; i < first; i++) {
+        const b = blocks[i];
+        if (b.type !== 'paragraph' || b.label) continue;
+        const line = b.pieces.map((p) => p.text).join('').trim();
+        if (line && line.split(/\s+/).length <= 20 && !line.includes('\n')) {
+          headingTitle = line.replace(/[*_]+/g, '').replace(/[:.]$/, '');
+          titleSpan = b.span;
+        }
+        break;
+      }
+    }
     return {
       index,
       title: meta.title ?? headingTitle ?? 'Untitled story',
-      titleSpan: titleBlock ? headingTextSpan(text, titleBlock) : undefined,
+      titleSpan,
       span,
       meta,
       sections,

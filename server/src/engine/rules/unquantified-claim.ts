@@ -8,8 +8,11 @@ const CLAIM = phrases([
   'better', 'improved', 'improvement', 'improvements', 'faster', 'quicker', 'happy', 'happier', 'delighted', 'significantly',
   'significant', 'huge', 'hugely', 'dramatically', 'drastically', 'greatly', 'substantially', 'massively', 'tremendously',
   'tremendous', 'boosted', 'skyrocketed', 'much more', 'far more', 'way more', 'big impact', 'major impact', 'game changer',
-  'game-changer', 'more efficient', 'more accurate', 'more reliable', 'a success', 'very successful', 'increased', 'reduced',
+  'game-changer', 'more efficient', 'more accurate', 'more reliable', 'very successful', 'hugely successful',
 ]);
+// "to better understand", "better align": a verb, not a claim about the outcome.
+const VERB_BETTER = /^better$/i;
+const VERB_AFTER = /^\s+(?:understand|align|serve|support|capture|reflect|match|handle|explain|prepare|manage|organi[sz]e|communicate|inform)\b/i;
 
 export const rule: StoryRule = {
   id: 'unquantified-claim',
@@ -31,7 +34,8 @@ export const rule: StoryRule = {
       for (const sentence of sectionSentences(section)) {
         if (hasNumber(sentence.text)) continue;
         CLAIM.lastIndex = 0;
-        const m = CLAIM.exec(sentence.text);
+        let m = CLAIM.exec(sentence.text);
+        while (m && VERB_BETTER.test(m[0]) && VERB_AFTER.test(sentence.text.slice(m.index + m[0].length))) m = CLAIM.exec(sentence.text);
         if (!m) continue;
         // "statistically significant" is a claim about a test, reported with its number elsewhere.
         if (/statistically\s+$/i.test(sentence.text.slice(0, m.index))) continue;
