@@ -16,3 +16,4 @@ export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
 }
 export { buildCards, cardsToHtml, cardsToMarkdown, type Card } from './cards';
+export { markPracticedEdit, type TextEdit } from './practice';

@@ -27,7 +27,8 @@ interface Marker {
   depth?: number;
 }
 
-const STORY_COMMENT = /^\s*(?:starlint-)?story\b[ \t]*:?[ \t]*\r?\n?/i;
+// `<!-- story` followed by a line break or a colon, then YAML: per-story metadata in a bank file.
+const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*\r?\n)/i;
 
 /**
  * Turns Markdown text into a document of stories (SPEC §2). Pure and synchronous.
@@ -141,7 +142,7 @@ export function parseDocument(text: string): ParsedDocument {
       const bodyOffset = comment.span.start + 4 + (comment.body.length - body.length);
       meta = readMeta(body, bodyOffset, 'comment', problems, 'story metadata');
       meta.span = comment.span;
-    } else if (frontMatter && (kept.length === 1 || index === 0)) {
+    } else if (frontMatter && kept.length === 1) {
       meta = frontMatter;
     } else {
       meta = { source: 'none', keys: {}, raw: {} };
@@ -154,8 +155,9 @@ export function parseDocument(text: string): ParsedDocument {
       else layers[s.kind as LayerKind] ??= s;
     }
     const starWords = STAR_KINDS.reduce((n, k) => n + (star[k]?.words ?? 0), 0);
-    let headingTitle = titleBlock ? titleBlock.heading?.trim() : undefined;
     let titleSpan = titleBlock ? headingTextSpan(text, titleBlock) : undefined;
+    // The title as written, so a title that is (or holds) inline HTML still shows as text.
+    let headingTitle = titleSpan ? plainTitle(text.slice(titleSpan.start, titleSpan.end)) || titleBlock?.heading?.trim() : undefined;
     if (!titleBlock && kept.length === 1) {
       // A pasted answer often opens with the question in bold instead of a heading.
       const first = markers.find((m) => m.index >= seg.from)?.index ?? seg.to;
@@ -250,6 +252,10 @@ function headingTextSpan(text: string, b: Block): Span {
   if (nl !== -1 && nl < end) end = text[nl - 1] === '\r' ? nl - 1 : nl;
   if (end <= start) return b.span;
   return { start, end };
+}
+
+function plainTitle(raw: string): string {
+  return raw.replace(/(\*\*|__|`)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
 }
 
 function looksBinary(text: string): boolean {
