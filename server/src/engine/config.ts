@@ -189,7 +189,7 @@ export function validateConfig(raw: Record<string, any>): ConfigProblem[] {
     if (!Array.isArray(raw.themes)) problems.push({ message: '"themes" must be an array of { "id", "question" } objects.', path: ['themes'] });
     else
       raw.themes.forEach((t: any, i: number) => {
-        if (!t || typeof t.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(t.id)) {
+        if (!t || typeof t.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(t.id) || (t.question !== undefined && typeof t.question !== 'string')) {
           problems.push({ message: 'Each theme needs an "id" in kebab-case (e.g. "scaling") and a "question".', path: ['themes', i] });
         }
       });
@@ -232,6 +232,9 @@ function checkRuleValue(rule: AnyRule, value: unknown, problems: ConfigProblem[]
       problems.push({ message: `Rule "${rule.id}" has no option "${k}".${names.length ? ` Its options: ${names.join(', ')}.` : ' It takes no options.'}`, path: [...path, k] });
     } else if (!optionValid(option.type, v)) {
       problems.push({ message: `Option "${k}" of "${rule.id}" must be of type ${option.type}.`, path: [...path, k] });
+    } else if (typeof v === 'number' && ((option.minimum !== undefined && v < option.minimum) || (option.maximum !== undefined && v > option.maximum))) {
+      const range = option.maximum === undefined ? `at least ${option.minimum}` : option.minimum === undefined ? `at most ${option.maximum}` : `between ${option.minimum} and ${option.maximum}`;
+      problems.push({ message: `Option "${k}" of "${rule.id}" must be ${range}.`, path: [...path, k] });
     }
   }
 }

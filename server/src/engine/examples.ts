@@ -35,3 +35,27 @@ export function ex(parts: ExampleParts = {}): string {
   if (parts.after) out.push(parts.after + '\n');
   return out.join('\n');
 }
+
+export interface ReadExample {
+  /** The Markdown with the « » markers removed. */
+  markdown: string;
+  config?: import('./config').StarlintConfig;
+  /** The marked spans, as offsets into `markdown`. */
+  marks: { start: number; end: number }[];
+}
+
+/** Reads a rule example: removes the « » markers and returns the spans they marked. */
+export function readExample(example: import('./rule').RuleExample): ReadExample {
+  const { markdown: marked, config } = typeof example === 'string' ? { markdown: example, config: undefined } : example;
+  const marks: { start: number; end: number }[] = [];
+  let markdown = '';
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === '«') open = markdown.length;
+    else if (ch === '»' && open >= 0) {
+      marks.push({ start: open, end: markdown.length });
+      open = -1;
+    } else markdown += ch;
+  }
+  return { markdown, config, marks };
+}

@@ -58,7 +58,7 @@ export function lintText(text: string, config: ResolvedConfig, options: LintOpti
     analysed = text.slice(0, cut);
     limited = {
       rule: 'large-file',
-      message: `This file has ${text.length.toLocaleString('en-US')} characters; starlint analysed the first ${cut.toLocaleString('en-US')} (the "maxFileSize" setting is ${config.maxFileSize.toLocaleString('en-US')}). Split the bank into smaller files, or raise "maxFileSize".`,
+      message: `File has ${text.length.toLocaleString('en-US')} characters, more than "maxFileSize" (${config.maxFileSize.toLocaleString('en-US')}), so starlint analysed the first ${cut.toLocaleString('en-US')}: split the bank into smaller files, or raise "maxFileSize".`,
       span: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') === -1 ? 1 : text.indexOf('\n'))) },
       severity: 'info',
     };

@@ -106,9 +106,12 @@ export function chunkBounds(text: string): [number, number][] {
       else if (/^#{1,6}(?:[ \t]|\r?$)/.test(line)) {
         if (pos > bounds[bounds.length - 1]) bounds.push(pos);
       } else {
-        const open = text.lastIndexOf('<!--', nl);
-        if (open >= pos && text.indexOf('-->', open + 4) > nl) inComment = true;
-        else if (open >= pos && text.indexOf('-->', open + 4) === -1) inComment = true;
+        // Search this line only: a search back through the whole text made big files quadratic.
+        const inLine = text.slice(pos, nl).lastIndexOf('<!--');
+        if (inLine !== -1) {
+          const close = text.indexOf('-->', pos + inLine + 4);
+          if (close === -1 || close > nl) inComment = true;
+        }
       }
     }
     pos = nl + 1;

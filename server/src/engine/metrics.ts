@@ -36,7 +36,7 @@ const PATTERNS: [MetricKind, RegExp][] = [
 
 // A duration counts only inside a change: "saved 20 hours", "cut training from 2 days to 6 hours".
 const DURATION = new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?\s?(?:(?:analyst|engineer(?:ing)?|developer|manual|team|support|review|labell?ing|person|man|staff|agent|human|GPU|compute|CPU)[- ])?(?:${DURATION_UNITS})\b`, 'gi');
-const CHANGE_VERB = /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared to)\b/i;
+const CHANGE_VERB = /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared (?:to|with)|against|versus|vs|down from|up from)\b/i;
 
 // Not metrics: years, quarters, versions and model names, ordinals, team sizes.
 const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;

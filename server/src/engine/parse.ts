@@ -212,8 +212,9 @@ function buildSections(
       const b = blocks[i];
       if (b.type === 'heading') {
         const depth = b.depth as number;
-        // A plain heading as deep as the section heading (or shallower) ends the section.
-        if (m.style === 'heading' && depth <= (m.depth as number)) break;
+        // A plain heading as deep as the section heading (or shallower) ends the section; any
+        // heading ends a label section ("Result: …" then "## Action items" is not the Result).
+        if (m.style === 'label' || depth <= (m.depth as number)) break;
         if (titleDepth !== undefined && depth <= titleDepth) break;
       }
       last = i;
@@ -269,6 +270,30 @@ function looksBinary(text: string): boolean {
   return sample.length > 0 && bad / sample.length > 0.1;
 }
 
+/**
+ * The line a YAML error is about, without its indentation. The parser often notices an unclosed
+ * `[`, `{` or quote only at the end of the block or on the next line; the line to fix is the one
+ * that opened it, and a position past the last character belongs to the last line with text.
+ */
+function badLine(yaml: string, pos: number, message: string): Span {
+  let at = Math.min(Math.max(pos, 0), yaml.length);
+  const opener = /\bFlow sequence\b/.test(message) ? '[' : /\bFlow mapping\b/.test(message) ? '{' : /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
+  if (opener) {
+    const open = yaml.lastIndexOf(opener, at - 1);
+    if (open !== -1) at = open;
+  }
+  let start = yaml.lastIndexOf('\n', at - 1) + 1;
+  let end = yaml.indexOf('\n', at);
+  if (end === -1) end = yaml.length;
+  while (start > 0 && yaml.slice(start, end).trim() === '') {
+    end = start - 1;
+    start = yaml.lastIndexOf('\n', end - 1) + 1;
+  }
+  while (start < end && /\s/.test(yaml[start])) start++;
+  while (end > start && /\s/.test(yaml[end - 1])) end--;
+  return end > start ? { start, end } : { start: 0, end: 1 };
+}
+
 /** Reads YAML metadata, keeping the span of every key and of each `questions` entry. */
 export function readMeta(
   yaml: string,
@@ -287,11 +312,11 @@ export function readMeta(
   }
   if (doc.errors.length) {
     const err = doc.errors[0];
-    const [s, e] = err.pos;
+    const line = badLine(yaml, err.pos[0], err.message);
     problems.push({
       rule: 'front-matter',
       message: `Invalid YAML in ${what}: ${err.message.split('\n')[0]}. Fix the YAML; starlint ignores this metadata until then.`,
-      span: { start: base + s, end: base + Math.max(e, s + 1) },
+      span: { start: base + line.start, end: base + line.end },
     });
     return meta;
   }

@@ -43,7 +43,7 @@ export function phrases(list: string[], flags = 'gi'): RegExp {
   const body = list
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"))
     .join('|');
-  return new RegExp(`(?<![\\w'])(?:${body})(?![\\w'])`, flags);
+  return new RegExp(`(?<![\\w'-])(?:${body})(?![\\w'])`, flags);
 }
 
 /** "38 %", "1:25" — the shapes used in every message. */

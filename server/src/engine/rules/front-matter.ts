@@ -8,7 +8,7 @@ export const rule: StoryRule = {
   severity: 'error',
   options: {},
   examples: {
-    fire: ['---\ncategory: project\nquestions: [failure\n«-»--\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n'],
+    fire: ['---\ncategory: project\n«questions: [failure»\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n'],
     silent: ['---\ncategory: project\nquestions: [failure]\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n'],
   },
   check() {},

@@ -2,7 +2,7 @@ import type { StoryRule } from '../rule';
 import { sectionSentences, starSection } from '../text';
 import { ex } from '../examples';
 
-const TECHNICAL = /\b(?:architecture|layers?|loss(?: function)?|embeddings?|hyper-?parameters?|learning rate|batch size|epochs?|transformers?|attention|dropout|optimi[sz]er|adam|sgd|gradients?|neurons?|convolution(?:al)?|cnn|rnn|lstm|gru|encoder|decoder|activation|relu|softmax|regulari[sz]ation|fine-?tun\w*|weights|tensors?|heads?|tokeni[sz]er|vocabulary|quantiz\w*|distill\w*|feature (?:store|engineering|vectors?)|dimensions?|cosine|kernel|backprop\w*|residual|normali[sz]ation|warm-?up|schedulers?|parameters|pytorch|tensorflow|jax|xgboost|lightgbm|spark|kubernetes|docker|sharded|partitioned)\b/i;
+const TECHNICAL = /\b(?:architecture|layers?|loss(?: function)?|embeddings?|hyper-?parameters?|learning rate|batch size|epochs?|transformers?|attention|dropout|optimi[sz]er|adam|sgd|gradients?|neurons?|convolution(?:al)?|cnn|rnn|lstm|gru|encoder|decoder|activation|relu|softmax|regulari[sz]ation|fine-?tun\w*|weights|tensors?|heads?|tokeni[sz]er|vocabulary|quanti[sz]\w*|distill\w*|feature (?:store|engineering|vectors?)|dimensions?|cosine|kernel|backprop\w*|residual|normali[sz]ation|warm-?up|schedulers?|parameters|pytorch|tensorflow|jax|xgboost|lightgbm|spark|kubernetes|docker|sharded|partitioned)\b/i;
 const REASONING = /\b(?:chose|choose|chosen|decided|decision|because|since|ruled out|instead of|rather than|trade-?offs?|prioriti[sz]ed|weighed|why|reason(?:ing)?|rationale|opted|so that|in order to|to avoid|to keep|convinced|proposed|argued|agreed|recommended|risk|concluded)\b/i;
 
 export const rule: StoryRule = {
