@@ -76,7 +76,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     }
     const vague = count('vague-language');
     if (vague) {
-      points -= Math.min(4, vague * 2);
+      points -= Math.min(6, vague * 2);
       notes.push(`${vague} vague phrase${vague > 1 ? 's' : ''}`);
     }
     const claims = count('unquantified-claim');
@@ -86,7 +86,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     }
     const hedges = count('hedging');
     if (hedges) {
-      points -= Math.min(2, hedges);
+      points -= Math.min(3, hedges);
       notes.push(`${hedges} hedge${hedges > 1 ? 's' : ''}`);
     }
     criteria.push({ id: 'specificity', label: 'Specificity', weight: 'high', points: clamp(points, 15), max: 15, notes });
@@ -113,8 +113,17 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
       else notes.push('no experimentation');
       if (DECISION.test(action.prose.text)) points += 2;
       else notes.push('no decision or trade-off');
+      const thin = findings.find((f) => f.rule === 'section-balance' && (f.data?.share as number) < (f.data?.min as number) / 100 && f.message.startsWith('Action'));
+      if (thin) {
+        points -= 3;
+        notes.push('Action is under its share of the story');
+      }
+      if (has('technical-lecture')) {
+        points -= 2;
+        notes.push('Action is a technical lecture');
+      }
     } else notes.push('no Action');
-    criteria.push({ id: 'complexity', label: 'Complexity', weight: 'medium', points, max: 10, notes });
+    criteria.push({ id: 'complexity', label: 'Complexity', weight: 'medium', points: clamp(points, 10), max: 10, notes });
   }
   {
     const notes: string[] = [];
