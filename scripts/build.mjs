@@ -20,6 +20,12 @@ const options = {
   format: 'cjs',
   outdir: '.',
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow; its ESM
+  // build bundles cleanly.
+  mainFields: ['module', 'main'],
+  // ESM dependencies that call createRequire(import.meta.url) need a real URL in a CJS bundle.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',

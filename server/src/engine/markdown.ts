@@ -162,7 +162,8 @@ function toBlock(node: RootContent, src: string, comments: HtmlComment[]): Block
         if (own.length) {
           items.push(own);
           if (pieces.length) pieces.push(separator(own[0].start));
-          pieces.push(...own);
+          // A loop, not push(...own): spreading a huge array overflows the call stack.
+          for (const p of own) pieces.push(p);
         }
       }
       return { type: 'list', span, pieces, items };
@@ -241,7 +242,12 @@ function separator(at: number): Piece {
   return { text: '\n\n', start: at, end: at, exact: false };
 }
 
-function blockPieces(nodes: RootContent[], src: string, out: Piece[], comments: HtmlComment[]): void {
+// Prose nested deeper than this (block quotes in lists in block quotes…) is not read: no story
+// nests that deep, and recursing through thousands of levels would overflow the call stack.
+const MAX_NESTING = 100;
+
+function blockPieces(nodes: RootContent[], src: string, out: Piece[], comments: HtmlComment[], depth = 0): void {
+  if (depth > MAX_NESTING) return;
   for (const node of nodes) {
     const before = out.length;
     const mark = out.length ? separator(spanOf(node).start) : undefined;
@@ -258,16 +264,17 @@ function blockPieces(nodes: RootContent[], src: string, out: Piece[], comments: 
       case 'paragraph':
       case 'heading':
       case 'tableCell':
-        inline(node.children, src, out, comments);
+        inline(node.children, src, out, comments, depth + 1);
         break;
       default:
-        if ('children' in node) blockPieces((node as Parent).children as RootContent[], src, out, comments);
+        if ('children' in node) blockPieces((node as Parent).children as RootContent[], src, out, comments, depth + 1);
     }
     if (mark && out.length === before + 1) out.pop();
   }
 }
 
-function inline(nodes: PhrasingContent[], src: string, out: Piece[], comments: HtmlComment[]): void {
+function inline(nodes: PhrasingContent[], src: string, out: Piece[], comments: HtmlComment[], depth = 0): void {
+  if (depth > MAX_NESTING) return;
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
@@ -289,7 +296,7 @@ function inline(nodes: PhrasingContent[], src: string, out: Piece[], comments: H
         collectComments(node.value, spanOf(node).start, comments);
         break;
       default:
-        if ('children' in node) inline(node.children as PhrasingContent[], src, out, comments);
+        if ('children' in node) inline(node.children as PhrasingContent[], src, out, comments, depth + 1);
     }
   }
 }
@@ -332,7 +339,7 @@ function paragraphLabel(children: PhrasingContent[], src: string, out: Piece[], 
           labelSpan.end = p.exact ? p.start + consumed : labelSpan.end;
           labelSpan.end = trimEnd(src, labelSpan);
         }
-        out.push(...pieces);
+        for (const p of pieces) out.push(p);
         return { kind: word.kind, name: word.name, span: labelSpan };
       }
     }
@@ -345,7 +352,7 @@ function paragraphLabel(children: PhrasingContent[], src: string, out: Piece[], 
       const p = pieces[0];
       const start = p.start;
       pieces[0] = { text: p.text.slice(found.length), start: p.exact ? p.start + found.length : p.start, end: p.end, exact: p.exact };
-      out.push(...pieces);
+      for (const p of pieces) out.push(p);
       const span = { start, end: p.exact ? start + found.length : p.end };
       span.end = trimEnd(src, span);
       return { kind: found.kind, name: found.name, span };

@@ -28,7 +28,7 @@ export function reportMatches(
     const text = section.prose.text;
     for (const m of matches(re, text)) {
       if (skip?.(text, m)) continue;
-      ctx.report({ message: message(m[0]), span: section.prose.span(m.index, m.index + m[0].length) });
+      ctx.report({ message: message(m[0].replace(/\s+/g, ' ')), span: section.prose.span(m.index, m.index + m[0].length) });
     }
   }
 }

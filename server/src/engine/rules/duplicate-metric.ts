@@ -1,11 +1,13 @@
 import type { BankRule, BankEntry } from '../rule';
 import { findMetrics } from '../metrics';
 
-/** The headline metric of a story: the first metric of its Result. */
+/** The headline metric of a story: the first metric of its Result that is not a p-value. */
 export function headlineMetric(entry: BankEntry): { text: string; span: { start: number; end: number } } | undefined {
   const result = entry.story.star.result;
   if (!result || result.prose.isEmpty) return undefined;
-  const m = findMetrics(result.prose.text)[0];
+  // A significance level ("p < 0.01") backs a result up; it is not the result.
+  const metrics = findMetrics(result.prose.text).filter((x) => !/^p\s?[<=≤]/i.test(x.text));
+  const m = metrics[0];
   return m && { text: m.text, span: result.prose.span(m.start, m.end) };
 }
 

@@ -1,0 +1,252 @@
+// The starlint command line: a thin shell over the engine. It reads the arguments and the
+// configuration, collects and reads the files, lints them (and the bank, with --bank), prints
+// one format, and exits 0 (no error-severity finding), 1 (at least one, or too many warnings)
+// or 2 (usage or configuration error). Nothing here throws to the user: every failure becomes a
+// one-line message on stderr.
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { ALL_RULES, analyzeBank, isBankRule, lintText, resolveConfig, ruleDocsUrl, today as realToday, type LineIndex, type LintResult, type StarlintConfig } from './engine';
+import { findConfigFile, loadConfigFile } from './node/config-files';
+import { collectFiles, decodeText, displayPath, readTextFile, type ReadResult } from './node/files';
+import { colors, compareFindings, countBySeverity, table, toCliFinding, type CliFinding } from './node/report';
+import { formatStylishFindings, formatSummary } from './node/format-stylish';
+import { formatJson } from './node/format-json';
+import { formatSarif } from './node/format-sarif';
+import { formatGithub } from './node/format-github';
+import { bankJson, formatBankText } from './node/format-bank';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'bank-json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `Usage: starlint [options] [file | folder | glob | -]...
+
+Lints STAR interview stories in Markdown. With no path, lints the current folder
+(every *.md and *.markdown file, following "stories" and "ignore" in .starlintrc.json).
+"-" reads one document from standard input.
+
+Options:
+  -f, --format <name>        stylish (default), json, sarif, github or bank-json
+      --bank                 also judge the whole bank: scores, composition,
+                             question coverage and the bank-wide rules
+  -c, --config <file>        use this configuration file instead of the nearest
+                             .starlintrc.json found upward from the current folder
+      --today <YYYY-MM-DD>   the date "recency" and practice checkpoints count from
+  -q, --quiet                report errors only
+      --max-warnings <n>     exit 1 when there are more than n warnings
+      --stdin-filename <p>   the file name to report for "-" (default <stdin>)
+      --no-color             no colours (also when NO_COLOR is set or not a terminal)
+      --list-rules           list every rule: id, default severity, description
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit codes: 0 no error-severity finding; 1 at least one, or more warnings than
+--max-warnings; 2 usage or configuration error.
+Docs: https://github.com/starlint/starlint/blob/main/docs/cli.md
+`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        bank: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        today: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'max-warnings': { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        'no-color': { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    // parseArgs explains itself ("Unknown option '--x'. To specify…"); keep its first sentence.
+    throw new UsageError(`${(e as Error).message.split(/\.\s|\n/)[0].replace(/\.$/, '')}.`);
+  }
+}
+
+function isValidDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function colorEnabled(noColor: boolean | undefined): boolean {
+  const env = process.env;
+  if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return process.stdout.isTTY === true;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function note(message: string): void {
+  process.stderr.write(`starlint: ${message}\n`);
+}
+
+interface Linted {
+  file: string;
+  result: LintResult;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const cwd = process.cwd();
+
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const format = (values.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}.`);
+  if (values['list-rules']) {
+    process.stdout.write(listRules(format));
+    return 0;
+  }
+  const day = values.today ?? realToday();
+  if (!isValidDate(day)) throw new UsageError(`--today must be a date written YYYY-MM-DD, e.g. 2026-11-25 (got "${values.today}").`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings must be a whole number of 0 or more (got "${values['max-warnings']}").`);
+    maxWarnings = Number(values['max-warnings']);
+  }
+
+  // One configuration for the whole run: --config, else the nearest .starlintrc.json upward from cwd.
+  const configPath = values.config !== undefined ? resolve(cwd, values.config) : findConfigFile(cwd);
+  let layer: StarlintConfig | undefined;
+  let root = cwd;
+  if (configPath) {
+    const loaded = loadConfigFile(configPath);
+    if (loaded.problems.length) {
+      const shown = displayPath(configPath, cwd);
+      for (const p of loaded.problems) process.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
+      note(`the configuration file ${shown} has ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}; fix it and run again.`);
+      return 2;
+    }
+    layer = loaded.config;
+    root = dirname(configPath);
+  }
+  const config = resolveConfig(layer);
+
+  const wantsStdin = positionals.includes('-');
+  const patterns = positionals.filter((p) => p !== '-');
+  if (positionals.length === 0) patterns.push('.');
+  const collected = collectFiles(patterns, cwd, config, root);
+  const fatal = collected.problems.filter((p) => p.fatal);
+  for (const p of collected.problems) note(`${p.path}: ${p.message}`);
+  if (fatal.length) return 2;
+
+  const inputs: { file: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({ file: displayPath(path, cwd), read: () => readTextFile(path) }));
+  if (wantsStdin) {
+    const name = values['stdin-filename'] !== undefined ? displayPath(resolve(cwd, values['stdin-filename']), cwd) : '<stdin>';
+    inputs.push({ file: name, read: async () => decodeText(await readStdin()) });
+  }
+
+  const linted: Linted[] = [];
+  for (const input of inputs) {
+    const read = await input.read();
+    if (read.skipped !== undefined) {
+      note(`${input.file}: ${read.skipped}`);
+      continue;
+    }
+    if (read.note) note(`${input.file}: ${read.note}`);
+    const result = lintText(read.text, config, { today: day });
+    if (result.doc.limited === 'binary') {
+      note(`${input.file}: binary file; skipped`);
+      continue;
+    }
+    for (const e of result.errors) note(`${input.file}: rule "${e.rule}" failed on story ${e.story + 1} and was skipped (${e.error.split('\n')[0]}). Please report this.`);
+    linted.push({ file: input.file, result });
+  }
+
+  const linesOf = new Map<string, LineIndex>(linted.map((l) => [l.file, l.result.lines]));
+  let findings: CliFinding[] = linted.flatMap((l) => l.result.findings.map((f) => toCliFinding(l.file, l.result.lines, f)));
+  findings.sort(compareFindings);
+
+  const wantsBank = values.bank === true || format === 'bank-json';
+  const bank = wantsBank ? analyzeBank(linted.map((l) => ({ uri: l.file, result: l.result })), config, day) : undefined;
+  let bankFindings: CliFinding[] = (bank?.findings ?? []).map((f) => (f.uri !== undefined && linesOf.has(f.uri) ? toCliFinding(f.uri, linesOf.get(f.uri), f) : toCliFinding(null, undefined, f)));
+  bankFindings.sort(compareFindings);
+
+  // The exit code counts every finding; --quiet only changes what is printed.
+  const all = countBySeverity([...findings, ...bankFindings]);
+  if (values.quiet) {
+    findings = findings.filter((f) => f.severity === 'error');
+    bankFindings = bankFindings.filter((f) => f.severity === 'error');
+  }
+  const everything = [...findings, ...bankFindings].sort(compareFindings);
+  const c = colors(format === 'stylish' && colorEnabled(values['no-color']));
+
+  let output: string;
+  switch (format) {
+    case 'json':
+      output = formatJson(everything);
+      break;
+    case 'sarif':
+      output = formatSarif(everything, { version, cwd });
+      break;
+    case 'github':
+      output = formatGithub(everything);
+      break;
+    case 'bank-json':
+      output = JSON.stringify(bankJson(bank!, bankFindings, (file) => linesOf.get(file)), null, 2);
+      break;
+    default: {
+      const lines = formatStylishFindings(findings, c);
+      if (bank) lines.push(...formatBankText(bank, bankFindings, c));
+      lines.push(...formatSummary(everything, c));
+      output = lines.join('\n').replace(/\n+$/, '');
+    }
+  }
+  if (output) process.stdout.write(`${output}\n`);
+
+  const tooManyWarnings = maxWarnings !== undefined && all.warning > maxWarnings;
+  if (tooManyWarnings) note(`${all.warning} warnings, more than --max-warnings ${maxWarnings}.`);
+  return all.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function listRules(format: Format): string {
+  const rules = ALL_RULES.map((r) => ({ id: r.id, severity: r.severity, description: r.description, bank: isBankRule(r), docs: ruleDocsUrl(r.id) }));
+  if (format === 'json') return `${JSON.stringify(rules, null, 2)}\n`;
+  const rows = [['Rule', 'Default', 'Description'], ...rules.map((r) => [r.id, r.severity, r.bank ? `${r.description} (bank, with --bank)` : r.description])];
+  return `${table(rows).join('\n')}\n`;
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // A closed pipe (`starlint | head`) is not an error of ours.
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      note(e.message);
+      note('run "starlint --help" for usage.');
+    } else {
+      note(`internal error: ${e instanceof Error ? e.message : String(e)}. Please report this, with the file that caused it.`);
+      if (process.env.STARLINT_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

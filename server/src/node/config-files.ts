@@ -1,0 +1,146 @@
+/**
+ * Configuration files on disk, for the CLI and the language server. The engine parses and
+ * validates configuration text (`parseConfigText`); this module adds what needs the filesystem:
+ * finding `.starlintrc.json`, reading it, placing each problem at a line and column, and deciding
+ * which files are stories.
+ *
+ * Stable API (imported by the language server):
+ *
+ * - `CONFIG_FILE_NAME` — `.starlintrc.json`.
+ * - `findConfigFile(startDir, stopDir?)` — the nearest `.starlintrc.json` in `startDir` or one of
+ *   its ancestors, or `undefined`. The walk stops after `stopDir` (inclusive) or at the
+ *   filesystem root. Never throws.
+ * - `loadConfigFile(path)` — reads and checks one file; returns `{ path, text, config, problems }`.
+ *   Never throws: an unreadable file yields `config: {}` and one problem at 1:1.
+ * - `parseConfigFile(text)` — the same for text already in memory (an editor buffer).
+ * - `ConfigFileProblem` — `{ message, line, column, endLine, endColumn, span, path }`. `line` and
+ *   `column` are 1-based; `endColumn` is 1-based and exclusive (the column just after the last
+ *   character), as in ESLint and SARIF. `span` holds the same range as UTF-16 offsets
+ *   `[start, end)` into the text, for editors that convert positions themselves (LSP is 0-based:
+ *   use `span` with the engine's `LineIndex`, or subtract 1 from line and column).
+ * - `isStoryCandidate(path, config, root)` — whether a file is a story file to scan: its path
+ *   relative to `root` (the folder of the configuration file, or the workspace folder) matches
+ *   one of `config.stories` and none of `config.ignore`; a path outside `root` is matched by its
+ *   file name. `stories` globs skip hidden files and folders unless they name them; `ignore`
+ *   globs match hidden paths too.
+ * - `collectFiles(patterns, cwd, config, root?)` — re-exported from `./files` (the CLI's expansion
+ *   of paths, directories and globs).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { LineIndex, parseConfigText, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
+import { matchersFor, relativeInside } from './globs';
+
+export { collectFiles, type CollectedFiles, type FileProblem } from './files';
+
+export const CONFIG_FILE_NAME = '.starlintrc.json';
+
+export interface ConfigFileProblem {
+  message: string;
+  /** 1-based line of the start. */
+  line: number;
+  /** 1-based column (UTF-16 code units) of the start. */
+  column: number;
+  /** 1-based line of the end. */
+  endLine: number;
+  /** 1-based column just after the end (exclusive). */
+  endColumn: number;
+  /** The same range as offsets [start, end) into the file's text. */
+  span: Span;
+  /** The JSON path of the offending value, e.g. ["rules", "first-persn"]; [] for syntax errors. */
+  path: (string | number)[];
+}
+
+export interface LoadedConfigFile {
+  path: string;
+  /** The text read ('' when the file could not be read). */
+  text: string;
+  /** The settings that could be read; pass to `resolveConfig` even when there are problems. */
+  config: StarlintConfig;
+  problems: ConfigFileProblem[];
+}
+
+/** The nearest `.starlintrc.json` in `startDir` or above it; stops after `stopDir` or at the root. */
+export function findConfigFile(startDir: string, stopDir?: string): string | undefined {
+  let dir = resolve(startDir);
+  const stop = stopDir === undefined ? undefined : resolve(stopDir);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    if (stop !== undefined && dir === stop) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks a configuration file. Never throws. */
+export function loadConfigFile(path: string): LoadedConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : ((e as Error).message ?? String(e));
+    return {
+      path,
+      text: '',
+      config: {},
+      problems: [{ message: `Cannot read the configuration file: ${reason}.`, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, path: [] }],
+    };
+  }
+  return { path, ...parseConfigFile(text) };
+}
+
+/** Parses configuration text and places every problem at a line and column. Never throws. */
+export function parseConfigFile(text: string): { text: string; config: StarlintConfig; problems: ConfigFileProblem[] } {
+  // A byte-order mark is not JSON; editors hide it, so positions are counted without it.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { config, problems } = parseConfigText(body);
+  const lines = new LineIndex(body);
+  let tree: JsonNode | undefined;
+  const out = problems.map((p): ConfigFileProblem => {
+    let span = p.span;
+    if (!span) {
+      tree ??= parseTree(body, [], { allowTrailingComma: true, disallowComments: false });
+      span = spanOfPath(tree, p.path) ?? firstCharacter(body);
+    }
+    const start = lines.position(span.start);
+    const end = lines.position(span.end);
+    return { message: p.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, span, path: p.path };
+  });
+  return { text: body, config, problems: out };
+}
+
+/** The span of the property at a JSON path (its key through its value), or of an array element. */
+function spanOfPath(tree: JsonNode | undefined, path: (string | number)[]): Span | undefined {
+  if (!tree || path.length === 0) return undefined;
+  const node = findNodeAtLocation(tree, path);
+  if (!node) return undefined;
+  const owner = node.parent?.type === 'property' ? node.parent : node;
+  return { start: owner.offset, end: owner.offset + owner.length };
+}
+
+function firstCharacter(text: string): Span {
+  const start = Math.max(0, text.search(/\S/));
+  return { start, end: Math.min(text.length, start + 1) };
+}
+
+/**
+ * True when `path` (absolute, or relative to `root`) is a story file that a workspace scan should
+ * lint. A file outside `root` (one opened from elsewhere) is judged by its name alone.
+ */
+export function isStoryCandidate(path: string, config: Pick<ResolvedConfig, 'stories' | 'ignore'>, root: string): boolean {
+  const rel = relativeInside(root, path) ?? basename(path);
+  const { stories, ignored } = matchersFor(config);
+  return stories(rel) && !ignored(rel);
+}
