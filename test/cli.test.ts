@@ -511,4 +511,30 @@ describe('starlint CLI', function () {
       assert.deepEqual(twice, one);
     });
   });
+
+  describe('cards', () => {
+    it('writes one HTML cue card per story to --out', () => {
+      const dir = tempDir();
+      const out = join(dir, 'cards.html');
+      const r = run(['cards', BANK, '--out', out, '--today', TODAY]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /wrote 8 cue cards/);
+      const html = readFileSync(out, 'utf8');
+      assert.equal(html.match(/<section class="card">/g)?.length, 8);
+      assert.match(html, /from 2\.1% to 3\.4%/);
+    });
+
+    it('prints Markdown cards with --format md', () => {
+      const r = run(['cards', BANK, '--format', 'md', '--today', TODAY]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout.match(/^## /gm)?.length, 8);
+      assert.match(r.stdout, /\*\*Headline metric:\*\* /);
+    });
+
+    it('refuses --out without cards', () => {
+      const r = run([BANK, '--out', 'x.html']);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /--out goes with "starlint cards"/);
+    });
+  });
 });

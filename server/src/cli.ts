@@ -3,10 +3,11 @@
 // one format, and exits 0 (no error-severity finding), 1 (at least one, or too many warnings)
 // or 2 (usage or configuration error). Nothing here throws to the user: every failure becomes a
 // one-line message on stderr.
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { ALL_RULES, analyzeBank, isBankRule, lintText, resolveConfig, ruleDocsUrl, today as realToday, type LineIndex, type LintResult, type StarlintConfig } from './engine';
+import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, isBankRule, lintText, resolveConfig, ruleDocsUrl, today as realToday, type LineIndex, type LintResult, type StarlintConfig } from './engine';
 import { findConfigFile, loadConfigFile } from './node/config-files';
 import { collectFiles, decodeText, displayPath, readTextFile, type ReadResult } from './node/files';
 import { colors, compareFindings, countBySeverity, table, toCliFinding, type CliFinding } from './node/report';
@@ -20,6 +21,7 @@ const FORMATS = ['stylish', 'json', 'sarif', 'github', 'bank-json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `Usage: starlint [options] [file | folder | glob | -]...
+       starlint cards [file | folder | glob]... [--out cards.html] [--format html|md]
 
 Lints STAR interview stories in Markdown. With no path, lints the current folder
 (every *.md and *.markdown file, following "stories" and "ignore" in .starlintrc.json).
@@ -37,6 +39,8 @@ Options:
       --stdin-filename <p>   the file name to report for "-" (default <stdin>)
       --no-color             no colours (also when NO_COLOR is set or not a terminal)
       --list-rules           list every rule: id, default severity, description
+  -o, --out <file>           with "cards": write the cue cards to this file
+                             (HTML, or Markdown when it ends in .md)
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -63,6 +67,7 @@ function parse(argv: string[]) {
         'stdin-filename': { type: 'string' },
         'no-color': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -114,7 +119,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
-  const format = (values.format ?? 'stylish') as Format;
+  // "starlint cards …" renders cue cards, unless "cards" is a file or folder to lint.
+  const cards = positionals[0] === 'cards' && !existsSync(resolve(cwd, 'cards'));
+  if (cards) positionals.shift();
+  const cardFormat = cards ? (values.format ?? (values.out?.toLowerCase().endsWith('.md') ? 'md' : 'html')) : undefined;
+  if (cardFormat !== undefined && cardFormat !== 'html' && cardFormat !== 'md') throw new UsageError(`Cue cards come as html or md (got "${cardFormat}").`);
+  if (values.out !== undefined && !cards) throw new UsageError('--out goes with "starlint cards".');
+  const format = (cards ? 'stylish' : (values.format ?? 'stylish')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}.`);
   if (values['list-rules']) {
     process.stdout.write(listRules(format));
@@ -174,6 +185,18 @@ async function main(argv: string[]): Promise<number> {
     }
     for (const e of result.errors) note(`${input.file}: rule "${e.rule}" failed on story ${e.story + 1} and was skipped (${e.error.split('\n')[0]}). Please report this.`);
     linted.push({ file: input.file, result });
+  }
+
+  if (cards) {
+    const files = linted.map((l) => ({ uri: l.file, result: l.result }));
+    const deck = buildCards(files, analyzeBank(files, config, day));
+    const rendered = cardFormat === 'md' ? cardsToMarkdown(deck) : cardsToHtml(deck, day);
+    if (values.out === undefined) process.stdout.write(rendered);
+    else {
+      writeFileSync(resolve(cwd, values.out), rendered);
+      note(`wrote ${deck.length} cue card${deck.length === 1 ? '' : 's'} to ${values.out}.`);
+    }
+    return 0;
   }
 
   const linesOf = new Map<string, LineIndex>(linted.map((l) => [l.file, l.result.lines]));

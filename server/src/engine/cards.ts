@@ -50,7 +50,7 @@ function summaryOf(story: Story): string {
 function lessonOf(story: Story): string | undefined {
   const result = story.star.result;
   if (!result) return undefined;
-  return sentences(result.prose.text).find((s) => LESSON.test(s.text))?.text;
+  return sentences(result.prose.text).find((s) => LESSON.test(s.text))?.text.replace(/\s+/g, ' ');
 }
 
 function clip(text: string, words: number): string {

@@ -8,7 +8,7 @@ export function headlineMetric(entry: BankEntry): { text: string; span: { start:
   // A significance level ("p < 0.01") backs a result up; it is not the result.
   const metrics = findMetrics(result.prose.text).filter((x) => !/^p\s?[<=≤]/i.test(x.text));
   const m = metrics[0];
-  return m && { text: m.text, span: result.prose.span(m.start, m.end) };
+  return m && { text: m.text.replace(/\s+/g, ' '), span: result.prose.span(m.start, m.end) };
 }
 
 export const rule: BankRule = {
