@@ -6,6 +6,8 @@ import { principlesIn } from './rules/company-values';
 import { subjectCounts } from './rules/first-person';
 import { parseStoryDate } from './rules/recency';
 import { STAR_KINDS } from './types';
+import { applyDirectives, readDirectives } from './directives';
+import { ruleById } from './rules';
 import type { ResolvedConfig } from './config';
 import type { LintResult } from './lint';
 import type { BankEntry } from './rule';
@@ -87,6 +89,8 @@ export interface BankReport {
   coverage: CoverageRow[];
   /** Bank-wide findings (bank-size, bank-composition, uncovered-question, overused-story, duplicate-metric). */
   findings: BankFinding[];
+  /** Internal errors of bank rules; each failing rule is skipped. */
+  errors: { rule: string; error: string }[];
   today: string;
 }
 
@@ -117,7 +121,8 @@ export function practiceStatus(practiced: string[] | undefined, today: string): 
 export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: string): BankReport {
   const entries: BankEntry[] = [];
   for (const f of files) for (const story of f.result.doc.stories) entries.push({ uri: f.uri, story, doc: f.result.doc });
-  const findings: BankFinding[] = [];
+  const raw: BankFinding[] = [];
+  const errors: { rule: string; error: string }[] = [];
   for (const rule of BANK_RULES) {
     const severity = config.severities[rule.id];
     if (!severity || severity === 'off') continue;
@@ -127,11 +132,21 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
         config,
         options: config.options[rule.id] ?? {},
         today,
-        report: (entry, r) => findings.push({ rule: rule.id, message: r.message, span: r.span, severity, uri: entry?.uri, story: entry?.story.index, data: r.data }),
+        report: (entry, r) => raw.push({ rule: rule.id, message: r.message, span: r.span, severity, uri: entry?.uri, story: entry?.story.index, data: r.data }),
       });
-    } catch {
+    } catch (e) {
       // A failing bank rule must not take the bank view down; the other rules still report.
+      errors.push({ rule: rule.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
+  }
+  // Inline comments switch bank findings off too, in the file they land on.
+  const known = new Set(ruleById.keys());
+  const findings: BankFinding[] = raw.filter((f) => f.uri === undefined);
+  for (const file of files) {
+    const own = raw.filter((f) => f.uri === file.uri);
+    if (own.length === 0) continue;
+    const directives = readDirectives(file.result.doc.comments, file.result.lines, known, []);
+    findings.push(...(applyDirectives(own, directives, file.result.lines) as BankFinding[]));
   }
   const stories: BankStory[] = entries.map((e) => {
     const file = files.find((f) => f.uri === e.uri)!;
@@ -173,5 +188,5 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
     const idx = stories.map((s, i) => (s.themes.includes(t.id) ? i : -1)).filter((i) => i >= 0);
     return { theme: t.id, question: t.question, stories: idx, status: idx.length === 0 ? 'uncovered' : idx.length === 1 ? 'thin' : 'ok' };
   });
-  return { stories, composition, coverage, findings, today };
+  return { stories, composition, coverage, findings, errors, today };
 }

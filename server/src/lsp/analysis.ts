@@ -1,0 +1,39 @@
+// What every feature reads: one document's lint result with the configuration it ran on and the
+// bank-wide findings that concern it. Features are pure functions of an Analysis and a request.
+import { LineIndex, lintText, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story } from '../engine';
+
+export interface Analysis {
+  uri: string;
+  text: string;
+  /** The editor's version of an open document; undefined for a file read from disk. */
+  version?: number;
+  config: ResolvedConfig;
+  result: LintResult;
+  /**
+   * True when the file is a story file: it matches the configured globs and the engine found a
+   * story in it. A Markdown file that is not gets no diagnostics, lenses or hovers.
+   */
+  isStory: boolean;
+  today: string;
+  /** Bank-wide findings on this file (duplicate-metric, confidential across stories…). */
+  bank: BankFinding[];
+}
+
+export function analyze(uri: string, text: string, config: ResolvedConfig, today: string, candidate: boolean, version?: number): Analysis {
+  // A file the globs exclude (a CHANGELOG, a vendored README) is not even parsed.
+  const result: LintResult = candidate
+    ? lintText(text, config, { today })
+    : { doc: { text, isStory: false, stories: [], comments: [], problems: [] }, lines: new LineIndex(text), findings: [], errors: [] };
+  return { uri, text, version, config, result, isStory: candidate && result.doc.isStory, today, bank: [] };
+}
+
+/** The findings of one story, bank findings included: what its score is computed from. */
+export function storyFindings(a: Analysis, story: Story): Finding[] {
+  return [...a.result.findings.filter((f) => f.story === story.index), ...a.bank.filter((f) => f.story === story.index)];
+}
+
+/** Every finding shown on the document: its own and the bank's, in document order. */
+export function allFindings(a: Analysis): Finding[] {
+  if (!a.isStory) return [];
+  return [...a.result.findings, ...a.bank].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+}

@@ -1,0 +1,346 @@
+// Quick fixes and the fix-all source action. Every edit is computed from the engine's own data
+// (a finding's span and `data`) and is tested by applying it and linting again through the server.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { ALL_RULES, SECTION_TITLES, STAR_KINDS, closest, type Finding, type Section, type StarKind, type Story } from '../engine';
+import { allFindings, type Analysis } from './analysis';
+import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.starlint`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
+
+const RULE_IDS = ALL_RULES.map((r) => r.id);
+
+/** What to write in a new section, as an HTML comment: a prompt, not prose, so the section reads as empty until filled. */
+const PROMPTS: Record<StarKind, string> = {
+  situation: 'Situation: the context, the team and the stakes, in two or three sentences (~15–20 %).',
+  task: 'Task: your own role and goal: what did you own, and what did success mean? (~10–15 %)',
+  action: 'Action: what you did and why: the options, the decision, the reasoning; say "I" (~50–60 %).',
+  result: 'Result: the measured outcome (a number), its business effect, the lasting change and what you learned (~15–20 %).',
+};
+
+/** Past forms that read as well after "I" as after "we" (irregular, or the same in every tense). */
+const IRREGULAR_PAST = new Set(
+  (
+    'built made ran wrote led chose took found set shipped began brought bought caught did drew drove fed felt fought gave got grew had held ' +
+    'kept knew laid left lent lost met paid put rebuilt rewrote redid remade reran rethought retook said sent shut sold sought spent split spoke ' +
+    'stood struck swept taught thought told threw understood went won oversaw undertook underwent overcame saw became came cut hit let quit ' +
+    'read spread sat broke froze hid shook slept sped stole bound dug flew hung lit meant misled shot shrank strove wound upheld withdrew'
+  ).split(' '),
+);
+/** Adverbs that may sit between "we" and the verb ("we then built"). */
+const ADVERBS = new Set(['also', 'then', 'first', 'finally', 'eventually', 'quickly', 'immediately', 'initially', 'later', 'soon', 'never', 'jointly']);
+
+/** The code actions for a range: quick fixes for the findings there, and fix-all when asked for. */
+export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[] {
+  if (!a.isStory) return [];
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const lines = a.result.lines;
+    const overlapping = allFindings(a).filter((f) => rangesOverlap(toRange(lines, f.span), params.range));
+    // Fixes for the diagnostics the client asks about; for all findings in the range when it
+    // names none of ours (or names them at stale positions).
+    const asked = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    const matched = overlapping.filter((f) => asked.some((d) => d.code === f.rule && sameRange(d.range, toRange(lines, f.span))));
+    const here = matched.length ? matched : overlapping;
+    const fixes: CodeAction[] = [];
+    const disables: CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const f of here) {
+      const diagnostic = params.context.diagnostics.find((d) => d.code === f.rule && sameRange(d.range, toRange(lines, f.span))) ?? findingToDiagnostic(lines, f);
+      for (const fix of quickFixes(a, f)) fixes.push(quickFix(a, fix.title, [fix.edit], diagnostic, fix.preferred));
+      for (const d of disableActions(a, f)) {
+        if (seen.has(d.title)) continue;
+        seen.add(d.title);
+        disables.push(quickFix(a, d.title, [d.edit], diagnostic, false));
+      }
+    }
+    actions.push(...fixes, ...disables);
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(a);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** `source.fixAll.starlint`: every mechanical fix at once (theme and category ids, we → I, rule ids in comments). */
+export function fixAllAction(a: Analysis): CodeAction | undefined {
+  if (!a.isStory) return undefined;
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  const spans: { start: number; end: number; edit: TextEdit }[] = [];
+  for (const f of allFindings(a)) {
+    for (const fix of quickFixes(a, f)) if (fix.mechanical) spans.push({ ...fix.span, edit: fix.edit });
+  }
+  spans.sort((x, y) => x.start - y.start);
+  for (const s of spans) {
+    if (s.start < lastEnd) continue;
+    edits.push(s.edit);
+    lastEnd = s.end;
+  }
+  if (edits.length === 0) return undefined;
+  return { title: `Fix all mechanical starlint problems (${edits.length})`, kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: edits } } };
+}
+
+interface Fix {
+  title: string;
+  edit: TextEdit;
+  span: { start: number; end: number };
+  preferred: boolean;
+  /** Safe to apply without looking: part of fix-all. */
+  mechanical: boolean;
+}
+
+function quickFixes(a: Analysis, f: Finding): Fix[] {
+  switch (f.rule) {
+    case 'missing-section': {
+      const story = a.result.doc.stories[f.story ?? -1];
+      const kind = f.data?.kind as StarKind | undefined;
+      if (!story || !kind) return [];
+      const edit = insertSection(a, story, kind);
+      return edit ? [{ title: `Add a ${SECTION_TITLES[kind]} section`, ...edit, preferred: true, mechanical: false }] : [];
+    }
+    case 'first-person': {
+      const fix = weToI(a, f);
+      return fix ? [fix] : [];
+    }
+    case 'unknown-category':
+    case 'unknown-question': {
+      const suggestion = f.data?.suggestion;
+      const value = f.data?.value;
+      if (typeof suggestion !== 'string' || typeof value !== 'string') return [];
+      return replaceWithin(a, f.span, value, suggestion);
+    }
+    case 'inline-config': {
+      const id = a.text.slice(f.span.start, f.span.end);
+      if (!/^[\w-]+$/.test(id)) return [];
+      const suggestion = closest(id, RULE_IDS);
+      return suggestion ? replaceWithin(a, f.span, id, suggestion) : [];
+    }
+  }
+  return [];
+}
+
+function replaceWithin(a: Analysis, span: { start: number; end: number }, value: string, replacement: string): Fix[] {
+  const within = a.text.slice(span.start, span.end);
+  const at = within.toLowerCase().indexOf(value.toLowerCase());
+  if (at < 0) return [];
+  const start = span.start + at;
+  const end = start + value.length;
+  return [
+    {
+      title: `Change "${value}" to "${replacement}"`,
+      edit: { range: toRange(a.result.lines, { start, end }), newText: replacement },
+      span: { start, end },
+      preferred: true,
+      mechanical: true,
+    },
+  ];
+}
+
+/** "we built" → "I built", only where the next word is a past form that reads the same after "I". */
+function weToI(a: Analysis, f: Finding): Fix | undefined {
+  const word = a.text.slice(f.span.start, f.span.end);
+  if (word !== 'we' && word !== 'We') return undefined;
+  const after = a.text.slice(f.span.end, f.span.end + 80);
+  // One word, or an adverb and a word ("we then built"); a line break may sit in between.
+  const WORD = /^(?:[ \t]+|[ \t]*\r?\n[ \t]*)([A-Za-z]+)(?![\w'’-])/;
+  const first = WORD.exec(after);
+  if (!first) return undefined;
+  let adverb: string | undefined;
+  let verb = first[1];
+  if (ADVERBS.has(verb.toLowerCase())) {
+    const second = WORD.exec(after.slice(first[0].length));
+    if (!second) return undefined;
+    adverb = verb;
+    verb = second[1];
+  }
+  if (!isPast(verb)) return undefined;
+  const phrase = `${word}${adverb ? ' ' + adverb : ''} ${verb}`;
+  return {
+    title: `Rewrite "${phrase}" as "I${adverb ? ' ' + adverb : ''} ${verb}"`,
+    edit: { range: toRange(a.result.lines, f.span), newText: 'I' },
+    span: f.span,
+    preferred: true,
+    mechanical: true,
+  };
+}
+
+function isPast(word: string): boolean {
+  const w = word.toLowerCase();
+  return (w.length > 3 && w.endsWith('ed') && !['need', 'feed', 'seed', 'speed', 'breed', 'proceed', 'exceed', 'succeed', 'heed', 'bleed', 'embed', 'shred'].includes(w)) || IRREGULAR_PAST.has(w);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inserting a missing section.
+
+function insertSection(a: Analysis, story: Story, kind: StarKind): { edit: TextEdit; span: { start: number; end: number } } | undefined {
+  const text = a.text;
+  const starSections = story.sections.filter((s) => (STAR_KINDS as readonly string[]).includes(s.kind)).sort((x, y) => x.marker.start - y.marker.start);
+  const sample = starSections[0] ?? story.sections[0];
+  const lineStyle = sample?.style === 'label' && isPlainLabel(text, sample) && labelsShareParagraph(text, starSections);
+  const block = sample?.style === 'label' ? `${labelLike(text, sample, kind)} <!-- ${PROMPTS[kind]} -->` : `${'#'.repeat(headingDepth(a, story, sample))} ${SECTION_TITLES[kind]}\n\n<!-- ${PROMPTS[kind]} -->`;
+  const sep = lineStyle ? '\n' : '\n\n';
+
+  const index = STAR_KINDS.indexOf(kind);
+  let previous: Section | undefined;
+  for (let k = index - 1; k >= 0 && !previous; k--) previous = story.star[STAR_KINDS[k]];
+  let offset: number;
+  let newText: string;
+  if (previous) {
+    offset = trimEnd(text, previous.span.end);
+    newText = sep + block;
+  } else {
+    let next: Section | undefined;
+    for (let k = index + 1; k < STAR_KINDS.length && !next; k++) next = story.star[STAR_KINDS[k]];
+    if (next) {
+      offset = a.result.lines.lineStart(a.result.lines.lineOf(next.marker.start));
+      newText = block + sep;
+    } else {
+      // No STAR section yet: after the title, else after the metadata, else at the story's start.
+      const anchor = story.titleSpan?.end ?? (story.meta.span && story.meta.span.end <= story.span.end ? story.meta.span.end : undefined);
+      if (anchor === undefined) {
+        offset = story.span.start;
+        newText = block + '\n\n';
+      } else {
+        offset = lineEnd(text, anchor);
+        newText = '\n\n' + block;
+      }
+    }
+  }
+  const range = toRange(a.result.lines, { start: offset, end: offset });
+  return { edit: { range, newText }, span: { start: offset, end: offset } };
+}
+
+/** The depth of the story's section headings, else one below its title, else 2. */
+function headingDepth(a: Analysis, story: Story, sample: Section | undefined): number {
+  const lines = a.result.lines;
+  const depthAt = (offset: number): number | undefined => {
+    const line = lines.lineOf(offset);
+    const start = lines.lineStart(line);
+    const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(a.text.slice(start, offset));
+    if (m) return m[1].length;
+    // A setext heading: the underline on the next line says which level.
+    const next = a.text.slice(lines.lineStart(line + 1), lines.lineStart(line + 1) + 4);
+    if (/^ {0,3}=/.test(next)) return 1;
+    if (/^ {0,3}-/.test(next)) return 2;
+    return undefined;
+  };
+  if (sample?.style === 'heading') return depthAt(sample.marker.start) ?? 2;
+  if (story.titleSpan) return Math.min(6, (depthAt(story.titleSpan.start) ?? 1) + 1);
+  return 2;
+}
+
+/** The story's label written for another section: `**Situation:**` → `**Task:**`, `Context:` → `Task:`. */
+function labelLike(text: string, sample: Section, kind: StarKind): string {
+  const written = text.slice(sample.marker.start, sample.marker.end);
+  let title = SECTION_TITLES[kind];
+  if (sample.name === sample.name.toUpperCase()) title = title.toUpperCase();
+  const at = written.toLowerCase().indexOf(sample.name.toLowerCase());
+  if (at < 0) return `**${title}:**`;
+  return written.slice(0, at) + title + written.slice(at + sample.name.length);
+}
+
+function isPlainLabel(text: string, s: Section): boolean {
+  return !/^[*_]/.test(text.slice(s.marker.start, s.marker.end));
+}
+
+/** True when the story's labels are lines of one paragraph ("Context: …⏎Goal: …⏎Approach: …"). */
+function labelsShareParagraph(text: string, sections: Section[]): boolean {
+  for (let i = 0; i + 1 < sections.length; i++) {
+    const gap = text.slice(sections[i].span.end, sections[i + 1].marker.start);
+    if (!/\n[ \t]*\r?\n/.test(gap)) return true;
+  }
+  return false;
+}
+
+function trimEnd(text: string, offset: number): number {
+  let o = offset;
+  while (o > 0 && /\s/.test(text[o - 1])) o--;
+  return o;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl < 0) return text.length;
+  return text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline disable comments.
+
+const NEXT_LINE = /^[ \t]*<!--\s*starlint-disable-next-line\b[^>]*-->[ \t]*$/;
+const SAME_LINE = /<!--\s*starlint-disable-line\b[^>]*-->[ \t]*$/;
+const FILE = /^\s*starlint-disable-file\b([\s\S]*)$/;
+
+function disableActions(a: Analysis, f: Finding): { title: string; edit: TextEdit }[] {
+  // Inline comments cannot silence a mistake in an inline comment.
+  if (f.rule === 'inline-config') return [];
+  const out: { title: string; edit: TextEdit }[] = [];
+  const line = disableLineEdit(a, f);
+  if (line) out.push({ title: `Disable ${f.rule} for this line`, edit: line });
+  const file = disableFileEdit(a, f.rule);
+  if (file) out.push({ title: `Disable ${f.rule} for this file`, edit: file });
+  return out;
+}
+
+function disableLineEdit(a: Analysis, f: Finding): TextEdit | undefined {
+  const { doc, lines } = a.result;
+  const text = a.text;
+  const at = f.span.start;
+  // Not inside metadata: a comment in front matter or in a `<!-- story -->` comment breaks it.
+  if (doc.frontMatter?.span && at >= doc.frontMatter.span.start && at < doc.frontMatter.span.end) return undefined;
+  if (doc.comments.some((c) => at >= c.span.start && at < c.span.end)) return undefined;
+  if (/^---[ \t]*\r?\n/.test(text) && !doc.frontMatter && at < firstBlankLine(text)) return undefined;
+  const line = lines.lineOf(at);
+  const start = lines.lineStart(line);
+  const end = lineEnd(text, start);
+  const lineText = text.slice(start, end);
+  const above = line > 0 ? text.slice(lines.lineStart(line - 1), lineEnd(text, lines.lineStart(line - 1))) : '';
+
+  // Add the id to a comment that is already there.
+  if (line > 0 && NEXT_LINE.test(above)) return addId(a, lines.lineStart(line - 1) + above.lastIndexOf('-->'), f.rule);
+  if (SAME_LINE.test(lineText)) return addId(a, start + lineText.lastIndexOf('-->'), f.rule);
+
+  // A comment on its own line above, when the line starts a block; otherwise at the end of the
+  // line, so a paragraph is never split in two (that would change its sentences).
+  const startsBlock = line === 0 || above.trim() === '' || /^ {0,3}#/.test(lineText) || /^ {0,3}#/.test(above) || /^ {0,3}(?:[-*_] *){3,}$/.test(above) || /-->\s*$/.test(above);
+  if (startsBlock) {
+    const indent = /^[ \t]*/.exec(lineText)![0];
+    return { range: toRange(lines, { start, end: start }), newText: `${indent}<!-- starlint-disable-next-line ${f.rule} -->\n` };
+  }
+  return { range: toRange(lines, { start: end, end }), newText: ` <!-- starlint-disable-line ${f.rule} -->` };
+}
+
+function disableFileEdit(a: Analysis, rule: string): TextEdit | undefined {
+  const { doc, lines } = a.result;
+  const existing = doc.comments.find((c) => FILE.test(c.body));
+  if (existing) return addId(a, existing.span.end - 3, rule);
+  if (doc.frontMatter?.span) {
+    const end = lineEnd(a.text, doc.frontMatter.span.end);
+    return { range: toRange(lines, { start: end, end }), newText: `\n<!-- starlint-disable-file ${rule} -->` };
+  }
+  // An unclosed front matter would turn into a thematic break under a comment: leave it alone.
+  if (/^---[ \t]*\r?\n/.test(a.text)) return undefined;
+  return { range: toRange(lines, { start: 0, end: 0 }), newText: `<!-- starlint-disable-file ${rule} -->\n\n` };
+}
+
+/** Inserts a rule id just before the `-->` of an existing comment. */
+function addId(a: Analysis, close: number, rule: string): TextEdit {
+  const space = /\s/.test(a.text[close - 1] ?? ' ') ? '' : ' ';
+  return { range: toRange(a.result.lines, { start: close, end: close }), newText: `${space}${rule} ` };
+}
+
+function firstBlankLine(text: string): number {
+  const m = /\n[ \t]*\r?\n/.exec(text);
+  return m ? m.index : text.length;
+}
+
+function quickFix(a: Analysis, title: string, edits: TextEdit[], diagnostic: Diagnostic, isPreferred: boolean): CodeAction {
+  // Inserted lines end the way the document's lines do.
+  const crlf = a.text.includes('\r\n');
+  const fixed = crlf ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) : edits;
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isPreferred || undefined, edit: { changes: { [a.uri]: fixed } } };
+}

@@ -1,0 +1,440 @@
+// The starlint language server: a thin adapter between LSP and the engine. It owns the open
+// documents, the configuration store and the story bank; every feature lives in `lsp/` as a pure
+// function of an Analysis. Start: `starlint-lsp --stdio` (default), `--node-ipc`, `--socket=PORT`.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  ResponseError,
+  ErrorCodes,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { today as realToday } from './engine';
+import { parseConfigFile } from './node/config-files';
+import { BankChangedNotification, BankRequest, type StarlintInitializationOptions, type StarlintSettings } from './protocol';
+import { analyze, type Analysis } from './lsp/analysis';
+import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, uriToPath, type Folder } from './lsp/config';
+import { Debouncer, diagnosticsFor } from './lsp/diagnostics';
+import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions';
+import { hover } from './lsp/hover';
+import { codeLenses } from './lsp/codeLens';
+import { documentSymbols, flatSymbols } from './lsp/symbols';
+import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
+import { StoryBank, keyOf } from './lsp/workspace';
+import { isStoryCandidate, readText } from './lsp/files';
+
+import { version as VERSION } from '../../package.json';
+
+const DEFAULT_DEBOUNCE_MS = 300;
+const RESCAN_MS = 30_000;
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`starlint-lsp ${VERSION}\n`);
+  process.exit(0);
+}
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(
+    'Usage: starlint-lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME] [--clientProcessId=PID]\n' +
+      'The starlint language server. Speaks LSP over stdio unless told otherwise.\n',
+  );
+  process.exit(0);
+}
+// An editor that runs `starlint-lsp` with no arguments means stdio.
+if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(t + '=')))) process.argv.push('--stdio');
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let capabilities: ClientCapabilities = {};
+let folders: Folder[] = [];
+let initOptions: StarlintInitializationOptions = {};
+let pushedSettings: unknown;
+let shuttingDown = false;
+
+const analyses = new Map<string, Analysis>();
+const settingsOf = new Map<string, StarlintSettings>();
+const debouncer = new Debouncer();
+const loggedErrors = new Set<string>();
+/** What was last published for each `.starlintrc.json`, so a fixed file is cleared and nothing is sent twice. */
+const rcPublished = new Map<string, string>();
+
+function today(): string {
+  return initOptions.today && /^\d{4}-\d{2}-\d{2}$/.test(initOptions.today) ? initOptions.today : realToday();
+}
+
+function logError(message: string): void {
+  connection.console.error(message);
+}
+
+function stack(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** Wraps a handler: an exception is logged and the request answered with `fallback`. */
+function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      logError(`starlint: ${name} failed: ${stack(e)}`);
+      return fallback;
+    }
+  };
+}
+
+const configs = new ConfigStore({
+  folders: () => folders,
+  pullSettings: async (scopeUri) => {
+    if (!capabilities.workspace?.configuration) return undefined;
+    const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: 'starlint' }]);
+    return value ?? undefined;
+  },
+  pushedSettings: () => pushedSettings ?? initOptions.settings ?? initOptions.starlint,
+  openConfigs: () => documents.all().filter((d) => isConfigFile(d.uri)).map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined),
+  readText: async (file) => openDocument(file)?.getText() ?? readText(file),
+});
+
+function openDocument(file: string): TextDocument | undefined {
+  return documents.get(pathToUri(file)) ?? documents.all().find((d) => uriToPath(d.uri) === file);
+}
+
+let bankVersion = 0;
+const bank = new StoryBank({
+  folders: () => folders,
+  configForUri: (uri) => configs.forUri(uri),
+  configForFolder: (folder) => configs.forFolder(folder),
+  today,
+  log: (m) => connection.console.log(m),
+  error: logError,
+  changed: ({ uris, findingsChanged }) => {
+    for (const uri of findingsChanged) {
+      const a = analyses.get(uri);
+      if (a && documents.get(uri)?.version === a.version) {
+        a.bank = bank.findingsFor(uri);
+        publish(a);
+      }
+    }
+    void publishConfigProblems();
+    connection.sendNotification(BankChangedNotification.type, { version: ++bankVersion, uris });
+  },
+});
+
+function isMarkdown(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || /\.(?:md|markdown|mdx?|mkd|mdown)$/i.test(doc.uri);
+}
+
+function publish(a: Analysis): void {
+  const settings = settingsOf.get(a.uri);
+  const diagnostics = settings?.enable === false ? [] : diagnosticsFor(a);
+  void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics });
+}
+
+/** Lints an open document now, with its current text and configuration. */
+async function lint(uri: string): Promise<Analysis | undefined> {
+  debouncer.cancel(uri);
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  if (isConfigFile(uri)) {
+    publishRc(uri, doc.getText());
+    return undefined;
+  }
+  if (!isMarkdown(doc)) return undefined;
+  const fc = await configs.forUri(uri);
+  // The document may have changed or closed while the configuration was read.
+  const now = documents.get(uri);
+  if (!now) return undefined;
+  const previous = analyses.get(uri);
+  if (previous && previous.version === now.version && previous.config.key === fc.config.key) return previous;
+  const file = uriToPath(uri);
+  const candidate = file ? isStoryCandidate(file, fc.config, fc.root) : true;
+  const a = analyze(uri, now.getText(), fc.config, today(), candidate, now.version);
+  for (const e of a.result.errors) {
+    const key = `${e.rule}\u0000${e.error}`;
+    if (loggedErrors.has(key)) continue;
+    loggedErrors.add(key);
+    logError(`starlint: rule "${e.rule}" failed on ${uri} (story ${e.story + 1}) and was skipped: ${e.error}`);
+  }
+  settingsOf.set(uri, fc.settings);
+  analyses.set(uri, a);
+  bank.setOpen(a);
+  a.bank = a.isStory ? bank.provisionalFindings(a) : [];
+  publish(a);
+  return a;
+}
+
+/** The analysis of an open document at its current version (linting it now if it is stale). */
+async function current(uri: string): Promise<Analysis | undefined> {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const a = analyses.get(uri);
+  if (a && a.version === doc.version && !debouncer.pending(uri)) return a;
+  return lint(uri);
+}
+
+function debounceMs(uri: string): number {
+  const v = settingsOf.get(uri)?.debounceMs ?? asSettings(pushedSettings ?? initOptions.settings ?? initOptions.starlint).debounceMs;
+  return typeof v === 'number' && v >= 0 ? Math.min(v, 10_000) : DEFAULT_DEBOUNCE_MS;
+}
+
+/** An open `.starlintrc.json`: its problems, from the editor's text. */
+function publishRc(uri: string, text: string): void {
+  const parsed = parseConfigFile(text);
+  const diagnostics = configDiagnostics(parsed.text, parsed.problems);
+  rcPublished.set(uri, JSON.stringify(diagnostics));
+  void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+}
+
+/** Publishes the problems of every `.starlintrc.json` the server read, open or not. */
+async function publishConfigProblems(): Promise<void> {
+  const seen = new Set<string>();
+  for (const folder of folders) {
+    const fc = await configs.forFolder(folder);
+    if (fc.rc) seen.add(pathToUri(fc.rc.path));
+  }
+  for (const a of analyses.values()) {
+    const fc = await configs.forUri(a.uri);
+    if (fc.rc) seen.add(pathToUri(fc.rc.path));
+  }
+  for (const uri of seen) {
+    if (openDocument(uriToPath(uri)!)) continue;
+    const rc = await configs.rcFile(uriToPath(uri)!);
+    if (!rc) continue;
+    const diagnostics = configDiagnostics(rc.text, rc.problems);
+    const json = JSON.stringify(diagnostics);
+    if ((rcPublished.get(uri) ?? '[]') === json) continue;
+    rcPublished.set(uri, json);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+  for (const uri of rcPublished.keys()) {
+    if (!seen.has(uri) && !openDocument(uriToPath(uri)!)) {
+      rcPublished.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+}
+
+/** Configuration changed: lint every open document again and re-read the workspace. */
+let configTimer: NodeJS.Timeout | undefined;
+function configurationChanged(): void {
+  if (configTimer) clearTimeout(configTimer);
+  configTimer = setTimeout(() => {
+    configTimer = undefined;
+    void (async () => {
+      for (const doc of documents.all()) await lint(doc.uri).catch((e) => logError(`starlint: lint failed: ${stack(e)}`));
+      if (initOptions.scanWorkspace !== false) await bank.scan();
+      await publishConfigProblems();
+    })().catch((e) => logError(`starlint: configuration reload failed: ${stack(e)}`));
+  }, 50);
+}
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  initOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as StarlintInitializationOptions;
+  const list = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
+  folders = toFolders(list);
+  watchParent(params.processId);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentSymbolProvider: { label: 'starlint' },
+      completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'starlint', version: VERSION },
+  };
+});
+
+connection.onInitialized(
+  safe('initialized', undefined, async () => {
+    // Start the scan first: a bank request that arrives meanwhile waits for it.
+    const scanned = initOptions.scanWorkspace !== false ? bank.scan() : Promise.resolve();
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/.starlintrc.json' }],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'starlint' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => keyOf(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(keyOf(f.uri))), ...toFolders(e.added)];
+        configs.invalidateFiles();
+        configurationChanged();
+      });
+    }
+    await scanned;
+    await publishConfigProblems();
+    // A client that cannot watch files (Neovim before 0.10, many others) still sees files change
+    // on disk: the workspace is walked again now and then, and only changed files are read.
+    if (initOptions.scanWorkspace !== false && !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      setInterval(() => void bank.scan(), RESCAN_MS).unref();
+    }
+  }),
+);
+
+function toFolders(list: { uri: string }[]): Folder[] {
+  const out: Folder[] = [];
+  for (const f of list) {
+    const p = uriToPath(f.uri);
+    if (p) out.push({ uri: f.uri, path: p });
+  }
+  return out;
+}
+
+documents.onDidChangeContent(
+  safe('didChange', undefined, ({ document }) => {
+    const uri = document.uri;
+    if (isConfigFile(uri)) {
+      publishRc(uri, document.getText());
+      configs.invalidateFiles();
+      configurationChanged();
+      return;
+    }
+    if (!isMarkdown(document)) return;
+    // A document seen for the first time is linted at once; edits wait for a pause in typing.
+    const first = !analyses.has(uri) && !debouncer.pending(uri);
+    debouncer.schedule(uri, first ? 0 : debounceMs(uri), () => {
+      lint(uri).catch((e) => logError(`starlint: lint failed: ${stack(e)}`));
+    });
+  }),
+);
+
+documents.onDidClose(
+  safe('didClose', undefined, async ({ document }) => {
+    const uri = document.uri;
+    debouncer.cancel(uri);
+    analyses.delete(uri);
+    settingsOf.delete(uri);
+    if (isConfigFile(uri)) {
+      // The editor's text is gone: the disk's version is the configuration again.
+      configs.invalidateFiles();
+      rcPublished.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      configurationChanged();
+      return;
+    }
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    await bank.closed(uri);
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  safe('didChangeWatchedFiles', undefined, async ({ changes }) => {
+    const stories: { uri: string; deleted: boolean }[] = [];
+    let configChanged = false;
+    for (const c of changes) {
+      if (isConfigFile(c.uri)) configChanged = true;
+      else stories.push({ uri: c.uri, deleted: c.type === FileChangeType.Deleted });
+    }
+    if (configChanged) {
+      configs.invalidateFiles();
+      configurationChanged();
+    }
+    if (stories.length) await bank.filesChanged(stories);
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  safe('didChangeConfiguration', undefined, (params) => {
+    const settings = (params.settings as { starlint?: unknown } | null | undefined)?.starlint;
+    if (settings !== undefined) pushedSettings = settings;
+    configs.invalidateSettings();
+    configurationChanged();
+  }),
+);
+
+connection.onHover(
+  safe('hover', null, async ({ textDocument, position }) => {
+    const a = await current(textDocument.uri);
+    return (a && hover(a, position)) ?? null;
+  }),
+);
+
+connection.onCodeAction(
+  safe('codeAction', [], async (params) => {
+    const a = await current(params.textDocument.uri);
+    return a ? codeActions(a, params) : [];
+  }),
+);
+
+connection.onCodeLens(
+  safe('codeLens', [], async ({ textDocument }) => {
+    const a = await current(textDocument.uri);
+    return a ? codeLenses(a) : [];
+  }),
+);
+
+connection.onDocumentSymbol(
+  safe('documentSymbol', [], async ({ textDocument }) => {
+    const a = await current(textDocument.uri);
+    if (!a) return [];
+    return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? documentSymbols(a) : flatSymbols(a);
+  }),
+);
+
+connection.onCompletion(
+  safe('completion', [], async ({ textDocument, position }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc || !isMarkdown(doc)) return [];
+    const fc = await configs.forUri(textDocument.uri);
+    return completions(doc.getText(), position, fc.config);
+  }),
+);
+
+connection.onRequest(BankRequest.type, async (params) => {
+  try {
+    // Pending edits first, so the answer reflects what the user sees.
+    for (const doc of documents.all()) if (debouncer.pending(doc.uri)) await lint(doc.uri);
+    return await bank.result(params?.folder);
+  } catch (e) {
+    if (e instanceof Error && /^Not a workspace folder/.test(e.message)) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+    logError(`starlint: ${BankRequest.method} failed: ${stack(e)}`);
+    throw new ResponseError(ErrorCodes.InternalError, `starlint: the bank could not be computed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
+connection.onShutdown(() => {
+  shuttingDown = true;
+});
+
+/**
+ * Exits when the editor is gone: its process id (from `initialize`, also checked by the library)
+ * no longer exists, or this process was re-parented. Stdio and IPC close on their own too.
+ */
+function watchParent(processId: number | null | undefined): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    };
+    if (process.ppid !== parent || (typeof processId === 'number' && processId > 0 && !alive(processId))) process.exit(shuttingDown ? 0 : 1);
+  }, 3000);
+  timer.unref();
+}
+process.on('disconnect', () => process.exit(shuttingDown ? 0 : 1));
+
+process.on('uncaughtException', (e) => logError(`starlint: uncaught exception: ${stack(e)}`));
+process.on('unhandledRejection', (e) => logError(`starlint: unhandled rejection: ${stack(e)}`));
+
+documents.listen(connection);
+connection.listen();

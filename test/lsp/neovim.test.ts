@@ -1,0 +1,101 @@
+// A real editor: headless Neovim runs test/lsp/neovim/harness.lua, which starts the built server
+// with vim.lsp.start_client, edits the buffer, applies a quick fix, and writes what it saw as JSON.
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES, ROOT, SERVER, ensureBuilt } from './helpers/client';
+
+interface NvimDiagnostic {
+  code: string;
+  lnum: number;
+  col: number;
+  end_col: number;
+  severity: number;
+  source: string;
+  message: string;
+}
+
+interface HarnessResult {
+  error?: string;
+  steps: { open?: NvimDiagnostic[]; hover?: string; edited?: NvimDiagnostic[]; actions?: string[]; fixed_line?: string };
+}
+
+function nvimVersion(): string | undefined {
+  const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
+}
+
+describe('editor: Neovim (headless, vim.lsp.start_client)', function () {
+  this.timeout(90_000);
+  let dir: string;
+  let result: HarnessResult;
+
+  before(async function () {
+    const version = nvimVersion();
+    if (!version) {
+      console.log('    (skipped: `nvim` is not on PATH — install Neovim 0.7+, e.g. `apt-get install -y neovim`, to run this test)');
+      this.skip();
+    }
+    ensureBuilt();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'starlint-nvim-'));
+    const story = path.join(dir, 'story.md');
+    copyFileSync(path.join(FIXTURES, 'headings.md'), story);
+    const out = path.join(dir, 'result.json');
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const p = spawn('nvim', ['--headless', '--clean', '-u', path.join(ROOT, 'test/lsp/neovim/harness.lua')], {
+        cwd: dir,
+        env: { ...process.env, STARLINT_SERVER: SERVER, STARLINT_FILE: story, STARLINT_OUT: out },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      p.stderr.on('data', (d) => (stderr += d));
+      const timer = setTimeout(() => {
+        p.kill();
+        reject(new Error(`nvim did not finish in 80 s: ${stderr}`));
+      }, 80_000);
+      p.on('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    result = JSON.parse(readFileSync(out, 'utf8')) as HarnessResult;
+    assert.equal(result.error, undefined, `harness failed: ${result.error}`);
+    assert.equal(code, 0);
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the server’s diagnostics in vim.diagnostic with code, source and severity', () => {
+    const open = result.steps.open!;
+    const we = open.filter((d) => d.code === 'first-person');
+    assert.deepEqual(
+      we.map((d) => [d.lnum, d.col]),
+      [
+        [20, 0],
+        [20, 67],
+        [21, 80],
+        [22, 35],
+      ],
+    );
+    assert.ok(open.every((d) => d.source === 'starlint'));
+    assert.equal(we[0].severity, 2, 'vim.diagnostic.severity.WARN');
+  });
+
+  it('hovers a section heading', () => {
+    assert.match(result.steps.hover!, /^\*\*Action\*\* · \d+ words · \d+ % of the story \(target 50–60 %\)/);
+  });
+
+  it('follows Neovim’s incremental edits', () => {
+    const vague = result.steps.edited!.find((d) => d.code === 'vague-language')!;
+    assert.deepEqual([vague.lnum, vague.col, vague.end_col], [20, 8, 18]);
+  });
+
+  it('applies a quick fix through Neovim and the diagnostic goes away', () => {
+    assert.ok(result.steps.actions!.includes('Disable first-person for this line'));
+    assert.match(result.steps.fixed_line!, /^I tried a bunch of things\. I compared three options/);
+  });
+});
