@@ -1,0 +1,128 @@
+// The Story Bank view: the stories grouped by category, each group showing how far its count
+// is from the ideal, each story its strength, spoken time and problem count.
+import * as vscode from 'vscode';
+import type { BankStory, CompositionRow } from '../../server/src/engine';
+import { formatScore } from '../../server/src/engine/score';
+import type { BankStore } from './bankStore';
+import { compositionAdvice, compositionLabel, problemCount, storyDescription } from './format';
+
+export type BankNode =
+  | { kind: 'category'; row: CompositionRow; stories: BankStory[] }
+  | { kind: 'uncategorized'; stories: BankStory[] }
+  | { kind: 'story'; story: BankStory; parent: BankNode };
+
+export class BankTreeProvider implements vscode.TreeDataProvider<BankNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: BankNode[] = [];
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: BankStore) {
+    this.subscription = store.onDidChange(() => {
+      this.roots = this.build();
+      this.changed.fire();
+    });
+    this.roots = this.build();
+  }
+
+  private build(): BankNode[] {
+    const report = this.store.report;
+    if (!report || report.stories.length === 0) return [];
+    const known = new Set(report.composition.map((r) => r.category));
+    const roots: BankNode[] = report.composition.map((row) => ({ kind: 'category', row, stories: report.stories.filter((s) => s.category === row.category) }));
+    const loose = report.stories.filter((s) => !s.category || !known.has(s.category));
+    if (loose.length) roots.push({ kind: 'uncategorized', stories: loose });
+    return roots;
+  }
+
+  getChildren(node?: BankNode): BankNode[] {
+    if (!node) return this.roots;
+    if (node.kind === 'story') return [];
+    return node.stories.map((story) => ({ kind: 'story', story, parent: node }));
+  }
+
+  getParent(node: BankNode): BankNode | undefined {
+    return node.kind === 'story' ? node.parent : undefined;
+  }
+
+  getTreeItem(node: BankNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'category':
+        return categoryItem(node.row, node.stories.length > 0);
+      case 'uncategorized': {
+        const item = new vscode.TreeItem(`no category · ${node.stories.length}`, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'category:(none)';
+        item.iconPath = new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = 'Stories without a known `category` in their front matter: the bank cannot place them.';
+        item.contextValue = 'category';
+        return item;
+      }
+      case 'story':
+        return storyItem(node.story);
+    }
+  }
+
+  /** The tree node of a story, for `TreeView.reveal`. */
+  nodeOf(story: Pick<BankStory, 'uri' | 'index'>): BankNode | undefined {
+    for (const root of this.roots) {
+      for (const child of this.getChildren(root)) {
+        if (child.kind === 'story' && child.story.uri === story.uri && child.story.index === story.index) return child;
+      }
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function categoryItem(row: CompositionRow, hasStories: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(compositionLabel(row), hasStories ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  // A group that gains its first story needs a new id: VS Code keeps the collapsed state of an
+  // id it has seen, and a group first drawn empty would otherwise stay closed.
+  item.id = `category:${row.category}${hasStories ? '' : ':empty'}`;
+  const advice = compositionAdvice(row);
+  item.description = row.label;
+  item.iconPath = advice ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+  item.tooltip = advice ?? `${row.label}: ${row.count}, within the ideal range.`;
+  item.contextValue = 'category';
+  return item;
+}
+
+export function storyItem(story: BankStory): vscode.TreeItem {
+  const item = new vscode.TreeItem(story.title, vscode.TreeItemCollapsibleState.None);
+  item.id = `story:${story.uri}#${story.index}`;
+  item.description = storyDescription(story);
+  item.tooltip = storyTooltip(story);
+  item.iconPath = storyIcon(story);
+  item.contextValue = 'story';
+  item.command = { command: 'starlint.openStory', title: 'Open Story', arguments: [story.uri, story.line] };
+  item.accessibilityInformation = { label: `${story.title}, strength ${story.score.total} of 100, ${item.description}` };
+  return item;
+}
+
+export function storyTooltip(story: BankStory): vscode.MarkdownString {
+  const [head, ...criteria] = formatScore(story.score);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(story.title)}** — ${escapeMarkdown(head)}\n\n`);
+  for (const line of criteria) md.appendMarkdown(`- ${escapeMarkdown(line)}\n`);
+  const n = problemCount(story);
+  if (n) {
+    const p = story.problems;
+    md.appendMarkdown(`\n$(warning) ${n} problem${n === 1 ? '' : 's'}: ${p.error} error, ${p.warning} warning, ${p.info} info\n`);
+  }
+  if (story.practice.next) md.appendMarkdown(`\nNext practice: ${story.practice.next}${story.practice.due ? ' (due)' : ''}\n`);
+  return md;
+}
+
+function storyIcon(story: BankStory): vscode.ThemeIcon {
+  if (story.problems.error > 0) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  const total = story.score.total;
+  return new vscode.ThemeIcon(total >= 80 ? 'star-full' : total >= 60 ? 'star-half' : 'star-empty');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}

@@ -1,0 +1,288 @@
+// Every command of the extension, in one table. Each handler takes optional arguments that
+// replace its prompts, so tests and other extensions can run it without a person at the keyboard.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BankStory } from '../../server/src/engine';
+import { formatScore } from '../../server/src/engine/score';
+import type { BankStore } from './bankStore';
+import { sameUri } from './bankStore';
+import type { BankNode, BankTreeProvider } from './bankTree';
+import type { CoveragePanel } from './coverageWebview';
+import { compositionAdvice, idealRange, mmss, slugify, storyStatus } from './format';
+import { TEMPLATES, newStoryText, type Snippet } from './templates';
+import type { BankResult } from '../../server/src/protocol';
+
+export interface CommandDeps {
+  context: vscode.ExtensionContext;
+  client: LanguageClient;
+  store: BankStore;
+  bankTree: BankTreeProvider;
+  bankView: vscode.TreeView<BankNode>;
+  coverage: CoveragePanel;
+}
+
+export interface NewStoryArgs {
+  /** A template id: basic, ml, failure, collaboration. */
+  template?: string;
+  title?: string;
+  /** A category id; '' for none. */
+  category?: string;
+  questions?: string[];
+  /** The folder to write into (a path or URI); defaults to the bank folder. */
+  folder?: string | vscode.Uri;
+  /** Open the new file in an editor (default true). */
+  open?: boolean;
+}
+
+type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
+
+export const COMMANDS: Record<string, Handler> = {
+  'starlint.newStory': newStory,
+  'starlint.lintAll': lintAll,
+  'starlint.showCoverage': (d) => d.coverage.show(),
+  'starlint.openRuleDocs': openRuleDocs,
+  'starlint.refreshBank': (d) => d.store.refresh(),
+  'starlint.openStory': openStory,
+  'starlint.showStoryDetails': showStoryDetails,
+  'starlint.revealStory': revealStory,
+};
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(deps, ...args)));
+}
+
+// ------------------------------------------------------------------ new story
+
+async function newStory(d: CommandDeps, given?: NewStoryArgs | BankNode): Promise<vscode.Uri | undefined> {
+  // From a category's context menu the argument is the tree node: a story of that category.
+  const args: NewStoryArgs = given && 'kind' in given ? (given.kind === 'category' ? { category: given.row.category } : {}) : (given ?? {});
+  const snippets = await readSnippets(d.context);
+  const template = args.template
+    ? TEMPLATES.find((t) => t.id === args.template)
+    : (
+        await vscode.window.showQuickPick(
+          TEMPLATES.map((t) => ({ label: t.label, description: t.category, detail: snippets[t.snippet]?.description, template: t })),
+          { title: 'New story (1/3): template', placeHolder: 'Pick a template' },
+        )
+      )?.template;
+  if (!template) {
+    if (args.template) throw new Error(`Unknown template "${args.template}": one of ${TEMPLATES.map((t) => t.id).join(', ')}.`);
+    return undefined;
+  }
+  const title =
+    args.title ??
+    (await vscode.window.showInputBox({
+      title: 'New story (2/3): title',
+      prompt: 'A short title you will recognise in the Story Bank',
+      placeHolder: 'e.g. Hybrid recommender for cold-start users',
+      validateInput: (v) => (v.trim() ? undefined : 'The story needs a title.'),
+    }));
+  if (!title?.trim()) return undefined;
+  const category = args.category ?? (await pickCategory(d.store.report, template.category));
+  if (category === undefined) return undefined;
+
+  const folder = args.folder ? toUri(args.folder) : bankFolder(d.store.report);
+  if (!folder) {
+    void vscode.window.showErrorMessage('starlint: open a folder first; new stories are written into the workspace.');
+    return undefined;
+  }
+  const text = newStoryText({ title, category: category || undefined, questions: args.questions ?? template.questions, body: snippets[template.snippet]?.body ?? '' });
+  const uri = await freeName(folder, slugify(title));
+  await vscode.workspace.fs.createDirectory(folder);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (args.open !== false) {
+    const editor = await vscode.window.showTextDocument(uri);
+    // Put the cursor on the Situation's prose, where writing starts.
+    const line = editor.document.getText().split('\n').findIndex((l) => /^##\s+Situation/i.test(l));
+    if (line >= 0) {
+      const at = new vscode.Position(Math.min(line + 2, editor.document.lineCount - 1), 0);
+      editor.selection = new vscode.Selection(at, editor.document.lineAt(at.line).range.end);
+    }
+  }
+  return uri;
+}
+
+async function readSnippets(context: vscode.ExtensionContext): Promise<Record<string, Snippet>> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'starlint.json'));
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, Snippet>;
+}
+
+/** A category id picked by the user ('' for none), gaps in the bank first; undefined if cancelled. */
+async function pickCategory(report: BankResult | undefined, suggested: string | undefined): Promise<string | undefined> {
+  const rows = report?.composition ?? [];
+  const rank = (c: string, status: string) => (c === suggested ? 0 : status === 'low' ? 1 : status === 'ok' ? 2 : 3);
+  const items = rows
+    .map((r) => ({ label: r.category, description: `${r.label} · ${r.count} of ${idealRange(r)}`, detail: compositionAdvice(r), id: r.category, r }))
+    .sort((a, b) => rank(a.id, a.r.status) - rank(b.id, b.r.status));
+  if (items.length === 0) for (const id of ['project', 'collaboration', 'failure', 'leadership', 'ethics']) items.push({ label: id, description: '', detail: undefined, id, r: undefined as never });
+  const picked = await vscode.window.showQuickPick([...items, { label: 'No category yet', description: '', detail: undefined, id: '', r: undefined as never }], {
+    title: 'New story (3/3): category',
+    placeHolder: 'Which kind of story is it? The bank’s gaps come first.',
+  });
+  return picked?.id;
+}
+
+/**
+ * Where new stories go: the `starlint.bankFolder` setting (relative to the first workspace
+ * folder), else the folder that already holds most stories, else `<first folder>/stories`.
+ */
+export function bankFolder(report: BankResult | undefined): vscode.Uri | undefined {
+  const root = vscode.workspace.workspaceFolders?.[0];
+  const setting = vscode.workspace.getConfiguration('starlint', root?.uri).get<string>('bankFolder')?.trim();
+  if (setting) return path.isAbsolute(setting) ? vscode.Uri.file(setting) : root ? vscode.Uri.joinPath(root.uri, setting) : undefined;
+  const counts = new Map<string, { uri: vscode.Uri; n: number }>();
+  for (const s of report?.stories ?? []) {
+    const dir = vscode.Uri.joinPath(vscode.Uri.parse(s.uri), '..');
+    if (dir.scheme !== 'file' || (root && !vscode.workspace.getWorkspaceFolder(dir))) continue;
+    const entry = counts.get(dir.toString()) ?? { uri: dir, n: 0 };
+    entry.n++;
+    counts.set(dir.toString(), entry);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  if (best) return best.uri;
+  return root ? vscode.Uri.joinPath(root.uri, 'stories') : undefined;
+}
+
+async function freeName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.joinPath(folder, `${slug}${n > 1 ? `-${n}` : ''}.md`);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      return uri;
+    }
+  }
+}
+
+function toUri(p: string | vscode.Uri): vscode.Uri {
+  if (typeof p !== 'string') return p;
+  return /^[a-z][\w+.-]+:/i.test(p) && !path.isAbsolute(p) ? vscode.Uri.parse(p) : vscode.Uri.file(p);
+}
+
+// ------------------------------------------------------------------ lint all, rule docs
+
+/**
+ * Lints every story file: re-reads the bank, then opens each story file as a document (no
+ * editor), so the server lints it and its findings appear in the Problems panel.
+ */
+async function lintAll(d: CommandDeps): Promise<BankResult | undefined> {
+  const report = await d.store.refresh();
+  if (!report) return undefined;
+  const uris = [...new Set(report.stories.map((s) => s.uri))].slice(0, MAX_LINT_ALL);
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'starlint: linting stories' }, async () => {
+    await Promise.all(uris.map((u) => Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(u))).catch(() => undefined)));
+  });
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const n = report.stories.reduce((sum, s) => sum + s.problems.error + s.problems.warning + s.problems.info + s.problems.hint, 0);
+  vscode.window.setStatusBarMessage(`starlint: ${report.stories.length} stories in ${uris.length} files, ${n} problems`, 5000);
+  return report;
+}
+
+/** More files than this would flood the Problems panel; the bank view still shows them all. */
+const MAX_LINT_ALL = 500;
+
+/** Opens a rule's docs page (bundled in the extension) in the Markdown preview. */
+async function openRuleDocs(d: CommandDeps, id?: string): Promise<vscode.Uri | undefined> {
+  const dir = vscode.Uri.joinPath(d.context.extensionUri, 'docs', 'rules');
+  let rule = typeof id === 'string' ? id : undefined;
+  if (!rule) {
+    let names: string[] = [];
+    try {
+      names = (await vscode.workspace.fs.readDirectory(dir)).map(([n]) => n).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md');
+    } catch {
+      /* no docs bundled */
+    }
+    if (names.length === 0) {
+      void vscode.window.showWarningMessage('starlint: no rule documentation is bundled with this build.');
+      return undefined;
+    }
+    const items = await Promise.all(names.sort().map(async (n) => ({ label: n.slice(0, -3), detail: await firstSentence(vscode.Uri.joinPath(dir, n)) })));
+    rule = (await vscode.window.showQuickPick(items, { title: 'starlint rule docs', placeHolder: 'Rule id', matchOnDetail: true }))?.label;
+    if (!rule) return undefined;
+  }
+  const uri = vscode.Uri.joinPath(dir, `${rule}.md`);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    void vscode.window.showWarningMessage(`starlint: no docs page for rule "${rule}".`);
+    return undefined;
+  }
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  return uri;
+}
+
+/** The first prose line of a docs page, for the quick pick. */
+async function firstSentence(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return text.split('\n').find((l) => l.trim() && !/^\s*(#|<!--|---|>|\|)/.test(l))?.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+// ------------------------------------------------------------------ stories
+
+/** The story a command was called on: a tree node (menus pass the node), or (uri, index). */
+function storyFrom(d: CommandDeps, target: unknown, index?: unknown): BankStory | undefined {
+  if (target && typeof target === 'object' && 'kind' in target && (target as BankNode).kind === 'story') return (target as unknown as { story: BankStory }).story;
+  const stories = d.store.report?.stories ?? [];
+  if (typeof target === 'string' || target instanceof vscode.Uri) {
+    const key = target.toString();
+    return stories.find((s) => sameUri(s.uri, key) && (typeof index !== 'number' || s.index === index));
+  }
+  const editor = vscode.window.activeTextEditor;
+  return editor ? d.store.storyAt(editor.document.uri, editor.selection.active.line) : undefined;
+}
+
+/** Opens a story file at a line (its title), or the story of a tree node. */
+async function openStory(d: CommandDeps, target?: unknown, line?: unknown, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+  let uri: vscode.Uri | undefined;
+  let at = typeof line === 'number' ? line : 0;
+  if (typeof target === 'string') uri = vscode.Uri.parse(target);
+  else if (target instanceof vscode.Uri) uri = target;
+  else {
+    const story = storyFrom(d, target);
+    if (!story) return undefined;
+    uri = vscode.Uri.parse(story.uri);
+    at = story.line;
+  }
+  const pos = new vscode.Position(at, 0);
+  return vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), viewColumn: column, preview: true });
+}
+
+/** Reveals a story in the Story Bank view. */
+async function revealStory(d: CommandDeps, target?: unknown, index?: unknown): Promise<boolean> {
+  const story = storyFrom(d, target, index);
+  const node = story && d.bankTree.nodeOf(story);
+  if (!node) return false;
+  await d.bankView.reveal(node, { select: true, focus: true, expand: true });
+  return true;
+}
+
+/** The status bar's click: the story's rubric in a quick pick, with open and reveal actions. */
+async function showStoryDetails(d: CommandDeps, target?: unknown, index?: unknown): Promise<void> {
+  const story = storyFrom(d, target, index);
+  if (!story) {
+    void vscode.window.showInformationMessage('starlint: the active file has no story in the bank yet.');
+    return;
+  }
+  type Item = vscode.QuickPickItem & { run?: () => unknown };
+  const [head, ...criteria] = formatScore(story.score);
+  const items: Item[] = [
+    { label: '$(list-tree) Reveal in Story Bank', run: () => revealStory(d, story.uri, story.index) },
+    { label: '$(go-to-file) Go to story', run: () => openStory(d, story.uri, story.line) },
+    { label: head, kind: vscode.QuickPickItemKind.Separator },
+    ...criteria.map((line) => {
+      const [label, ...notes] = line.split(' — ');
+      return { label: `$(${notes.length ? 'circle-slash' : 'check'}) ${label}`, detail: notes.join(' — ') || undefined };
+    }),
+    { label: 'Story', kind: vscode.QuickPickItemKind.Separator },
+    { label: `$(book) ${storyStatus(story)}`, description: `${story.category ?? 'no category'} · ${story.themes.join(', ') || 'no themes'}` },
+  ];
+  if (story.practice.next) items.push({ label: `$(calendar) Next practice ${story.practice.next}${story.practice.due ? ' — due' : ''}` });
+  if (story.followUps) items.push({ label: `$(comment-discussion) Follow-ups ${story.followUps.answered.length} of 6 answered`, detail: story.followUps.missing.length ? `missing: ${story.followUps.missing.join(', ')}` : undefined });
+  const picked = await vscode.window.showQuickPick(items, { title: `${story.title} — ${head} · ${mmss(story.seconds)}`, matchOnDetail: true });
+  await picked?.run?.();
+}

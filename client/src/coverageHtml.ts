@@ -1,0 +1,157 @@
+// The coverage heat-map's HTML: stories × question themes. Pure (no vscode), so the escaping
+// and the table structure are unit-tested. Every string from a story file goes through
+// escapeHtml; colours come from the VS Code theme's CSS variables; nothing remote is loaded.
+import type { BankReport, BankStory, CoverageRow } from '../../server/src/engine';
+import { coverageOrder, escapeHtml, mmss, plural } from './format';
+
+export interface CoverageHtmlOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** A fresh random nonce for the inline style and script. */
+  nonce: string;
+}
+
+/** The heat level of an answered cell, from the story's strength: 1 (weak) to 4 (strong). */
+export function heat(score: number): 1 | 2 | 3 | 4 {
+  return score >= 85 ? 4 : score >= 70 ? 3 : score >= 50 ? 2 : 1;
+}
+
+export function renderCoverageHtml(report: Pick<BankReport, 'stories' | 'coverage'>, o: CoverageHtmlOptions): string {
+  const columns = coverageOrder(report.coverage);
+  const gaps = columns.filter((c) => c.status === 'uncovered');
+  const csp = `default-src 'none'; style-src ${o.cspSource} 'nonce-${o.nonce}'; script-src 'nonce-${o.nonce}';`;
+  const summary = [
+    plural(report.stories.length, 'story', 'stories'),
+    plural(columns.length, 'theme'),
+    gaps.length ? `${gaps.length} uncovered: ${gaps.map((g) => g.theme).join(', ')}` : 'every theme covered',
+  ].join(' · ');
+  const body = report.stories.length === 0 ? '<p class="empty">No story files in this workspace yet. Run <strong>starlint: New Story</strong> to write one.</p>' : table(report.stories, columns);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Question coverage</title>
+<style nonce="${escapeHtml(o.nonce)}">${STYLE}</style>
+</head>
+<body>
+<h1>Question coverage</h1>
+<p class="summary">${escapeHtml(summary)}</p>
+${body}
+<p class="legend"><span class="swatch heat-4"></span> strong story (85+) <span class="swatch heat-3"></span> 70+ <span class="swatch heat-2"></span> 50+ <span class="swatch heat-1"></span> under 50 · arrow keys move, Enter or a click on a title opens the story</p>
+<script nonce="${escapeHtml(o.nonce)}">${SCRIPT}</script>
+</body>
+</html>`;
+}
+
+function table(stories: BankStory[], columns: CoverageRow[]): string {
+  const head = columns
+    .map((c) => `<th scope="col" class="theme ${c.status}" data-nav title="${escapeHtml(c.question)}"><span>${escapeHtml(c.theme)}</span></th>`)
+    .join('');
+  const rows = stories
+    .map((s, i) => {
+      const cells = columns
+        .map((c) => {
+          const yes = c.stories.includes(i);
+          const label = `${s.title} ${yes ? 'answers' : 'does not answer'} “${c.question}”`;
+          return `<td class="cell ${yes ? `yes heat-${heat(s.score.total)}` : 'no'}${c.status === 'uncovered' ? ' gap' : ''}" data-nav data-story="${i}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${yes ? '●' : ''}</td>`;
+        })
+        .join('');
+      const meta = `${s.category ?? 'no category'} · ${s.score.total}/100 · ${mmss(s.seconds)}`;
+      return `<tr><th scope="row" class="story" data-nav data-story="${i}"><span class="title">${escapeHtml(s.title)}</span><span class="meta">${escapeHtml(meta)}</span></th>${cells}</tr>`;
+    })
+    .join('\n');
+  const counts = columns
+    .map((c) => `<td class="count ${c.status}" data-nav title="${escapeHtml(c.question)}">${c.stories.length}</td>`)
+    .join('');
+  return `<table role="grid" aria-label="Question coverage: stories by question themes, gaps first">
+<thead><tr><td class="corner"></td>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><th scope="row" class="total" data-nav>Stories per theme</th>${counts}</tr></tfoot>
+</table>`;
+}
+
+const STYLE = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 16px; }
+h1 { font-size: 1.4em; font-weight: 600; }
+.summary, .legend, .meta { color: var(--vscode-descriptionForeground); }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorGroup-border)); padding: 4px 6px; }
+thead th { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; font-weight: 600; padding: 6px 4px; white-space: nowrap; }
+thead th.uncovered, td.count.uncovered { color: var(--vscode-errorForeground); }
+thead th.thin, td.count.thin { color: var(--vscode-editorWarning-foreground); }
+td.corner { border: none; }
+th.story { text-align: left; font-weight: normal; min-width: 16em; max-width: 28em; }
+th.story .title { display: block; font-weight: 600; overflow-wrap: anywhere; }
+th.story .meta { display: block; font-size: 0.9em; }
+td.cell { width: 2.2em; height: 2.2em; text-align: center; color: var(--vscode-editor-background); }
+td.cell.gap { background: var(--vscode-inputValidation-errorBackground, transparent); }
+.heat-1 { background: color-mix(in srgb, var(--vscode-charts-blue) 30%, transparent); }
+.heat-2 { background: color-mix(in srgb, var(--vscode-charts-blue) 55%, transparent); }
+.heat-3 { background: color-mix(in srgb, var(--vscode-charts-blue) 80%, transparent); }
+.heat-4 { background: var(--vscode-charts-blue); }
+td.count { text-align: center; font-weight: 600; }
+th.total { text-align: left; font-weight: 600; }
+[data-nav]:focus { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
+th.story, td.cell { cursor: pointer; }
+.swatch { display: inline-block; width: 1em; height: 1em; vertical-align: middle; border: 1px solid var(--vscode-panel-border, transparent); }
+.empty { color: var(--vscode-descriptionForeground); }
+`;
+
+// Roving focus over the grid: one cell is tabbable; the arrow keys, Home/End and Ctrl+Home/End
+// move it; Enter or Space on a story's row opens the story.
+const SCRIPT = `
+(function () {
+  const vscode = acquireVsCodeApi();
+  const table = document.querySelector('table');
+  if (!table) return;
+  const grid = Array.from(table.rows).map((tr) => Array.from(tr.cells).filter((c) => c.hasAttribute('data-nav')));
+  const pos = (el) => { for (let r = 0; r < grid.length; r++) { const c = grid[r].indexOf(el); if (c >= 0) return [r, c]; } return undefined; };
+  let current = grid[1] && grid[1][0] ? grid[1][0] : grid[0][0];
+  const state = vscode.getState();
+  if (state && grid[state.r] && grid[state.r][state.c]) current = grid[state.r][state.c];
+  for (const row of grid) for (const cell of row) cell.tabIndex = -1;
+  current.tabIndex = 0;
+  const focus = (el) => {
+    if (!el) return;
+    current.tabIndex = -1;
+    current = el;
+    el.tabIndex = 0;
+    el.focus();
+    const p = pos(el);
+    if (p) vscode.setState({ r: p[0], c: p[1] });
+  };
+  const at = (r, c) => { const row = grid[Math.max(0, Math.min(grid.length - 1, r))]; return row[Math.max(0, Math.min(row.length - 1, c))]; };
+  const open = (el) => { if (el && el.dataset.story !== undefined) vscode.postMessage({ type: 'open', story: Number(el.dataset.story) }); };
+  table.addEventListener('keydown', (e) => {
+    const p = pos(document.activeElement);
+    if (!p) return;
+    let [r, c] = p;
+    // The header and footer rows have no row-header cell: keep columns aligned with the body.
+    const offset = (row) => (grid[row].length < grid[1 < grid.length ? 1 : 0].length ? 1 : 0);
+    const col = c + offset(r);
+    switch (e.key) {
+      case 'ArrowRight': c += 1; break;
+      case 'ArrowLeft': c -= 1; break;
+      case 'ArrowDown': r += 1; c = col - offset(Math.min(grid.length - 1, r)); break;
+      case 'ArrowUp': r -= 1; c = col - offset(Math.max(0, r)); break;
+      case 'Home': if (e.ctrlKey) r = 0; c = 0; break;
+      case 'End': if (e.ctrlKey) r = grid.length - 1; c = grid[r].length - 1; break;
+      case 'Enter': case ' ': open(document.activeElement); e.preventDefault(); return;
+      default: return;
+    }
+    e.preventDefault();
+    focus(at(r, c));
+  });
+  // A click focuses a cell; a click on a story's title (or Enter anywhere in its row) opens it.
+  table.addEventListener('click', (e) => {
+    const el = e.target.closest('[data-nav]');
+    if (!el) return;
+    focus(el);
+    if (el.matches('th.story')) open(el);
+  });
+})();
+`;

@@ -1,0 +1,78 @@
+// The VS Code extension: starts the language server and wires the views, the status bar and
+// the commands to it. Each feature lives in its own file; this one only connects them.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { BankStore } from './bankStore';
+import { BankTreeProvider, type BankNode } from './bankTree';
+import { createClient } from './client';
+import { registerCommands } from './commands';
+import { CoverageTreeProvider } from './coverageTree';
+import { CoveragePanel } from './coverageWebview';
+import { StoryStatusBar } from './statusBar';
+
+/** What `activate` returns: the live parts, for tests and for other extensions. */
+export interface StarlintApi {
+  client: LanguageClient;
+  bank: BankStore;
+  bankTree: BankTreeProvider;
+  bankView: vscode.TreeView<BankNode>;
+  coverageTree: CoverageTreeProvider;
+  statusBar: StoryStatusBar;
+  coverage: CoveragePanel;
+  /** Settles when the server has started and the first bank has been fetched. */
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): StarlintApi {
+  const output = vscode.window.createOutputChannel('starlint');
+  client = createClient(context, output);
+  const store = new BankStore(client, output);
+  const bankTree = new BankTreeProvider(store);
+  const coverageTree = new CoverageTreeProvider(store);
+  const bankView = vscode.window.createTreeView('starlint.bank', { treeDataProvider: bankTree, showCollapseAll: true });
+  const coverageView = vscode.window.createTreeView('starlint.coverage', { treeDataProvider: coverageTree, showCollapseAll: true });
+  const statusBar = new StoryStatusBar(store);
+  const coverage = new CoveragePanel(store, context.extensionUri);
+
+  // The views' descriptions summarise the bank next to their titles.
+  const describe = () => {
+    const r = store.report;
+    bankView.description = r ? `${r.stories.length} ${r.stories.length === 1 ? 'story' : 'stories'}${r.partial ? ' (partial)' : ''}` : undefined;
+    bankView.message = r?.partial ? `Only part of the workspace was indexed: ${r.partial}` : undefined;
+    const gaps = r?.coverage.filter((c) => c.status === 'uncovered').length ?? 0;
+    coverageView.description = r ? (gaps ? `${gaps} uncovered` : 'all covered') : undefined;
+    coverageView.badge = gaps ? { value: gaps, tooltip: `${gaps} question theme${gaps === 1 ? '' : 's'} no story answers` } : undefined;
+  };
+
+  context.subscriptions.push(
+    output,
+    store,
+    bankTree,
+    coverageTree,
+    bankView,
+    coverageView,
+    statusBar,
+    coverage,
+    store.onDidChange(describe),
+    ...registerCommands({ context, client, store, bankTree, bankView, coverage }),
+  );
+
+  const ready = client.start().then(
+    async () => {
+      await store.refresh();
+    },
+    (e: unknown) => {
+      output.appendLine(`starlint: the language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    },
+  );
+  ready.catch(() => undefined); // reported above; callers that await `ready` still see the error
+  return { client, bank: store, bankTree, bankView, coverageTree, statusBar, coverage, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

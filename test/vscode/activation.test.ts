@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, starlint } from './helpers';
+
+describe('activation', function () {
+  this.timeout(60_000);
+
+  it('activates, starts the language server and fetches the bank', async () => {
+    const api = await starlint();
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    assert.equal(api.client.isRunning(), true);
+    const report = api.bank.report;
+    assert.ok(report, 'no bank report');
+    assert.equal(report.stories.length, 8, `stories: ${report.stories.map((s) => s.title).join(' | ')}`);
+  });
+
+  it('registers every command the manifest declares', async () => {
+    await starlint();
+    const declared = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(declared.filter((c) => !registered.has(c)), []);
+    for (const id of ['starlint.newStory', 'starlint.lintAll', 'starlint.showCoverage', 'starlint.openRuleDocs', 'starlint.refreshBank']) assert.ok(declared.includes(id), id);
+  });
+
+  it('contributes the views, snippets, grammar and config schema', () => {
+    const c = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
+    assert.deepEqual(c.views.starlint.map((v: { id: string }) => v.id), ['starlint.bank', 'starlint.coverage']);
+    assert.equal(c.viewsContainers.activitybar[0].id, 'starlint');
+    assert.equal(c.snippets[0].language, 'markdown');
+    assert.deepEqual(c.grammars[0].injectTo, ['text.html.markdown']);
+    assert.equal(c.jsonValidation[0].fileMatch, '.starlintrc.json');
+  });
+});

@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllWithoutSaving, starlint, starlintDiagnostics, until } from './helpers';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('commands', function () {
+  this.timeout(60_000);
+  let tmp: string;
+  before(async () => {
+    await starlint();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'starlint-e2e-stories-'));
+  });
+  afterEach(() => closeAllWithoutSaving());
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('starlint.showCoverage opens the heat-map webview with a real table and a strict CSP', async () => {
+    const api = await starlint();
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.showCoverage');
+    assert.ok(panel, 'no panel returned');
+    try {
+      assert.equal(panel.viewType, 'starlint.coverageMatrix');
+      const html = panel.webview.html;
+      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-/);
+      assert.match(html, /<th scope="col" class="theme uncovered"/);
+      assert.equal((html.match(/<th scope="row" class="story"/g) ?? []).length, api.bank.report!.stories.length);
+      assert.ok(!/https?:\/\//.test(html.replace(/<meta[^>]*>/g, '')), 'no remote content');
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('starlint.newStory writes a story from a template with front matter, and the bank picks it up', async () => {
+    const api = await starlint();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', { template: 'failure', title: 'Missed the launch date', category: 'failure', folder: tmp });
+    assert.ok(uri, 'no file created');
+    assert.equal(path.basename(uri.fsPath), 'missed-the-launch-date.md');
+    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.match(text, /^---\ntitle: Missed the launch date\ncategory: failure\nquestions: \[failure\]\ndate: \d{4}-\d{2}\npracticed: \[\]\n---\n\n# Missed the launch date\n\n## Situation\n/);
+    for (const s of ['Situation', 'Task', 'Action', 'Result']) assert.match(text, new RegExp(`^## ${s}$`, 'm'));
+    assert.ok(!/\$\{?\d/.test(text), 'no snippet placeholders left');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the new story is open');
+    await until(() => api.bank.report?.stories.some((s) => s.title === 'Missed the launch date'), 'the new story in the bank');
+    // A second story with the same title does not overwrite the first.
+    const again = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', { template: 'basic', title: 'Missed the launch date', category: '', folder: tmp, open: false });
+    assert.equal(path.basename(again.fsPath), 'missed-the-launch-date-2.md');
+    assert.ok(!/^category:/m.test(fs.readFileSync(again.fsPath, 'utf8')));
+  });
+
+  it('escapes story titles in the heat-map: an <img onerror> title renders as text', async () => {
+    const api = await starlint();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', { template: 'basic', title: XSS, category: 'project', folder: tmp });
+    assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^title: "<img src=x onerror=alert\(1\)>"$/m);
+    await until(() => api.bank.report?.stories.some((s) => s.title === XSS), 'the <img> story in the bank');
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.showCoverage');
+    try {
+      const html = await until(() => panel.webview.html.includes('&lt;img') && panel.webview.html, 'the escaped title in the heat-map');
+      assert.ok(html.includes('<span class="title">&lt;img src=x onerror=alert(1)&gt;</span>'));
+      assert.ok(!html.includes('<img'), 'no raw <img> tag');
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('starlint.lintAll re-reads the bank and shows problems for every story file', async () => {
+    const report = await vscode.commands.executeCommand<{ stories: { uri: string; problems: Record<string, number> }[] }>('starlint.lintAll');
+    assert.ok(report && report.stories.length >= 8);
+    const withProblems = report.stories.filter((s) => Object.values(s.problems).some((n) => n > 0));
+    for (const s of withProblems) {
+      const uri = vscode.Uri.parse(s.uri);
+      await until(() => starlintDiagnostics(uri).length > 0, `diagnostics in the Problems panel for ${path.basename(uri.path)}`);
+    }
+  });
+
+  it('starlint.refreshBank answers with the bank', async () => {
+    const report = await vscode.commands.executeCommand<{ stories: unknown[]; coverage: unknown[] }>('starlint.refreshBank');
+    assert.ok(report && report.stories.length >= 8 && report.coverage.length >= 10);
+  });
+
+  it('starlint.openRuleDocs opens a rule page bundled with the extension', async function () {
+    const ext = vscode.extensions.getExtension('starlint.starlint')!;
+    if (!fs.existsSync(path.join(ext.extensionPath, 'docs', 'rules', 'first-person.md'))) this.skip(); // docs not generated yet
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.openRuleDocs', 'first-person');
+    assert.ok(uri && uri.path.endsWith('/docs/rules/first-person.md'));
+    await until(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/i.test(t.input.viewType)),
+      'a Markdown preview tab',
+    );
+  });
+});
