@@ -76,7 +76,8 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
         for (const [k, v] of Object.entries(rest)) if (k in known && optionValid(known[k].type, v)) options[id][k] = v;
       }
     }
-    for (const t of layer.themes ?? []) {
+    // A layer may come straight from a file with problems: read only values of the right type.
+    for (const t of Array.isArray(layer.themes) ? layer.themes : []) {
       if (t && typeof t.id === 'string' && !extraThemes.some((e) => e.id === t.id) && !THEMES.some((e) => e.id === t.id)) {
         extraThemes.push({ id: t.id, question: typeof t.question === 'string' ? t.question : t.id });
       }

@@ -51,7 +51,7 @@ export function lintText(text: string, config: ResolvedConfig, options: LintOpti
   if (text.length > config.maxFileSize) {
     // Lint whole chunks (stories) up to the budget, and say so.
     let cut = 0;
-    for (const [, end] of chunkBounds(text)) {
+    for (const [, end] of chunkBounds(text, true)) {
       if (end > config.maxFileSize) break;
       cut = end;
     }

@@ -43,7 +43,8 @@ export interface FlatDocument {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-const CHUNK_CACHE_LIMIT = 4000;
+const CHUNK_CACHE_LIMIT = 20000;
+const SPLIT_ABOVE = 24_000;
 const chunkCache = new Map<string, FlatDocument>();
 
 export function flatten(text: string): FlatDocument {
@@ -79,8 +80,11 @@ function flattenChunk(chunk: string): FlatDocument {
 }
 
 /** Offsets where chunks begin: top-level ATX headings outside fences, comments and front matter. */
-export function chunkBounds(text: string): [number, number][] {
+export function chunkBounds(text: string, alwaysSplit = false): [number, number][] {
   const bounds: number[] = [0];
+  // Heading offsets and depths, as flat pairs, and how many headings each depth has.
+  const headings: number[] = [];
+  const counts = [0, 0, 0, 0, 0, 0, 0];
   let pos = 0;
   let fence: { char: string; len: number } | undefined;
   let inComment = false;
@@ -104,7 +108,10 @@ export function chunkBounds(text: string): [number, number][] {
       const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
       if (f) fence = { char: f[1][0], len: f[1].length };
       else if (/^#{1,6}(?:[ \t]|\r?$)/.test(line)) {
-        if (pos > bounds[bounds.length - 1]) bounds.push(pos);
+        let depth = 1;
+        while (line.charCodeAt(depth) === 35) depth++;
+        headings.push(pos, depth);
+        counts[depth]++;
       } else {
         // Search this line only: a search back through the whole text made big files quadratic.
         const inLine = text.slice(pos, nl).lastIndexOf('<!--');
@@ -115,6 +122,22 @@ export function chunkBounds(text: string): [number, number][] {
       }
     }
     pos = nl + 1;
+  }
+  // Split at the shallowest depth that repeats: in a bank file that is the story titles
+  // ("## Story"), not their sections, so chunks follow stories and stay few; a file of one story
+  // splits at its sections. The depth depends only on the headings, so an edit inside a story
+  // leaves the other chunks, and their cache entries, as they were.
+  // A story-sized document parses fastest in one piece.
+  if (text.length < SPLIT_ABOVE && !alwaysSplit) return [[0, text.length]];
+  let splitDepth = 6;
+  for (let d = 1; d <= 6; d++) {
+    if (counts[d] >= 2) {
+      splitDepth = d;
+      break;
+    }
+  }
+  for (let i = 0; i < headings.length; i += 2) {
+    if (headings[i + 1] <= splitDepth && headings[i] > bounds[bounds.length - 1]) bounds.push(headings[i]);
   }
   const out: [number, number][] = [];
   for (let i = 0; i < bounds.length; i++) out.push([bounds[i], i + 1 < bounds.length ? bounds[i + 1] : text.length]);

@@ -13,7 +13,10 @@ export interface Metric {
   types: MetricType[];
 }
 
-const NUM = String.raw`\d[\d,]*(?:\.\d+)?|\.\d+`;
+// A number never starts inside another number ("1,234": not at "2" nor "34"). Without the
+// lookbehind every pattern restarts at each digit of a long run of digits and commas, and scans to
+// its end each time: quadratic time.
+const NUM = String.raw`(?<!\d|\d,)(?:\d[\d,]*(?:\.\d+)?|\.\d+)`;
 const SCALE = String.raw`(?:\s?(?:[kKmMbB]n?|thousand|million|billion|mil|mn|bn)\b)?`;
 
 // Units that are measurements on their own (not durations): latency, sizes, rates.
@@ -28,7 +31,7 @@ const PATTERNS: [MetricKind, RegExp][] = [
   ['money', new RegExp(String.raw`(?:[$€£]|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?:${NUM})${SCALE}(?:\s?(?:/|per|a)\s?(?:year|yr|month|mo|quarter|week|day)\b)?|\b(?:${NUM})${SCALE}\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b`, 'gi')],
   ['percent', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:%|percent\b|per cent\b|pct\b)`, 'gi')],
   ['multiplier', new RegExp(String.raw`\b(?:${NUM})\s?(?:x|×)(?![\w])|\b(?:${NUM})-fold\b|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b`, 'gi')],
-  ['statistic', new RegExp(String.raw`\bp\s?(?:<|=|≤|<=)\s?0?\.\d+|\b(?:AUC|AUROC|AUPRC|ROC[- ]AUC|F1|F-1|F-score|BLEU|ROUGE(?:-[L\d])?|NDCG(?:@\d+)?|MAP(?:@\d+)?|MRR|RMSE|MAE|MAPE|R2|R²|accuracy|precision|recall|kappa|perplexity|WER|CER|mAP|IoU|Brier|log[- ]loss|top-\d accuracy|hit rate)(?:\s?@\s?\d+)?(?:\s+(?:score|of|was|is|reached|hit|at|went|rose|improved|increased|dropped|fell|by))*\s*(?:=|:)?\s*(?:${NUM})`, 'gi')],
+  ['statistic', new RegExp(String.raw`\bp\s?(?:<|=|≤|<=)\s?0?\.\d+|\b(?:AUC|AUROC|AUPRC|ROC[- ]AUC|F1|F-1|F-score|BLEU|ROUGE(?:-[L\d])?|NDCG(?:@\d+)?|MAP(?:@\d+)?|MRR|RMSE|MAE|MAPE|R2|R²|accuracy|precision|recall|kappa|perplexity|WER|CER|mAP|IoU|Brier|log[- ]loss|top-\d accuracy|hit rate)(?:\s?@\s?\d+)?(?:\s+(?:score|of|was|is|reached|hit|at|went|rose|improved|increased|dropped|fell|by))*\s*(?:[=:]\s*)?(?:${NUM})`, 'gi')],
   ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${MEASURE_UNITS})(?![\w])`, 'g')],
   ['count', new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?\s?(?:(?:new|more|fewer|additional|active|daily|monthly|weekly|unique|paying|human|manual|labeled|labelled|flagged|support|customer|internal|external)\s){0,2}(?:${COUNTED})\b`, 'gi')],
   ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${DURATION_UNITS})(?:\s?(?:/|per|a|each)\s?(?:week|wk|month|day|year|quarter|sprint|release|run|request))\b`, 'gi')],
@@ -44,9 +47,32 @@ const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
 const TECHNICAL = /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?)/i;
 const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
 
+// Several rules, the score and the bank ask for the metrics of the same Result: detect once.
+const metricCache = new Map<string, Metric[]>();
+
+/** The quantified metrics of a text (SPEC §4), in order. The result is shared: do not mutate it. */
 export function findMetrics(text: string): Metric[] {
+  const hit = metricCache.get(text);
+  if (hit) return hit;
+  const found = detectMetrics(text);
+  if (metricCache.size >= 4000) metricCache.delete(metricCache.keys().next().value as string);
+  metricCache.set(text, found);
+  return found;
+}
+
+function detectMetrics(text: string): Metric[] {
   const found: Metric[] = [];
-  const overlaps = (s: number, e: number): boolean => found.some((m) => s < m.end && e > m.start);
+  // Which characters earlier matches cover: overlap checks cost the match's length, not the number
+  // of metrics found so far.
+  const covered = new Uint8Array(text.length);
+  const overlaps = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (covered[i]) return true;
+    return false;
+  };
+  const add = (metric: Metric): void => {
+    found.push(metric);
+    covered.fill(1, metric.start, metric.end);
+  };
   for (const [kind, re] of PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -55,23 +81,24 @@ export function findMetrics(text: string): Metric[] {
       const end = m.index + m[0].trimEnd().length;
       if (end <= start || overlaps(start, end)) continue;
       if (isExcluded(text, start, end, m[0].trim())) continue;
-      found.push({ start, end, text: text.slice(start, end), kind, types: [] });
+      add({ start, end, text: text.slice(start, end), kind, types: [] });
     }
   }
+  const bounds = new Bounds(text);
   DURATION.lastIndex = 0;
   let d: RegExpExecArray | null;
   while ((d = DURATION.exec(text))) {
     const start = d.index;
     const end = d.index + d[0].length;
     if (overlaps(start, end)) continue;
-    const clause = clauseAround(text, start, end);
-    const before = text.slice(clause.start, start);
-    if (CHANGE_VERB.test(before) || /^\s*(?:faster|sooner|earlier|less|shorter|saved|of (?:manual )?work saved)\b/i.test(text.slice(end, clause.end))) {
-      found.push({ start, end, text: d[0], kind: 'measure', types: [] });
+    const clause = bounds.clause(start, end);
+    if (bounds.changeVerbBetween(clause.start, start) || /^\s*(?:faster|sooner|earlier|less|shorter|saved|of (?:manual )?work saved)\b/i.test(text.slice(end, clause.end))) {
+      add({ start, end, text: d[0], kind: 'measure', types: [] });
     }
   }
   found.sort((a, b) => a.start - b.start);
-  for (const metric of found) metric.types = classify(text, metric);
+  const probed = new Map<string, MetricType[]>();
+  for (const metric of found) metric.types = classify(text, metric, bounds, probed);
   return found;
 }
 
@@ -86,44 +113,104 @@ function isExcluded(text: string, start: number, end: number, match: string): bo
   return false;
 }
 
-/** The clause around a span: split at ; , : and dashes, and at "and", "while", "but", "which". */
-export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
-  const stops = /[;,:—–\n]|\s-\s|[.!?](?=\s|$)|\b(?:and|while|but|which|whereas)\b/g;
-  let s = 0;
-  let e = text.length;
-  stops.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = stops.exec(text))) {
-    if (m.index + m[0].length <= start) s = m.index + m[0].length;
-    else if (m.index >= end) {
-      e = m.index;
-      break;
+const STOPS = /[;,:—–\n]|\s-\s|[.!?](?=\s|$)|\b(?:and|while|but|which|whereas)\b/g;
+
+/**
+ * Clause stops, sentence ends and change verbs of one text, found once: each metric then costs a
+ * binary search instead of a scan of the text, which kept a Result of thousands of numbers
+ * quadratic.
+ */
+class Bounds {
+  private readonly stopStarts: number[] = [];
+  private readonly stopEnds: number[] = [];
+  private terminators?: number[];
+  private verbs?: { starts: number[]; ends: number[] };
+
+  constructor(private readonly text: string) {
+    STOPS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = STOPS.exec(text))) {
+      this.stopStarts.push(m.index);
+      this.stopEnds.push(m.index + m[0].length);
     }
   }
-  return { start: s, end: e };
+
+  /** From the end of the last stop before the span to the start of the first stop after it. */
+  clause(start: number, end: number): { start: number; end: number } {
+    const before = firstAbove(this.stopEnds, start);
+    const after = firstAtLeast(this.stopStarts, end);
+    return { start: before > 0 ? this.stopEnds[before - 1] : 0, end: after < this.stopStarts.length ? this.stopStarts[after] : this.text.length };
+  }
+
+  /** From after the last . ! ? or newline before the span to the first one at or after its end. */
+  sentence(start: number, end: number): { start: number; end: number } {
+    if (!this.terminators) {
+      this.terminators = [];
+      for (let i = 0; i < this.text.length; i++) if (/[.!?\n]/.test(this.text[i])) this.terminators.push(i);
+    }
+    const t = this.terminators;
+    const before = firstAtLeast(t, start);
+    const after = firstAtLeast(t, end);
+    return { start: before > 0 ? t[before - 1] + 1 : 0, end: after < t.length ? t[after] : this.text.length };
+  }
+
+  /** Whether a change verb ("saved", "cut", "from"…) lies wholly within [start, end). */
+  changeVerbBetween(start: number, end: number): boolean {
+    if (!this.verbs) {
+      this.verbs = { starts: [], ends: [] };
+      const re = new RegExp(CHANGE_VERB.source, 'gi');
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(this.text))) {
+        this.verbs.starts.push(m.index);
+        this.verbs.ends.push(m.index + m[0].length);
+      }
+    }
+    const k = firstAtLeast(this.verbs.starts, start);
+    return k < this.verbs.starts.length && this.verbs.ends[k] <= end;
+  }
 }
 
-function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
-  let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && !/[!?\n]/.test(text[e]) && !(text[e] === '.' && /\s|$/.test(text[e + 1] ?? ''))) e++;
-  return { start: s, end: e };
+/** The index of the first value >= x in an ascending array (its length if none). */
+function firstAtLeast(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-function classify(text: string, metric: Metric): MetricType[] {
+/** The index of the first value > x in an ascending array (its length if none). */
+function firstAbove(values: number[], x: number): number {
+  return firstAtLeast(values, x + 1);
+}
+
+/** The clause around a span: split at ; , : and dashes, and at "and", "while", "but", "which". */
+export function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  return new Bounds(text).clause(start, end);
+}
+
+function classify(text: string, metric: Metric, bounds: Bounds, probed: Map<string, MetricType[]>): MetricType[] {
+  // Many metrics share a clause or a sentence: each span's words are tested once.
   const probe = (span: { start: number; end: number }): MetricType[] => {
-    const words = text.slice(span.start, span.end);
-    const types: MetricType[] = [];
-    if (TECHNICAL.test(words)) types.push('technical');
-    if (BUSINESS.test(words)) types.push('business');
-    return types;
+    const key = `${span.start}:${span.end}`;
+    let types = probed.get(key);
+    if (!types) {
+      const words = text.slice(span.start, span.end);
+      types = [];
+      if (TECHNICAL.test(words)) types.push('technical');
+      if (BUSINESS.test(words)) types.push('business');
+      probed.set(key, types);
+    }
+    return [...types];
   };
   const own = probe(metric);
-  const clause = probe(clauseAround(text, metric.start, metric.end));
+  const clause = probe(bounds.clause(metric.start, metric.end));
   const merged = [...new Set([...own, ...clause])];
   if (merged.length) return merged;
-  return probe(sentenceAround(text, metric.start, metric.end));
+  return probe(bounds.sentence(metric.start, metric.end));
 }
 
 /**

@@ -48,7 +48,9 @@ export function parseDocument(text: string): ParsedDocument {
   let bodyStart = 0;
   if (blocks[0]?.type === 'yaml') {
     const yamlBlock = blocks[0];
-    const contentStart = text.indexOf('\n', yamlBlock.span.start) + 1;
+    // The YAML starts after the opening line, whichever line ending (LF, CRLF or a lone CR) ends it.
+    const opening = /^[^\r\n]*(?:\r\n?|\n)?/.exec(text.slice(yamlBlock.span.start, yamlBlock.span.end));
+    const contentStart = yamlBlock.span.start + (opening ? opening[0].length : 0);
     frontMatter = readMeta(yamlBlock.value ?? '', contentStart, 'front-matter', problems, 'front matter');
     frontMatter.span = yamlBlock.span;
     bodyStart = 1;
@@ -79,7 +81,8 @@ export function parseDocument(text: string): ParsedDocument {
   if (!isStory) return { text, isStory, stories: [], frontMatter, comments, problems };
 
   const markerAt = new Map(markers.map((m) => [m.index, m]));
-  const minMarkerDepth = Math.min(...markers.filter((m) => m.depth !== undefined).map((m) => m.depth as number));
+  // A loop, not Math.min(...depths): spreading a huge array overflows the call stack.
+  const minMarkerDepth = markers.reduce((min, m) => (m.depth !== undefined && m.depth < min ? m.depth : min), Infinity);
   const isPlainHeading = (i: number): boolean => blocks[i].type === 'heading' && !markerAt.has(i);
   let titleDepth: number | undefined;
   const firstMarker = markers[0]?.index ?? blocks.length;
@@ -113,13 +116,25 @@ export function parseDocument(text: string): ParsedDocument {
   }
   segments.push(current);
 
-  const hasMarkers = (s: Segment): boolean => markers.some((m) => m.index >= s.from && m.index < s.to);
+  // Markers are in block order, and story comments in text order: binary searches keep a bank of
+  // thousands of stories linear.
+  const hasMarkers = (s: Segment): boolean => (markers[firstMarkerFrom(markers, s.from)]?.index ?? Infinity) < s.to;
   const spanOfSegment = (s: Segment): Span => ({
     start: s.title !== undefined ? blocks[s.title].span.start : s.from < blocks.length ? blocks[s.from].span.start : text.length,
     end: s.to > 0 && s.to - 1 < blocks.length && s.to > s.from ? blocks[s.to - 1].span.end : s.title !== undefined ? blocks[s.title].span.end : text.length,
   });
-  const commentIn = (span: Span): HtmlComment | undefined =>
-    storyComments.find((c) => c.span.start >= span.start && c.span.start < Math.max(span.end, span.start + 1));
+  storyComments.sort((a, b) => a.span.start - b.span.start);
+  const commentIn = (span: Span): HtmlComment | undefined => {
+    let lo = 0;
+    let hi = storyComments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (storyComments[mid].span.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = storyComments[lo];
+    return c && c.span.start < Math.max(span.end, span.start + 1) ? c : undefined;
+  };
 
   let kept = segments.filter((s) => hasMarkers(s) || (s.title !== undefined && commentIn(spanOfSegment(s))));
   if (kept.length === 0) {
@@ -199,7 +214,8 @@ function buildSections(
   titleDepth: number | undefined,
 ): Section[] {
   const sections: Section[] = [];
-  const inRange = markers.filter((m) => m.index >= from && m.index < to);
+  const inRange: Marker[] = [];
+  for (let k = firstMarkerFrom(markers, from); k < markers.length && markers[k].index < to; k++) inRange.push(markers[k]);
   for (let k = 0; k < inRange.length; k++) {
     const m = inRange[k];
     const limit = k + 1 < inRange.length ? inRange[k + 1].index : to;
@@ -207,7 +223,8 @@ function buildSections(
     const items: Prose[] = [];
     let last = m.index;
     const own = blocks[m.index];
-    if (m.style === 'label') pieces.push(...own.pieces);
+    // Loops, not push(...pieces): spreading a huge array overflows the call stack.
+    if (m.style === 'label') for (const p of own.pieces) pieces.push(p);
     for (let i = m.index + 1; i < limit; i++) {
       const b = blocks[i];
       if (b.type === 'heading') {
@@ -220,7 +237,7 @@ function buildSections(
       last = i;
       if (b.pieces.length) {
         if (pieces.length) pieces.push({ text: '\n\n', start: b.span.start, end: b.span.start, exact: false });
-        pieces.push(...b.pieces);
+        for (const p of b.pieces) pieces.push(p);
       }
       if (b.items) for (const item of b.items) items.push(new Prose(item));
     }
@@ -237,6 +254,18 @@ function buildSections(
     });
   }
   return sections;
+}
+
+/** The position of the first marker whose block index is at least `index` (markers are sorted). */
+function firstMarkerFrom(markers: Marker[], index: number): number {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].index < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The span of a heading's text, without the `#` marks and closing hashes. */
@@ -294,6 +323,42 @@ function badLine(yaml: string, pos: number, message: string): Span {
   return end > start ? { start, end } : { start: 0, end: 1 };
 }
 
+// The YAML library recurses once per nesting level until the stack runs out, and when V8 has to
+// compile a regular expression that deep it aborts the whole process ("RegExpCompiler Allocation
+// failed") instead of throwing; just short of that, whether it overflows depends on the JIT and
+// the result changes from run to run. Metadata nests two or three levels, so YAML that may nest
+// deeper than this (flow brackets, "- "/"? " indicators on one line, or indentation) is refused
+// before it is parsed.
+const MAX_YAML_NESTING = 64;
+
+function yamlTooDeep(yaml: string): boolean {
+  let flow = 0;
+  let indicators = 0;
+  let indent = 0;
+  let lineStart = true;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml[i];
+    if (lineStart && c === ' ') {
+      if (++indent > MAX_YAML_NESTING) return true;
+      continue;
+    }
+    lineStart = false;
+    if (c === '\n' || c === '\r') {
+      indicators = 0;
+      indent = 0;
+      lineStart = true;
+    } else if (c === '[' || c === '{') flow++;
+    else if ((c === ']' || c === '}') && flow > 0) flow--;
+    else if ((c === '-' || c === '?') && /[ \t]/.test(yaml[i + 1] ?? ' ') && /[ \t\n\r]/.test(yaml[i - 1] ?? ' ')) indicators++;
+    if (flow > MAX_YAML_NESTING || indicators > MAX_YAML_NESTING) return true;
+  }
+  return false;
+}
+
+// Parsed metadata by its YAML text, with spans relative to the YAML: in a bank file only the
+// edited story's metadata is parsed again.
+const metaCache = new Map<string, { meta: StoryMeta; problems: ParseProblem[] }>();
+
 /** Reads YAML metadata, keeping the span of every key and of each `questions` entry. */
 export function readMeta(
   yaml: string,
@@ -302,7 +367,38 @@ export function readMeta(
   problems: ParseProblem[],
   what: string,
 ): StoryMeta {
+  const key = `${source}\u0000${what}\u0000${yaml}`;
+  let cached = metaCache.get(key);
+  if (!cached) {
+    const own: ParseProblem[] = [];
+    cached = { meta: readMetaAt(yaml, 0, source, own, what), problems: own };
+    if (metaCache.size >= 5000) metaCache.delete(metaCache.keys().next().value as string);
+    metaCache.set(key, cached);
+  }
+  const at = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  for (const p of cached.problems) problems.push({ ...p, span: at(p.span) });
+  const m = cached.meta;
+  const keys: StoryMeta['keys'] = {};
+  for (const [k, v] of Object.entries(m.keys)) keys[k] = { key: at(v.key), value: at(v.value) };
+  return { ...m, keys, questionSpans: m.questionSpans?.map(at), questions: m.questions && [...m.questions], practiced: m.practiced && [...m.practiced] };
+}
+
+function readMetaAt(
+  yaml: string,
+  base: number,
+  source: 'front-matter' | 'comment',
+  problems: ParseProblem[],
+  what: string,
+): StoryMeta {
   const meta: StoryMeta = { source, keys: {}, raw: {} };
+  if (yamlTooDeep(yaml)) {
+    problems.push({
+      rule: 'front-matter',
+      message: `The ${what} nests deeper than ${MAX_YAML_NESTING} levels: flatten it to plain keys and lists, e.g. "questions: [failure, ambiguity]"; starlint ignores this metadata until then.`,
+      span: { start: base, end: base + Math.max(1, yaml.trimEnd().length) },
+    });
+    return meta;
+  }
   let doc;
   try {
     doc = parseYaml(yaml, { prettyErrors: false, uniqueKeys: false });

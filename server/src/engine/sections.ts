@@ -48,17 +48,18 @@ export function headingSection(text: string): { kind: SectionKind; name: string 
   return lookup(m[1]);
 }
 
-// The label text itself: "Situation", "Situation:", "Situation (30 s):".
-const LABEL_WORD = new RegExp(`^\\s*(${NAMES})\\s*(?:\\([^)]*\\))?\\s*(:)?\\s*$`, 'i');
+// The label text itself: "Situation", "Situation:", "Situation (30 s):". Each run of spaces has
+// one quantifier (never `\s*(…)?\s*`), so a long run of spaces costs linear time, not cubic.
+const LABEL_WORD = new RegExp(`^\\s*(${NAMES})\\s*(?:\\([^)]*\\)\\s*)?(?:(:)\\s*)?$`, 'i');
 // A plain label at the start of a paragraph: "Situation: text".
-const PLAIN_LABEL = new RegExp(`^\\s*(${NAMES})\\s*(?:\\([^)]*\\))?\\s*:[ \\t]*`, 'i');
+const PLAIN_LABEL = new RegExp(`^\\s*(${NAMES})\\s*(?:\\([^)]*\\)\\s*)?:[ \\t]*`, 'i');
 // What may follow a bold label: ": ", " - ", " — ".
 const SEPARATOR = /^\s*(?::|[-–—](?=\s|$))[ \t]*/;
 
 // Bold single letters, as in "**S:** … **T:** …": common in pasted answers. Plain "A:" is not a
 // label, since Q/A pairs in a Follow-ups section start with it.
 const LETTERS: Record<string, SectionKind> = { s: 'situation', t: 'task', a: 'action', r: 'result' };
-const LETTER_WORD = /^\s*([STAR])\s*(:)?\s*$/i;
+const LETTER_WORD = /^\s*([STAR])\s*(?:(:)\s*)?$/i;
 
 export function labelWord(text: string): { kind: SectionKind; name: string; colon: boolean } | undefined {
   const letter = LETTER_WORD.exec(text);
@@ -87,7 +88,9 @@ function lookup(name: string): { kind: SectionKind; name: string } | undefined {
   return kind && { kind, name };
 }
 
-const LINE_LABEL = new RegExp(`\\n[ \\t]*(?=(?:${NAMES})\\s*(?:\\([^)]*\\))?\\s*:)`, 'gi');
+// Tried after every newline, so the parenthetical stops at the end of its line: otherwise each
+// line of "Task (" without a closing parenthesis would scan the rest of the paragraph.
+const LINE_LABEL = new RegExp(`\\n[ \\t]*(?=(?:${NAMES})\\s*(?:\\([^)\\n]*\\)\\s*)?:)`, 'gi');
 
 /** Offsets just after each newline in `text` where a plain label (`Task:`) begins a line. */
 export function lineLabelStarts(text: string): number[] {

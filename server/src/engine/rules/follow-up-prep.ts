@@ -8,9 +8,12 @@ export function followUpReadiness(section: Section): { answered: string[]; missi
   const items = section.items.length ? section.items.map((p) => p.text) : section.prose.text.split(/\n\s*\n/);
   const answered = new Set<string>();
   for (const item of items) {
-    const [question, ...rest] = item.split(/\?|:|\n| — | - /);
+    const [whole, ...rest] = item.split(/\?|:|\n| — | - /);
     const answer = rest.join(' ').trim();
     if (answer.split(/\s+/).filter(Boolean).length < 4) continue;
+    // A question is a line at most. Patterns such as /\bwhy\b.*\bapproach/ retry at every "why",
+    // so an unbounded "question" of thousands of words would cost quadratic time.
+    const question = whole.slice(0, 300);
     for (const f of FOLLOW_UPS) if (f.pattern.test(question)) answered.add(f.id);
   }
   return { answered: FOLLOW_UPS.filter((f) => answered.has(f.id)).map((f) => f.id), missing: FOLLOW_UPS.filter((f) => !answered.has(f.id)).map((f) => f.id) };
