@@ -142,18 +142,41 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
   // Inline comments switch bank findings off too, in the file they land on.
   const known = new Set(ruleById.keys());
   const findings: BankFinding[] = raw.filter((f) => f.uri === undefined);
+  const rawByUri = new Map<string, BankFinding[]>();
+  for (const f of raw) {
+    if (f.uri === undefined) continue;
+    const list = rawByUri.get(f.uri);
+    if (list) list.push(f);
+    else rawByUri.set(f.uri, [f]);
+  }
   for (const file of files) {
-    const own = raw.filter((f) => f.uri === file.uri);
+    const own = rawByUri.get(file.uri) ?? [];
     if (own.length === 0) continue;
     const directives = readDirectives(file.result.doc.comments, file.result.lines, known, []);
     findings.push(...(applyDirectives(own, directives, file.result.lines) as BankFinding[]));
   }
+  // Findings grouped by file and story once: a bank file of 1,000 stories stays linear.
+  const fileByUri = new Map(files.map((f) => [f.uri, f]));
+  const byStory = new Map<string, Finding[]>();
+  const keyOf = (uri: string, story: number | undefined): string => `${story ?? -1}\u0000${uri}`;
+  for (const file of files) {
+    for (const f of file.result.findings) {
+      const k = keyOf(file.uri, f.story);
+      const list = byStory.get(k);
+      if (list) list.push(f);
+      else byStory.set(k, [f]);
+    }
+  }
+  for (const f of findings) {
+    if (f.uri === undefined) continue;
+    const k = keyOf(f.uri, f.story);
+    const list = byStory.get(k);
+    if (list) list.push(f);
+    else byStory.set(k, [f]);
+  }
   const stories: BankStory[] = entries.map((e) => {
-    const file = files.find((f) => f.uri === e.uri)!;
-    const own = [
-      ...file.result.findings.filter((f) => f.story === e.story.index),
-      ...findings.filter((f) => f.uri === e.uri && f.story === e.story.index),
-    ];
+    const file = fileByUri.get(e.uri)!;
+    const own = byStory.get(keyOf(e.uri, e.story.index)) ?? [];
     const problems = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of own) problems[f.severity]++;
     const action = e.story.star.action;

@@ -39,6 +39,20 @@ interface CachedStory {
 const storyCache = new Map<string, CachedStory>();
 const STORY_CACHE_LIMIT = 5000;
 
+// Configurations are long JSON strings; cache keys carry a short number for each instead.
+const configIds = new Map<string, number>();
+let nextConfigId = 1;
+function configId(key: string): number {
+  let id = configIds.get(key);
+  if (id === undefined) {
+    // Ids are never reused, so a forgotten configuration cannot alias a cached one.
+    if (configIds.size > 1000) configIds.clear();
+    id = nextConfigId++;
+    configIds.set(key, id);
+  }
+  return id;
+}
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -81,7 +95,7 @@ export function lintText(text: string, config: ResolvedConfig, options: LintOpti
   if (doc.limited === 'binary') return { doc, lines, findings, errors };
 
   for (const story of doc.stories) {
-    const cacheKey = `${config.key}\u0000${day}\u0000${options.only?.join(',') ?? ''}\u0000${story.key}`;
+    const cacheKey = `${configId(config.key)}\u0000${day}\u0000${options.only?.join(',') ?? ''}\u0000${story.key}`;
     let cached = storyCache.get(cacheKey);
     if (!cached) {
       cached = runStoryRules(story, doc, config, day, options.only);

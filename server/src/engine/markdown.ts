@@ -29,9 +29,12 @@ export interface Block {
   heading?: string;
   /** A section label at the start of a top-level paragraph. */
   label?: Label;
+  /** Prose pieces; their offsets are relative to `base` (the start of the block's chunk). */
   pieces: Piece[];
-  /** List items as separate piece lists (lists only). */
+  /** List items as separate piece lists (lists only), relative to `base` too. */
   items?: Piece[][];
+  /** Added to the offsets of `pieces` and `items`; 0 when absent. */
+  base?: number;
   /** The raw YAML of a front-matter block. */
   value?: string;
 }
@@ -148,17 +151,19 @@ function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-function shiftPieces(pieces: Piece[], by: number): Piece[] {
-  return pieces.map((p) => ({ text: p.text, start: p.start + by, end: p.end + by, exact: p.exact }));
+/** The pieces of a block with absolute offsets. */
+export function absolutePieces(pieces: Piece[], base: number | undefined): Piece[] {
+  if (!base) return pieces;
+  return pieces.map((p) => ({ text: p.text, start: p.start + base, end: p.end + base, exact: p.exact }));
 }
 
+// Pieces stay relative to their chunk (copied only when a story is rebuilt); spans move.
 function shiftBlock(b: Block, by: number): Block {
   return {
     ...b,
     span: shift(b.span, by),
     label: b.label && { ...b.label, span: shift(b.label.span, by) },
-    pieces: shiftPieces(b.pieces, by),
-    items: b.items?.map((item) => shiftPieces(item, by)),
+    base: (b.base ?? 0) + by,
   };
 }
 

@@ -1,5 +1,5 @@
 import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { flatten, type Block } from './markdown';
+import { absolutePieces, flatten, type Block } from './markdown';
 import { Prose, countWords } from './prose';
 import { headingSection } from './sections';
 import {
@@ -162,7 +162,7 @@ export function parseDocument(text: string): ParsedDocument {
     } else {
       meta = { source: 'none', keys: {}, raw: {} };
     }
-    const sections = buildSections(text, blocks, markers, seg.from, seg.to, titleDepth);
+    const sections = cachedSections(text, span, titleDepth, () => buildSections(text, blocks, markers, seg.from, seg.to, titleDepth));
     const star: Partial<Record<StarKind, Section>> = {};
     const layers: Partial<Record<LayerKind, Section>> = {};
     for (const s of sections) {
@@ -205,6 +205,31 @@ export function parseDocument(text: string): ParsedDocument {
   return { text, isStory, stories, frontMatter, comments, problems };
 }
 
+// Sections of each story by its text, with offsets relative to the story: an edit in a bank
+// file rebuilds the sections of the edited story only, and the others shift for free.
+const sectionCache = new Map<string, Section[]>();
+const SECTION_CACHE_LIMIT = 5000;
+
+function cachedSections(text: string, span: Span, titleDepth: number | undefined, build: () => Section[]): Section[] {
+  const key = `${titleDepth ?? ''}\u0000${text.slice(span.start, span.end)}`;
+  const hit = sectionCache.get(key);
+  if (hit) return hit.map((s) => shiftSection(s, span.start));
+  const sections = build();
+  if (sectionCache.size >= SECTION_CACHE_LIMIT) sectionCache.delete(sectionCache.keys().next().value as string);
+  sectionCache.set(key, sections.map((s) => shiftSection(s, -span.start)));
+  return sections;
+}
+
+function shiftSection(s: Section, by: number): Section {
+  return {
+    ...s,
+    marker: { start: s.marker.start + by, end: s.marker.end + by },
+    span: { start: s.span.start + by, end: s.span.end + by },
+    prose: s.prose.shifted(by),
+    items: s.items.map((p) => p.shifted(by)),
+  };
+}
+
 function buildSections(
   text: string,
   blocks: Block[],
@@ -224,7 +249,7 @@ function buildSections(
     let last = m.index;
     const own = blocks[m.index];
     // Loops, not push(...pieces): spreading a huge array overflows the call stack.
-    if (m.style === 'label') for (const p of own.pieces) pieces.push(p);
+    if (m.style === 'label') for (const p of absolutePieces(own.pieces, own.base)) pieces.push(p);
     for (let i = m.index + 1; i < limit; i++) {
       const b = blocks[i];
       if (b.type === 'heading') {
@@ -237,9 +262,9 @@ function buildSections(
       last = i;
       if (b.pieces.length) {
         if (pieces.length) pieces.push({ text: '\n\n', start: b.span.start, end: b.span.start, exact: false });
-        for (const p of b.pieces) pieces.push(p);
+        for (const p of absolutePieces(b.pieces, b.base)) pieces.push(p);
       }
-      if (b.items) for (const item of b.items) items.push(new Prose(item));
+      if (b.items) for (const item of b.items) items.push(new Prose(absolutePieces(item, b.base)));
     }
     const prose = new Prose(pieces);
     sections.push({

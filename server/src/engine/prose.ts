@@ -9,9 +9,18 @@ export class Prose {
   readonly text: string;
   private readonly pieces: Piece[];
   private readonly starts: number[];
+  /** Added to every source offset: a story reused at another place in the file shifts for free. */
+  private readonly offset: number;
 
-  constructor(pieces: Piece[]) {
+  constructor(pieces: Piece[], shared?: { text: string; starts: number[]; offset: number }) {
     this.pieces = pieces;
+    if (shared) {
+      this.text = shared.text;
+      this.starts = shared.starts;
+      this.offset = shared.offset;
+      return;
+    }
+    this.offset = 0;
     this.starts = [];
     let text = '';
     for (const piece of pieces) {
@@ -19,6 +28,12 @@ export class Prose {
       text += piece.text;
     }
     this.text = normaliseTypography(text);
+  }
+
+  /** The same prose, its source offsets moved by `delta`. */
+  shifted(delta: number): Prose {
+    if (delta === 0) return this;
+    return new Prose(this.pieces, { text: this.text, starts: this.starts, offset: this.offset + delta });
   }
 
   static readonly empty = new Prose([]);
@@ -30,7 +45,7 @@ export class Prose {
   /** Maps an offset in `text` to an offset in the source document. */
   toSource(offset: number, isEnd = false): number {
     const { pieces, starts } = this;
-    if (pieces.length === 0) return 0;
+    if (pieces.length === 0) return this.offset;
     let lo = 0;
     let hi = pieces.length - 1;
     while (lo < hi) {
@@ -40,9 +55,9 @@ export class Prose {
     }
     const piece = pieces[lo];
     const within = Math.max(0, Math.min(offset - starts[lo], piece.text.length));
-    if (piece.exact) return piece.start + within;
+    if (piece.exact) return this.offset + piece.start + within;
     // A piece whose text differs from its source (an escape, an entity): point at all of it.
-    return isEnd ? piece.end : piece.start;
+    return this.offset + (isEnd ? piece.end : piece.start);
   }
 
   /** Maps a range of `text` to a source span. */
@@ -57,7 +72,7 @@ export class Prose {
     const first = this.pieces.find((p) => p.text.trim() !== '');
     const last = [...this.pieces].reverse().find((p) => p.text.trim() !== '');
     if (!first || !last) return undefined;
-    return { start: first.start, end: last.end };
+    return { start: this.offset + first.start, end: this.offset + last.end };
   }
 }
 
