@@ -1,3 +1,4 @@
+import { TextCache } from './cache';
 import { chunkBounds } from './markdown';
 import { parseDocument } from './parse';
 import { LineIndex } from './lines';
@@ -36,8 +37,7 @@ interface CachedStory {
 
 // Findings of unchanged stories are reused: in a bank file of many stories an edit re-runs the
 // rules of the edited story only. Keys hold the story text, offsets are relative to the story.
-const storyCache = new Map<string, CachedStory>();
-const STORY_CACHE_LIMIT = 5000;
+const storyCache = new TextCache<CachedStory>(8_000_000);
 
 // Configurations are long JSON strings; cache keys carry a short number for each instead.
 const configIds = new Map<string, number>();
@@ -99,7 +99,6 @@ export function lintText(text: string, config: ResolvedConfig, options: LintOpti
     let cached = storyCache.get(cacheKey);
     if (!cached) {
       cached = runStoryRules(story, doc, config, day, options.only);
-      if (storyCache.size >= STORY_CACHE_LIMIT) storyCache.delete(storyCache.keys().next().value as string);
       storyCache.set(cacheKey, cached);
     }
     for (const f of cached.findings) {

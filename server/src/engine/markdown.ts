@@ -1,4 +1,5 @@
 import { unified } from 'unified';
+import { TextCache } from './cache';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
@@ -46,9 +47,8 @@ export interface FlatDocument {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-const CHUNK_CACHE_LIMIT = 20000;
 const SPLIT_ABOVE = 24_000;
-const chunkCache = new Map<string, FlatDocument>();
+const chunkCache = new TextCache<FlatDocument>(8_000_000);
 
 export function flatten(text: string): FlatDocument {
   const blocks: Block[] = [];
@@ -64,12 +64,7 @@ export function flatten(text: string): FlatDocument {
 
 function flattenChunk(chunk: string): FlatDocument {
   const cached = chunkCache.get(chunk);
-  if (cached) {
-    // Refresh its place in the insertion order, which serves as the LRU order.
-    chunkCache.delete(chunk);
-    chunkCache.set(chunk, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const tree = processor.parse(chunk);
   const flat: FlatDocument = { blocks: [], comments: [] };
   for (const node of tree.children) {
@@ -77,7 +72,6 @@ function flattenChunk(chunk: string): FlatDocument {
       for (const children of splitAtLabels(node.children, chunk)) flat.blocks.push(paragraphBlock(children, chunk, flat.comments));
     } else flat.blocks.push(toBlock(node, chunk, flat.comments));
   }
-  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
   chunkCache.set(chunk, flat);
   return flat;
 }

@@ -1,4 +1,5 @@
 import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { TextCache } from './cache';
 import { absolutePieces, flatten, type Block } from './markdown';
 import { Prose, countWords } from './prose';
 import { headingSection } from './sections';
@@ -207,15 +208,13 @@ export function parseDocument(text: string): ParsedDocument {
 
 // Sections of each story by its text, with offsets relative to the story: an edit in a bank
 // file rebuilds the sections of the edited story only, and the others shift for free.
-const sectionCache = new Map<string, Section[]>();
-const SECTION_CACHE_LIMIT = 5000;
+const sectionCache = new TextCache<Section[]>(8_000_000);
 
 function cachedSections(text: string, span: Span, titleDepth: number | undefined, build: () => Section[]): Section[] {
   const key = `${titleDepth ?? ''}\u0000${text.slice(span.start, span.end)}`;
   const hit = sectionCache.get(key);
   if (hit) return hit.map((s) => shiftSection(s, span.start));
   const sections = build();
-  if (sectionCache.size >= SECTION_CACHE_LIMIT) sectionCache.delete(sectionCache.keys().next().value as string);
   sectionCache.set(key, sections.map((s) => shiftSection(s, -span.start)));
   return sections;
 }
@@ -382,7 +381,7 @@ function yamlTooDeep(yaml: string): boolean {
 
 // Parsed metadata by its YAML text, with spans relative to the YAML: in a bank file only the
 // edited story's metadata is parsed again.
-const metaCache = new Map<string, { meta: StoryMeta; problems: ParseProblem[] }>();
+const metaCache = new TextCache<{ meta: StoryMeta; problems: ParseProblem[] }>(1_000_000);
 
 /** Reads YAML metadata, keeping the span of every key and of each `questions` entry. */
 export function readMeta(
@@ -397,7 +396,6 @@ export function readMeta(
   if (!cached) {
     const own: ParseProblem[] = [];
     cached = { meta: readMetaAt(yaml, 0, source, own, what), problems: own };
-    if (metaCache.size >= 5000) metaCache.delete(metaCache.keys().next().value as string);
     metaCache.set(key, cached);
   }
   const at = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
