@@ -1,10 +1,11 @@
 // The Story Bank view: the stories grouped by category, each group showing how far its count
-// is from the ideal, each story its strength, spoken time and problem count.
+// is from the ideal, each story its strength, spoken time, problem count and follow-up readiness
+// (and, for Amazon, the Leadership Principles it names).
 import * as vscode from 'vscode';
 import type { BankStory, CompositionRow } from '../../server/src/engine';
 import { formatScore } from '../../server/src/engine/score';
 import type { BankStore } from './bankStore';
-import { compositionAdvice, compositionLabel, problemCount, storyDescription } from './format';
+import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
 
 export type BankNode =
   | { kind: 'category'; row: CompositionRow; stories: BankStory[] }
@@ -58,7 +59,7 @@ export class BankTreeProvider implements vscode.TreeDataProvider<BankNode>, vsco
         return item;
       }
       case 'story':
-        return storyItem(node.story);
+        return storyItem(node.story, { principles: showsPrinciples(this.store.report) });
     }
   }
 
@@ -91,11 +92,11 @@ function categoryItem(row: CompositionRow, hasStories: boolean): vscode.TreeItem
   return item;
 }
 
-export function storyItem(story: BankStory): vscode.TreeItem {
+export function storyItem(story: BankStory, o: DescriptionOptions = {}): vscode.TreeItem {
   const item = new vscode.TreeItem(story.title, vscode.TreeItemCollapsibleState.None);
   item.id = `story:${story.uri}#${story.index}`;
-  item.description = storyDescription(story);
-  item.tooltip = storyTooltip(story);
+  item.description = storyDescription(story, o);
+  item.tooltip = storyTooltip(story, o);
   item.iconPath = storyIcon(story);
   item.contextValue = 'story';
   item.command = { command: 'starlint.openStory', title: 'Open Story', arguments: [story.uri, story.line] };
@@ -103,7 +104,7 @@ export function storyItem(story: BankStory): vscode.TreeItem {
   return item;
 }
 
-export function storyTooltip(story: BankStory): vscode.MarkdownString {
+export function storyTooltip(story: BankStory, o: DescriptionOptions = {}): vscode.MarkdownString {
   const [head, ...criteria] = formatScore(story.score);
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(story.title)}** — ${escapeMarkdown(head)}\n\n`);
@@ -113,7 +114,19 @@ export function storyTooltip(story: BankStory): vscode.MarkdownString {
     const p = story.problems;
     md.appendMarkdown(`\n$(warning) ${n} problem${n === 1 ? '' : 's'}: ${p.error} error, ${p.warning} warning, ${p.info} info\n`);
   }
-  if (story.practice.next) md.appendMarkdown(`\nNext practice: ${story.practice.next}${story.practice.due ? ' (due)' : ''}\n`);
+  const missing = missingFollowUps(story);
+  md.appendMarkdown(`\n$(comment-discussion) ${followUpLabel(story).replace('follow-ups', 'Follow-ups')}`);
+  if (!story.followUps) md.appendMarkdown(' — no Follow-ups section yet (snippet `star-follow-ups`)');
+  else if (missing.length) md.appendMarkdown(` — still to prepare: ${missing.map((q) => escapeMarkdown(q)).join(' · ')}`);
+  md.appendMarkdown('\n');
+  if (o.principles) {
+    md.appendMarkdown(
+      story.principles.length
+        ? `\n$(organization) Leadership Principles: ${story.principles.map(escapeMarkdown).join(', ')}\n`
+        : '\n$(organization) Names no Leadership Principle: say which one the story shows (e.g. "Dive Deep").\n',
+    );
+  }
+  md.appendMarkdown(`\n$(calendar) Practice: ${practiceDescription(story)}\n`);
   return md;
 }
 

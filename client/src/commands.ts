@@ -2,16 +2,17 @@
 // replace its prompts, so tests and other extensions can run it without a person at the keyboard.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import type { BankStory } from '../../server/src/engine';
 import { formatScore } from '../../server/src/engine/score';
 import type { BankStore } from './bankStore';
 import { sameUri } from './bankStore';
 import type { BankNode, BankTreeProvider } from './bankTree';
 import type { CoveragePanel } from './coverageWebview';
-import { compositionAdvice, idealRange, mmss, slugify, storyStatus } from './format';
+import type { CueCardsPanel } from './cueCards';
+import { compositionAdvice, followUpLabel, idealRange, localDate, missingFollowUps, mmss, practiceDescription, slugify, storyStatus } from './format';
 import { TEMPLATES, newStoryText, type Snippet } from './templates';
-import type { BankResult } from '../../server/src/protocol';
+import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../server/src/protocol';
 
 export interface CommandDeps {
   context: vscode.ExtensionContext;
@@ -20,6 +21,7 @@ export interface CommandDeps {
   bankTree: BankTreeProvider;
   bankView: vscode.TreeView<BankNode>;
   coverage: CoveragePanel;
+  cueCards: CueCardsPanel;
 }
 
 export interface NewStoryArgs {
@@ -40,12 +42,14 @@ type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
 export const COMMANDS: Record<string, Handler> = {
   'starlint.newStory': newStory,
   'starlint.lintAll': lintAll,
-  'starlint.showCoverage': (d) => d.coverage.show(),
+  'starlint.showCoverage': (d, mode?: unknown) => d.coverage.show(mode === 'principles' || mode === 'themes' ? mode : undefined),
   'starlint.openRuleDocs': openRuleDocs,
   'starlint.refreshBank': (d) => d.store.refresh(),
   'starlint.openStory': openStory,
   'starlint.showStoryDetails': showStoryDetails,
   'starlint.revealStory': revealStory,
+  'starlint.markPracticedToday': markPracticedToday,
+  'starlint.openCueCards': (d) => d.cueCards.show(),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -163,24 +167,20 @@ function toUri(p: string | vscode.Uri): vscode.Uri {
 // ------------------------------------------------------------------ lint all, rule docs
 
 /**
- * Lints every story file: re-reads the bank, then opens each story file as a document (no
- * editor), so the server lints it and its findings appear in the Problems panel.
+ * Lints every story file: the server publishes the findings of every file in the bank, open or
+ * not (`starlint/lintAll`), and keeps them current; then the bank is read again.
  */
 async function lintAll(d: CommandDeps): Promise<BankResult | undefined> {
+  const linted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'starlint: linting stories' }, () =>
+    d.client.sendRequest(LintAllRequest.type, {}),
+  );
   const report = await d.store.refresh();
-  if (!report) return undefined;
-  const uris = [...new Set(report.stories.map((s) => s.uri))].slice(0, MAX_LINT_ALL);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'starlint: linting stories' }, async () => {
-    await Promise.all(uris.map((u) => Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse(u))).catch(() => undefined)));
-  });
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  const n = report.stories.reduce((sum, s) => sum + s.problems.error + s.problems.warning + s.problems.info + s.problems.hint, 0);
-  vscode.window.setStatusBarMessage(`starlint: ${report.stories.length} stories in ${uris.length} files, ${n} problems`, 5000);
+  const p = linted.problems;
+  const n = p.error + p.warning + p.info + p.hint;
+  vscode.window.setStatusBarMessage(`starlint: ${report?.stories.length ?? 0} stories in ${linted.uris.length} files, ${n} problems${linted.partial ? ' (the workspace scan is still running)' : ''}`, 5000);
   return report;
 }
-
-/** More files than this would flood the Problems panel; the bank view still shows them all. */
-const MAX_LINT_ALL = 500;
 
 /** Opens a rule's docs page (bundled in the extension) in the Markdown preview. */
 async function openRuleDocs(d: CommandDeps, id?: string): Promise<vscode.Uri | undefined> {
@@ -230,6 +230,9 @@ function storyFrom(d: CommandDeps, target: unknown, index?: unknown): BankStory 
   const stories = d.store.report?.stories ?? [];
   if (typeof target === 'string' || target instanceof vscode.Uri) {
     const key = target.toString();
+    // A file without an index (an editor's menu passes its URI): the story under its cursor.
+    const editor = vscode.window.activeTextEditor;
+    if (typeof index !== 'number' && editor && sameUri(editor.document.uri.toString(), key)) return d.store.storyAt(editor.document.uri, editor.selection.active.line);
     return stories.find((s) => sameUri(s.uri, key) && (typeof index !== 'number' || s.index === index));
   }
   const editor = vscode.window.activeTextEditor;
@@ -261,6 +264,31 @@ async function revealStory(d: CommandDeps, target?: unknown, index?: unknown): P
   return true;
 }
 
+/**
+ * Logs today's practice session for a story (a tree item, `uri, index`, or the story under the
+ * cursor): the server appends the date to its `practiced` list and applies the edit. A file that
+ * had no unsaved changes is saved, so the log is on disk as after any other one-click action; a
+ * file being edited keeps its changes unsaved.
+ */
+async function markPracticedToday(d: CommandDeps, target?: unknown, index?: unknown): Promise<MarkPracticedResult | undefined> {
+  const story = storyFrom(d, target, index);
+  if (!story) {
+    void vscode.window.showInformationMessage('starlint: the active file has no story in the bank yet.');
+    return undefined;
+  }
+  const documentOf = () => vscode.workspace.textDocuments.find((doc) => sameUri(doc.uri.toString(), story.uri));
+  const dirty = documentOf()?.isDirty === true;
+  const args: MarkPracticedArgs = { uri: story.uri, story: story.index, date: localDate() };
+  const result = (await d.client.sendRequest(ExecuteCommandRequest.type, { command: MARK_PRACTICED_COMMAND, arguments: [args] })) as MarkPracticedResult;
+  // The edit opened the document if it was closed; it is saved unless the user had unsaved work in it.
+  if (result.applied && !dirty) await documentOf()?.save();
+  await d.store.refresh();
+  const next = result.practice.next ? `next checkpoint ${result.practice.next}` : 'every checkpoint is done';
+  if (result.applied) vscode.window.setStatusBarMessage(`$(check) starlint: practiced “${story.title}” on ${result.date}; ${next}`, 5000);
+  else void vscode.window.showInformationMessage(`starlint: ${result.reason ?? 'nothing was changed.'}`);
+  return result;
+}
+
 /** The status bar's click: the story's rubric in a quick pick, with open and reveal actions. */
 async function showStoryDetails(d: CommandDeps, target?: unknown, index?: unknown): Promise<void> {
   const story = storyFrom(d, target, index);
@@ -281,8 +309,9 @@ async function showStoryDetails(d: CommandDeps, target?: unknown, index?: unknow
     { label: 'Story', kind: vscode.QuickPickItemKind.Separator },
     { label: `$(book) ${storyStatus(story)}`, description: `${story.category ?? 'no category'} · ${story.themes.join(', ') || 'no themes'}` },
   ];
-  if (story.practice.next) items.push({ label: `$(calendar) Next practice ${story.practice.next}${story.practice.due ? ' — due' : ''}` });
-  if (story.followUps) items.push({ label: `$(comment-discussion) Follow-ups ${story.followUps.answered.length} of 6 answered`, detail: story.followUps.missing.length ? `missing: ${story.followUps.missing.join(', ')}` : undefined });
+  items.push({ label: `$(calendar) Practice: ${practiceDescription(story)}`, description: 'Mark Practiced Today', run: () => markPracticedToday(d, story.uri, story.index) });
+  const missing = missingFollowUps(story);
+  items.push({ label: `$(comment-discussion) ${followUpLabel(story).replace('follow-ups', 'Follow-ups')}`, detail: missing.length ? `to prepare: ${missing.join(' · ')}` : undefined });
   const picked = await vscode.window.showQuickPick(items, { title: `${story.title} — ${head} · ${mmss(story.seconds)}`, matchOnDetail: true });
   await picked?.run?.();
 }

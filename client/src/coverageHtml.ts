@@ -1,14 +1,38 @@
-// The coverage heat-map's HTML: stories × question themes. Pure (no vscode), so the escaping
-// and the table structure are unit-tested. Every string from a story file goes through
+// The coverage heat-map's HTML: stories × question themes, or — when the bank is tuned for
+// Amazon — stories × Leadership Principles, with a toggle between the two. Pure (no vscode), so
+// the escaping and the table structure are unit-tested. Every string from a story file goes through
 // escapeHtml; colours come from the VS Code theme's CSS variables; nothing remote is loaded.
 import type { BankReport, BankStory, CoverageRow } from '../../server/src/engine';
-import { coverageOrder, escapeHtml, mmss, plural } from './format';
+import { coverageOrder, escapeHtml, mmss, plural, principleCoverage, showsPrinciples } from './format';
+
+export type CoverageMode = 'themes' | 'principles';
 
 export interface CoverageHtmlOptions {
   /** `webview.cspSource`. */
   cspSource: string;
   /** A fresh random nonce for the inline style and script. */
   nonce: string;
+  /** The columns: question themes (default), or Leadership Principles when the bank is tuned for Amazon. */
+  mode?: CoverageMode;
+}
+
+export type CoverageReport = Pick<BankReport, 'stories' | 'coverage'> & { targetCompany?: string };
+
+/** What one kind of column is called, in the page and in each cell's label. */
+interface Columns {
+  rows: CoverageRow[];
+  title: string;
+  noun: string;
+  yes: string;
+  no: string;
+  gap: string;
+}
+
+function columnsFor(report: CoverageReport, mode: CoverageMode): Columns {
+  if (mode === 'principles') {
+    return { rows: coverageOrder(principleCoverage(report.stories)), title: 'Leadership Principles', noun: 'principle', yes: 'names', no: 'does not name', gap: 'named by no story' };
+  }
+  return { rows: coverageOrder(report.coverage), title: 'Question coverage', noun: 'theme', yes: 'answers', no: 'does not answer', gap: 'uncovered' };
 }
 
 /** The heat level of an answered cell, from the story's strength: 1 (weak) to 4 (strong). */
@@ -16,27 +40,33 @@ export function heat(score: number): 1 | 2 | 3 | 4 {
   return score >= 85 ? 4 : score >= 70 ? 3 : score >= 50 ? 2 : 1;
 }
 
-export function renderCoverageHtml(report: Pick<BankReport, 'stories' | 'coverage'>, o: CoverageHtmlOptions): string {
-  const columns = coverageOrder(report.coverage);
+export function renderCoverageHtml(report: CoverageReport, o: CoverageHtmlOptions): string {
+  const toggle = showsPrinciples(report);
+  const mode: CoverageMode = toggle && o.mode === 'principles' ? 'principles' : 'themes';
+  const cols = columnsFor(report, mode);
+  const columns = cols.rows;
   const gaps = columns.filter((c) => c.status === 'uncovered');
   const csp = `default-src 'none'; style-src ${o.cspSource} 'nonce-${o.nonce}'; script-src 'nonce-${o.nonce}';`;
   const summary = [
     plural(report.stories.length, 'story', 'stories'),
-    plural(columns.length, 'theme'),
-    gaps.length ? `${gaps.length} uncovered: ${gaps.map((g) => g.theme).join(', ')}` : 'every theme covered',
+    plural(columns.length, cols.noun),
+    gaps.length ? `${gaps.length} ${cols.gap}: ${gaps.map((g) => g.theme).join(', ')}` : `every ${cols.noun} covered`,
   ].join(' · ');
-  const body = report.stories.length === 0 ? '<p class="empty">No story files in this workspace yet. Run <strong>starlint: New Story</strong> to write one.</p>' : table(report.stories, columns);
+  const body = report.stories.length === 0 ? '<p class="empty">No story files in this workspace yet. Run <strong>starlint: New Story</strong> to write one.</p>' : table(report.stories, cols);
+  // Amazon interviewers listen for the Leadership Principles: the page can show those instead.
+  const modes = toggle ? modeToggle(mode) : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Question coverage</title>
+<title>${escapeHtml(cols.title)}</title>
 <style nonce="${escapeHtml(o.nonce)}">${STYLE}</style>
 </head>
 <body>
-<h1>Question coverage</h1>
+<h1>${escapeHtml(cols.title)}</h1>
+${modes}
 <p class="summary">${escapeHtml(summary)}</p>
 ${body}
 <p class="legend"><span class="swatch heat-4"></span> strong story (85+) <span class="swatch heat-3"></span> 70+ <span class="swatch heat-2"></span> 50+ <span class="swatch heat-1"></span> under 50 · arrow keys move, Enter or a click on a title opens the story</p>
@@ -45,7 +75,19 @@ ${body}
 </html>`;
 }
 
-function table(stories: BankStory[], columns: CoverageRow[]): string {
+const MODES: [CoverageMode, string][] = [
+  ['themes', 'Question themes'],
+  ['principles', 'Leadership Principles'],
+];
+
+/** Two buttons that ask the extension (the script posts a message) to switch the columns. */
+function modeToggle(current: CoverageMode): string {
+  const buttons = MODES.map(([id, label]) => `<button type="button" role="radio" data-mode="${id}" aria-checked="${id === current}"${id === current ? ' class="active"' : ''}>${label}</button>`);
+  return `<div class="modes" role="radiogroup" aria-label="Columns">${buttons.join('')}</div>`;
+}
+
+function table(stories: BankStory[], cols: Columns): string {
+  const columns = cols.rows;
   const head = columns
     .map((c) => `<th scope="col" class="theme ${c.status}" data-nav title="${escapeHtml(c.question)}"><span>${escapeHtml(c.theme)}</span></th>`)
     .join('');
@@ -54,7 +96,7 @@ function table(stories: BankStory[], columns: CoverageRow[]): string {
       const cells = columns
         .map((c) => {
           const yes = c.stories.includes(i);
-          const label = `${s.title} ${yes ? 'answers' : 'does not answer'} “${c.question}”`;
+          const label = `${s.title} ${yes ? cols.yes : cols.no} “${c.question}”`;
           return `<td class="cell ${yes ? `yes heat-${heat(s.score.total)}` : 'no'}${c.status === 'uncovered' ? ' gap' : ''}" data-nav data-story="${i}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${yes ? '●' : ''}</td>`;
         })
         .join('');
@@ -65,12 +107,12 @@ function table(stories: BankStory[], columns: CoverageRow[]): string {
   const counts = columns
     .map((c) => `<td class="count ${c.status}" data-nav title="${escapeHtml(c.question)}">${c.stories.length}</td>`)
     .join('');
-  return `<table role="grid" aria-label="Question coverage: stories by question themes, gaps first">
+  return `<table role="grid" aria-label="${escapeHtml(`${cols.title}: stories by ${cols.noun}s, gaps first`)}">
 <thead><tr><td class="corner"></td>${head}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><th scope="row" class="total" data-nav>Stories per theme</th>${counts}</tr></tfoot>
+<tfoot><tr><th scope="row" class="total" data-nav>Stories per ${cols.noun}</th>${counts}</tr></tfoot>
 </table>`;
 }
 
@@ -99,6 +141,10 @@ th.total { text-align: left; font-weight: 600; }
 th.story, td.cell { cursor: pointer; }
 .swatch { display: inline-block; width: 1em; height: 1em; vertical-align: middle; border: 1px solid var(--vscode-panel-border, transparent); }
 .empty { color: var(--vscode-descriptionForeground); }
+.modes { display: inline-flex; border: 1px solid var(--vscode-button-border, var(--vscode-panel-border, transparent)); border-radius: 2px; }
+.modes button { font: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: none; padding: 4px 10px; cursor: pointer; }
+.modes button.active { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+.modes button:focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
 `;
 
 // Roving focus over the grid: one cell is tabbable; the arrow keys, Home/End and Ctrl+Home/End
@@ -106,6 +152,9 @@ th.story, td.cell { cursor: pointer; }
 const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
+  for (const button of document.querySelectorAll('[data-mode]')) {
+    button.addEventListener('click', () => vscode.postMessage({ type: 'mode', mode: button.dataset.mode }));
+  }
   const table = document.querySelector('table');
   if (!table) return;
   const grid = Array.from(table.rows).map((tr) => Array.from(tr.cells).filter((c) => c.hasAttribute('data-nav')));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BankStory, CoverageRow } from '../../server/src/engine';
 import type { BankStore } from './bankStore';
 import { storyItem } from './bankTree';
-import { coverageDescription, coverageOrder } from './format';
+import { coverageDescription, coverageOrder, showsPrinciples } from './format';
 
 export type CoverageNode = { kind: 'theme'; row: CoverageRow } | { kind: 'story'; story: BankStory; theme: string };
 
@@ -27,7 +27,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
     if (node.kind === 'story') {
-      const item = storyItem(node.story);
+      const item = storyItem(node.story, { principles: showsPrinciples(this.store.report) });
       item.id = `${node.theme}/${item.id}`;
       return item;
     }

@@ -8,6 +8,8 @@ import { createClient } from './client';
 import { registerCommands } from './commands';
 import { CoverageTreeProvider } from './coverageTree';
 import { CoveragePanel } from './coverageWebview';
+import { CueCardsPanel } from './cueCards';
+import { PracticeTreeProvider, type PracticeNode } from './practiceTree';
 import { StoryStatusBar } from './statusBar';
 
 /** What `activate` returns: the live parts, for tests and for other extensions. */
@@ -17,8 +19,11 @@ export interface StarlintApi {
   bankTree: BankTreeProvider;
   bankView: vscode.TreeView<BankNode>;
   coverageTree: CoverageTreeProvider;
+  practiceTree: PracticeTreeProvider;
+  practiceView: vscode.TreeView<PracticeNode>;
   statusBar: StoryStatusBar;
   coverage: CoveragePanel;
+  cueCards: CueCardsPanel;
   /** Settles when the server has started and the first bank has been fetched. */
   ready: Promise<void>;
 }
@@ -33,8 +38,11 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
   const coverageTree = new CoverageTreeProvider(store);
   const bankView = vscode.window.createTreeView('starlint.bank', { treeDataProvider: bankTree, showCollapseAll: true });
   const coverageView = vscode.window.createTreeView('starlint.coverage', { treeDataProvider: coverageTree, showCollapseAll: true });
+  const practiceTree = new PracticeTreeProvider(store);
+  const practiceView = vscode.window.createTreeView('starlint.practice', { treeDataProvider: practiceTree, showCollapseAll: true });
   const statusBar = new StoryStatusBar(store);
   const coverage = new CoveragePanel(store, context.extensionUri);
+  const cueCards = new CueCardsPanel(client, store, context.extensionUri, output);
 
   // The views' descriptions summarise the bank next to their titles.
   const describe = () => {
@@ -44,6 +52,9 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     const gaps = r?.coverage.filter((c) => c.status === 'uncovered').length ?? 0;
     coverageView.description = r ? (gaps ? `${gaps} uncovered` : 'all covered') : undefined;
     coverageView.badge = gaps ? { value: gaps, tooltip: `${gaps} question theme${gaps === 1 ? '' : 's'} no story answers` } : undefined;
+    const due = practiceTree.due;
+    practiceView.description = r ? (due ? `${due} due` : 'nothing due') : undefined;
+    practiceView.badge = due ? { value: due, tooltip: `${due} ${due === 1 ? 'story is' : 'stories are'} due for practice` } : undefined;
   };
 
   context.subscriptions.push(
@@ -53,10 +64,13 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     coverageTree,
     bankView,
     coverageView,
+    practiceTree,
+    practiceView,
     statusBar,
     coverage,
+    cueCards,
     store.onDidChange(describe),
-    ...registerCommands({ context, client, store, bankTree, bankView, coverage }),
+    ...registerCommands({ context, client, store, bankTree, bankView, coverage, cueCards }),
   );
 
   const ready = client.start().then(
@@ -69,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     },
   );
   ready.catch(() => undefined); // reported above; callers that await `ready` still see the error
-  return { client, bank: store, bankTree, bankView, coverageTree, statusBar, coverage, ready };
+  return { client, bank: store, bankTree, bankView, coverageTree, practiceTree, practiceView, statusBar, coverage, cueCards, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,8 @@
 // Pure text helpers shared by the trees, the status bar and the heat-map. Nothing here imports
 // vscode, so the unit tests run them directly.
 import type { BankStory, CompositionRow, CoverageRow } from '../../server/src/engine';
+import { AMAZON_PRINCIPLES, FOLLOW_UPS } from '../../server/src/engine/domain';
+import { PRACTICE_DAYS } from '../../server/src/engine/bank';
 
 /** Seconds as spoken time, `m:ss`. */
 export function mmss(seconds: number): string {
@@ -34,9 +36,103 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A story row's description: `72 · 2:31 · 3 problems`. */
-export function storyDescription(story: BankStory): string {
-  return `${story.score.total} · ${mmss(story.seconds)} · ${plural(problemCount(story), 'problem')}`;
+/** How many of the six follow-ups the story answers: `follow-ups 4/6` (0 without a Follow-ups section). */
+export function followUpLabel(story: Pick<BankStory, 'followUps'>): string {
+  return `follow-ups ${story.followUps?.answered.length ?? 0}/${FOLLOW_UPS.length}`;
+}
+
+/** The follow-up questions a story leaves unanswered, in their usual order. */
+export function missingFollowUps(story: Pick<BankStory, 'followUps'>): string[] {
+  const missing = story.followUps?.missing ?? FOLLOW_UPS.map((f) => f.id);
+  return FOLLOW_UPS.filter((f) => missing.includes(f.id)).map((f) => f.question);
+}
+
+export interface DescriptionOptions {
+  /** The target company is Amazon: name the Leadership Principles the story shows. */
+  principles?: boolean;
+}
+
+/** A story row's description: `72 · 2:31 · 3 problems · follow-ups 4/6` (`· Ownership, Dive Deep` for Amazon). */
+export function storyDescription(story: BankStory, o: DescriptionOptions = {}): string {
+  const parts = [String(story.score.total), mmss(story.seconds), plural(problemCount(story), 'problem'), followUpLabel(story)];
+  if (o.principles) parts.push(story.principles.length ? story.principles.join(', ') : 'no Leadership Principle');
+  return parts.join(' · ');
+}
+
+/** True when the bank is tuned for Amazon, whose interviewers expect a Leadership Principle per story. */
+export function showsPrinciples(report: { targetCompany?: string } | undefined): boolean {
+  return report?.targetCompany === 'amazon';
+}
+
+/** The Leadership Principles as coverage rows (principles × stories), in Amazon's order. */
+export function principleCoverage(stories: Pick<BankStory, 'principles'>[]): CoverageRow[] {
+  return AMAZON_PRINCIPLES.map((p) => {
+    const idx = stories.map((s, i) => (s.principles.includes(p) ? i : -1)).filter((i) => i >= 0);
+    return { theme: p, question: p, stories: idx, status: idx.length === 0 ? 'uncovered' : idx.length === 1 ? 'thin' : 'ok' };
+  });
+}
+
+// ------------------------------------------------------------------ practice schedule
+
+export type PracticeGroupId = 'due' | 'never' | 'upcoming' | 'done';
+
+export interface PracticeGroup {
+  id: PracticeGroupId;
+  label: string;
+  stories: BankStory[];
+}
+
+const GROUP_LABELS: Record<PracticeGroupId, string> = {
+  due: 'Due',
+  never: 'Never practiced',
+  upcoming: 'Upcoming',
+  done: 'Schedule complete',
+};
+
+/**
+ * The Practice view's groups, the urgent first: due (most overdue first), never practiced,
+ * upcoming (soonest first), and stories past their last checkpoint. Empty groups are left out.
+ */
+export function practiceGroups(stories: BankStory[]): PracticeGroup[] {
+  const byTitle = (a: BankStory, b: BankStory) => a.title.localeCompare(b.title);
+  const due = stories.filter((s) => s.practice.due).sort((a, b) => b.practice.overdueDays - a.practice.overdueDays || byTitle(a, b));
+  const never = stories.filter((s) => s.practice.practiced.length === 0).sort(byTitle);
+  const upcoming = stories.filter((s) => s.practice.next && !s.practice.due).sort((a, b) => a.practice.next!.localeCompare(b.practice.next!) || byTitle(a, b));
+  const done = stories.filter((s) => s.practice.practiced.length > 0 && !s.practice.next).sort(byTitle);
+  const groups: PracticeGroup[] = [
+    { id: 'due', label: GROUP_LABELS.due, stories: due },
+    { id: 'never', label: GROUP_LABELS.never, stories: never },
+    { id: 'upcoming', label: GROUP_LABELS.upcoming, stories: upcoming },
+    { id: 'done', label: GROUP_LABELS.done, stories: done },
+  ];
+  return groups.filter((g) => g.stories.length > 0);
+}
+
+/** A story's line in the Practice view: `due today`, `due 3 days ago`, `next: 2026-11-28`, `never practiced`. */
+export function practiceDescription(story: Pick<BankStory, 'practice'>): string {
+  const p = story.practice;
+  if (p.practiced.length === 0) return 'never practiced';
+  if (p.due) return p.overdueDays === 0 ? 'due today' : `due ${plural(p.overdueDays, 'day')} ago`;
+  if (p.next) return `next: ${p.next}`;
+  return `all ${PRACTICE_DAYS.length} checkpoints done`;
+}
+
+/** Where the story stands in the day 0/3/7/14/21 schedule, for tooltips. */
+export function practiceDetail(story: Pick<BankStory, 'practice'>): string {
+  const p = story.practice;
+  const days = PRACTICE_DAYS.map((d) => `day ${d}`).join(', ');
+  if (p.practiced.length === 0) return `Not practiced yet. Practise it today to start the schedule (${days}).`;
+  const done = `Practiced ${plural(p.practiced.length, 'time')}: ${p.practiced.join(', ')}.`;
+  if (!p.next) return `${done} Every checkpoint (${days}) is done.`;
+  const checkpoint = `day ${PRACTICE_DAYS[p.practiced.length]}`;
+  const when = p.due ? (p.overdueDays === 0 ? 'due today' : `due since ${p.next}, ${plural(p.overdueDays, 'day')} ago`) : `on ${p.next}`;
+  return `${done} Next checkpoint (${checkpoint}): ${when}.`;
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD: the date a practice session is logged under. */
+export function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The status-bar text of a story: words, spoken time, I-ratio. */

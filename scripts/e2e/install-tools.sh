@@ -101,6 +101,10 @@ EOF
   # (the user npmrc may point nodedir at Node 20's headers).
   (
     cd "$CS_DIR"
+    # Run from `npm test`, this script inherits the outer npm's npm_* variables; the inner npm
+    # would take npm_config_user_agent (".. node/v20 ..") as its own, and code-server's
+    # postinstall reads the Node version from it and refuses. Start from a clean npm environment.
+    for v in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$v"; done
     export PATH="$NODE24_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE24_DIR"
     npm install --no-audit --no-fund --loglevel=error

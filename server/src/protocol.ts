@@ -1,7 +1,7 @@
 // The custom part of starlint's protocol, declared once and imported by the server and every
 // client (the VS Code extension, tests, other editors' plug-ins). Everything else is plain LSP.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { BankReport } from './engine';
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { BankReport, PracticeStatus, Severity } from './engine';
 
 export interface BankParams {
   /**
@@ -17,8 +17,14 @@ export interface BankResult extends BankReport {
   folders: string[];
   /** Story files indexed (files that are stories, open documents included). */
   files: number;
-  /** Set when the workspace scan stopped early (file limit reached) or was still running. */
+  /**
+   * Why the bank is incomplete, when it is: the workspace scan stopped at its file limit, or the
+   * first scan was still running when the request's wait for it ran out (a `starlint/bankChanged`
+   * follows when it ends).
+   */
   partial?: string;
+  /** The target company of the bank's configuration, for company-specific views (e.g. `amazon`). */
+  targetCompany?: string;
 }
 
 /** `starlint/bank`: the story bank — stories, scores, composition, coverage, practice due dates. */
@@ -38,6 +44,76 @@ export interface BankChangedParams {
 export namespace BankChangedNotification {
   export const method = 'starlint/bankChanged';
   export const type = new NotificationType<BankChangedParams>(method);
+}
+
+/** Params of `starlint/lintAll`: as for `starlint/bank`, one workspace folder or all of them. */
+export type LintAllParams = BankParams;
+
+export interface LintAllResult {
+  /** The story files whose diagnostics were published, open or not. */
+  uris: string[];
+  /** The diagnostics published, by severity. */
+  problems: Record<Severity, number>;
+  /** As in BankResult: set when the first workspace scan had not finished. */
+  partial?: string;
+}
+
+/**
+ * `starlint/lintAll`: publishes diagnostics for every story file in the bank, including files that
+ * are not open (from their text on disk). The server keeps those diagnostics current as the files
+ * change, and clears them when a file leaves the bank.
+ */
+export namespace LintAllRequest {
+  export const method = 'starlint/lintAll';
+  export const type = new RequestType<LintAllParams, LintAllResult, void>(method);
+}
+
+export interface CardsParams extends BankParams {
+  /** `html` (default): a printable page per story; `md`: the same as Markdown. */
+  format?: 'html' | 'md';
+}
+
+export interface CardsResult {
+  format: 'html' | 'md';
+  /** The rendered deck: a self-contained page (its own CSP, no script, nothing remote) or Markdown. */
+  text: string;
+  /** How many cards (stories) the deck holds. */
+  cards: number;
+  partial?: string;
+}
+
+/** `starlint/cards`: the bank's cue cards, rendered as `starlint cards` renders them. */
+export namespace CardsRequest {
+  export const method = 'starlint/cards';
+  export const type = new RequestType<CardsParams, CardsResult, void>(method);
+}
+
+/**
+ * `workspace/executeCommand` with this command records a practice session: the server appends the
+ * date to the story's `practiced` list (every other byte of its metadata kept) and applies the
+ * edit with `workspace/applyEdit`. Arguments: one MarkPracticedArgs, or `uri, story, date?`.
+ */
+export const MARK_PRACTICED_COMMAND = 'starlint.markPracticed';
+
+export interface MarkPracticedArgs {
+  /** The story file. */
+  uri: string;
+  /** The story's index in the file (BankStory.index). */
+  story: number;
+  /** YYYY-MM-DD; default: the server's today. */
+  date?: string;
+}
+
+export interface MarkPracticedResult {
+  /** True when the edit was applied; false when the date was already logged or the client refused it. */
+  applied: boolean;
+  date: string;
+  /** Why nothing was applied. */
+  reason?: string;
+  /** The story's practice schedule with the date logged. */
+  practice: PracticeStatus;
+  /** The edit, when the client cannot apply edits sent by the server (no `workspace.applyEdit`). */
+  edit?: WorkspaceEdit;
 }
 
 /**
@@ -69,4 +145,9 @@ export interface StarlintInitializationOptions {
   today?: string;
   /** Whether to scan the workspace folders for the story bank (default true). */
   scanWorkspace?: boolean;
+  /**
+   * How long a `starlint/bank`, `starlint/lintAll` or `starlint/cards` request waits for the first
+   * workspace scan before it answers with what is indexed so far and `partial` set (default 5000 ms).
+   */
+  bankWaitMs?: number;
 }

@@ -13,13 +13,23 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { today as realToday } from './engine';
+import { buildCards, cardsToHtml, cardsToMarkdown, today as realToday, type Severity } from './engine';
 import { parseConfigFile } from './node/config-files';
-import { BankChangedNotification, BankRequest, type StarlintInitializationOptions, type StarlintSettings } from './protocol';
-import { analyze, type Analysis } from './lsp/analysis';
+import {
+  BankChangedNotification,
+  BankRequest,
+  CardsRequest,
+  LintAllRequest,
+  MARK_PRACTICED_COMMAND,
+  type MarkPracticedResult,
+  type StarlintInitializationOptions,
+  type StarlintSettings,
+} from './protocol';
+import { allFindings, analyze, type Analysis } from './lsp/analysis';
 import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, uriToPath, type Folder } from './lsp/config';
 import { Debouncer, diagnosticsFor } from './lsp/diagnostics';
 import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions';
@@ -27,7 +37,8 @@ import { hover } from './lsp/hover';
 import { codeLenses } from './lsp/codeLens';
 import { documentSymbols, flatSymbols } from './lsp/symbols';
 import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
-import { StoryBank, keyOf } from './lsp/workspace';
+import { DEFAULT_WAIT_MS, StoryBank, bankFiles, keyOf } from './lsp/workspace';
+import { markPracticed, markPracticedArgs } from './lsp/practice';
 import { isStoryCandidate, readText } from './lsp/files';
 
 import { version as VERSION } from '../../package.json';
@@ -66,9 +77,20 @@ const debouncer = new Debouncer();
 const loggedErrors = new Set<string>();
 /** What was last published for each `.starlintrc.json`, so a fixed file is cleared and nothing is sent twice. */
 const rcPublished = new Map<string, string>();
+/**
+ * The story files (by key) whose diagnostics `starlint/lintAll` published: they keep diagnostics
+ * while closed, kept current from the disk, until they leave the bank.
+ */
+const lintedAll = new Map<string, string>();
 
 function today(): string {
   return initOptions.today && /^\d{4}-\d{2}-\d{2}$/.test(initOptions.today) ? initOptions.today : realToday();
+}
+
+/** How long bank-wide requests wait for the first workspace scan. */
+function bankWaitMs(): number {
+  const v = initOptions.bankWaitMs;
+  return typeof v === 'number' && v >= 0 ? Math.min(v, 60_000) : DEFAULT_WAIT_MS;
 }
 
 function logError(message: string): void {
@@ -108,6 +130,12 @@ function openDocument(file: string): TextDocument | undefined {
   return documents.get(pathToUri(file)) ?? documents.all().find((d) => uriToPath(d.uri) === file);
 }
 
+/** The open document of a URI, however the editor spelled it. */
+function openDocumentOf(uri: string): TextDocument | undefined {
+  const file = uriToPath(uri);
+  return documents.get(uri) ?? (file ? openDocument(file) : undefined);
+}
+
 let bankVersion = 0;
 const bank = new StoryBank({
   folders: () => folders,
@@ -124,6 +152,9 @@ const bank = new StoryBank({
         publish(a);
       }
     }
+    for (const uri of new Set([...uris, ...findingsChanged])) {
+      if (lintedAll.has(keyOf(uri)) && !openDocumentOf(uri)) void publishClosed(uri).catch((e) => logError(`starlint: publishing ${uri} failed: ${stack(e)}`));
+    }
     void publishConfigProblems();
     connection.sendNotification(BankChangedNotification.type, { version: ++bankVersion, uris });
   },
@@ -137,6 +168,23 @@ function publish(a: Analysis): void {
   const settings = settingsOf.get(a.uri);
   const diagnostics = settings?.enable === false ? [] : diagnosticsFor(a);
   void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics });
+}
+
+/**
+ * Publishes the diagnostics of a story file that is not open, from the bank's reading of the
+ * disk (bank-wide findings included); clears them when the file has left the bank.
+ */
+async function publishClosed(uri: string): Promise<Diagnostic[]> {
+  const a = bank.analysisOf(uri);
+  if (!a) {
+    lintedAll.delete(keyOf(uri));
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return [];
+  }
+  const fc = await configs.forUri(a.uri);
+  const diagnostics = fc.settings.enable === false ? [] : diagnosticsFor({ ...a, bank: bank.findingsFor(a.uri) });
+  void connection.sendDiagnostics({ uri: a.uri, diagnostics });
+  return diagnostics;
 }
 
 /** Lints an open document now, with its current text and configuration. */
@@ -232,6 +280,8 @@ function configurationChanged(): void {
     void (async () => {
       for (const doc of documents.all()) await lint(doc.uri).catch((e) => logError(`starlint: lint failed: ${stack(e)}`));
       if (initOptions.scanWorkspace !== false) await bank.scan();
+      // Settings such as `enable` change what closed files show without changing their findings.
+      for (const uri of lintedAll.values()) if (!openDocumentOf(uri)) await publishClosed(uri);
       await publishConfigProblems();
     })().catch((e) => logError(`starlint: configuration reload failed: ${stack(e)}`));
   }, 50);
@@ -242,6 +292,8 @@ connection.onInitialize((params): InitializeResult => {
   initOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as StarlintInitializationOptions;
   const list = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
   folders = toFolders(list);
+  // Without a scan the bank is the open documents: nothing to wait for.
+  if (initOptions.scanWorkspace === false) bank.skipScan();
   watchParent(params.processId);
   return {
     capabilities: {
@@ -251,6 +303,7 @@ connection.onInitialize((params): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       documentSymbolProvider: { label: 'starlint' },
       completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+      executeCommandProvider: { commands: [MARK_PRACTICED_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'starlint', version: VERSION },
@@ -320,6 +373,7 @@ documents.onDidClose(
     debouncer.cancel(uri);
     analyses.delete(uri);
     settingsOf.delete(uri);
+    const keep = lintedAll.has(keyOf(uri));
     if (isConfigFile(uri)) {
       // The editor's text is gone: the disk's version is the configuration again.
       configs.invalidateFiles();
@@ -328,8 +382,10 @@ documents.onDidClose(
       configurationChanged();
       return;
     }
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A file `starlint/lintAll` linted keeps its diagnostics, now from the disk's text.
+    if (!keep) void connection.sendDiagnostics({ uri, diagnostics: [] });
     await bank.closed(uri);
+    if (keep) await publishClosed(uri);
   }),
 );
 
@@ -396,17 +452,88 @@ connection.onCompletion(
   }),
 );
 
-connection.onRequest(BankRequest.type, async (params) => {
-  try {
-    // Pending edits first, so the answer reflects what the user sees.
-    for (const doc of documents.all()) if (debouncer.pending(doc.uri)) await lint(doc.uri);
-    return await bank.result(params?.folder);
-  } catch (e) {
-    if (e instanceof Error && /^Not a workspace folder/.test(e.message)) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
-    logError(`starlint: ${BankRequest.method} failed: ${stack(e)}`);
-    throw new ResponseError(ErrorCodes.InternalError, `starlint: the bank could not be computed: ${e instanceof Error ? e.message : String(e)}`);
-  }
+/**
+ * A bank-wide request: pending edits are linted first, so the answer reflects what the user sees;
+ * an unknown folder is the caller's error, anything else is logged and reported.
+ */
+function bankRequest<P extends { folder?: string } | undefined, R>(method: string, handler: (params: P) => Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      for (const doc of documents.all()) if (debouncer.pending(doc.uri)) await lint(doc.uri);
+      return await handler(params);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      if (e instanceof Error && /^Not a workspace folder/.test(e.message)) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+      logError(`starlint: ${method} failed: ${stack(e)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `starlint: ${method} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+connection.onRequest(
+  BankRequest.type,
+  bankRequest(BankRequest.method, (params) => bank.result(params?.folder, bankWaitMs())),
+);
+
+connection.onRequest(
+  LintAllRequest.type,
+  bankRequest(LintAllRequest.method, async (params) => {
+    const snap = await bank.snapshot(params?.folder, bankWaitMs());
+    const problems: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+    const uris: string[] = [];
+    for (const a of snap.files) {
+      const fc = await configs.forUri(a.uri);
+      const diagnostics = fc.settings.enable === false ? [] : diagnosticsFor(a);
+      const doc = openDocumentOf(a.uri);
+      // An open document's version tells the editor which text the diagnostics belong to.
+      void connection.sendDiagnostics({ uri: a.uri, version: doc && doc.version === a.version ? a.version : undefined, diagnostics });
+      if (fc.settings.enable !== false) for (const f of allFindings(a)) problems[f.severity]++;
+      lintedAll.set(keyOf(a.uri), a.uri);
+      uris.push(a.uri);
+    }
+    return { uris, problems, partial: snap.partial };
+  }),
+);
+
+connection.onRequest(
+  CardsRequest.type,
+  bankRequest(CardsRequest.method, async (params) => {
+    const snap = await bank.snapshot(params?.folder, bankWaitMs());
+    const deck = buildCards(bankFiles(snap), snap.report);
+    const format = params?.format === 'md' ? 'md' : 'html';
+    return { format, text: format === 'md' ? cardsToMarkdown(deck) : cardsToHtml(deck, today()), cards: deck.length, partial: snap.partial };
+  }),
+);
+
+connection.onExecuteCommand(async (params): Promise<MarkPracticedResult> => {
+  if (params.command !== MARK_PRACTICED_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `starlint: unknown command "${params.command}".`);
+  const args = markPracticedArgs(params.arguments ?? []);
+  if (typeof args === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MARK_PRACTICED_COMMAND}: ${args}`);
+  const date = args.date ?? today();
+  const a = await analysisForEdit(args.uri);
+  const story = a?.isStory ? a.result.doc.stories[args.story] : undefined;
+  if (!a || !story) throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MARK_PRACTICED_COMMAND}: no story ${args.story} in ${args.uri}.`);
+  const { edit, practice } = markPracticed(a, story, date, {
+    today: today(),
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+  });
+  if (!edit) return { applied: false, date, reason: `"${story.title}" was already practiced on ${date}.`, practice };
+  if (!capabilities.workspace?.applyEdit) return { applied: false, date, reason: 'The client does not apply edits sent by the server: apply `edit` yourself.', practice, edit };
+  const result = await connection.workspace.applyEdit({ label: `starlint: practiced "${story.title}" on ${date}`, edit });
+  return { applied: result.applied, date, reason: result.applied ? undefined : (result.failureReason ?? 'The client did not apply the edit.'), practice };
 });
+
+/** The analysis of a file to edit: the open document at its current version, else the file on disk. */
+async function analysisForEdit(uri: string): Promise<Analysis | undefined> {
+  const doc = openDocumentOf(uri);
+  if (doc) return current(doc.uri);
+  const file = uriToPath(uri);
+  if (!file) return undefined;
+  const text = await readText(file);
+  if (text === undefined) return undefined;
+  const fc = await configs.forUri(uri);
+  return analyze(uri, text, fc.config, today(), isStoryCandidate(file, fc.config, fc.root));
+}
 
 connection.onShutdown(() => {
   shuttingDown = true;

@@ -5,7 +5,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BankStory, CoverageRow } from '../../server/src/engine';
 import { renderCoverageHtml } from '../../client/src/coverageHtml';
-import { compositionAdvice, compositionLabel, coverageOrder, escapeHtml, mmss, slugify, storyDescription, storyStatus } from '../../client/src/format';
+import {
+  compositionAdvice,
+  compositionLabel,
+  coverageOrder,
+  escapeHtml,
+  localDate,
+  mmss,
+  practiceDescription,
+  practiceDetail,
+  practiceGroups,
+  principleCoverage,
+  slugify,
+  storyDescription,
+  storyStatus,
+} from '../../client/src/format';
 import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../../client/src/templates';
 import { parseDocument } from '../../server/src/engine';
 
@@ -45,10 +59,22 @@ describe('client: labels', () => {
   });
 
   it('describes a story row and the status bar', () => {
-    assert.equal(storyDescription(story()), '72 · 2:31 · 3 problems');
-    assert.equal(storyDescription(story({ problems: { error: 0, warning: 0, info: 1, hint: 0 } })), '72 · 2:31 · 1 problem');
+    assert.equal(storyDescription(story()), '72 · 2:31 · 3 problems · follow-ups 0/6');
+    assert.equal(storyDescription(story({ problems: { error: 0, warning: 0, info: 1, hint: 0 } })), '72 · 2:31 · 1 problem · follow-ups 0/6');
+    const followUps = { answered: ['why-approach', 'differently', 'buy-in', 'success'], missing: ['risks', 'after-shipping'] };
+    assert.equal(storyDescription(story({ followUps })), '72 · 2:31 · 3 problems · follow-ups 4/6');
     assert.equal(storyStatus(story()), '377 words · 2:31 · I 82 %');
     assert.equal(storyStatus(story({ iRatio: undefined })), '377 words · 2:31');
+  });
+
+  it('names the Leadership Principles a story shows when the bank is tuned for Amazon', () => {
+    assert.equal(storyDescription(story({ principles: ['Ownership', 'Dive Deep'] }), { principles: true }), '72 · 2:31 · 3 problems · follow-ups 0/6 · Ownership, Dive Deep');
+    assert.equal(storyDescription(story(), { principles: true }), '72 · 2:31 · 3 problems · follow-ups 0/6 · no Leadership Principle');
+    const rows = principleCoverage([story({ principles: ['Ownership', 'Dive Deep'] }), story({ principles: ['Ownership'] })]);
+    assert.equal(rows.length, 16);
+    assert.deepEqual(rows.find((r) => r.theme === 'Ownership'), { theme: 'Ownership', question: 'Ownership', stories: [0, 1], status: 'ok' });
+    assert.deepEqual(rows.find((r) => r.theme === 'Dive Deep')!.status, 'thin');
+    assert.deepEqual(rows.find((r) => r.theme === 'Frugality')!.stories, []);
   });
 
   it('orders coverage with the gaps first, keeping configuration order within each group', () => {
@@ -67,6 +93,43 @@ describe('client: labels', () => {
     assert.equal(slugify('<img src=x onerror=alert(1)>'), 'img-src-x-onerror-alert-1');
     assert.equal(slugify('!!!'), 'story');
     assert.ok(slugify('word '.repeat(40)).length <= 60);
+  });
+});
+
+describe('client: practice schedule', () => {
+  const at = (title: string, practice: Partial<BankStory['practice']>): BankStory => story({ title, practice: { practiced: [], due: false, overdueDays: 0, ...practice } });
+  const stories = [
+    at('Upcoming late', { practiced: ['2026-11-20', '2026-11-23'], next: '2026-11-27' }),
+    at('Never', {}),
+    at('Due today', { practiced: ['2026-11-25'], next: '2026-11-25', due: true }),
+    at('Overdue', { practiced: ['2026-11-01', '2026-11-04'], next: '2026-11-08', due: true, overdueDays: 17 }),
+    at('Upcoming soon', { practiced: ['2026-11-23'], next: '2026-11-26' }),
+    at('Complete', { practiced: ['2026-10-01', '2026-10-04', '2026-10-08', '2026-10-15', '2026-10-22'] }),
+  ];
+
+  it('groups the stories: due (most overdue first), never practiced, upcoming (soonest first), complete', () => {
+    const groups = practiceGroups(stories);
+    assert.deepEqual(
+      groups.map((g) => [g.id, g.stories.map((s) => s.title)]),
+      [
+        ['due', ['Overdue', 'Due today']],
+        ['never', ['Never']],
+        ['upcoming', ['Upcoming soon', 'Upcoming late']],
+        ['done', ['Complete']],
+      ],
+    );
+    assert.deepEqual(practiceGroups([stories[1]]).map((g) => g.id), ['never'], 'empty groups are left out');
+  });
+
+  it('says when each story is due', () => {
+    assert.deepEqual(stories.map(practiceDescription), ['next: 2026-11-27', 'never practiced', 'due today', 'due 17 days ago', 'next: 2026-11-26', 'all 5 checkpoints done']);
+    assert.equal(practiceDescription(at('One day', { practiced: ['2026-11-21'], next: '2026-11-24', due: true, overdueDays: 1 })), 'due 1 day ago');
+    assert.equal(practiceDetail(stories[3]), 'Practiced 2 times: 2026-11-01, 2026-11-04. Next checkpoint (day 7): due since 2026-11-08, 17 days ago.');
+    assert.match(practiceDetail(stories[1]), /^Not practiced yet\. Practise it today to start the schedule \(day 0, day 3, day 7, day 14, day 21\)\.$/);
+  });
+
+  it('logs a session under the local date', () => {
+    assert.equal(localDate(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
   });
 });
 
@@ -139,6 +202,24 @@ describe('client: coverage heat-map HTML', () => {
     assert.match(html, /<td class="cell yes heat-4"[^>]*data-story="1"/);
     assert.match(html, /<td class="cell no gap"/);
     assert.ok(html.includes('colour') === false && html.includes('var(--vscode-charts-blue)'), 'colours come from the theme');
+  });
+
+  it('offers Leadership Principles as columns only when the bank is tuned for Amazon, escaped and behind the same CSP', () => {
+    const amazon = { ...report, targetCompany: 'amazon', stories: [story({ title: hostile, principles: ['Dive Deep'] }), story({ title: 'Second & last', principles: [] })] };
+    assert.ok(!html.includes('role="radiogroup"'), 'no toggle without a target company');
+    assert.ok(!renderCoverageHtml({ ...report, targetCompany: 'google' }, { cspSource: 'x', nonce: 'n', mode: 'principles' }).includes('Leadership Principles'));
+    const themes = renderCoverageHtml(amazon, { cspSource: 'x', nonce: 'n' });
+    assert.match(themes, /<button type="button" role="radio" data-mode="themes" aria-checked="true" class="active">Question themes<\/button><button type="button" role="radio" data-mode="principles" aria-checked="false">Leadership Principles<\/button>/);
+    const principles = renderCoverageHtml(amazon, { cspSource: 'x', nonce: 'n', mode: 'principles' });
+    assert.match(principles, /<h1>Leadership Principles<\/h1>/);
+    const cols = [...principles.matchAll(/<th scope="col" class="theme (\w+)"[^>]*><span>([^<]+)<\/span>/g)].map((m) => m[2]);
+    assert.equal(cols.length, 16);
+    assert.equal(cols.at(-1), 'Dive Deep', 'the principles no story names come first');
+    assert.ok(principles.includes('aria-label="&lt;img src=x onerror=alert(1)&gt; names “Dive Deep”"'));
+    assert.ok(!principles.includes('<img'));
+    assert.match(principles, /15 named by no story: Customer Obsession, Ownership/);
+    assert.equal((principles.match(/<script/g) ?? []).length, 1);
+    assert.match(principles, /content="default-src &#39;none&#39;; style-src x &#39;nonce-n&#39;; script-src &#39;nonce-n&#39;;"/);
   });
 
   it('says so when the bank is empty', () => {

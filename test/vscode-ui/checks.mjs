@@ -1,6 +1,7 @@
-// Browser checks of what only a person sees: the two trees, squiggles and their hover, the
-// Problems count, the status-bar item and the coverage heat-map webview, including a story
-// titled `<img src=x onerror=alert(1)>` that must render as text. Run by run.mjs on a temporary
+// Browser checks of what only a person sees: the trees, squiggles and their hover, the
+// Problems count, the status-bar item, the coverage heat-map webview, the Practice view and its
+// inline Mark Practiced Today action, and the cue cards, including a story titled
+// `<img src=x onerror=alert(1)>` that must render as text. Run by run.mjs on a temporary
 // copy of examples/story-bank (see scripts/e2e/run-code-server-tests.mjs --ui). The README's
 // screenshots are saved into docs/images/ before the hostile story is added.
 // The selectors are VS Code internals, pinned by the code-server version in install-tools.sh.
@@ -33,6 +34,15 @@ export default async function uiChecks(page, ctx) {
   await icon.first().click();
   const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
   const rows = (title) => pane(title).locator('.monaco-list-row');
+  /** Expands or collapses a view of the starlint container. */
+  const fold = async (title, expanded) => {
+    const header = pane(title).locator('.pane-header');
+    await ctx.poll(async () => (await header.count()) > 0, { message: `the ${title} view` });
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === String(expanded), { message: `the ${title} view ${expanded ? 'expanded' : 'collapsed'}` });
+  };
+  // The Practice view waits folded until its own check, so the bank's rows all fit on screen.
+  await fold('Practice', false);
   let lastRows;
   const bankRows = await ctx
     .poll(
@@ -48,8 +58,8 @@ export default async function uiChecks(page, ctx) {
   for (const c of ['project', 'collaboration', 'failure', 'leadership', 'ethics']) {
     if (!bankRows.some((r) => new RegExp(`^${c} · \\d+ of \\d`).test(r))) throw new Error(`no "${c} · n of m" group in ${JSON.stringify(bankRows)}`);
   }
-  if (!bankRows.some((r) => /^Promotion uplift model with the finance team\d+ · \d+:\d\d · \d+ problems?$/.test(r))) {
-    throw new Error(`story row without "score · m:ss · n problems": ${JSON.stringify(bankRows)}`);
+  if (!bankRows.some((r) => /^Promotion uplift model with the finance team\d+ · \d+:\d\d · \d+ problems? · follow-ups [0-6]\/6$/.test(r))) {
+    throw new Error(`story row without "score · m:ss · n problems · follow-ups n/6": ${JSON.stringify(bankRows)}`);
   }
   const header = await pane('Story Bank').locator('.pane-header').textContent();
   if (!/8 stories/.test(header)) throw new Error(`Story Bank header: ${header}`);
@@ -135,6 +145,55 @@ export default async function uiChecks(page, ctx) {
   await page.mouse.move(5, 500);
   await shot('coverage-heatmap.png');
 
+  // ---------------------------------------------------------------- the Practice view
+  await fold('Question Coverage', false);
+  await fold('Practice', true);
+  let lastPractice;
+  const practiceRows = await ctx
+    .poll(
+      async () => {
+        const t = (lastPractice = await rows('Practice').allTextContents());
+        return t.some((r) => /^Never practiced · \d+$/.test(r)) && t.length >= 4 && t;
+      },
+      { message: 'Practice rows (a "Never practiced" group and its stories)' },
+    )
+    .catch((e) => {
+      throw new Error(`${e.message}; rows: ${JSON.stringify(lastPractice)}`);
+    });
+  const storyRows = practiceRows.filter((r) => !/^(Due|Never practiced|Upcoming|Schedule complete) · \d+$/.test(r));
+  const bad = storyRows.filter((r) => !/(due today|due \d+ days? ago|never practiced|next: \d{4}-\d{2}-\d{2}|all 5 checkpoints done)$/.test(r));
+  if (bad.length) throw new Error(`Practice rows without "due … ago" / "next: …" / "never practiced": ${JSON.stringify(bad)}`);
+  ctx.log(`Practice: ${JSON.stringify(practiceRows)}`);
+  // The picture shows a story's inline actions (Mark Practiced Today, Open Story) under the pointer.
+  const firstNever = rows('Practice').filter({ hasText: /never practiced$/ }).first();
+  await firstNever.hover();
+  await shot('practice-view.png');
+
+  // The inline action on a story never practiced logs today: the story leaves that group.
+  const neverBefore = Number(/· (\d+)$/.exec(practiceRows.find((r) => r.startsWith('Never practiced')))[1]);
+  const practicedTitle = (await firstNever.locator('.label-name').textContent())?.trim();
+  await firstNever.locator('.action-label.codicon-check').click();
+  await ctx.poll(async () => (await rows('Practice').allTextContents()).some((r) => r === `Never practiced · ${neverBefore - 1}` || (neverBefore === 1 && !r.startsWith('Never practiced'))), {
+    message: `"${practicedTitle}" to leave "Never practiced" after Mark Practiced Today`,
+  });
+  const file = fs.readdirSync(ctx.workspace).map((f) => path.join(ctx.workspace, f)).find((f) => f.endsWith('.md') && fs.readFileSync(f, 'utf8').includes(`# ${practicedTitle}`));
+  const logged = file && /^practiced: \[\d{4}-\d{2}-\d{2}\]$/m.test(fs.readFileSync(file, 'utf8'));
+  if (!logged) throw new Error(`Mark Practiced Today did not write a practiced date into ${file ?? practicedTitle}`);
+  ctx.log(`Mark Practiced Today: "${practicedTitle}" logged in ${path.basename(file)}`);
+
+  // ---------------------------------------------------------------- the cue cards
+  await runCommand(page, ctx, 'starlint: Open Cue Cards');
+  const cards = await heatMap(page, ctx, async (f) => (await f.locator('section.card').count()) === 8, 'the cue cards with 8 cards');
+  const cardTitles = await cards.locator('section.card h2').allTextContents();
+  if (!cardTitles.includes('Promotion uplift model with the finance team')) throw new Error(`cue card titles: ${JSON.stringify(cardTitles)}`);
+  ctx.log(`cue cards: ${cardTitles.length} cards`);
+  await page.mouse.move(5, 500);
+  await shot('cue-cards-vscode.png');
+  // Back to the heat-map, whose page the next check reads, and to the bank's layout.
+  await runCommand(page, ctx, 'starlint: Show Coverage Heat-Map');
+  await fold('Practice', false);
+  await fold('Question Coverage', true);
+
   // ---------------------------------------------------------------- a hostile title
   fs.writeFileSync(
     path.join(ctx.workspace, 'hostile-title.md'),
@@ -149,6 +208,11 @@ export default async function uiChecks(page, ctx) {
   if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
   ctx.log(`hostile title rendered as text (${title.length} rows; tree row "${treeTitle.slice(0, 40)}…"), no <img>, no dialog`);
   await ctx.screenshot('vscode-ui-hostile-title.png');
+  await runCommand(page, ctx, 'starlint: Open Cue Cards');
+  const hostileCards = await heatMap(page, ctx, async (f) => (await f.locator('section.card h2').allTextContents()).includes(XSS), 'the <img> title as text on a cue card');
+  if ((await hostileCards.locator('img').count()) !== 0) throw new Error('the cue cards contain an <img> element');
+  if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
+  ctx.log('hostile title rendered as text on its cue card');
 
   // ---------------------------------------------------------------- New Story, as a person runs it
   await runCommand(page, ctx, 'starlint: New Story', undefined, { opensQuickInput: true });

@@ -65,7 +65,9 @@ describe('commands', function () {
     }
   });
 
-  it('starlint.lintAll re-reads the bank and shows problems for every story file', async () => {
+  it('starlint.lintAll has the server publish problems for every story file, without opening them', async () => {
+    const opened = () => new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const before = opened();
     const report = await vscode.commands.executeCommand<{ stories: { uri: string; problems: Record<string, number> }[] }>('starlint.lintAll');
     assert.ok(report && report.stories.length >= 8);
     const withProblems = report.stories.filter((s) => Object.values(s.problems).some((n) => n > 0));
@@ -73,6 +75,8 @@ describe('commands', function () {
       const uri = vscode.Uri.parse(s.uri);
       await until(() => starlintDiagnostics(uri).length > 0, `diagnostics in the Problems panel for ${path.basename(uri.path)}`);
     }
+    const after = opened();
+    assert.deepEqual(report.stories.map((s) => vscode.Uri.parse(s.uri).toString()).filter((u) => after.has(u) && !before.has(u)), [], 'no story file was opened');
   });
 
   it('starlint.refreshBank answers with the bank', async () => {

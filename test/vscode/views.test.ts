@@ -39,7 +39,7 @@ describe('Story Bank and Question Coverage views', function () {
     assert.ok(node && node.kind === 'story');
     const item = bankTree.getTreeItem(node);
     assert.equal(label(item), 'Promotion uplift model with the finance team');
-    assert.match(String(item.description), /^\d{1,3} · \d+:\d\d · \d+ problems?$/);
+    assert.match(String(item.description), /^\d{1,3} · \d+:\d\d · \d+ problems? · follow-ups 0\/6$/);
     assert.equal(item.contextValue, 'story');
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /Strength \d+\/100/);

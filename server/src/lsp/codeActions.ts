@@ -1,7 +1,7 @@
 // Quick fixes and the fix-all source action. Every edit is computed from the engine's own data
 // (a finding's span and `data`) and is tested by applying it and linting again through the server.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { ALL_RULES, SECTION_TITLES, STAR_KINDS, closest, type Finding, type Section, type StarKind, type Story } from '../engine';
+import { ALL_RULES, FOLLOW_UPS, SECTION_TITLES, STAR_KINDS, closest, type Finding, type Section, type StarKind, type Story } from '../engine';
 import { allFindings, type Analysis } from './analysis';
 import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';
 
@@ -112,6 +112,14 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
       const value = f.data?.value;
       if (typeof suggestion !== 'string' || typeof value !== 'string') return [];
       return replaceWithin(a, f.span, value, suggestion);
+    }
+    case 'follow-up-prep': {
+      const story = a.result.doc.stories[f.story ?? -1];
+      const section = story?.layers['follow-ups'];
+      const missing = Array.isArray(f.data?.missing) ? FOLLOW_UPS.filter((q) => (f.data!.missing as unknown[]).includes(q.id)) : [];
+      if (!section || missing.length === 0) return [];
+      const edit = insertFollowUps(a, section, missing.map((q) => q.question));
+      return [{ title: `Insert the unanswered follow-ups (${missing.length})`, ...edit, preferred: true, mechanical: false }];
     }
     case 'inline-config': {
       const id = a.text.slice(f.span.start, f.span.end);
@@ -266,6 +274,42 @@ function lineEnd(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   if (nl < 0) return text.length;
   return text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inserting the unanswered follow-ups.
+
+/** A top-level list item's marker at the start of a line: `- `, `* `, `+ `, `1. `, `1) `. */
+const LIST_ITEM = /^ {0,3}([-*+]|(\d{1,9})([.)]))[ \t]+/;
+
+/**
+ * One entry per question at the end of the Follow-ups section, each waiting for its answer
+ * (`- **What were the biggest risks?** …`). They continue the section's list in its own marker
+ * style; a section written as paragraphs gets paragraphs, since a list there would hide them
+ * from the readiness count (which then reads list items only).
+ */
+function insertFollowUps(a: Analysis, section: Section, questions: string[]): { edit: TextEdit; span: { start: number; end: number } } {
+  const text = a.text;
+  const end = trimEnd(text, section.span.end);
+  const body = text.slice(section.marker.end, end);
+  const lines = body.split(/\r?\n/);
+  let last = -1;
+  for (let i = lines.length - 1; i >= 0 && last < 0; i--) if (LIST_ITEM.test(lines[i])) last = i;
+  let newText: string;
+  if (section.items.length > 0 && last >= 0) {
+    const m = LIST_ITEM.exec(lines[last])!;
+    const next = (k: number): string => (m[2] ? `${Number(m[2]) + k}${m[3]}` : m[1]);
+    // The list goes on unless a paragraph follows it (a blank line, then an unindented line).
+    const after = lines.slice(last + 1);
+    const ended = after.some((l, i) => i > 0 && after[i - 1].trim() === '' && /^\S/.test(l) && !LIST_ITEM.test(l));
+    newText = (ended ? '\n\n' : '\n') + questions.map((q, k) => `${next(k + 1)} **${q}** …`).join('\n');
+  } else if (section.prose.isEmpty) {
+    newText = '\n\n' + questions.map((q) => `- **${q}** …`).join('\n');
+  } else {
+    newText = questions.map((q) => `\n\n**${q}** …`).join('');
+  }
+  const at = Math.max(end, section.marker.end);
+  return { edit: { range: toRange(a.result.lines, { start: at, end: at }), newText }, span: { start: at, end: at } };
 }
 
 // ---------------------------------------------------------------------------------------------

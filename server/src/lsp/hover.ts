@@ -1,5 +1,6 @@
 // Hovers: on a section heading or label, the section's numbers and one tip; on a story's title,
-// its strength score with the rubric (the same lines as the bank tree and the CLI).
+// its strength score with the rubric (the same lines as the bank tree and the CLI). The title and
+// the Summary and Deep dive headings also show the story's three depth layers side by side.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { formatScore, scoreStory, SECTION_TITLES, STAR_KINDS, type LayerKind, type Section, type StarKind, type Story } from '../engine';
 import { TARGETS, parseRange } from '../engine/rules/section-balance';
@@ -37,11 +38,15 @@ export function hover(a: Analysis, position: Position): Hover | undefined {
   for (const story of a.result.doc.stories) {
     const title = titleSpan(story);
     if (title && onSameLine(a, title, position.line, offset)) {
-      return { contents: { kind: MarkupKind.Markdown, value: scoreMarkdown(a, story) }, range: toRange(a.result.lines, title) };
+      const value = `${scoreMarkdown(a, story)}\n\n${layersMarkdown(depthLayers(a, story))}`;
+      return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(a.result.lines, title) };
     }
     for (const section of story.sections) {
       const hit = section.style === 'heading' ? onSameLine(a, section.marker, position.line, offset) : spanContains(section.marker, offset);
-      if (hit) return { contents: { kind: MarkupKind.Markdown, value: sectionMarkdown(a, story, section) }, range: toRange(a.result.lines, section.marker) };
+      if (!hit) continue;
+      let value = sectionMarkdown(a, story, section);
+      if (section.kind === 'summary' || section.kind === 'deep-dive') value += `\n\n${layersMarkdown(depthLayers(a, story))}`;
+      return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(a.result.lines, section.marker) };
     }
   }
   return undefined;
@@ -100,6 +105,52 @@ export function sectionStats(a: Analysis, story: Story, section: Section): Secti
     stats.answered = followUpReadiness(section).answered.length;
   }
   return stats;
+}
+
+/** One depth of a story: the 30–60 s Summary, the 2–3 min STAR answer, the 4–5 min Deep dive. */
+export interface DepthLayer {
+  name: 'Summary' | 'Standard STAR' | 'Deep dive';
+  /** Undefined when the story has no such layer yet. */
+  words?: number;
+  seconds?: number;
+  /** Words, from the layer-length and story-length options. */
+  target: [number, number];
+}
+
+export function depthLayers(a: Analysis, story: Story): DepthLayer[] {
+  const layer = a.config.options['layer-length'] ?? {};
+  const length = a.config.options['story-length'] ?? {};
+  const wpm = a.config.wordsPerMinute;
+  const measure = (words: number | undefined) => (words === undefined ? {} : { words, seconds: spokenSeconds(words, wpm) });
+  const star = STAR_KINDS.some((k) => story.star[k]) ? story.starWords : undefined;
+  return [
+    { name: 'Summary', ...measure(story.layers.summary?.words), target: [layer.summaryMin ?? 75, layer.summaryMax ?? 150] },
+    { name: 'Standard STAR', ...measure(star), target: [length.targetMin ?? 300, length.targetMax ?? 400] },
+    { name: 'Deep dive', ...measure(story.layers['deep-dive']?.words), target: [layer.deepDiveMin ?? 600, layer.deepDiveMax ?? 750] },
+  ];
+}
+
+/** The three layers as a table, one column each: words, spoken time, target and how far off. */
+export function layersMarkdown(layers: DepthLayer[]): string {
+  const cell = (l: DepthLayer, row: 'words' | 'spoken' | 'target'): string => {
+    if (row === 'target') {
+      const [min, max] = l.target;
+      const verdict = l.words === undefined ? 'none yet' : l.words < min ? `${min - l.words} short` : l.words > max ? `${l.words - max} over` : '✓';
+      return `${min}–${max} · ${verdict}`;
+    }
+    if (l.words === undefined) return '—';
+    return row === 'words' ? String(l.words) : clock(l.seconds ?? 0);
+  };
+  const row = (name: string, key: 'words' | 'spoken' | 'target') => `| ${name} | ${layers.map((l) => cell(l, key)).join(' | ')} |`;
+  return [
+    '**Depth layers**',
+    '',
+    `| | ${layers.map((l) => l.name).join(' | ')} |`,
+    `| --- | ${layers.map(() => '---:').join(' | ')} |`,
+    row('words', 'words'),
+    row('spoken', 'spoken'),
+    row('target', 'target'),
+  ].join('\n');
 }
 
 function sectionMarkdown(a: Analysis, story: Story, section: Section): string {

@@ -2,7 +2,7 @@
 // with open documents overriding the disk. It answers `starlint/bank` and gives each file the
 // bank-wide findings that concern it.
 import { promises as fs } from 'node:fs';
-import { ALL_RULES, analyzeBank, resolveConfig, type BankFinding, type BankReport, type ResolvedConfig } from '../engine';
+import { ALL_RULES, analyzeBank, resolveConfig, type BankFile, type BankFinding, type BankReport, type ResolvedConfig } from '../engine';
 import { applyDirectives, readDirectives } from '../engine/directives';
 import type { BankResult } from '../protocol';
 import { analyze, type Analysis } from './analysis';
@@ -28,6 +28,17 @@ export interface BankOptions {
   debounceMs?: number;
   /** Most story files read from disk across all folders (default 20,000). */
   maxFiles?: number;
+}
+
+/** The bank of one folder (or of all of them) at one moment: what every bank-wide answer is made of. */
+export interface BankSnapshot {
+  /** The folder asked for; undefined for the whole bank. */
+  folder?: Folder;
+  /** The story files, sorted by path, with the bank findings that concern each. */
+  files: Analysis[];
+  report: BankReport;
+  /** Why the bank is incomplete (scan truncated, or the first scan still running). */
+  partial?: string;
 }
 
 interface Entry {
@@ -57,7 +68,11 @@ export class StoryBank {
   private scans = 0;
   private changedSinceScan = false;
   private generation = 0;
-  private scanning: Promise<void> = Promise.resolve();
+  /** Settles when a scan has read every folder to the end for the first time (or scanning is off). */
+  private readonly firstScan = deferred();
+  private scanned = false;
+  /** The latest scan; before the first one starts, the wait for it. */
+  private scanning: Promise<void> = this.firstScan.promise;
   private truncated?: string;
   /** The bank as it is now; undefined after a change until someone needs it. */
   private computed?: Computed;
@@ -81,9 +96,25 @@ export class StoryBank {
     return this.entries.size;
   }
 
-  /** Resolves when the latest scan has finished. */
-  whenReady(): Promise<void> {
-    return this.scanning;
+  /** The server will not scan (`scanWorkspace: false`): the bank is complete with the open documents. */
+  skipScan(): void {
+    this.scanned = true;
+    this.firstScan.resolve();
+  }
+
+  /**
+   * Waits, at most `waitMs`, until no scan is running (a scan superseded by a newer one is followed
+   * to the newer one). Returns why the bank is partial when the first scan has not finished by then.
+   */
+  async settle(waitMs: number): Promise<string | undefined> {
+    const deadline = Date.now() + Math.max(0, waitMs);
+    for (;;) {
+      const current = this.scanning;
+      const finished = await within(current, deadline - Date.now());
+      if (!finished || current === this.scanning) break;
+    }
+    if (this.scanned) return undefined;
+    return `the workspace scan is still running (${this.entries.size} story file${this.entries.size === 1 ? '' : 's'} indexed so far)`;
   }
 
   /**
@@ -92,7 +123,11 @@ export class StoryBank {
    */
   scan(): Promise<void> {
     const generation = ++this.generation;
-    const run = this.runScan(generation).catch((e) => this.host.error(`starlint: workspace scan failed: ${stack(e)}`));
+    const run = this.runScan(generation).catch((e) => {
+      this.host.error(`starlint: workspace scan failed: ${stack(e)}`);
+      // A failed scan is over: requests stop waiting for it and answer with what was read.
+      if (generation === this.generation) this.skipScan();
+    });
     this.scanning = run;
     return run;
   }
@@ -129,6 +164,8 @@ export class StoryBank {
     }
     for (const key of this.stamps.keys()) if (!seen.has(key)) this.stamps.delete(key);
     this.truncated = truncated;
+    this.scanned = true;
+    this.firstScan.resolve();
     // Periodic rescans (for clients that cannot watch files) stay quiet when nothing changed.
     if (this.scans++ === 0 || this.changedSinceScan) {
       this.host.log(`starlint: indexed ${this.entries.size} story file(s) in ${Date.now() - started} ms${truncated ? ` (${truncated})` : ''}.`);
@@ -339,31 +376,65 @@ export class StoryBank {
     );
   }
 
-  /** The `starlint/bank` answer: the bank of one folder, or of everything. */
-  async result(folderUri?: string): Promise<BankResult> {
-    await this.whenReady();
+  /** The analysis the bank holds for a file (open or read from disk), if it is a story file. */
+  analysisOf(uri: string): Analysis | undefined {
+    return this.entries.get(keyOf(uri))?.analysis;
+  }
+
+  /** The bank-wide answer for one folder, or for everything, after waiting (at most `waitMs`) for the scan. */
+  async snapshot(folderUri: string | undefined, waitMs: number): Promise<BankSnapshot> {
+    const waited = await this.settle(waitMs);
     const folders = this.host.folders();
     const folder = folderUri ? folders.find((f) => keyOf(f.uri) === keyOf(folderUri)) : undefined;
     if (folderUri && !folder) throw new Error(`Not a workspace folder: ${folderUri}`);
     let report: BankReport;
+    let files: Analysis[];
+    let byKey: Map<string, BankFinding[]>;
     if (folder) {
       const cfg = await this.host.configForFolder(folder);
-      report = this.analyzeWith(this.analyses(folder), cfg.config);
-    } else report = this.compute().report;
+      files = this.analyses(folder);
+      report = this.analyzeWith(files, cfg.config);
+      byKey = new Map(files.map((a) => [keyOf(a.uri), filterDisabled(a, report.findings.filter((f) => f.uri === a.uri))]));
+    } else {
+      const computed = this.compute();
+      report = computed.report;
+      files = [...computed.sources.values()];
+      byKey = computed.byKey;
+    }
     // Inline comments switch bank findings off in the bank view as they do in the editor.
-    const byUri = new Map(this.analyses(folder).map((a) => [a.uri, a]));
+    const byUri = new Map(files.map((a) => [a.uri, a]));
     const findings = report.findings.filter((f) => {
       const a = f.uri ? byUri.get(f.uri) : undefined;
       return !a || filterDisabled(a, [f]).length > 0;
     });
     return {
-      ...report,
-      findings,
-      folders: (folder ? [folder] : folders).map((f) => f.uri),
-      files: byUri.size,
-      partial: this.truncated,
+      folder,
+      files: files.map((a) => ({ ...a, bank: byKey.get(keyOf(a.uri)) ?? [] })),
+      report: { ...report, findings },
+      partial: this.truncated ?? waited,
     };
   }
+
+  /** The `starlint/bank` answer: the bank of one folder, or of everything. */
+  async result(folderUri?: string, waitMs = DEFAULT_WAIT_MS): Promise<BankResult> {
+    const snap = await this.snapshot(folderUri, waitMs);
+    const config = snap.folder ? (await this.host.configForFolder(snap.folder)).config : (this.bankConfig ?? snap.files[0]?.config);
+    return {
+      ...snap.report,
+      folders: (snap.folder ? [snap.folder] : this.host.folders()).map((f) => f.uri),
+      files: snap.files.length,
+      partial: snap.partial,
+      targetCompany: config?.targetCompany,
+    };
+  }
+}
+
+/** How long a bank-wide request waits for the first workspace scan by default. */
+export const DEFAULT_WAIT_MS = 5000;
+
+/** The files of a snapshot as the engine's bank functions take them. */
+export function bankFiles(snap: BankSnapshot): BankFile[] {
+  return snap.files.map((a) => ({ uri: a.uri, result: a.result }));
 }
 
 /** Applies a file's `<!-- starlint-disable … -->` comments to bank findings on that file. */
@@ -389,4 +460,25 @@ function configStamp(config: ResolvedConfig): string {
 
 function stack(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** True when `p` settles within `ms`, false when the time runs out first. */
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  if (ms <= 0) {
+    // No time left: only a promise that has already settled counts.
+    return Promise.race([p.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

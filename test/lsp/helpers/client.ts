@@ -14,6 +14,8 @@ import {
   type ClientCapabilities,
   type WorkspaceEdit,
   type TextEdit,
+  type ApplyWorkspaceEditParams,
+  type ApplyWorkspaceEditResult,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BankChangedNotification, type BankChangedParams, type StarlintInitializationOptions } from '../../../server/src/protocol';
@@ -52,6 +54,7 @@ type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
 
 export const CAPABILITIES: ClientCapabilities = {
   workspace: {
+    applyEdit: true,
     configuration: true,
     workspaceFolders: true,
     didChangeWatchedFiles: { dynamicRegistration: true },
@@ -74,6 +77,13 @@ export class TestClient {
   readonly bankChanges: BankChangedParams[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   configurationRequests = 0;
+  /** Every `workspace/applyEdit` the server sent, in order. */
+  readonly applyEditRequests: ApplyWorkspaceEditParams[] = [];
+  /**
+   * Answers `workspace/applyEdit`. By default the edit is applied to the documents opened through
+   * this client (as didChange notifications, like an editor) and refused for any other file.
+   */
+  onApplyEdit: (p: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult> = (p) => this.applyToOpenDocuments(p.edit);
   private readonly diagWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly bankWaiters: Waiter<BankChangedParams>[] = [];
   private readonly docs = new Map<string, TextDocument>();
@@ -120,6 +130,10 @@ export class TestClient {
     });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      client.applyEditRequests.push(p);
+      return client.onApplyEdit(p);
+    });
     connection.listen();
     const folders = options.folders ?? [];
     client.initializeResult = await connection.sendRequest('initialize', {
@@ -177,6 +191,17 @@ export class TestClient {
     return this.applyEdits(uri, edits);
   }
 
+  /** Applies a workspace edit (`changes` or versioned `documentChanges`) to documents open in this client. */
+  async applyToOpenDocuments(edit: WorkspaceEdit): Promise<ApplyWorkspaceEditResult> {
+    for (const { uri, version, edits } of editsOf(edit)) {
+      const doc = this.docs.get(uri);
+      if (!doc) return { applied: false, failureReason: `${uri} is not open` };
+      if (typeof version === 'number' && version !== doc.version) return { applied: false, failureReason: `${uri} is at version ${doc.version}, not ${version}` };
+    }
+    for (const { uri, edits } of editsOf(edit)) await this.applyEdits(uri, edits);
+    return { applied: true };
+  }
+
   text(uri: string): string {
     return this.docs.get(uri)!.getText();
   }
@@ -210,6 +235,17 @@ export class TestClient {
     }
     this.connection.dispose();
   }
+}
+
+/** The text edits of a workspace edit per document, with the version they were made for (if any). */
+export function editsOf(edit: WorkspaceEdit): { uri: string; version: number | null | undefined; edits: TextEdit[] }[] {
+  const out: { uri: string; version: number | null | undefined; edits: TextEdit[] }[] = [];
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) out.push({ uri, version: undefined, edits });
+  for (const change of edit.documentChanges ?? []) {
+    if (!('edits' in change)) throw new Error(`unexpected resource operation ${JSON.stringify(change)}`);
+    out.push({ uri: change.textDocument.uri, version: change.textDocument.version, edits: change.edits as TextEdit[] });
+  }
+  return out;
 }
 
 function settle<T>(waiters: Waiter<T>[], value: T): void {
