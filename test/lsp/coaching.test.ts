@@ -235,8 +235,15 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
 
   describe('starlint/cards', () => {
     it('renders one printable card per story, as the CLI does', async () => {
-      const bank = await client.request<BankResult>('starlint/bank', {});
-      const html = await client.request<CardsResult>('starlint/cards', {});
+      // Earlier tests in this file change story files; poll until the bank has settled, so both
+      // requests see the same set of stories.
+      let bank = await client.request<BankResult>('starlint/bank', {});
+      let html = await client.request<CardsResult>('starlint/cards', {});
+      for (let i = 0; i < 50 && html.cards !== bank.stories.length; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        bank = await client.request<BankResult>('starlint/bank', {});
+        html = await client.request<CardsResult>('starlint/cards', {});
+      }
       assert.equal(html.format, 'html');
       assert.equal(html.cards, bank.stories.length);
       assert.equal((html.text.match(/<section class="card">/g) ?? []).length, bank.stories.length);
