@@ -1,4 +1,4 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { CATEGORIES, COMPANIES, THEMES, closest, type Category, type Company, type Theme } from './domain';
 import { ALL_RULES, ruleById } from './rules';
 import type { AnyRule } from './rule';
@@ -73,7 +73,7 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
         const { severity, ...rest } = value;
         if (severity && SEVERITIES.includes(severity)) severities[id] = severity;
         const known = ruleById.get(id)!.options;
-        for (const [k, v] of Object.entries(rest)) if (k in known && optionValid(known[k].type, v)) options[id][k] = v;
+        for (const [k, v] of Object.entries(rest)) if (Object.hasOwn(known, k) && optionValid(known[k].type, v)) options[id][k] = v;
       }
     }
     // A layer may come straight from a file with problems: read only values of the right type.
@@ -128,7 +128,8 @@ function optionValid(type: string, v: unknown): boolean {
  */
 export function parseConfigText(text: string): { config: StarlintConfig; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
-  const raw = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const raw = tree && dataOf(tree);
   const problems: ConfigProblem[] = errors.map((e) => ({
     message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
     path: [],
@@ -141,6 +142,22 @@ export function parseConfigText(text: string): { config: StarlintConfig; problem
   }
   problems.push(...validateConfig(raw));
   return { config: raw as StarlintConfig, problems };
+}
+
+/**
+ * The value of a JSON tree as plain data. Every key becomes an own property, "__proto__" too:
+ * assigning it, as JSON-with-comments parsers do, would set the object's prototype instead, and
+ * settings inherited from that prototype would bypass validation.
+ */
+function dataOf(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(dataOf);
+  if (node.type !== 'object') return node.value;
+  const out: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value) Object.defineProperty(out, String(key.value), { value: dataOf(value), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function describeJsonError(code: string): string {
@@ -227,7 +244,7 @@ function checkRuleValue(rule: AnyRule, value: unknown, problems: ConfigProblem[]
       if (!SEVERITIES.includes(v as SeverityOrOff)) problems.push({ message: `Severity of "${rule.id}" must be one of ${SEVERITIES.join(', ')}.`, path: [...path, k] });
       continue;
     }
-    const option = rule.options[k];
+    const option = Object.hasOwn(rule.options, k) ? rule.options[k] : undefined;
     if (!option) {
       const names = Object.keys(rule.options);
       problems.push({ message: `Rule "${rule.id}" has no option "${k}".${names.length ? ` Its options: ${names.join(', ')}.` : ' It takes no options.'}`, path: [...path, k] });

@@ -42,22 +42,58 @@ export function readDirectives(comments: HtmlComment[], lines: LineIndex, knownR
 export function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
   if (directives.length === 0) return findings;
   const applies = (d: Directive, rule: string): boolean => d.rules === 'all' || d.rules.includes(rule);
-  const fileOff = directives.filter((d) => d.kind === 'disable-file');
+  // Comments are indexed once so that each finding costs a lookup and two binary searches, not a
+  // pass over every comment: a file of thousands of comments and findings stays linear.
+  const fileOff = new Set<string>();
+  const byLine = new Map<number, Directive[]>();
   const ranged = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.offset - b.offset);
+  for (const d of directives) {
+    if (d.kind === 'disable-file') for (const rule of d.rules === 'all' ? ['*'] : d.rules) fileOff.add(rule);
+    const line = d.kind === 'disable-line' ? d.line : d.kind === 'disable-next-line' ? d.line + 1 : undefined;
+    if (line === undefined) continue;
+    const list = byLine.get(line);
+    if (list) list.push(d);
+    else byLine.set(line, [d]);
+  }
+  // Positions in `ranged` of the comments without ids, and of those naming each rule. The last
+  // comment before a finding that applies to its rule decides whether the rule is off there.
+  const forAll: number[] = [];
+  const forRule = new Map<string, number[]>();
+  ranged.forEach((d, i) => {
+    if (d.rules === 'all') forAll.push(i);
+    else
+      for (const rule of new Set(d.rules)) {
+        const list = forRule.get(rule);
+        if (list) list.push(i);
+        else forRule.set(rule, [i]);
+      }
+  });
+  const offsets = ranged.map((d) => d.offset);
   return findings.filter((f) => {
     if (f.rule === 'inline-config') return true;
-    if (fileOff.some((d) => applies(d, f.rule))) return false;
+    if (fileOff.has('*') || fileOff.has(f.rule)) return false;
     const line = lines.lineOf(f.span.start);
-    for (const d of directives) {
-      if (d.kind === 'disable-line' && d.line === line && applies(d, f.rule)) return false;
-      if (d.kind === 'disable-next-line' && d.line + 1 === line && applies(d, f.rule)) return false;
-    }
-    let disabled = false;
-    for (const d of ranged) {
-      if (d.offset > f.span.start) break;
-      if (applies(d, f.rule)) disabled = d.kind === 'disable';
-      else if (d.kind === 'enable' && d.rules === 'all') disabled = false;
-    }
-    return !disabled;
+    if (byLine.get(line)?.some((d) => applies(d, f.rule))) return false;
+    const before = countAtMost(offsets, f.span.start);
+    const last = Math.max(lastBelow(forAll, before), lastBelow(forRule.get(f.rule) ?? [], before));
+    return last < 0 || ranged[last].kind !== 'disable';
   });
+}
+
+/** How many values of an ascending array are at most x. */
+function countAtMost(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The largest value of an ascending array below `limit`, or -1. */
+function lastBelow(values: number[], limit: number): number {
+  const k = countAtMost(values, limit - 1);
+  return k > 0 ? values[k - 1] : -1;
 }

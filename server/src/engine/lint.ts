@@ -37,7 +37,7 @@ interface CachedStory {
 
 // Findings of unchanged stories are reused: in a bank file of many stories an edit re-runs the
 // rules of the edited story only. Keys hold the story text, offsets are relative to the story.
-const storyCache = new TextCache<CachedStory>(8_000_000);
+const storyCache = new TextCache<CachedStory>(3_000_000);
 
 // Configurations are long JSON strings; cache keys carry a short number for each instead.
 const configIds = new Map<string, number>();

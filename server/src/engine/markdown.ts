@@ -48,7 +48,7 @@ export interface FlatDocument {
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 const SPLIT_ABOVE = 24_000;
-const chunkCache = new TextCache<FlatDocument>(8_000_000);
+const chunkCache = new TextCache<FlatDocument>(3_000_000);
 
 export function flatten(text: string): FlatDocument {
   const blocks: Block[] = [];
@@ -65,33 +65,82 @@ export function flatten(text: string): FlatDocument {
 function flattenChunk(chunk: string): FlatDocument {
   const cached = chunkCache.get(chunk);
   if (cached) return cached;
-  const tree = processor.parse(chunk);
+  const src = flattenDeepContainers(chunk);
+  const tree = processor.parse(src);
   const flat: FlatDocument = { blocks: [], comments: [] };
   for (const node of tree.children) {
     if (node.type === 'paragraph') {
-      for (const children of splitAtLabels(node.children, chunk)) flat.blocks.push(paragraphBlock(children, chunk, flat.comments));
-    } else flat.blocks.push(toBlock(node, chunk, flat.comments));
+      for (const children of splitAtLabels(node.children, src)) flat.blocks.push(paragraphBlock(children, src, flat.comments));
+    } else flat.blocks.push(toBlock(node, src, flat.comments));
   }
   chunkCache.set(chunk, flat);
   return flat;
 }
 
 /** Offsets where chunks begin: top-level ATX headings outside fences, comments and front matter. */
+/** The offset just after a closed front matter at the start of `text`, else 0. */
+function frontMatterEnd(text: string): number {
+  const fm = /^---[ \t]*\r?\n/.exec(text);
+  if (!fm) return 0;
+  const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
+  close.lastIndex = fm[0].length - 1;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : 0;
+}
+
+// List markers past this many on one line ("- - - … x", "1. 1. 1. … x") are not parsed as
+// markers: micromark takes quadratic time on lists nested on one line (8 kB of them cost seconds),
+// and prose nested that deep is not read anyway (see MAX_NESTING). A lookalike of the same length
+// takes each marker's place, so every offset stays valid. Front matter is left alone.
+const MAX_LINE_CONTAINERS = 32;
+
+function flattenDeepContainers(text: string): string {
+  let out: string[] | undefined;
+  let last = 0;
+  for (let pos = frontMatterEnd(text); pos < text.length; ) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    const cuts: number[] = [];
+    let level = 0;
+    let i = pos;
+    const isGap = (k: number): boolean => k >= end || text[k] === ' ' || text[k] === '\t' || text[k] === '\r';
+    while (i < end) {
+      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+      let marker = -1;
+      if (text[i] === '>') marker = i;
+      else if ((text[i] === '-' || text[i] === '*' || text[i] === '+') && isGap(i + 1)) marker = i;
+      else {
+        let j = i;
+        while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
+        if (j > i && (text[j] === '.' || text[j] === ')') && isGap(j + 1)) marker = j;
+      }
+      if (marker < 0) break;
+      if (++level > MAX_LINE_CONTAINERS) cuts.push(marker);
+      i = marker + 1;
+    }
+    // "- - - - …" alone on its line is a thematic break, which micromark parses in linear time.
+    if (cuts.length && !/^[ \t]*([-*_])(?:[ \t]*\1)*[ \t\r]*$/.test(text.slice(pos, end))) {
+      out ??= [];
+      for (const cut of cuts) {
+        out.push(text.slice(last, cut), '\u00b7');
+        last = cut + 1;
+      }
+    }
+    pos = end + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
 export function chunkBounds(text: string, alwaysSplit = false): [number, number][] {
   const bounds: number[] = [0];
   // Heading offsets and depths, as flat pairs, and how many headings each depth has.
   const headings: number[] = [];
   const counts = [0, 0, 0, 0, 0, 0, 0];
-  let pos = 0;
+  let pos = frontMatterEnd(text);
   let fence: { char: string; len: number } | undefined;
   let inComment = false;
-  const fm = /^---[ \t]*\r?\n/.exec(text);
-  if (fm) {
-    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-    close.lastIndex = fm[0].length - 1;
-    const m = close.exec(text);
-    if (m) pos = m.index + m[0].length;
-  }
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;

@@ -108,7 +108,7 @@ const TECHNICAL = /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC
 const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
 
 // Several rules, the score and the bank ask for the metrics of the same Result: detect once.
-const metricCache = new TextCache<Metric[]>(2_000_000);
+const metricCache = new TextCache<Metric[]>(1_000_000);
 
 /** The quantified metrics of a text (SPEC §4), in order. The result is shared: do not mutate it. */
 export function findMetrics(text: string): Metric[] {

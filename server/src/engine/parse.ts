@@ -208,7 +208,7 @@ export function parseDocument(text: string): ParsedDocument {
 
 // Sections of each story by its text, with offsets relative to the story: an edit in a bank
 // file rebuilds the sections of the edited story only, and the others shift for free.
-const sectionCache = new TextCache<Section[]>(8_000_000);
+const sectionCache = new TextCache<Section[]>(3_000_000);
 
 function cachedSections(text: string, span: Span, titleDepth: number | undefined, build: () => Section[]): Section[] {
   const key = `${titleDepth ?? ''}\u0000${text.slice(span.start, span.end)}`;
@@ -414,6 +414,9 @@ function readMetaAt(
   what: string,
 ): StoryMeta {
   const meta: StoryMeta = { source, keys: {}, raw: {} };
+  // The YAML library does not take a lone CR (old Mac line endings) as a line break; a LF in its
+  // place keeps every offset.
+  yaml = yaml.replace(/\r(?!\n)/g, '\n');
   if (yamlTooDeep(yaml)) {
     problems.push({
       rule: 'front-matter',

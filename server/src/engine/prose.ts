@@ -77,7 +77,8 @@ export class Prose {
 }
 
 export function normaliseTypography(text: string): string {
-  return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"');
+  // A lone CR (old Mac line endings) becomes the LF every rule splits lines at.
+  return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/\r(?!\n)/g, '\n');
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._%$€£-]*/gu;

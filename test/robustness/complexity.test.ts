@@ -1,0 +1,36 @@
+// Time bounds without wall-clock thresholds: for every story rule, inputs built from what its
+// regular expressions repeat are linted at 1× and 10× their size, and the CPU time may grow at
+// most MAX_RATIO times (10 for linear work). A quadratic regular expression or loop grows ~100×.
+import assert from 'node:assert/strict';
+import { STORY_RULES, lintText, resolveConfig } from '../../server/src/engine';
+import { RULE_PAYLOADS, growthCases, type GrowthCase } from './adversarial';
+import { TODAY } from './properties';
+import { MAX_RATIO, describeGrowth, growth } from './timing';
+
+function assertLinear(c: GrowthCase): void {
+  const config = resolveConfig(c.config);
+  const g = growth(c.build, (text) => lintText(text, config, { today: TODAY, only: c.only }), c.size);
+  assert.ok(g.ratio < MAX_RATIO, `${c.name}: ${describeGrowth(g)} (more than ${MAX_RATIO}: super-linear)`);
+}
+
+describe('robustness: cost grows linearly with the input', () => {
+  it('has adversarial payloads for every story rule', () => {
+    assert.deepEqual(
+      STORY_RULES.map((r) => r.id).filter((id) => !RULE_PAYLOADS[id]?.payloads.length),
+      [],
+    );
+  });
+
+  const cases = growthCases(STORY_RULES.map((r) => r.id));
+  for (const group of [...new Set(cases.map((c) => c.group))]) {
+    describe(group, () => {
+      for (const c of cases.filter((x) => x.group === group)) {
+        // micromark, the parser under remark-parse, is super-linear on these; starlint cannot fix
+        // that without replacing the parser. Skipped, not deleted, so the day it is fixed upstream
+        // is one edit away. See docs/reliability.md.
+        if (c.knownSlow) it.skip(c.name, () => assertLinear(c));
+        else it(c.name, () => assertLinear(c));
+      }
+    });
+  }
+});
