@@ -32,7 +32,8 @@ describe('lsp: workspace faults', function () {
     symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'dangling.md'));
     mkdirSync(path.join(dir, 'folder.md'));
     writeFileSync(path.join(dir, 'vanishing.md'), '# V\n\n## Situation\n\nx\n\n## Task\n\nI y\n');
-    client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0 } });
+    // A loaded CI machine may scan slowly: let the first bank request wait for the whole scan.
+    client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0 }, initializationOptions: { bankWaitMs: 100_000 } });
   });
 
   after(async () => {

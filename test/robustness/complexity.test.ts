@@ -9,7 +9,11 @@ import { MAX_RATIO, describeGrowth, growth } from './timing';
 
 function assertLinear(c: GrowthCase): void {
   const config = resolveConfig(c.config);
-  const g = growth(c.build, (text) => lintText(text, config, { today: TODAY, only: c.only }), c.size);
+  const run = (text: string): void => void lintText(text, config, { today: TODAY, only: c.only });
+  let g = growth(c.build, run, c.size);
+  // A busy machine (a garbage collection, another process) can inflate one measurement: measure
+  // again with more repetitions before calling it super-linear. Quadratic work stays near 100.
+  if (g.ratio >= MAX_RATIO) g = growth(c.build, run, c.size, 6);
   assert.ok(g.ratio < MAX_RATIO, `${c.name}: ${describeGrowth(g)} (more than ${MAX_RATIO}: super-linear)`);
 }
 

@@ -4,7 +4,7 @@
 // invariants; work beyond "maxFileSize" must be bounded.
 import assert from 'node:assert/strict';
 import { lintText, resolveConfig, type Finding, type LintResult } from '../../server/src/engine';
-import { BANK } from './arbitraries';
+import { BANK } from './bank';
 import { bankOfSize, manyStories, randomBytes } from './adversarial';
 import { TODAY, lintChecked } from './properties';
 import { cpuMs } from './timing';

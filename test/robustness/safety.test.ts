@@ -12,7 +12,7 @@ import { builtinModules } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBank, buildCards, cardsToHtml, lintText, parseConfigText, resolveConfig, scoreStory, validateConfig } from '../../server/src/engine';
-import { BANK } from './arbitraries';
+import { BANK } from './bank';
 import { TODAY } from './properties';
 
 type Trap = [target: object, key: string, name: string];
