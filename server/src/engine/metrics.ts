@@ -210,11 +210,16 @@ class Bounds {
     return { start: before > 0 ? this.stopEnds[before - 1] : 0, end: after < this.stopStarts.length ? this.stopStarts[after] : this.text.length };
   }
 
-  /** From after the last . ! ? or newline before the span to the first one at or after its end. */
+  /** From after the last sentence end (. ! ? or newline) before the span to the first at or after its end. */
   sentence(start: number, end: number): { start: number; end: number } {
     if (!this.terminators) {
       this.terminators = [];
-      for (let i = 0; i < this.text.length; i++) if (/[.!?\n]/.test(this.text[i])) this.terminators.push(i);
+      // A point ends a sentence only before a space or the end: not in "0.61" or "e.g.x".
+      const { text } = this;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '!' || c === '?' || c === '\n' || (c === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1])))) this.terminators.push(i);
+      }
     }
     const t = this.terminators;
     const before = firstAtLeast(t, start);
