@@ -97,6 +97,12 @@ export interface BankReport {
 export type { BankEntry };
 
 
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export const PRACTICE_DAYS = [0, 3, 7, 14, 21];
 
 /** The practice checkpoints (day 0/3/7/14/21 after the first practice) and what is due. */
@@ -143,12 +149,7 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
   const known = new Set(ruleById.keys());
   const findings: BankFinding[] = raw.filter((f) => f.uri === undefined);
   const rawByUri = new Map<string, BankFinding[]>();
-  for (const f of raw) {
-    if (f.uri === undefined) continue;
-    const list = rawByUri.get(f.uri);
-    if (list) list.push(f);
-    else rawByUri.set(f.uri, [f]);
-  }
+  for (const f of raw) if (f.uri !== undefined) pushTo(rawByUri, f.uri, f);
   for (const file of files) {
     const own = rawByUri.get(file.uri) ?? [];
     if (own.length === 0) continue;
@@ -159,21 +160,8 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
   const fileByUri = new Map(files.map((f) => [f.uri, f]));
   const byStory = new Map<string, Finding[]>();
   const keyOf = (uri: string, story: number | undefined): string => `${story ?? -1}\u0000${uri}`;
-  for (const file of files) {
-    for (const f of file.result.findings) {
-      const k = keyOf(file.uri, f.story);
-      const list = byStory.get(k);
-      if (list) list.push(f);
-      else byStory.set(k, [f]);
-    }
-  }
-  for (const f of findings) {
-    if (f.uri === undefined) continue;
-    const k = keyOf(f.uri, f.story);
-    const list = byStory.get(k);
-    if (list) list.push(f);
-    else byStory.set(k, [f]);
-  }
+  for (const file of files) for (const f of file.result.findings) pushTo(byStory, keyOf(file.uri, f.story), f);
+  for (const f of findings) if (f.uri !== undefined) pushTo(byStory, keyOf(f.uri, f.story), f);
   const stories: BankStory[] = entries.map((e) => {
     const file = fileByUri.get(e.uri)!;
     const own = byStory.get(keyOf(e.uri, e.story.index)) ?? [];

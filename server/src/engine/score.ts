@@ -113,7 +113,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
       else notes.push('no experimentation');
       if (DECISION.test(action.prose.text)) points += 2;
       else notes.push('no decision or trade-off');
-      const thin = findings.find((f) => f.rule === 'section-balance' && (f.data?.share as number) < (f.data?.min as number) / 100 && f.message.startsWith('Action'));
+      const thin = findings.find((f) => f.rule === 'section-balance' && f.data?.kind === 'action' && (f.data.share as number) < (f.data.min as number) / 100);
       if (thin) {
         points -= 3;
         notes.push('Action is under its share of the story');

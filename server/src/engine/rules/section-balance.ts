@@ -59,7 +59,7 @@ export const rule: StoryRule = {
       ctx.report({
         message: `${SECTION_TITLES[kind]} is ${percent(share)} of the story (target ${min}–${max} %, ${spoken(words[kind] as number, config.wordsPerMinute)} spoken): ${ADVICE[kind][over ? 0 : 1]}.`,
         span: section.marker,
-        data: { share, min, max },
+        data: { kind, share, min, max },
       });
     }
   },
