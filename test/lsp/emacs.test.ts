@@ -1,11 +1,11 @@
 // A real editor: Emacs in batch mode with eglot (the configuration docs/editors.md gives) runs
 // test/lsp/emacs/harness.el against the built server and writes what flymake shows as JSON.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, ROOT, SERVER, ensureBuilt } from './helpers/client';
+import { ROOT, ensureBuilt } from './helpers/client';
+import { runEditorHarness } from './helpers/editor';
 
 interface FlymakeDiagnostic {
   line: number;
@@ -39,28 +39,9 @@ describe('editor: Emacs (batch, eglot)', function () {
       this.skip();
     }
     ensureBuilt();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'starlint-emacs-'));
-    const story = path.join(dir, 'story.md');
-    copyFileSync(path.join(FIXTURES, 'headings.md'), story);
-    const out = path.join(dir, 'result.json');
-    await new Promise<void>((resolve, reject) => {
-      const p = spawn('emacs', ['--batch', '-Q', '-l', path.join(ROOT, 'test/lsp/emacs/harness.el')], {
-        cwd: dir,
-        env: { ...process.env, STARLINT_SERVER: SERVER, STARLINT_FILE: story, STARLINT_OUT: out },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      p.stderr.on('data', (d) => (stderr += d));
-      const timer = setTimeout(() => {
-        p.kill();
-        reject(new Error(`emacs did not finish in 80 s: ${stderr}`));
-      }, 80_000);
-      p.on('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    result = JSON.parse(readFileSync(out, 'utf8')) as HarnessResult;
+    const run = await runEditorHarness<HarnessResult>('emacs', ['--batch', '-Q', '-l', path.join(ROOT, 'test/lsp/emacs/harness.el')]);
+    dir = run.dir;
+    result = run.result;
     assert.equal(result.error, undefined, `harness failed: ${result.error}`);
   });
 

@@ -1,11 +1,11 @@
 // A real editor: headless Neovim runs test/lsp/neovim/harness.lua, which starts the built server
 // with vim.lsp.start_client, edits the buffer, applies a quick fix, and writes what it saw as JSON.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, ROOT, SERVER, ensureBuilt } from './helpers/client';
+import { ROOT, ensureBuilt } from './helpers/client';
+import { runEditorHarness } from './helpers/editor';
 
 interface NvimDiagnostic {
   code: string;
@@ -39,30 +39,11 @@ describe('editor: Neovim (headless, vim.lsp.start_client)', function () {
       this.skip();
     }
     ensureBuilt();
-    dir = mkdtempSync(path.join(os.tmpdir(), 'starlint-nvim-'));
-    const story = path.join(dir, 'story.md');
-    copyFileSync(path.join(FIXTURES, 'headings.md'), story);
-    const out = path.join(dir, 'result.json');
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const p = spawn('nvim', ['--headless', '--clean', '-u', path.join(ROOT, 'test/lsp/neovim/harness.lua')], {
-        cwd: dir,
-        env: { ...process.env, STARLINT_SERVER: SERVER, STARLINT_FILE: story, STARLINT_OUT: out },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      p.stderr.on('data', (d) => (stderr += d));
-      const timer = setTimeout(() => {
-        p.kill();
-        reject(new Error(`nvim did not finish in 80 s: ${stderr}`));
-      }, 80_000);
-      p.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
-    result = JSON.parse(readFileSync(out, 'utf8')) as HarnessResult;
+    const run = await runEditorHarness<HarnessResult>('nvim', ['--headless', '--clean', '-u', path.join(ROOT, 'test/lsp/neovim/harness.lua')]);
+    dir = run.dir;
+    result = run.result;
     assert.equal(result.error, undefined, `harness failed: ${result.error}`);
-    assert.equal(code, 0);
+    assert.equal(run.code, 0);
   });
 
   after(() => {
