@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BankStory, CompositionRow } from '../../server/src/engine';
 import { formatScore } from '../../server/src/engine/score';
-import type { BankStore } from './bankStore';
+import { StoreTree } from './storeTree';
 import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
 
 export type BankNode =
@@ -12,21 +12,8 @@ export type BankNode =
   | { kind: 'uncategorized'; stories: BankStory[] }
   | { kind: 'story'; story: BankStory; parent: BankNode };
 
-export class BankTreeProvider implements vscode.TreeDataProvider<BankNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private roots: BankNode[] = [];
-  private readonly subscription: vscode.Disposable;
-
-  constructor(private readonly store: BankStore) {
-    this.subscription = store.onDidChange(() => {
-      this.roots = this.build();
-      this.changed.fire();
-    });
-    this.roots = this.build();
-  }
-
-  private build(): BankNode[] {
+export class BankTreeProvider extends StoreTree<BankNode> {
+  protected build(): BankNode[] {
     const report = this.store.report;
     if (!report || report.stories.length === 0) return [];
     const known = new Set(report.composition.map((r) => r.category));
@@ -71,11 +58,6 @@ export class BankTreeProvider implements vscode.TreeDataProvider<BankNode>, vsco
       }
     }
     return undefined;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -3,7 +3,7 @@
 // upcoming ones. A story's inline action logs today's practice session.
 import * as vscode from 'vscode';
 import type { BankStory } from '../../server/src/engine';
-import type { BankStore } from './bankStore';
+import { StoreTree } from './storeTree';
 import { practiceDescription, practiceDetail, practiceGroups, type PracticeGroup } from './format';
 
 export type PracticeNode = { kind: 'group'; group: PracticeGroup } | { kind: 'story'; story: BankStory; parent: PracticeNode };
@@ -15,21 +15,8 @@ const GROUP_ICONS: Record<PracticeGroup['id'], vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
 };
 
-export class PracticeTreeProvider implements vscode.TreeDataProvider<PracticeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private roots: PracticeNode[] = [];
-  private readonly subscription: vscode.Disposable;
-
-  constructor(private readonly store: BankStore) {
-    this.subscription = store.onDidChange(() => {
-      this.roots = this.build();
-      this.changed.fire();
-    });
-    this.roots = this.build();
-  }
-
-  private build(): PracticeNode[] {
+export class PracticeTreeProvider extends StoreTree<PracticeNode> {
+  protected build(): PracticeNode[] {
     return practiceGroups(this.store.report?.stories ?? []).map((group) => ({ kind: 'group', group }));
   }
 
@@ -75,10 +62,5 @@ export class PracticeTreeProvider implements vscode.TreeDataProvider<PracticeNod
     item.command = { command: 'starlint.openStory', title: 'Open Story', arguments: [story.uri, story.line] };
     item.accessibilityInformation = { label: `${story.title}, ${item.description}` };
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
