@@ -40,7 +40,14 @@ export async function loadTool(name: string): Promise<Tool> {
       const { unified } = await import('unified');
       const { default: remarkParse } = await import('remark-parse');
       const processor = unified().use(remarkParse);
-      return eachFile(name, 'bare `unified().use(remarkParse).parse(text)`: the floor, no rules', (text) => processor.parse(text).children.length);
+      return eachFile(name, 'bare `unified().use(remarkParse).parse(text)`: the floor of any remark-based linter, no rules', (text) => processor.parse(text).children.length);
+    }
+    case 'markdown-it': {
+      // The parser starlint stands on, configured as starlint configures it.
+      const { default: MarkdownIt } = await import('markdown-it');
+      const md = new MarkdownIt('commonmark');
+      md.core.ruler.disable('text_join');
+      return eachFile(name, "bare `markdown-it('commonmark').parse(text)`: starlint's parser alone, no rules", (text) => md.parse(text, {}).length);
     }
     default:
       throw new Error(`unknown tool ${name}`);

@@ -90,8 +90,11 @@ export const STRUCTURE: Record<string, Payload> = {
   'emphasis pairs': (n) => times('*a* ', n),
 };
 
-/** Markdown that micromark itself parses in super-linear time; see docs/reliability.md. */
-export const PARSER_KNOWN_SLOW: Record<string, Payload> = {
+/**
+ * Markdown that micromark (under remark-parse, starlint's first parser) parsed in super-linear
+ * time; markdown-it parses it in linear time, and these keep it that way. See docs/reliability.md.
+ */
+export const PARSER_HARD: Record<string, Payload> = {
   'unclosed comment openers': (n) => `x ${times('<!-- a ', n)}`,
   'nested emphasis openers': (n) => `${times('*a ', n / 2)}x${times('*', n / 2)}`,
   'nested underscore openers': (n) => `${times('_a ', n / 2)}x${times('_', n / 2)}`,
@@ -161,7 +164,7 @@ export function storyWith(content: string, salt: number): string {
     section('Task', content),
     section('Action', content),
     section('Result', content),
-    // Continuation lines indented: lazy ones are quadratic in micromark (see PARSER_KNOWN_SLOW).
+    // Continuation lines indented: lazy ones were quadratic in micromark (see PARSER_HARD).
     section('Follow-ups', `- ${content.replace(/\n/g, '\n  ')}? I chose it because the baseline lost, and the analysts agreed.`),
   ].join('\n');
 }
@@ -233,22 +236,8 @@ export interface GrowthCase {
   config: StarlintConfig;
   /** The rules to run (all enabled rules when absent). */
   only?: string[];
-  /** Slow in micromark itself; reported, not asserted. */
-  knownSlow?: boolean;
-  /**
-   * Linear at the test suite's sizes but super-linear in micromark at ten times them, so
-   * `npm run fuzz` reports the ratio without failing on it.
-   */
-  parserLimited?: string;
 }
 
-// Payloads whose cost at 10× the suite's sizes is dominated by micromark's own super-linear paths.
-const PARSER_LIMITED: Record<string, string> = {
-  'setext underlines': 'micromark-util-edit-map while resolving setext underlines',
-  'emphasis pairs': 'micromark-util-chunked splice while resolving emphasis',
-  'nested list lines': 'mdast-util-from-markdown prepareList (syntax-tree/mdast-util-from-markdown#49)',
-  'lists, one level per line': 'micromark container continuation, once per enclosing level per line',
-};
 
 /** Characters of payload per section at 1× for prose payloads (a story of ~6 kB; 60 kB at 10×). */
 export const PROSE_SIZE = 1500;
@@ -260,7 +249,7 @@ export const DOCUMENT_SIZE = 3000;
 function sectionBuilder(name: string): (size: number, salt: number) => string {
   if (name in FRONT_MATTER) return (size, salt) => storyUnder(FRONT_MATTER[name](size), salt);
   if (name in DOCUMENT) return (size, salt) => salted(DOCUMENT[name](size), salt);
-  const payload: Payload | undefined = PROSE[name] ?? STRUCTURE[name] ?? PARSER_KNOWN_SLOW[name];
+  const payload: Payload | undefined = PROSE[name] ?? STRUCTURE[name] ?? PARSER_HARD[name];
   if (!payload) throw new Error(`no payload named "${name}"`);
   return (size, salt) => storyWith(payload(size), salt);
 }
@@ -281,16 +270,16 @@ export function growthCases(storyRules: string[]): GrowthCase[] {
     cases.push({ group: 'every rule, on the remaining character runs', name, build: sectionBuilder(name), size: PROSE_SIZE, config: {} });
   }
   for (const name of Object.keys(STRUCTURE)) {
-    cases.push({ group: 'every rule, on Markdown structures in every section', name, build: sectionBuilder(name), size: STRUCTURE_SIZE, config: {}, parserLimited: PARSER_LIMITED[name] });
+    cases.push({ group: 'every rule, on Markdown structures in every section', name, build: sectionBuilder(name), size: STRUCTURE_SIZE, config: {} });
   }
   for (const name of Object.keys(DOCUMENT)) {
-    cases.push({ group: 'every rule, on whole documents', name, build: sectionBuilder(name), size: DOCUMENT_SIZE, config: {}, parserLimited: PARSER_LIMITED[name] });
+    cases.push({ group: 'every rule, on whole documents', name, build: sectionBuilder(name), size: DOCUMENT_SIZE, config: {} });
   }
   for (const [name, payload] of Object.entries(NESTING)) {
     cases.push({ group: 'every rule, on deep nesting', name: `${name} (100 and 1,000 levels)`, build: (depth, salt) => salted(payload(depth), salt), size: 100, config: {} });
   }
   for (const [name, payload] of Object.entries(NESTING_PER_LINE)) {
-    cases.push({ group: 'every rule, on deep nesting', name: `${name} (5 kB and 50 kB)`, build: (size, salt) => salted(payload(size), salt), size: 5_000, config: {}, parserLimited: PARSER_LIMITED[name] });
+    cases.push({ group: 'every rule, on deep nesting', name: `${name} (5 kB and 50 kB)`, build: (size, salt) => salted(payload(size), salt), size: 5_000, config: {} });
   }
   cases.push({
     group: 'every rule, on big inputs',
@@ -306,8 +295,8 @@ export function growthCases(storyRules: string[]): GrowthCase[] {
     size: 500,
     config: {},
   });
-  for (const name of Object.keys(PARSER_KNOWN_SLOW)) {
-    cases.push({ group: 'known super-linear in the Markdown parser', name, build: sectionBuilder(name), size: STRUCTURE_SIZE, config: {}, knownSlow: true });
+  for (const name of Object.keys(PARSER_HARD)) {
+    cases.push({ group: 'every rule, on Markdown that was super-linear in micromark', name, build: sectionBuilder(name), size: STRUCTURE_SIZE, config: {} });
   }
   return cases;
 }

@@ -29,11 +29,7 @@ describe('robustness: cost grows linearly with the input', () => {
   for (const group of [...new Set(cases.map((c) => c.group))]) {
     describe(group, () => {
       for (const c of cases.filter((x) => x.group === group)) {
-        // micromark, the parser under remark-parse, is super-linear on these; starlint cannot fix
-        // that without replacing the parser. Skipped, not deleted, so the day it is fixed upstream
-        // is one edit away. See docs/reliability.md.
-        if (c.knownSlow) it.skip(c.name, () => assertLinear(c));
-        else it(c.name, () => assertLinear(c));
+        it(c.name, () => assertLinear(c));
       }
     });
   }

@@ -1,6 +1,7 @@
 // The properties every engine result must have, whatever the input: no exception, no internal
 // rule error, every finding a known rule id and a non-empty range inside the text, and the same
-// findings every time — cold, after the caches hold other documents, and with a cold story cache.
+// findings every time — cold, after the caches hold other documents, and with a cold story cache;
+// and every prose piece marked exact is the source text it claims to be.
 import {
   ALL_RULES,
   analyzeBank,
@@ -16,6 +17,7 @@ import {
   type ResolvedConfig,
   type StarlintConfig,
 } from '../../server/src/engine';
+import { flatten } from '../../server/src/engine/markdown';
 
 export const TODAY = '2026-11-25';
 
@@ -67,6 +69,25 @@ let nonce = 0;
  * Checks every property on one document under one list of configuration layers. Throws on the
  * first failure, so fast-check can shrink the input to a small counterexample.
  */
+/**
+ * Pieces marked exact must be the source characters themselves, inside the text: the Markdown
+ * layer finds markdown-it's inline tokens in the source, and a wrong find would misplace
+ * every squiggle after it.
+ */
+export function verbatimPieceProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const block of flatten(text).blocks) {
+    const base = block.base ?? 0;
+    for (const p of [...block.pieces, ...(block.items ?? []).flat()]) {
+      const start = p.start + base;
+      const end = p.end + base;
+      if (start < 0 || end > text.length || end < start) problems.push(`piece ${JSON.stringify(p.text)} at ${start}–${end} lies outside the text`);
+      else if (p.exact && text.slice(start, end) !== p.text) problems.push(`piece ${JSON.stringify(p.text)} is marked exact but the source at ${start}–${end} is ${JSON.stringify(text.slice(start, end))}`);
+    }
+  }
+  return problems;
+}
+
 export function checkDocument(text: string, layers: StarlintConfig[] = []): void {
   for (const layer of layers) {
     validateConfig(layer as Record<string, unknown>);
@@ -75,6 +96,10 @@ export function checkDocument(text: string, layers: StarlintConfig[] = []): void
   const config = resolveConfig(...layers);
   const first = lintChecked(text, config);
   const expected = findingsJson(first);
+  if (text.length <= config.maxFileSize) {
+    const problems = verbatimPieceProblems(text);
+    if (problems.length) throw new Error(problems[0]);
+  }
 
   if (findingsJson(lintChecked(text, config)) !== expected) throw new Error('a second run gave other findings');
   for (const doc of neighbours(text)) lintChecked(doc, config);

@@ -1,19 +1,16 @@
-import { unified } from 'unified';
 import { TextCache } from './cache';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
 import type { HtmlComment, Piece, SectionKind, Span } from './types';
 import { labelWord, lineLabelStarts, plainLabel, separatorLength } from './sections';
 
 /**
- * The Markdown layer: remark-parse turns the text into mdast, and this file flattens the
- * top-level blocks into plain records with absolute offsets and their prose, so the rest of the
- * engine never walks mdast.
+ * The Markdown layer: markdown-it (through tree.ts) turns the text into a small syntax tree, and
+ * this file flattens the top-level blocks into plain records with absolute offsets and their
+ * prose, so the rest of the engine never walks a syntax tree.
  *
  * Large documents are split into chunks at top-level ATX headings (outside code fences, front
- * matter and HTML comments) and each chunk is parsed on its own: micromark's cost grows faster
- * than linearly on one huge document, and a chunk that did not change is not parsed again.
+ * matter and HTML comments) and each chunk is parsed on its own: a chunk that did not change is
+ * not parsed again, and an edit re-parses one story.
  */
 
 export interface Label {
@@ -43,32 +40,33 @@ export interface Block {
 export interface FlatDocument {
   blocks: Block[];
   comments: HtmlComment[];
+  /** Where each chunk starts (documents split for parsing; [0] otherwise). */
+  chunks?: number[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-
-const SPLIT_ABOVE = 24_000;
+export const SPLIT_ABOVE = 24_000;
 const chunkCache = new TextCache<FlatDocument>(3_000_000);
 
 export function flatten(text: string): FlatDocument {
   const blocks: Block[] = [];
   const comments: HtmlComment[] = [];
+  const chunks: number[] = [];
   for (const [start, end] of chunkBounds(text)) {
+    chunks.push(start);
     const chunk = text.slice(start, end);
     const flat = flattenChunk(chunk);
     for (const b of flat.blocks) blocks.push(start === 0 ? b : shiftBlock(b, start));
     for (const c of flat.comments) comments.push(start === 0 ? c : { body: c.body, span: shift(c.span, start) });
   }
-  return { blocks, comments };
+  return { blocks, comments, chunks };
 }
 
 function flattenChunk(chunk: string): FlatDocument {
   const cached = chunkCache.get(chunk);
   if (cached) return cached;
   const src = flattenDeepContainers(chunk);
-  const tree = processor.parse(src);
   const flat: FlatDocument = { blocks: [], comments: [] };
-  for (const node of tree.children) {
+  for (const node of parseTree(src)) {
     if (node.type === 'paragraph') {
       for (const children of splitAtLabels(node.children, src)) flat.blocks.push(paragraphBlock(children, src, flat.comments));
     } else flat.blocks.push(toBlock(node, src, flat.comments));
@@ -77,20 +75,14 @@ function flattenChunk(chunk: string): FlatDocument {
   return flat;
 }
 
-/** Offsets where chunks begin: top-level ATX headings outside fences, comments and front matter. */
 /** The offset just after a closed front matter at the start of `text`, else 0. */
 function frontMatterEnd(text: string): number {
-  const fm = /^---[ \t]*\r?\n/.exec(text);
-  if (!fm) return 0;
-  const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-  close.lastIndex = fm[0].length - 1;
-  const m = close.exec(text);
-  return m ? m.index + m[0].length : 0;
+  return frontMatter(text)?.after ?? 0;
 }
 
 // List markers past this many on one line ("- - - … x", "1. 1. 1. … x") are not parsed as
 // markers: micromark takes quadratic time on lists nested on one line (8 kB of them cost seconds),
-// and prose nested that deep is not read anyway (see MAX_NESTING). A lookalike of the same length
+// and prose nested that deep is not read anyway (markdown-it stops at 20 levels). A lookalike of the same length
 // takes each marker's place, so every offset stays valid. Front matter is left alone.
 const MAX_LINE_CONTAINERS = 32;
 
@@ -133,6 +125,7 @@ function flattenDeepContainers(text: string): string {
   return out.join('');
 }
 
+/** Offsets where chunks begin: top-level ATX headings outside fences, comments and front matter. */
 export function chunkBounds(text: string, alwaysSplit = false): [number, number][] {
   const bounds: number[] = [0];
   // Heading offsets and depths, as flat pairs, and how many headings each depth has.
@@ -210,11 +203,11 @@ function shiftBlock(b: Block, by: number): Block {
   };
 }
 
-function spanOf(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+function spanOf(node: Pos): Span {
+  return { start: node.start, end: node.end };
 }
 
-function toBlock(node: RootContent, src: string, comments: HtmlComment[]): Block {
+function toBlock(node: BlockNode, src: string, comments: HtmlComment[]): Block {
   const span = spanOf(node);
   switch (node.type) {
     case 'heading': {
@@ -229,7 +222,7 @@ function toBlock(node: RootContent, src: string, comments: HtmlComment[]): Block
       const items: Piece[][] = [];
       for (const item of node.children) {
         const own: Piece[] = [];
-        blockPieces(item.children, src, own, comments);
+        if (item.type === 'listItem') blockPieces(item.children, src, own, comments);
         if (own.length) {
           items.push(own);
           if (pieces.length) pieces.push(separator(own[0].start));
@@ -246,18 +239,20 @@ function toBlock(node: RootContent, src: string, comments: HtmlComment[]): Block
       return { type: 'html', span, pieces: [] };
     case 'yaml':
       return { type: 'yaml', span, pieces: [], value: node.value };
+    case 'thematicBreak':
+      return { type: 'other', span, pieces: [] };
     default: {
       const pieces: Piece[] = [];
-      if ('children' in node) blockPieces((node as Parent).children as RootContent[], src, pieces, comments);
+      blockPieces(node.children, src, pieces, comments);
       return { type: 'other', span, pieces };
     }
   }
 }
 
-function paragraphBlock(children: PhrasingContent[], src: string, comments: HtmlComment[]): Block {
+function paragraphBlock(children: InlineNode[], src: string, comments: HtmlComment[]): Block {
   const pieces: Piece[] = [];
   const label = paragraphLabel(children, src, pieces, comments);
-  const span = { start: spanOf(children[0]).start, end: spanOf(children[children.length - 1]).end };
+  const span = { start: children[0].start, end: children[children.length - 1].end };
   return { type: 'paragraph', span, label, pieces };
 }
 
@@ -266,9 +261,9 @@ function paragraphBlock(children: PhrasingContent[], src: string, comments: Html
  * ("**Situation:** …⏎**Task:** …"). Markdown makes that one paragraph; this splits it into one
  * paragraph per label line so each label starts its own section.
  */
-function splitAtLabels(children: PhrasingContent[], src: string): PhrasingContent[][] {
-  const groups: PhrasingContent[][] = [[]];
-  const push = (node: PhrasingContent): void => {
+function splitAtLabels(children: InlineNode[], src: string): InlineNode[][] {
+  const groups: InlineNode[][] = [[]];
+  const push = (node: InlineNode): void => {
     groups[groups.length - 1].push(node);
   };
   const newGroup = (): void => {
@@ -282,9 +277,10 @@ function splitAtLabels(children: PhrasingContent[], src: string): PhrasingConten
       if (labelWord(inner.map((p) => p.text).join(''))) newGroup();
     }
     if (node.type === 'text') {
-      const { start, end } = spanOf(node);
-      const exact = src.slice(start, end) === node.value;
-      const cuts = exact ? lineLabelStarts(node.value) : [];
+      const { start } = node;
+      // A text that starts a line is read as if the line ending were part of it.
+      const lead = lineStart && groups[groups.length - 1].length ? 1 : 0;
+      const cuts = node.exact ? lineLabelStarts(lead ? `\n${node.value}` : node.value).map((c) => c - lead) : [];
       let from = 0;
       for (const cut of cuts) {
         if (cut > from) push(textNode(node.value.slice(from, cut), start + from));
@@ -292,7 +288,7 @@ function splitAtLabels(children: PhrasingContent[], src: string): PhrasingConten
         from = cut;
       }
       push(from === 0 ? node : textNode(node.value.slice(from), start + from));
-      lineStart = /\n[ \t]*$/.test(node.value);
+      lineStart = /(?:\n|\r)[ \t]*$/.test(node.value);
     } else {
       push(node);
       lineStart = node.type === 'break';
@@ -301,73 +297,54 @@ function splitAtLabels(children: PhrasingContent[], src: string): PhrasingConten
   return groups.filter((g) => g.length > 0);
 }
 
-function textNode(value: string, start: number): PhrasingContent {
-  return {
-    type: 'text',
-    value,
-    position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: start + value.length } },
-  };
+function textNode(value: string, start: number): InlineNode {
+  return { type: 'text', value, start, end: start + value.length, exact: true };
 }
 
 function separator(at: number): Piece {
   return { text: '\n\n', start: at, end: at, exact: false };
 }
 
-// Prose nested deeper than this (block quotes in lists in block quotes…) is not read: no story
-// nests that deep, and recursing through thousands of levels would overflow the call stack.
-const MAX_NESTING = 100;
-
-function blockPieces(nodes: RootContent[], src: string, out: Piece[], comments: HtmlComment[], depth = 0): void {
-  if (depth > MAX_NESTING) return;
+function blockPieces(nodes: BlockNode[], src: string, out: Piece[], comments: HtmlComment[]): void {
   for (const node of nodes) {
     const before = out.length;
-    const mark = out.length ? separator(spanOf(node).start) : undefined;
+    const mark = out.length ? separator(node.start) : undefined;
     if (mark) out.push(mark);
     switch (node.type) {
       case 'code':
       case 'yaml':
-      case 'definition':
       case 'thematicBreak':
         break;
       case 'html':
-        collectComments(node.value, spanOf(node).start, comments);
+        collectComments(node.value, node.start, comments);
         break;
       case 'paragraph':
       case 'heading':
-      case 'tableCell':
-        inline(node.children, src, out, comments, depth + 1);
+        inline(node.children, src, out, comments);
         break;
       default:
-        if ('children' in node) blockPieces((node as Parent).children as RootContent[], src, out, comments, depth + 1);
+        blockPieces(node.children, src, out, comments);
     }
     if (mark && out.length === before + 1) out.pop();
   }
 }
 
-function inline(nodes: PhrasingContent[], src: string, out: Piece[], comments: HtmlComment[], depth = 0): void {
-  if (depth > MAX_NESTING) return;
+function inline(nodes: InlineNode[], src: string, out: Piece[], comments: HtmlComment[]): void {
   for (const node of nodes) {
     switch (node.type) {
-      case 'text': {
-        const { start, end } = spanOf(node);
-        out.push({ text: node.value, start, end, exact: src.slice(start, end) === node.value });
+      case 'text':
+        out.push({ text: node.value, start: node.start, end: node.end, exact: node.exact });
         break;
-      }
-      case 'break': {
-        const { start, end } = spanOf(node);
-        out.push({ text: ' ', start, end, exact: false });
+      case 'break':
+        out.push({ text: ' ', start: node.start, end: node.end, exact: false });
         break;
-      }
-      case 'inlineCode':
-      case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
+      case 'code':
         break;
       case 'html':
-        collectComments(node.value, spanOf(node).start, comments);
+        collectComments(node.value, node.start, comments);
         break;
       default:
-        if ('children' in node) inline(node.children as PhrasingContent[], src, out, comments, depth + 1);
+        inline(node.children, src, out, comments);
     }
   }
 }
@@ -385,7 +362,7 @@ function collectComments(html: string, base: number, comments: HtmlComment[]): v
  * Detects a section label at the start of a top-level paragraph (`**Situation:** text`,
  * `Situation: text`, `**Situation** - text`) and fills `out` with the prose after it.
  */
-function paragraphLabel(children: PhrasingContent[], src: string, out: Piece[], comments: HtmlComment[]): Label | undefined {
+function paragraphLabel(children: InlineNode[], src: string, out: Piece[], comments: HtmlComment[]): Label | undefined {
   const first = children[0];
   if (!first) return undefined;
   if (first.type === 'strong' || first.type === 'emphasis') {
@@ -397,7 +374,7 @@ function paragraphLabel(children: PhrasingContent[], src: string, out: Piece[], 
       const next = rest[0];
       const nextText = next && next.type === 'text' ? next.value : undefined;
       const sep = nextText === undefined ? 0 : separatorLength(nextText);
-      const ok = word.colon || next === undefined || next.type === 'break' || sep > 0 || (nextText !== undefined && /^\s*\n/.test(nextText));
+      const ok = word.colon || next === undefined || next.type === 'break' || sep > 0 || (nextText !== undefined && /^\s*(?:\n|\r)/.test(nextText));
       if (ok) {
         const labelSpan = spanOf(first);
         let consumed = 0;
