@@ -189,13 +189,18 @@ export function bankFile(n: number, seed = 1): string {
 
 /** Inserts one character inside the Action section of story `k` of a bank file. */
 export function editBank(text: string, k: number): string {
+  return editBankAt(text, k).text;
+}
+
+/** The same, with the offset of the inserted character. */
+export function editBankAt(text: string, k: number): { text: string; at: number } {
   let at = -1;
   for (let i = 0; i <= k; i++) {
     at = text.indexOf('\n### Action\n\n', at + 1);
     if (at === -1) throw new Error(`bank has no story ${k}`);
   }
   const pos = at + '\n### Action\n\n'.length + 10;
-  return text.slice(0, pos) + 'x' + text.slice(pos);
+  return { text: text.slice(0, pos) + 'x' + text.slice(pos), at: pos };
 }
 
 /** The word count a reader would give (whitespace-separated tokens outside front matter). */

@@ -1,6 +1,6 @@
 // starlint behind the benchmark's Tool interface: the engine's public surface, as the CLI and
 // the language server call it.
-import { analyzeBank, lintText, resolveConfig, type BankFile } from '../server/src/engine';
+import { analyzeBank, lintEdit, lintText, resolveConfig, type BankFile, type TextChange } from '../server/src/engine';
 import type { Tool } from './tools';
 
 /** Fixed so that date-dependent rules (recency, practice) give the same findings on any day. */
@@ -13,6 +13,8 @@ const config = resolveConfig({ maxFileSize: 10_000_000 });
 /** starlint also exposes its phases, so the report can say where its time goes. */
 export interface Starlint extends Tool {
   lintAll(files: Record<string, string>): BankFile[];
+  /** Re-lints a file after an edit, as the language server does with the editor's change. */
+  edit(prev: BankFile, text: string, change: TextChange): BankFile;
   bank(results: BankFile[]): number;
 }
 
@@ -24,6 +26,9 @@ export const starlint: Starlint = {
   },
   lintAll(files) {
     return Object.entries(files).map(([uri, text]) => ({ uri, result: lintText(text, config, { today: TODAY }) }));
+  },
+  edit(prev, text, change) {
+    return { uri: prev.uri, result: lintEdit(prev.result, text, change, config, { today: TODAY }) };
   },
   bank(results) {
     return analyzeBank(results, config, TODAY).findings.length;

@@ -2,7 +2,7 @@
 // The runner bundles this file with esbuild the way scripts/build.mjs bundles the CLI, so the
 // starlint code timed here is the production bundle, not tsx-transpiled sources. The inputs are
 // rebuilt from their seed in every process; the digest proves every tool saw the same bytes.
-import { bankFile, digest, editBank, story, storyFiles } from './corpus';
+import { bankFile, digest, editBank, editBankAt, story, storyFiles } from './corpus';
 import { median, quantile } from './stats';
 import { loadTool } from './tools';
 import type { Starlint } from './starlint';
@@ -136,14 +136,22 @@ async function run(job: Job): Promise<Measurement> {
     const bank = time(() => starlint.bank(lint.value));
     let count = lint.value[0].result.findings.length + bank.value;
     const editBankMs: number[] = [];
+    let current = lint.value[0];
+    let incremental = 0;
     for (let j = 0; j < edits; j++) {
-      text = editBank(text, editAt(j));
-      const edited = time(() => starlint.lintAll({ 'bank.md': text }));
+      const next = editBankAt(text, editAt(j));
+      text = next.text;
+      // What the language server does with the editor's change: lintEdit on the last result.
+      const prev = current;
+      const edited = time(() => starlint.edit(prev, next.text, { start: next.at, end: next.at, newEnd: next.at + 1 }));
+      current = edited.value;
+      if (current.result.incremental) incremental++;
       editMs.push(edited.wall);
       editCpuMs.push(edited.cpu);
-      count = edited.value[0].result.findings.length;
-      if (j < BANK_AFTER_EDITS) editBankMs.push(time(() => starlint.bank(edited.value)).wall);
+      count = current.result.findings.length;
+      if (j < BANK_AFTER_EDITS) editBankMs.push(time(() => starlint.bank([current])).wall);
     }
+    if (edits && incremental !== edits) throw new Error(`only ${incremental} of ${edits} edits were re-linted incrementally`);
     return { ...base, digest: inputDigest, ms: lint.wall + bank.wall, cpuMs: lint.cpu + bank.cpu, phases: { lint: lint.wall, bank: bank.wall }, editMs, editCpuMs, editBankMs, count, maxRssMb: rss() };
   }
   const full = time(() => tool.one(text, 'bank.md'));

@@ -29,7 +29,8 @@ import {
   type StarlintInitializationOptions,
   type StarlintSettings,
 } from './protocol';
-import { allFindings, analyze, type Analysis } from './lsp/analysis';
+import { allFindings, analyze, analyzeEdit, type Analysis } from './lsp/analysis';
+import { EditTracker } from './lsp/edits';
 import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, uriToPath, type Folder } from './lsp/config';
 import { Debouncer, diagnosticsFor } from './lsp/diagnostics';
 import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions';
@@ -63,7 +64,8 @@ if (args.includes('--help') || args.includes('-h')) {
 if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(t + '=')))) process.argv.push('--stdio');
 
 const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const edits = new EditTracker();
+const documents = new TextDocuments(edits.documents);
 
 let capabilities: ClientCapabilities = {};
 let folders: Folder[] = [];
@@ -205,7 +207,11 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   if (previous && previous.version === now.version && previous.config.key === fc.config.key) return previous;
   const file = uriToPath(uri);
   const candidate = file ? isStoryCandidate(file, fc.config, fc.root) : true;
-  const a = analyze(uri, now.getText(), fc.config, today(), candidate, now.version);
+  // Typing in a bank file re-lints the edited story only, when the last analysis is still valid.
+  const day = today();
+  const change = previous?.isStory && candidate && previous.config.key === fc.config.key && previous.today === day ? edits.since(uri, previous.version) : undefined;
+  const a = previous && change ? analyzeEdit(previous, now.getText(), change, now.version) : analyze(uri, now.getText(), fc.config, day, candidate, now.version);
+  edits.linted(uri, now.version);
   for (const e of a.result.errors) {
     const key = `${e.rule}\u0000${e.error}`;
     if (loggedErrors.has(key)) continue;
@@ -372,6 +378,7 @@ documents.onDidClose(
     const uri = document.uri;
     debouncer.cancel(uri);
     analyses.delete(uri);
+    edits.forget(uri);
     settingsOf.delete(uri);
     const keep = lintedAll.has(keyOf(uri));
     if (isConfigFile(uri)) {

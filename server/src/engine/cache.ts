@@ -1,4 +1,13 @@
 /**
+ * How much story text the per-story caches (parsed chunks, sections, findings) hold: the stories
+ * of one bank file at the default maxFileSize (1 MB) and a little more, so an edit that needs a
+ * whole-file lint finds the other stories cached. Typing inside a story goes through lintEdit,
+ * which needs no cache for the other stories, so the caches need not hold a whole workspace;
+ * smaller caches keep a long editing session's memory down.
+ */
+export const CACHE_CHARS = 1_200_000;
+
+/**
  * A least-recently-used cache keyed by text, bounded by the total length of its keys (a proxy
  * for the memory its entries hold) and by a count. The engine's caches — parsed chunks, story
  * sections, story findings, metrics, metadata — are all of this kind, so a long editing session

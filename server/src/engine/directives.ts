@@ -1,4 +1,4 @@
-import type { LineIndex } from './lines';
+import { countAtMost, type LineIndex } from './lines';
 import type { Finding, HtmlComment, ParseProblem } from './types';
 
 /**
@@ -78,18 +78,6 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     const last = Math.max(lastBelow(forAll, before), lastBelow(forRule.get(f.rule) ?? [], before));
     return last < 0 || ranged[last].kind !== 'disable';
   });
-}
-
-/** How many values of an ascending array are at most x. */
-function countAtMost(values: number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The largest value of an ascending array below `limit`, or -1. */

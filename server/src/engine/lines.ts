@@ -1,13 +1,44 @@
 /** Converts offsets to zero-based lines and UTF-16 columns, as LSP and the CLI need. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
     }
+    this.starts = [0];
+    LineIndex.scan(text, 0, text.length, this.starts);
+  }
+
+  /** Pushes the line starts that the line endings in text[from, to) begin. */
+  private static scan(text: string, from: number, to: number, out: number[]): void {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) out.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) out.push(i + 1);
+    }
+  }
+
+  /**
+   * The index of `text`, which is this index's text with [start, end) replaced by what is now
+   * [start, newEnd): only the replaced stretch is scanned, later line starts move.
+   */
+  edited(text: string, start: number, end: number, newEnd: number): LineIndex {
+    // A CR just before or after the stretch pairs with what the edit put next to it: scan all.
+    if (this.text.charCodeAt(start - 1) === 13 || text.charCodeAt(newEnd) === 10 || text.charCodeAt(newEnd - 1) === 13) return new LineIndex(text);
+    const delta = newEnd - end;
+    const { starts } = this;
+    const lo = countAtMost(starts, start);
+    const out = starts.slice(0, lo);
+    LineIndex.scan(text, start, newEnd, out);
+    let k = lo;
+    while (k < starts.length && starts[k] <= end) k++;
+    for (; k < starts.length; k++) out.push(starts[k] + delta);
+    return new LineIndex(text, out);
   }
 
   get lineCount(): number {
@@ -42,4 +73,16 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
+}
+
+/** How many values of an ascending array are at most x. */
+export function countAtMost(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,4 +1,4 @@
-import { TextCache } from './cache';
+import { CACHE_CHARS, TextCache } from './cache';
 import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
 import type { HtmlComment, Piece, SectionKind, Span } from './types';
 import { labelWord, lineLabelStarts, plainLabel, separatorLength } from './sections';
@@ -45,7 +45,7 @@ export interface FlatDocument {
 }
 
 export const SPLIT_ABOVE = 24_000;
-const chunkCache = new TextCache<FlatDocument>(3_000_000);
+const chunkCache = new TextCache<FlatDocument>(CACHE_CHARS);
 
 export function flatten(text: string): FlatDocument {
   const blocks: Block[] = [];

@@ -1,5 +1,5 @@
 import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { TextCache } from './cache';
+import { CACHE_CHARS, TextCache } from './cache';
 import { absolutePieces, flatten, type Block } from './markdown';
 import { Prose, countWords } from './prose';
 import { headingSection } from './sections';
@@ -43,7 +43,7 @@ export function parseDocument(text: string): ParsedDocument {
   if (looksBinary(text)) {
     return { text, isStory: false, stories: [], comments: [], problems, limited: 'binary' };
   }
-  const { blocks, comments } = flatten(text);
+  const { blocks, comments, chunks } = flatten(text);
 
   let frontMatter: StoryMeta | undefined;
   let bodyStart = 0;
@@ -199,16 +199,56 @@ export function parseDocument(text: string): ParsedDocument {
       layers,
       starWords,
       // Per-story caches key on this: the story's text and, when it lives elsewhere, its metadata.
+      reach: seg.to < blocks.length ? blocks[seg.to].span.start : text.length,
       key: (meta.span && (meta.span.start < span.start || meta.span.end > span.end) ? text.slice(meta.span.start, meta.span.end) + '\u0000' + (span.start - meta.span.start) + '\u0000' : '') + text.slice(span.start, span.end),
     };
   });
 
-  return { text, isStory, stories, frontMatter, comments, problems };
+  return { text, isStory, stories, frontMatter, comments, problems, titleDepth, chunks };
+}
+
+/** The story with every offset moved by `by`, as the `index`-th story of its document. */
+export function shiftStory(story: Story, by: number, index = story.index): Story {
+  if (by === 0 && index === story.index) return story;
+  const sections = story.sections.map((s) => shiftSection(s, by));
+  const star: Story['star'] = {};
+  const layers: Story['layers'] = {};
+  story.sections.forEach((s, i) => {
+    if (story.star[s.kind as StarKind] === s) star[s.kind as StarKind] = sections[i];
+    if (story.layers[s.kind as LayerKind] === s) layers[s.kind as LayerKind] = sections[i];
+  });
+  return {
+    ...story,
+    index,
+    titleSpan: story.titleSpan && shiftSpan(story.titleSpan, by),
+    span: shiftSpan(story.span, by),
+    meta: shiftMeta(story.meta, by),
+    sections,
+    star,
+    layers,
+    reach: story.reach === undefined ? undefined : story.reach + by,
+  };
+}
+
+function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shiftMeta(m: StoryMeta, by: number): StoryMeta {
+  const at = (span: Span): Span => shiftSpan(span, by);
+  const keys: StoryMeta['keys'] = {};
+  for (const [k, v] of Object.entries(m.keys)) keys[k] = { key: at(v.key), value: at(v.value) };
+  const out: StoryMeta = { ...m, keys };
+  if (m.span) out.span = at(m.span);
+  if (m.questionSpans) out.questionSpans = m.questionSpans.map(at);
+  if (m.questions) out.questions = [...m.questions];
+  if (m.practiced) out.practiced = [...m.practiced];
+  return out;
 }
 
 // Sections of each story by its text, with offsets relative to the story: an edit in a bank
 // file rebuilds the sections of the edited story only, and the others shift for free.
-const sectionCache = new TextCache<Section[]>(3_000_000);
+const sectionCache = new TextCache<Section[]>(CACHE_CHARS);
 
 function cachedSections(text: string, span: Span, titleDepth: number | undefined, build: () => Section[]): Section[] {
   const key = `${titleDepth ?? ''}\u0000${text.slice(span.start, span.end)}`;
@@ -398,12 +438,8 @@ export function readMeta(
     cached = { meta: readMetaAt(yaml, 0, source, own, what), problems: own };
     metaCache.set(key, cached);
   }
-  const at = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
-  for (const p of cached.problems) problems.push({ ...p, span: at(p.span) });
-  const m = cached.meta;
-  const keys: StoryMeta['keys'] = {};
-  for (const [k, v] of Object.entries(m.keys)) keys[k] = { key: at(v.key), value: at(v.value) };
-  return { ...m, keys, questionSpans: m.questionSpans?.map(at), questions: m.questions && [...m.questions], practiced: m.practiced && [...m.practiced] };
+  for (const p of cached.problems) problems.push({ ...p, span: shiftSpan(p.span, base) });
+  return shiftMeta(cached.meta, base);
 }
 
 function readMetaAt(

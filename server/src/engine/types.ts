@@ -77,6 +77,8 @@ export interface Story {
   starWords: number;
   /** The text of the story, used as a cache key for per-story results. */
   key: string;
+  /** Where the next title heading (of this story's depth or above) starts: the story's region ends there. */
+  reach?: number;
 }
 
 export interface HtmlComment {
@@ -101,6 +103,10 @@ export interface ParsedDocument {
   problems: ParseProblem[];
   /** Set when the document was too large to analyse fully. */
   limited?: string;
+  /** The depth of story title headings, when stories have titles. */
+  titleDepth?: number;
+  /** Where each chunk the parser read on its own starts. */
+  chunks?: number[];
 }
 
 export interface Finding {

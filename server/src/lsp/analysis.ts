@@ -1,6 +1,6 @@
 // What every feature reads: one document's lint result with the configuration it ran on and the
 // bank-wide findings that concern it. Features are pure functions of an Analysis and a request.
-import { LineIndex, lintText, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story } from '../engine';
+import { LineIndex, lintEdit, lintText, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story, type TextChange } from '../engine';
 
 export interface Analysis {
   uri: string;
@@ -25,6 +25,15 @@ export function analyze(uri: string, text: string, config: ResolvedConfig, today
     ? lintText(text, config, { today })
     : { doc: { text, isStory: false, stories: [], comments: [], problems: [] }, lines: new LineIndex(text), findings: [], errors: [] };
   return { uri, text, version, config, result, isStory: candidate && result.doc.isStory, today, bank: [] };
+}
+
+/**
+ * The analysis after an edit of a story file analysed before under the same configuration and
+ * day: a bank file's edited story is linted alone when the edit allows it (engine `lintEdit`).
+ */
+export function analyzeEdit(prev: Analysis, text: string, change: TextChange, version?: number): Analysis {
+  const result = lintEdit(prev.result, text, change, prev.config, { today: prev.today });
+  return { uri: prev.uri, text, version, config: prev.config, result, isStory: result.doc.isStory, today: prev.today, bank: [] };
 }
 
 /** The findings of one story, bank findings included: what its score is computed from. */
