@@ -61,9 +61,11 @@ describe('lintEdit: an edit re-lints one story, with the result of a full lint',
         fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
           let text = bank;
           let prev = lintText(text, config, { today: TODAY });
-          for (const e of edits) {
+          for (const [n, e] of edits.entries()) {
             const next = apply(text, e);
-            const got = lintEdit(prev, next.text, next, config, { today: TODAY });
+            // As the server calls it: with the inserted text (every other edit), or without.
+            const change = { start: next.start, end: next.end, newEnd: next.newEnd, inserted: n % 2 ? e.insert : undefined };
+            const got = lintEdit(prev, next.text, change, config, { today: TODAY });
             const want = lintText(next.text, config, { today: TODAY });
             assert.deepEqual(visible(got), visible(want), `after ${JSON.stringify(e)} (${got.incremental ? 'incremental' : 'full'})`);
             text = next.text;
@@ -89,7 +91,7 @@ describe('lintEdit: an edit re-lints one story, with the result of a full lint',
         for (const ch of ' quickly') {
           const at = (m.index as number) + shift + 20;
           const next = applyAt(text, at, 0, ch);
-          const got = lintEdit(prev, next.text, next, config, { today: TODAY });
+          const got = lintEdit(prev, next.text, { start: next.start, end: next.end, newEnd: next.newEnd, inserted: ch }, config, { today: TODAY });
           total++;
           if (got.incremental) fast++;
           text = next.text;
@@ -108,7 +110,7 @@ describe('lintEdit: an edit re-lints one story, with the result of a full lint',
     const at = bank.indexOf('\n', bank.indexOf('### Action', 5000) + 20) + 1;
     for (const insert of ['## New story\n', '<!-- starlint-disable -->\n', '```\n', 'Text\n===\n']) {
       const next = applyAt(bank, at, 0, insert);
-      const got = lintEdit(prev, next.text, next, config, { today: TODAY });
+      const got = lintEdit(prev, next.text, { start: next.start, end: next.end, newEnd: next.newEnd, inserted: insert }, config, { today: TODAY });
       assert.equal(got.incremental, undefined, insert);
       assert.deepEqual(visible(got), visible(lintText(next.text, config, { today: TODAY })));
     }
@@ -116,7 +118,7 @@ describe('lintEdit: an edit re-lints one story, with the result of a full lint',
 });
 
 describe('mergeChange: the keystrokes between two lints as one changed stretch', () => {
-  it('maps the old text to the new one for any sequence of edits', () => {
+  it('maps the old text to the new one for any sequence of edits, and keeps the inserted text right', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.string({ maxLength: 4 }) }), { minLength: 1, maxLength: 10 }), (old, edits) => {
         let text = old;
@@ -125,10 +127,11 @@ describe('mergeChange: the keystrokes between two lints as one changed stretch',
           const start = e.at % (text.length + 1);
           const end = Math.min(text.length, start + e.remove);
           text = text.slice(0, start) + e.insert + text.slice(end);
-          change = mergeChange(change, start, end, e.insert.length);
+          change = mergeChange(change, start, end, e.insert);
         }
         assert.ok(change);
         assert.equal(old.slice(0, change.start) + text.slice(change.start, change.newEnd) + old.slice(change.end), text);
+        if (change.inserted !== undefined) assert.equal(change.inserted, text.slice(change.start, change.newEnd));
       }),
       { numRuns: 500, seed: 7 },
     );

@@ -1,7 +1,8 @@
 // The engine's public surface. Everything here is pure: text and configuration in, data out.
 export * from './types';
 export { parseDocument } from './parse';
-export { lintText, lintEdit, today, type LintResult, type LintOptions, type RuleError, type TextChange } from './lint';
+export { lintText, today, type LintResult, type LintOptions, type RuleError, type TextChange } from './lint';
+export { lintEdit } from './edit';
 export { resolveConfig, parseConfigText, validateConfig, DEFAULTS, SEVERITIES, type StarlintConfig, type ResolvedConfig, type ConfigProblem } from './config';
 export { analyzeBank, practiceStatus, PRACTICE_DAYS, type BankReport, type BankStory, type BankFile, type BankFinding, type CoverageRow, type CompositionRow, type PracticeStatus, type FollowUpReadiness } from './bank';
 export { scoreStory, formatScore, type Score, type Criterion } from './score';

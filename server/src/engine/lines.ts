@@ -24,17 +24,19 @@ export class LineIndex {
   }
 
   /**
-   * The index of `text`, which is this index's text with [start, end) replaced by what is now
-   * [start, newEnd): only the replaced stretch is scanned, later line starts move.
+   * The index of `text`: this index's text with [start, end) replaced by `inserted`. Only the
+   * inserted text is scanned and later line starts move; `rescan` (a CR next to the stretch,
+   * which could pair with an LF across it) builds the index from `text` instead.
    */
-  edited(text: string, start: number, end: number, newEnd: number): LineIndex {
-    // A CR just before or after the stretch pairs with what the edit put next to it: scan all.
-    if (this.text.charCodeAt(start - 1) === 13 || text.charCodeAt(newEnd) === 10 || text.charCodeAt(newEnd - 1) === 13) return new LineIndex(text);
-    const delta = newEnd - end;
+  edited(text: string, start: number, end: number, inserted: string, rescan = false): LineIndex {
+    if (rescan) return new LineIndex(text);
+    const delta = inserted.length - (end - start);
     const { starts } = this;
     const lo = countAtMost(starts, start);
     const out = starts.slice(0, lo);
-    LineIndex.scan(text, start, newEnd, out);
+    const from = out.length;
+    LineIndex.scan(inserted, 0, inserted.length, out);
+    for (let i = from; i < out.length; i++) out[i] += start;
     let k = lo;
     while (k < starts.length && starts[k] <= end) k++;
     for (; k < starts.length; k++) out.push(starts[k] + delta);

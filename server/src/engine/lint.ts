@@ -1,17 +1,22 @@
 import { CACHE_CHARS, TextCache } from './cache';
-import { chunkBounds, SPLIT_ABOVE } from './markdown';
-import { parseDocument, shiftStory } from './parse';
+import { chunkBounds } from './markdown';
+import { parseDocument } from './parse';
 import { LineIndex } from './lines';
 import { applyDirectives, readDirectives } from './directives';
 import { ALL_RULES, STORY_RULES } from './rules';
 import type { ResolvedConfig } from './config';
-import type { Finding, HtmlComment, ParsedDocument, Report, Severity, Span, Story } from './types';
+import type { Finding, ParsedDocument, Report, Severity, Story } from './types';
 
 export interface LintOptions {
   /** Today as YYYY-MM-DD; defaults to the real date. */
   today?: string;
   /** Rules to run even if configured off (used by tests); others run per configuration. */
   only?: string[];
+  /**
+   * False: read the engine's caches but add nothing to them, for a text that will not be linted
+   * again (the language server's keystroke versions and workspace scan). Default true.
+   */
+  remember?: boolean;
 }
 
 export interface RuleError {
@@ -30,6 +35,8 @@ export interface LintResult {
   context?: string;
   /** True when `lintEdit` re-linted only the edited story. */
   incremental?: boolean;
+  /** The source of the story region lintEdit last re-linted, so the next edit there reads no more. */
+  region?: { start: number; end: number; text: string };
 }
 
 /** An edit: the old text's [start, end) is the new text's [start, newEnd). */
@@ -37,9 +44,14 @@ export interface TextChange {
   start: number;
   end: number;
   newEnd: number;
+  /**
+   * The new text's [start, newEnd), when the caller has it: then lintEdit need not read the
+   * new text, which for an editor's text is a rope that costs a copy of the whole file to read.
+   */
+  inserted?: string;
 }
 
-const KNOWN = new Set(ALL_RULES.map((r) => r.id));
+export const KNOWN = new Set(ALL_RULES.map((r) => r.id));
 
 interface CachedStory {
   findings: Finding[];
@@ -70,6 +82,22 @@ export function today(): string {
 
 /** Lints one Markdown document: parse, run every enabled story rule, apply inline comments. */
 export function lintText(text: string, config: ResolvedConfig, options: LintOptions = {}): LintResult {
+  return remembering(options, () => lintAll(text, config, options));
+}
+
+/** Runs `work` with the caches written or not, as `options.remember` says. */
+export function remembering<T>(options: LintOptions, work: () => T): T {
+  if (options.remember !== false) return work();
+  const was = TextCache.remember;
+  TextCache.remember = false;
+  try {
+    return work();
+  } finally {
+    TextCache.remember = was;
+  }
+}
+
+function lintAll(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
   const day = options.today ?? today();
   let analysed = text;
   let limited: Finding | undefined;
@@ -102,7 +130,7 @@ export function lintText(text: string, config: ResolvedConfig, options: LintOpti
   }
   if (doc.limited === 'binary') return { doc, lines, findings, errors };
 
-  for (const story of doc.stories) storyFindings(story, doc, config, day, options, context, findings, errors);
+  for (const story of doc.stories) storyFindings(story, doc, doc.stories.length, config, day, options, context, findings, errors);
 
   const problems = [...doc.problems];
   const directives = readDirectives(doc.comments, lines, KNOWN, problems);
@@ -115,11 +143,11 @@ export function lintText(text: string, config: ResolvedConfig, options: LintOpti
   return { doc, lines, findings: kept, errors, context: limited ? undefined : context };
 }
 
-function byPosition(a: Finding, b: Finding): number {
+export function byPosition(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule);
 }
 
-function severities(config: ResolvedConfig, options: LintOptions): (rule: string) => Severity | undefined {
+export function severities(config: ResolvedConfig, options: LintOptions): (rule: string) => Severity | undefined {
   return (rule) => {
     const s = config.severities[rule];
     if (options.only) return options.only.includes(rule) ? (s && s !== 'off' ? s : ALL_RULES.find((r) => r.id === rule)?.severity) : undefined;
@@ -127,17 +155,18 @@ function severities(config: ResolvedConfig, options: LintOptions): (rule: string
   };
 }
 
-function contextKey(config: ResolvedConfig, day: string, options: LintOptions): string {
+export function contextKey(config: ResolvedConfig, day: string, options: LintOptions): string {
   return `${configId(config.key)}\u0000${day}\u0000${options.only?.join(',') ?? ''}`;
 }
 
 /** Appends one story's findings (from the cache when its text was linted before) with absolute offsets. */
-function storyFindings(story: Story, doc: ParsedDocument, config: ResolvedConfig, day: string, options: LintOptions, context: string, findings: Finding[], errors: RuleError[]): void {
+export function storyFindings(story: Story, doc: ParsedDocument, storyCount: number, config: ResolvedConfig, day: string, options: LintOptions, context: string, findings: Finding[], errors: RuleError[]): void {
   const severityOf = severities(config, options);
-  const cacheKey = `${context}\u0000${story.key}`;
+  // What a rule says can depend on whether the file holds one story or several.
+  const cacheKey = `${context}\u0000${storyCount > 1 ? 'n' : '1'}\u0000${story.key}`;
   let cached = storyCache.get(cacheKey);
   if (!cached) {
-    cached = runStoryRules(story, doc, config, day, options.only);
+    cached = runStoryRules(story, doc, storyCount, config, day, options.only);
     storyCache.set(cacheKey, cached);
   }
   for (const f of cached.findings) {
@@ -148,142 +177,7 @@ function storyFindings(story: Story, doc: ParsedDocument, config: ResolvedConfig
   for (const e of cached.errors) errors.push({ ...e, story: story.index });
 }
 
-// A line an edit touches (or the one before or after it) that could change where stories,
-// chunks, comments or code blocks begin and end: a heading, a fence, HTML, a block quote, or a
-// line that could be a setext underline or a thematic break. An edit near one lints the file.
-const STRUCTURAL = /[#`~<>]|^[ \t]*(?:=+|-+|[-*_](?:[ \t]*[-*_]){2,})[ \t]*$/m;
-
-function lineAround(text: string, from: number, to: number): string {
-  // From the start of the line before `from` to the end of the line after `to`.
-  let a = from;
-  for (let n = 0; n < 2 && a > 0; n++) {
-    a--;
-    while (a > 0 && text[a - 1] !== '\n' && text[a - 1] !== '\r') a--;
-  }
-  let b = to;
-  for (let n = 0; n < 2 && b < text.length; n++) {
-    while (b < text.length && text[b] !== '\n' && text[b] !== '\r') b++;
-    if (n === 0) b++;
-  }
-  return text.slice(a, Math.min(b, text.length));
-}
-
-/**
- * Lints `text`, which is the text of `prev` with one stretch replaced. When the edit lies inside
- * the body of one story of a bank file, away from anything that could move story, chunk or
- * comment boundaries, only that story is parsed and linted again; the other stories, their
- * findings and the line index are moved, not recomputed. Otherwise it is `lintText`. Either way
- * the result is the one `lintText(text)` gives (test/incremental.test.ts checks that on random
- * edits).
- */
-export function lintEdit(prev: LintResult, text: string, change: TextChange, config: ResolvedConfig, options: LintOptions = {}): LintResult {
-  return editStory(prev, text, change, config, options) ?? lintText(text, config, options);
-}
-
-function editStory(prev: LintResult, text: string, change: TextChange, config: ResolvedConfig, options: LintOptions): LintResult | undefined {
-  const day = options.today ?? today();
-  const context = contextKey(config, day, options);
-  const { doc } = prev;
-  const old = doc.text;
-  const delta = change.newEnd - change.end;
-  if (prev.context !== context || doc.limited || !doc.isStory || doc.stories.length < 2 || !doc.chunks || doc.titleDepth === undefined) return undefined;
-  if (old.length > config.maxFileSize || text.length > config.maxFileSize || old.length < SPLIT_ABOVE || text.length < SPLIT_ABOVE) return undefined;
-  if (change.start < 0 || change.end < change.start || change.newEnd < change.start || old.length + delta !== text.length) return undefined;
-
-  // The story whose body holds the edit: after its title line, before the next title.
-  const stories = doc.stories;
-  let lo = 0;
-  let hi = stories.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (stories[mid].span.start <= change.start) lo = mid;
-    else hi = mid - 1;
-  }
-  const story = stories[lo];
-  const k = lo;
-  const reach = story.reach;
-  if (!story.titleSpan || reach === undefined || story.span.start > change.start || change.end >= reach) return undefined;
-  const titleLineEnd = old.indexOf('\n', story.titleSpan.end);
-  if (titleLineEnd < 0 || change.start <= titleLineEnd) return undefined;
-  // The story must be a chunk of its own, so parsing it alone reads it as the whole file did.
-  const c = doc.chunks.indexOf(story.span.start);
-  if (c < 0 || (doc.chunks[c + 1] ?? old.length) !== reach) return undefined;
-  if (STRUCTURAL.test(lineAround(old, change.start, change.end)) || STRUCTURAL.test(lineAround(text, change.start, change.newEnd))) return undefined;
-
-  const regionStart = story.span.start;
-  const regionText = text.slice(regionStart, reach + delta);
-  if (regionText.length >= SPLIT_ABOVE) return undefined;
-  const local = parseDocument(regionText);
-  const fresh = local.stories[0];
-  if (local.stories.length !== 1 || local.limited || local.titleDepth !== doc.titleDepth || fresh.span.start !== 0 || !fresh.titleSpan) return undefined;
-
-  const lines = prev.lines.edited(text, change.start, change.end, change.newEnd);
-  const moved = (span: Span): Span => (span.start >= change.end ? { start: span.start + delta, end: span.end + delta } : span);
-  const inRegion = (span: Span): boolean => span.start >= regionStart && span.start < reach;
-
-  const newStory = shiftStory(fresh, regionStart, k);
-  const newStories = stories.slice(0, k);
-  newStories.push(newStory);
-  for (let i = k + 1; i < stories.length; i++) newStories.push(shiftStory(stories[i], delta));
-  const shiftComment = (cm: HtmlComment): HtmlComment => (cm.span.start >= change.end ? { body: cm.body, span: moved(cm.span) } : cm);
-  const comments: HtmlComment[] = [];
-  let placed = false;
-  for (const cm of doc.comments) {
-    if (!inRegion(cm.span)) comments.push(shiftComment(cm));
-    else if (!placed) {
-      placed = true;
-      for (const lc of local.comments) comments.push({ body: lc.body, span: { start: lc.span.start + regionStart, end: lc.span.end + regionStart } });
-    }
-  }
-  if (!placed) {
-    // No comment in the region before: the region's comments go where their offsets say.
-    const at = comments.findIndex((cm) => cm.span.start >= regionStart);
-    const add = local.comments.map((lc) => ({ body: lc.body, span: { start: lc.span.start + regionStart, end: lc.span.end + regionStart } }));
-    comments.splice(at < 0 ? comments.length : at, 0, ...add);
-  }
-  const problems = doc.problems.filter((p) => !inRegion(p.span)).map((p) => (p.span.start >= change.end ? { ...p, span: moved(p.span) } : p));
-  const localProblems = local.problems.map((p) => ({ ...p, span: { start: p.span.start + regionStart, end: p.span.end + regionStart } }));
-  problems.push(...localProblems);
-  problems.sort((a, b) => a.span.start - b.span.start);
-  const newDoc: ParsedDocument = { ...doc, text, stories: newStories, comments, problems, chunks: doc.chunks.map((x) => (x > change.start ? x + delta : x)) };
-
-  // The edited story's findings, and its metadata problems, through the file's comments.
-  const severityOf = severities(config, options);
-  const fresh2: Finding[] = [];
-  const errors: RuleError[] = prev.errors.filter((e) => e.story !== k);
-  storyFindings(newStory, newDoc, config, day, options, context, fresh2, errors);
-  for (const p of localProblems) {
-    const severity = severityOf(p.rule);
-    if (severity) fresh2.push({ rule: p.rule, message: p.message, span: p.span, severity });
-  }
-  const directives = readDirectives(comments, lines, KNOWN, []);
-  const kept = applyDirectives(fresh2, directives, lines).sort(byPosition);
-
-  // The other findings keep their order; the edited story's are merged in.
-  const rest: Finding[] = [];
-  for (const f of prev.findings) {
-    if (f.story === k || (f.story === undefined && f.rule === 'front-matter' && inRegion(f.span))) continue;
-    if (f.span.start < change.end) rest.push(f);
-    else {
-      // Findings of rules carry `story` and `data` keys, problems neither: keep the same shape.
-      rest.push(
-        'story' in f
-          ? { rule: f.rule, message: f.message, span: { start: f.span.start + delta, end: f.span.end + delta }, severity: f.severity, data: f.data, story: f.story }
-          : { rule: f.rule, message: f.message, span: { start: f.span.start + delta, end: f.span.end + delta }, severity: f.severity },
-      );
-    }
-  }
-  const findings: Finding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < rest.length || j < kept.length) {
-    if (j >= kept.length || (i < rest.length && byPosition(rest[i], kept[j]) <= 0)) findings.push(rest[i++]);
-    else findings.push(kept[j++]);
-  }
-  return { doc: newDoc, lines, findings, errors, context, incremental: true };
-}
-
-function runStoryRules(story: Story, doc: ParsedDocument, config: ResolvedConfig, day: string, only?: string[]): CachedStory {
+function runStoryRules(story: Story, doc: ParsedDocument, storyCount: number, config: ResolvedConfig, day: string, only?: string[]): CachedStory {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
   const base = story.span.start;
@@ -296,7 +190,7 @@ function runStoryRules(story: Story, doc: ParsedDocument, config: ResolvedConfig
       findings.push({ rule: rule.id, message: r.message, span: { start: start - base, end: end - base }, severity: rule.severity, data: r.data });
     };
     try {
-      rule.check({ story, doc, config, options: config.options[rule.id] ?? {}, today: day, report });
+      rule.check({ story, doc, storyCount, config, options: config.options[rule.id] ?? {}, today: day, report });
     } catch (e) {
       errors.push({ rule: rule.id, story: story.index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

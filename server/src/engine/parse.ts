@@ -207,6 +207,11 @@ export function parseDocument(text: string): ParsedDocument {
   return { text, isStory, stories, frontMatter, comments, problems, titleDepth, chunks };
 }
 
+/** The story's source text, [span.start, span.end) of its document (the tail of its cache key). */
+export function storySource(story: Story): string {
+  return story.key.slice(story.key.length - (story.span.end - story.span.start));
+}
+
 /** The story with every offset moved by `by`, as the `index`-th story of its document. */
 export function shiftStory(story: Story, by: number, index = story.index): Story {
   if (by === 0 && index === story.index) return story;

@@ -24,6 +24,8 @@ export interface RuleExamples {
 export interface StoryRuleContext {
   story: Story;
   doc: ParsedDocument;
+  /** How many stories the file has (read this, not `doc.stories`, which may be built lazily). */
+  storyCount: number;
   config: ResolvedConfig;
   /** The rule's options, defaults filled in. */
   options: Record<string, any>;

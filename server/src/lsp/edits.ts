@@ -12,14 +12,20 @@ interface Pending {
   whole?: boolean;
 }
 
-/** Merges an edit of the current text ([start, end) became `length` characters) into `prev`. */
-export function mergeChange(prev: TextChange | undefined, start: number, end: number, length: number): TextChange {
-  if (!prev) return { start, end, newEnd: start + length };
+/**
+ * Merges an edit of the current text ([start, end) became `text`) into `prev`. The merged
+ * change keeps its inserted text while the edits stay inside it (typing, backspacing), so the
+ * engine need not read the document.
+ */
+export function mergeChange(prev: TextChange | undefined, start: number, end: number, text: string): TextChange {
+  if (!prev) return { start, end, newEnd: start + text.length, inserted: text };
+  const inside = prev.inserted !== undefined && start >= prev.start && end <= prev.newEnd;
   // Offsets past the merged stretch map to the old text shifted by what the stretch changed.
   return {
     start: Math.min(prev.start, start),
     end: end > prev.newEnd ? end + (prev.end - prev.newEnd) : prev.end,
-    newEnd: Math.max(prev.newEnd, end) + length - (end - start),
+    newEnd: Math.max(prev.newEnd, end) + text.length - (end - start),
+    inserted: inside ? (prev.inserted as string).slice(0, start - prev.start) + text + (prev.inserted as string).slice(end - prev.start) : undefined,
   };
 }
 
@@ -38,7 +44,7 @@ export class EditTracker {
         if ('range' in c && c.range) {
           const start = doc.offsetAt(c.range.start);
           const end = Math.max(start, doc.offsetAt(c.range.end));
-          rec.change = mergeChange(rec.change, start, end, c.text.length);
+          rec.change = mergeChange(rec.change, start, end, c.text);
         } else rec.whole = true;
         doc = TextDocument.update(doc, [c], version);
       }

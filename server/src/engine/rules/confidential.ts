@@ -1,5 +1,6 @@
 import type { StoryRule } from '../rule';
 import { ex } from '../examples';
+import { storySource } from '../parse';
 
 export const rule: StoryRule = {
   id: 'confidential',
@@ -15,9 +16,8 @@ export const rule: StoryRule = {
   check(ctx) {
     const terms = ctx.config.redact;
     if (terms.length === 0) return;
-    const text = ctx.doc.text;
     const { span } = ctx.story;
-    const body = text.slice(span.start, span.end);
+    const body = storySource(ctx.story);
     for (const term of terms) {
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
       let m: RegExpExecArray | null;

@@ -17,7 +17,7 @@ export const rule: StoryRule = {
     const missing = [meta.category === undefined ? 'category' : '', meta.questions === undefined ? 'questions' : ''].filter(Boolean);
     if (missing.length === 0) return;
     const present = meta.category !== undefined ? 'category' : meta.questions !== undefined ? (meta.keys.questions ? 'questions' : 'themes') : '';
-    const where = meta.source === 'none' ? (ctx.doc.stories.length > 1 ? 'a <!-- story … --> comment under the title' : 'front matter') : meta.source === 'comment' ? 'its story comment' : 'the front matter';
+    const where = meta.source === 'none' ? (ctx.storyCount > 1 ? 'a <!-- story … --> comment under the title' : 'front matter') : meta.source === 'comment' ? 'its story comment' : 'the front matter';
     ctx.report({
       message: `Story has no ${missing.join(' and no ')}: add ${missing.map((m) => (m === 'category' ? '"category: project"' : '"questions: [challenging-project, …]"')).join(' and ')} to ${where} so the bank can place it.`,
       span: present ? metaSpan(ctx.story, present) : storySpan(ctx.story),
