@@ -1,6 +1,7 @@
 // The starlint language server: a thin adapter between LSP and the engine. It owns the open
 // documents, the configuration store and the story bank; every feature lives in `lsp/` as a pure
 // function of an Analysis. Start: `starlint-lsp --stdio` (default), `--node-ipc`, `--socket=PORT`.
+import './node/memory';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -210,7 +211,8 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   // Typing in a bank file re-lints the edited story only, when the last analysis is still valid.
   const day = today();
   const change = previous?.isStory && candidate && previous.config.key === fc.config.key && previous.today === day ? edits.since(uri, previous.version) : undefined;
-  const a = previous && change ? analyzeEdit(previous, now.getText(), change, now.version) : analyze(uri, now.getText(), fc.config, day, candidate, now.version);
+  // A re-lint after typing (no incremental path) does not fill the caches with a keystroke's text.
+  const a = previous && change ? analyzeEdit(previous, now.getText(), change, now.version) : analyze(uri, now.getText(), fc.config, day, candidate, now.version, !previous);
   edits.linted(uri, now.version);
   for (const e of a.result.errors) {
     const key = `${e.rule}\u0000${e.error}`;

@@ -14,6 +14,12 @@ export const CACHE_CHARS = 1_200_000;
  * holds a bounded amount of memory however many versions of a file it sees.
  */
 export class TextCache<V> {
+  /**
+   * While false, caches are read but not written: a lint of a version nobody will lint again (a
+   * keystroke, a workspace file read once) should not push out entries that will be used.
+   */
+  static remember = true;
+
   private readonly map = new Map<string, V>();
   private chars = 0;
 
@@ -33,7 +39,7 @@ export class TextCache<V> {
   }
 
   set(key: string, value: V): void {
-    if (key.length > this.maxChars / 4) return;
+    if (!TextCache.remember || key.length > this.maxChars / 4) return;
     const old = this.map.get(key);
     if (old !== undefined) this.map.delete(key);
     else this.chars += key.length;

@@ -19,10 +19,10 @@ export interface Analysis {
   bank: BankFinding[];
 }
 
-export function analyze(uri: string, text: string, config: ResolvedConfig, today: string, candidate: boolean, version?: number): Analysis {
+export function analyze(uri: string, text: string, config: ResolvedConfig, today: string, candidate: boolean, version?: number, remember = true): Analysis {
   // A file the globs exclude (a CHANGELOG, a vendored README) is not even parsed.
   const result: LintResult = candidate
-    ? lintText(text, config, { today })
+    ? lintText(text, config, { today, remember })
     : { doc: { text, isStory: false, stories: [], comments: [], problems: [] }, lines: new LineIndex(text), findings: [], errors: [] };
   return { uri, text, version, config, result, isStory: candidate && result.doc.isStory, today, bank: [] };
 }
@@ -32,7 +32,8 @@ export function analyze(uri: string, text: string, config: ResolvedConfig, today
  * day: a bank file's edited story is linted alone when the edit allows it (engine `lintEdit`).
  */
 export function analyzeEdit(prev: Analysis, text: string, change: TextChange, version?: number): Analysis {
-  const result = lintEdit(prev.result, text, change, prev.config, { today: prev.today });
+  // A keystroke's version is not linted twice: it is not added to the engine's caches.
+  const result = lintEdit(prev.result, text, change, prev.config, { today: prev.today, remember: false });
   return { uri: prev.uri, text, version, config: prev.config, result, isStory: result.doc.isStory, today: prev.today, bank: [] };
 }
 

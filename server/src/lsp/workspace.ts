@@ -250,7 +250,8 @@ export class StoryBank {
       }
       if (this.entries.get(file)?.open) return;
       if (existing && existing.analysis.text === text && existing.analysis.config.key === fc.config.key) return;
-      const a = analyze(uri, text, fc.config, this.host.today(), true);
+      // Read once and kept in the bank: nothing for the engine's caches to remember.
+      const a = analyze(uri, text, fc.config, this.host.today(), true, undefined, false);
       for (const e of a.result.errors) this.host.error(`starlint: rule "${e.rule}" failed on ${file} (story ${e.story + 1}) and was skipped: ${e.error}`);
       if (a.isStory) {
         this.entries.set(file, { analysis: a, open: false });
