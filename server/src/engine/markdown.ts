@@ -127,6 +127,8 @@ function flattenDeepContainers(text: string): string {
 
 /** Offsets where chunks begin: top-level ATX headings outside fences, comments and front matter. */
 export function chunkBounds(text: string, alwaysSplit = false): [number, number][] {
+  // A story-sized document parses fastest in one piece.
+  if (text.length < SPLIT_ABOVE && !alwaysSplit) return [[0, text.length]];
   const bounds: number[] = [0];
   // Heading offsets and depths, as flat pairs, and how many headings each depth has.
   const headings: number[] = [];
@@ -166,8 +168,6 @@ export function chunkBounds(text: string, alwaysSplit = false): [number, number]
   // ("## Story"), not their sections, so chunks follow stories and stay few; a file of one story
   // splits at its sections. The depth depends only on the headings, so an edit inside a story
   // leaves the other chunks, and their cache entries, as they were.
-  // A story-sized document parses fastest in one piece.
-  if (text.length < SPLIT_ABOVE && !alwaysSplit) return [[0, text.length]];
   let splitDepth = 6;
   for (let d = 1; d <= 6; d++) {
     if (counts[d] >= 2) {
