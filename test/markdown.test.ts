@@ -4,7 +4,7 @@
 // escapes, entities, code spans, images, hard breaks, containers and every line ending.
 import assert from 'node:assert/strict';
 import { flatten } from '../server/src/engine/markdown';
-import { lintText, resolveConfig } from '../server/src/engine';
+import { LineIndex, lintText, resolveConfig } from '../server/src/engine';
 import { verbatimPieceProblems } from './robustness/properties';
 
 const TODAY = '2026-11-25';
@@ -89,5 +89,49 @@ describe('markdown: prose keeps its source offsets (markdown-it, tree.ts)', () =
       assert.equal(text.slice(blocks[1].span.start, blocks[1].span.end), '# Title');
       assert.deepEqual(verbatimPieceProblems(text), []);
     }
+  });
+
+  it('keeps story comments, their YAML and comments over lines at the same line and column with CRLF and lone CR', () => {
+    const bank = [
+      '# Bank',
+      '',
+      '## Churn model',
+      '',
+      '<!-- story',
+      'category: projekt',
+      'questions: [failure]',
+      '-->',
+      '',
+      '### Situation',
+      '',
+      'Churn rose. I think it mattered <!-- starlint-disable-line',
+      'hedging --> a lot.',
+      '',
+      '### Action',
+      '',
+      'I built a model.',
+      '',
+      '## Fraud rules',
+      '',
+      '<!-- story',
+      'category: project',
+      '-->',
+      '',
+      '### Situation',
+      '',
+      'Losses rose.',
+      '',
+    ].join('\n');
+    const located = (eol: string): string[] => {
+      const text = bank.replace(/\n/g, eol);
+      const lines = new LineIndex(text);
+      const r = lintText(text, resolveConfig(), { today: TODAY });
+      const at = (o: number): string => `${lines.position(o).line}:${lines.position(o).character}`;
+      return [...r.findings.map((f) => `${f.rule} ${at(f.span.start)}-${at(f.span.end)}`), ...r.doc.comments.map((c) => `comment ${at(c.span.start)}-${at(c.span.end)}`)];
+    };
+    const lf = located('\n');
+    assert.ok(lf.some((l) => l.startsWith('unknown-category 5:10')), lf.join('\n'));
+    assert.deepEqual(located('\r\n'), lf);
+    assert.deepEqual(located('\r'), lf);
   });
 });

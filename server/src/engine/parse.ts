@@ -29,7 +29,7 @@ interface Marker {
 }
 
 // `<!-- story` followed by a line break or a colon, then YAML: per-story metadata in a bank file.
-const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*\r?\n)/i;
+const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*(?:\r\n?|\n))/i;
 
 /**
  * Turns Markdown text into a document of stories (SPEC §2). Pure and synchronous.
@@ -360,6 +360,8 @@ function plainTitle(raw: string): string {
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
+  // Nearly every file has no control character at all: one native search says so.
+  if (!/[\x01-\x08\x0b\x0e-\x1f\ufffd]/.test(sample)) return false;
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

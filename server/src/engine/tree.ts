@@ -142,6 +142,12 @@ export function parseTree(src: string): BlockNode[] {
         break;
       case 'html_block': {
         const span = reader.blockSpan(t.map);
+        if (stack.length === 0) {
+          // At the top level the block is its source lines: take them, line endings as written
+          // (markdown-it's content has LF for CRLF, which would shift every offset after a line).
+          add({ type: 'html', value: src.slice(span.start, span.end), start: span.start, end: span.end });
+          break;
+        }
         // Inside a container the content lost its prefixes ("> "); its first line is still verbatim.
         const firstLine = t.content.split(/\r\n?|\n/, 1)[0].trim();
         const at = firstLine ? src.indexOf(firstLine, span.start) : -1;
@@ -312,15 +318,19 @@ class Reader {
         case 'html_inline': {
           let at = this.find(t.content);
           let end = at + t.content.length;
+          let value = t.content;
           if (at < 0) {
-            // A comment over lines inside a container: its first line is verbatim.
+            // Over lines with CRLF endings, or inside a container: its first line is verbatim, and
+            // a comment ends at its "-->"; the source between is the value, as written.
             const first = t.content.split(/\r\n?|\n/, 1)[0];
             at = this.find(first);
             if (at < 0) break;
-            end = Math.min(this.limit, at + t.content.length);
+            const close = t.content.startsWith('<!--') ? this.find('-->', at + 4) : -1;
+            end = close >= 0 ? close + 3 : Math.min(this.limit, at + t.content.length);
+            value = this.src.slice(at, end);
           }
           settle(at);
-          add({ type: 'html', value: t.content, start: at, end });
+          add({ type: 'html', value, start: at, end });
           this.cur = end;
           break;
         }
