@@ -16,6 +16,11 @@ export class LineIndex {
 
   /** Pushes the line starts that the line endings in text[from, to) begin. */
   private static scan(text: string, from: number, to: number, out: number[]): void {
+    if (text.indexOf('\r', from) === -1) {
+      // LF only (nearly every file): let the native search find them.
+      for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+      return;
+    }
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) out.push(i + 1);

@@ -86,7 +86,11 @@ function frontMatterEnd(text: string): number {
 // takes each marker's place, so every offset stays valid. Front matter is left alone.
 const MAX_LINE_CONTAINERS = 32;
 
+// A line that opens more than MAX_LINE_CONTAINERS containers, as the loop below counts them.
+const DEEP_LINE = new RegExp(String.raw`^[ \t]*(?:(?:>|[-*+](?=[ \t\r]|$)|\d{1,9}[.)](?=[ \t\r]|$))[ \t]*){${MAX_LINE_CONTAINERS + 1}}`, 'm');
+
 function flattenDeepContainers(text: string): string {
+  if (!DEEP_LINE.test(text)) return text;
   let out: string[] | undefined;
   let last = 0;
   for (let pos = frontMatterEnd(text); pos < text.length; ) {

@@ -32,12 +32,14 @@ function riskAndTradeoff(text: string): boolean {
   return risk && tradeoff;
 }
 
+// Each principle with the phrases that name it ("Customer Obsession; customer obsessed").
+const PRINCIPLE_PHRASES = AMAZON_PRINCIPLES.map((p) => ({ principle: p, phrases: p.toLowerCase().split(/;\s*/) }));
+
 export function principlesIn(text: string): string[] {
   const norm = text.toLowerCase().replace(/[’']/g, "'");
-  return AMAZON_PRINCIPLES.filter((p) => {
-    const parts = p.toLowerCase().split(/;\s*/);
-    return parts.some((part) => norm.includes(part));
-  });
+  const found: string[] = [];
+  for (const { principle, phrases } of PRINCIPLE_PHRASES) if (phrases.some((phrase) => norm.includes(phrase))) found.push(principle);
+  return found;
 }
 
 function storyText(story: Story): string {
