@@ -32,14 +32,19 @@ function riskAndTradeoff(text: string): boolean {
   return risk && tradeoff;
 }
 
-// Each principle with the phrases that name it ("Customer Obsession; customer obsessed").
-const PRINCIPLE_PHRASES = AMAZON_PRINCIPLES.map((p) => ({ principle: p, phrases: p.toLowerCase().split(/;\s*/) }));
+// One pass over the text finds every phrase that names a principle ("Customer Obsession",
+// "Have Backbone; Disagree and Commit" by either half), in any case, with either apostrophe.
+const PHRASE_OF = new Map<string, string>();
+for (const p of AMAZON_PRINCIPLES) for (const phrase of p.toLowerCase().split(/;\s*/)) PHRASE_OF.set(phrase.replace(/’/g, "'"), p);
+const PRINCIPLE_PHRASES = new RegExp([...PHRASE_OF.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('|'), 'gi');
 
 export function principlesIn(text: string): string[] {
-  const norm = text.toLowerCase().replace(/[’']/g, "'");
-  const found: string[] = [];
-  for (const { principle, phrases } of PRINCIPLE_PHRASES) if (phrases.some((phrase) => norm.includes(phrase))) found.push(principle);
-  return found;
+  const seen = new Set<string>();
+  PRINCIPLE_PHRASES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PRINCIPLE_PHRASES.exec(text))) seen.add(PHRASE_OF.get(m[0].toLowerCase().replace(/’/g, "'")) as string);
+  // In the principles' own order, as the heat-map lists them.
+  return AMAZON_PRINCIPLES.filter((p) => seen.has(p));
 }
 
 function storyText(story: Story): string {
