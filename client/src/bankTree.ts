@@ -3,7 +3,7 @@
 // (and, for Amazon, the Leadership Principles it names).
 import * as vscode from 'vscode';
 import type { BankStory, CompositionRow } from '../../server/src/engine';
-import { formatScore } from '../../server/src/engine/score';
+import { formatScore } from '../../server/src/engine/score-format';
 import { StoreTree } from './storeTree';
 import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import type { BankStory } from '../../server/src/engine';
-import { formatScore } from '../../server/src/engine/score';
+import { formatScore } from '../../server/src/engine/score-format';
 import type { BankStore } from './bankStore';
 import { sameUri } from './bankStore';
 import type { BankNode, BankTreeProvider } from './bankTree';

@@ -1,8 +1,8 @@
 // Pure text helpers shared by the trees, the status bar and the heat-map. Nothing here imports
 // vscode, so the unit tests run them directly.
 import type { BankStory, CompositionRow, CoverageRow } from '../../server/src/engine';
-import { AMAZON_PRINCIPLES, FOLLOW_UPS } from '../../server/src/engine/domain';
-import { PRACTICE_DAYS } from '../../server/src/engine/bank';
+// domain.ts and score-format.ts import nothing: the extension bundles no part of the engine.
+import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../server/src/engine/domain';
 
 /** Seconds as spoken time, `m:ss`. */
 export function mmss(seconds: number): string {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../lsp/helpers/client';
 import type { BankStory, CoverageRow } from '../../server/src/engine';
 import { renderCoverageHtml } from '../../client/src/coverageHtml';
 import {
@@ -224,5 +225,14 @@ describe('client: coverage heat-map HTML', () => {
 
   it('says so when the bank is empty', () => {
     assert.match(renderCoverageHtml({ stories: [], coverage: [] }, { cspSource: 'x', nonce: 'n' }), /No story files/);
+  });
+});
+
+describe('client: activation stays light', () => {
+  it('bundles no part of the engine: no parser, no YAML, no rules (the server does that work)', () => {
+    ensureBuilt();
+    const map = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dist', 'extension.js.map'), 'utf8')) as { sources: string[] };
+    const heavy = map.sources.filter((s) => /node_modules\/(?:markdown-it|yaml|jsonc-parser)\/|server\/src\/engine\/(?!domain\.ts|score-format\.ts|types\.ts)/.test(s));
+    assert.deepEqual(heavy, []);
   });
 });

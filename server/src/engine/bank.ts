@@ -1,3 +1,4 @@
+import { PRACTICE_DAYS } from './domain';
 import { BANK_RULES } from './rules';
 import { scoreStory } from './score';
 import { followUpReadiness } from './rules/follow-up-prep';
@@ -103,7 +104,8 @@ function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-export const PRACTICE_DAYS = [0, 3, 7, 14, 21];
+
+export { PRACTICE_DAYS };
 
 /** The practice checkpoints (day 0/3/7/14/21 after the first practice) and what is due. */
 export function practiceStatus(practiced: string[] | undefined, today: string): PracticeStatus {

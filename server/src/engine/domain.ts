@@ -101,3 +101,6 @@ function distance(a: string, b: string): number {
   }
   return row[b.length];
 }
+
+/** The practice checkpoints, in days after a story was first practised (SPEC §6: day 0/3/7/14/21). */
+export const PRACTICE_DAYS = [0, 3, 7, 14, 21];

@@ -4,25 +4,9 @@ import { findMetrics } from './metrics';
 import { subjectCounts } from './rules/first-person';
 import { parseStoryDate } from './rules/recency';
 import { EXPERIMENT } from './rules/experimentation';
+import type { Criterion, Score } from './score-format';
 
-/**
- * The strength score (0–100) of SPEC §6, from the selection criteria of SPEC §1: your role
- * (critical), specificity, relevance to ML/AI and versatility (high), complexity, outcome and
- * recency (medium). Each criterion shows its points and the reasons it lost any.
- */
-export interface Criterion {
-  id: 'role' | 'specificity' | 'relevance' | 'versatility' | 'complexity' | 'outcome' | 'recency';
-  label: string;
-  weight: 'critical' | 'high' | 'medium';
-  points: number;
-  max: number;
-  notes: string[];
-}
-
-export interface Score {
-  total: number;
-  criteria: Criterion[];
-}
+export { formatScore, type Criterion, type Score } from './score-format';
 
 const ML_TERMS = /\b(?:model(?:s|ing|led|ling)?|ML|machine learning|AI|LLMs?|training|trained|inference|features?|dataset|data set|labels?|labell?ing|precision|recall|AUC|F1|A\/B|experiment\w*|embeddings?|ranking|recommend\w*|classifier|regression|neural|transformer|fine-?tun\w*|evaluation|held-out|baseline|drift|pipeline|GPU|prompt\w*|retrieval|NLP|computer vision|forecast\w*|anomaly|fraud|personali[sz]\w*)\b/gi;
 const DECISION = /\b(?:chose|decided|because|trade-?offs?|ruled out|instead of|rather than|prioriti[sz]ed|weighed)\b/i;
@@ -160,12 +144,4 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
 
 function clamp(points: number, max: number): number {
   return Math.max(0, Math.min(max, points));
-}
-
-/** One line per criterion, the same wherever the score is shown (tree tooltip, hover, CLI). */
-export function formatScore(score: Score): string[] {
-  return [
-    `Strength ${score.total}/100`,
-    ...score.criteria.map((c) => `${c.label} ${c.points}/${c.max}${c.notes.length ? ` — ${c.notes.join('; ')}` : ''}`),
-  ];
 }
