@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { markPracticedEdit, parseDocument, practiceStatus } from '../server/src/engine';
+import { markPracticedEdit, parseDocument, practiceStatus, today } from '../server/src/engine';
+import { localDate } from '../client/src/format';
 
 function apply(text: string, date: string): string {
   const doc = parseDocument(text);
@@ -63,5 +64,28 @@ describe('Practice schedule (day 0/3/7/14/21)', () => {
     const s = practiceStatus(['2026-10-01', '2026-10-04', '2026-10-08', '2026-10-15', '2026-10-22'], '2026-11-25');
     assert.equal(s.next, undefined);
     assert.equal(s.due, false);
+  });
+});
+
+describe('today: the user\'s calendar day', () => {
+  const withTimeZone = (tz: string, run: () => void): void => {
+    const was = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      run();
+    } finally {
+      if (was === undefined) delete process.env.TZ;
+      else process.env.TZ = was;
+    }
+  };
+
+  it('is the local date, as Mark Practiced Today logs it, not the UTC date', () => {
+    // 07:30 UTC on the 26th is still the evening of the 25th in California, already the 26th in Tokyo.
+    const instant = new Date('2026-11-26T07:30:00Z');
+    withTimeZone('America/Los_Angeles', () => {
+      assert.equal(today(instant), '2026-11-25');
+      assert.equal(today(instant), localDate(instant));
+    });
+    withTimeZone('Asia/Tokyo', () => assert.equal(today(instant), '2026-11-26'));
   });
 });

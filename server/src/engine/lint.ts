@@ -76,8 +76,14 @@ function configId(key: string): number {
   return id;
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * Today as YYYY-MM-DD in the machine's time zone: the user's calendar day, which is the day a
+ * practice session is logged under (the extension's Mark Practiced Today) and the day recency
+ * and practice checkpoints count from. (UTC would put a Californian evening on tomorrow.)
+ */
+export function today(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Lints one Markdown document: parse, run every enabled story rule, apply inline comments. */
