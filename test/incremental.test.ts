@@ -52,6 +52,7 @@ function applyAt(text: string, at: number, remove: number, insert: string): { te
 const BANKS: Record<string, string> = {
   'a bank of `##` titles with story comments and `###` sections': bankFile(14, 7),
   'the example stories as `#` titles with `##` sections': bankOfSize(40_000, 3),
+  'a bank with CRLF line endings': bankFile(14, 11).replace(/\n/g, '\r\n'),
 };
 
 describe('lintEdit: an edit re-lints one story, with the result of a full lint', () => {
