@@ -4,7 +4,7 @@
 // escapes, entities, code spans, images, hard breaks, containers and every line ending.
 import assert from 'node:assert/strict';
 import { flatten } from '../server/src/engine/markdown';
-import { LineIndex, lintText, resolveConfig } from '../server/src/engine';
+import { LineIndex, lintText, parseDocument, resolveConfig } from '../server/src/engine';
 import { verbatimPieceProblems } from './robustness/properties';
 
 const TODAY = '2026-11-25';
@@ -133,5 +133,15 @@ describe('markdown: prose keeps its source offsets (markdown-it, tree.ts)', () =
     assert.ok(lf.some((l) => l.startsWith('unknown-category 5:10')), lf.join('\n'));
     assert.deepEqual(located('\r\n'), lf);
     assert.deepEqual(located('\r'), lf);
+  });
+
+  it('reads the sections after a list nested 40 levels deep (markdown-it stops reading at its nesting limit)', () => {
+    const deep = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+    const doc = parseDocument(story(`I did it.\n\n${deep}`));
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => s.kind),
+      ['situation', 'task', 'action', 'result'],
+    );
+    assert.match(doc.stories[0].star.action?.prose.text ?? '', /level 40/);
   });
 });

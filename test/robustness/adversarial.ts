@@ -88,6 +88,9 @@ export const STRUCTURE: Record<string, Payload> = {
   'setext underlines': (n) => times('Text\n===\n\n', n),
   'thematic breaks': (n) => times('***\n\n', n),
   'emphasis pairs': (n) => times('*a* ', n),
+  // Each nested label is scanned again at every level: linear only because inline nesting is capped.
+  'nested image labels': (n) => `${times('![a ', n)}x${times('](y)', n)}`,
+  'nested link labels': (n) => `${times('[a ', n)}x${times('](y)', n)}`,
 };
 
 /**

@@ -82,7 +82,7 @@ function frontMatterEnd(text: string): number {
 
 // List markers past this many on one line ("- - - … x", "1. 1. 1. … x") are not parsed as
 // markers: micromark takes quadratic time on lists nested on one line (8 kB of them cost seconds),
-// and prose nested that deep is not read anyway (markdown-it stops at 20 levels). A lookalike of the same length
+// and prose nested that deep is not read anyway (see MAX_NESTING). A lookalike of the same length
 // takes each marker's place, so every offset stays valid. Front matter is left alone.
 const MAX_LINE_CONTAINERS = 32;
 
@@ -309,7 +309,12 @@ function separator(at: number): Piece {
   return { text: '\n\n', start: at, end: at, exact: false };
 }
 
-function blockPieces(nodes: BlockNode[], src: string, out: Piece[], comments: HtmlComment[]): void {
+// Prose nested deeper than this (block quotes in lists in block quotes…) is not read: no story
+// nests that deep, and recursing through hundreds of levels would risk the call stack.
+const MAX_NESTING = 100;
+
+function blockPieces(nodes: BlockNode[], src: string, out: Piece[], comments: HtmlComment[], depth = 0): void {
+  if (depth > MAX_NESTING) return;
   for (const node of nodes) {
     const before = out.length;
     const mark = out.length ? separator(node.start) : undefined;
@@ -324,16 +329,17 @@ function blockPieces(nodes: BlockNode[], src: string, out: Piece[], comments: Ht
         break;
       case 'paragraph':
       case 'heading':
-        inline(node.children, src, out, comments);
+        inline(node.children, src, out, comments, depth + 1);
         break;
       default:
-        blockPieces(node.children, src, out, comments);
+        blockPieces(node.children, src, out, comments, depth + 1);
     }
     if (mark && out.length === before + 1) out.pop();
   }
 }
 
-function inline(nodes: InlineNode[], src: string, out: Piece[], comments: HtmlComment[]): void {
+function inline(nodes: InlineNode[], src: string, out: Piece[], comments: HtmlComment[], depth = 0): void {
+  if (depth > MAX_NESTING) return;
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
@@ -348,7 +354,7 @@ function inline(nodes: InlineNode[], src: string, out: Piece[], comments: HtmlCo
         collectComments(node.value, node.start, comments);
         break;
       default:
-        inline(node.children, src, out, comments);
+        inline(node.children, src, out, comments, depth + 1);
     }
   }
 }
