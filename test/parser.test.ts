@@ -207,6 +207,17 @@ describe('parser: story shapes (SPEC §2)', () => {
     assert.equal(findings.filter((f) => f.rule === 'missing-section').length, 0);
   });
 
+  it('reads every shape of story comment: a line break, a colon, or a space before the first key', () => {
+    const story = (comment: string): string => `# Bank\n\n## Churn model\n\n${comment}\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n## Fraud rules\n\n<!-- story: category: project -->\n\n**Situation:** Losses rose.\n`;
+    for (const comment of ['<!-- story\ncategory: failure\n-->', '<!-- story: category: failure -->', '<!-- story category: failure -->', '<!-- starlint-story category: failure -->', '<!--story category: failure-->']) {
+      const doc = parseDocument(story(comment));
+      assert.deepEqual(doc.stories.map((s) => s.meta.category), ['failure', 'project'], comment);
+    }
+    // "story" that is not followed by a key is not a story comment.
+    const plain = parseDocument(story('<!-- story time: we were late -->').replace('story time', 'story time is'));
+    assert.equal(plain.stories[0].meta.source, 'none');
+  });
+
   it('reports a finding of a bank story in that story only', () => {
     const text = fixture('bank.md').replace('New-visitor conversion rose from 1.1% to 1.5%.', 'New visitors were happier.');
     const metric = lint(text).filter((f) => f.rule === 'result-metric');

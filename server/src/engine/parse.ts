@@ -28,8 +28,9 @@ interface Marker {
   depth?: number;
 }
 
-// `<!-- story` followed by a line break or a colon, then YAML: per-story metadata in a bank file.
-const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*(?:\r\n?|\n))/i;
+// `<!-- story` then YAML: per-story metadata in a bank file. After "story" comes a colon, a line
+// break, or a space before the first key ("<!-- story category: failure -->").
+const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*(?:\r\n?|\n)|[ \t]+(?=[A-Za-z_][\w-]*[ \t]*:))/i;
 
 /**
  * Turns Markdown text into a document of stories (SPEC §2). Pure and synchronous.
