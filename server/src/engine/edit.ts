@@ -212,14 +212,15 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
 
   // The other findings keep their order; the edited story's are merged in.
   const rest: Finding[] = [];
+  const { end } = change;
   for (const f of prev.findings) {
-    if (f.story === k || (f.story === undefined && f.rule === 'front-matter' && inRegion(f.span))) continue;
-    if (f.span.start < change.end) rest.push(f);
-    else {
-      // Findings of rules carry `story` and `data` keys, problems neither: keep the same shape.
-      const span = { start: f.span.start + delta, end: f.span.end + delta };
-      rest.push('story' in f ? { rule: f.rule, message: f.message, span, severity: f.severity, data: f.data, story: f.story } : { rule: f.rule, message: f.message, span, severity: f.severity });
-    }
+    const story = f.story;
+    if (story === k || (story === undefined && f.rule === 'front-matter' && inRegion(f.span))) continue;
+    const { span } = f;
+    if (span.start < end) rest.push(f);
+    // Findings of rules carry `story` and `data` keys, problems neither: keep the same shape.
+    else if (story !== undefined) rest.push({ rule: f.rule, message: f.message, span: { start: span.start + delta, end: span.end + delta }, severity: f.severity, data: f.data, story });
+    else rest.push({ rule: f.rule, message: f.message, span: { start: span.start + delta, end: span.end + delta }, severity: f.severity });
   }
   const findings: Finding[] = [];
   let i = 0;

@@ -1,17 +1,19 @@
 /** Converts offsets to zero-based lines and UTF-16 columns, as LSP and the CLI need. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offsets where lines start; a typed array so an edit moves the later ones with one copy. */
+  private readonly starts: Float64Array;
 
   constructor(
     readonly text: string,
-    starts?: number[],
+    starts?: Float64Array,
   ) {
     if (starts) {
       this.starts = starts;
       return;
     }
-    this.starts = [0];
-    LineIndex.scan(text, 0, text.length, this.starts);
+    const found = [0];
+    LineIndex.scan(text, 0, text.length, found);
+    this.starts = Float64Array.from(found);
   }
 
   /** Pushes the line starts that the line endings in text[from, to) begin. */
@@ -37,14 +39,17 @@ export class LineIndex {
     if (rescan) return new LineIndex(text);
     const delta = inserted.length - (end - start);
     const { starts } = this;
-    const lo = countAtMost(starts, start);
-    const out = starts.slice(0, lo);
-    const from = out.length;
-    LineIndex.scan(inserted, 0, inserted.length, out);
-    for (let i = from; i < out.length; i++) out[i] += start;
-    let k = lo;
-    while (k < starts.length && starts[k] <= end) k++;
-    for (; k < starts.length; k++) out.push(starts[k] + delta);
+    const head = countAtMost(starts, start);
+    const added: number[] = [];
+    LineIndex.scan(inserted, 0, inserted.length, added);
+    let tail = head;
+    while (tail < starts.length && starts[tail] <= end) tail++;
+    const out = new Float64Array(head + added.length + (starts.length - tail));
+    out.set(starts.subarray(0, head));
+    for (let i = 0; i < added.length; i++) out[head + i] = added[i] + start;
+    const at = head + added.length;
+    out.set(starts.subarray(tail), at);
+    if (delta !== 0) for (let i = at; i < out.length; i++) out[i] += delta;
     return new LineIndex(text, out);
   }
 
@@ -83,7 +88,7 @@ export class LineIndex {
 }
 
 /** How many values of an ascending array are at most x. */
-export function countAtMost(values: number[], x: number): number {
+export function countAtMost(values: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
