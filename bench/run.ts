@@ -53,7 +53,9 @@ const ALEX_BANK_TIMEOUT_MS = 300_000;
 const STORY_ITERATIONS = { warmup: 300, iterations: 300 };
 const ALEX_STORY_ITERATIONS = { warmup: 30, iterations: 40 };
 const N = 1000;
-const EDITS = quick ? 5 : 10;
+// A language server re-lints after every keystroke: the median of many edits is its steady
+// state. The first edits of a process also compile the edit path; the report shows the first one.
+const EDITS = quick ? 5 : 40;
 
 interface Cell {
   tool: ToolName;
@@ -385,7 +387,8 @@ async function main(): Promise<void> {
       const edit = median(runs.map((r) => median(r.editMs as number[])));
       const bankAfter = median(runs.flatMap((r) => r.editBankMs ?? []));
       const editCpu = median(runs.map((r) => median(r.editCpuMs as number[])));
-      targets.push({ what: '(d) edit re-lint (lintEdit, as the server calls it)', target: '≤ 5 ms', measured: `${fmtMs(edit)} (CPU ${fmtMs(editCpu)})`, met: (busy() ? editCpu : edit) <= 5 });
+      const first = median(runs.map((r) => (r.editMs as number[])[0]));
+      targets.push({ what: '(d) edit re-lint (lintEdit, as the server calls it)', target: '≤ 5 ms', measured: `${fmtMs(edit)} (CPU ${fmtMs(editCpu)}); the first edit of a process, JIT compiling the edit path: ${fmtMs(first)}`, met: (busy() ? editCpu : edit) <= 5 });
       targets.push({ what: '(d) analyzeBank after an edit', target: '(no target; shown for the bank view)', measured: fmtMs(bankAfter), met: undefined });
     }
   }
@@ -445,7 +448,7 @@ async function main(): Promise<void> {
     `(a): ${STORY_ITERATIONS.warmup} warm-up lints, then ${STORY_ITERATIONS.iterations} timed lints, each of a different story (starlint caches per-story findings by text, so re-linting one text would time a cache hit); the cell is the median over processes of each process's per-lint median. alex: ${ALEX_STORY_ITERATIONS.warmup} + ${ALEX_STORY_ITERATIONS.iterations}.`,
     `Repetitions (fresh processes): ${(['story', 'files', 'bank'] as const).map((s) => `${s} ${TOOLS.map((t) => `${t} ${REPS[s][t]}`).join(', ')}`).join('; ')}. ¹ = a single run, no range. alex is 30–100× slower than the others and runs less; ${alexBank ? `on the bank file it is stopped after ${ALEX_BANK_TIMEOUT_MS / 1000} s` : 'it is not run on the bank file (it did not finish within 150 s in a trial run; `--alex-bank` runs it with a 300 s limit)'}.`,
     `(b), (c): one timed pass in a cold process (JIT and caches cold, as in a CLI run); starlint's config raises maxFileSize to 10 MB so it lints the whole bank file like the peers do. markdownlint gets all files in one \`lint({strings})\` call, as markdownlint-cli2 does.`,
-    `(d): starlint lints the bank file once, then times ${EDITS} successive one-character inserts in the Action of stories spread over the file, each re-linted with \`lintEdit\` on the previous result as the language server does (the run fails unless every edit took the one-story path; median per process; analyzeBank is timed separately after the first 2); the peers have no incremental mode, so their figure is one full lint of the edited file, in their first run only.`,
+    `(d): starlint lints the bank file once, then times ${EDITS} successive one-character inserts (median per process; the first edits of a process include compiling the edit path, so the first edit's time is reported too) in the Action of stories spread over the file, each re-linted with \`lintEdit\` on the previous result as the language server does (the run fails unless every edit took the one-story path; analyzeBank is timed separately after the first 2); the peers have no incremental mode, so their figure is one full lint of the edited file, in their first run only.`,
     "write-good lints the raw Markdown text (it has no Markdown mode); alex parses Markdown with remark; markdownlint uses micromark directly; starlint parses with markdown-it. markdown-it is starlint's parse alone, with no rules: starlint's own floor. remark-parse is the parse alone that any remark-based linter stands on (the floor the issue's aim is stated against).",
   );
   const does = new Map<string, string>();
