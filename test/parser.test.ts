@@ -218,6 +218,21 @@ describe('parser: story shapes (SPEC §2)', () => {
     assert.equal(plain.stories[0].meta.source, 'none');
   });
 
+  it('reads a title named like a depth layer ("# Notes", "# Summary") as the title, not a section', () => {
+    for (const title of ['Notes', 'Summary', 'Deep dive']) {
+      const doc = parseDocument(`# ${title}\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI chose a model.\n\n## Result\n\nChurn fell 5%.\n`);
+      assert.equal(doc.stories.length, 1);
+      assert.equal(doc.stories[0].title, title);
+      assert.deepEqual(doc.stories[0].sections.map((s) => s.kind), STAR, title);
+    }
+    // A bank titled "Notes" still splits into its stories.
+    const bank = parseDocument('# Notes\n\n## Churn model\n\n### Situation\n\nChurn rose.\n\n### Result\n\nDown 5%.\n\n## Fraud rules\n\n### Situation\n\nLosses rose.\n\n### Result\n\nDown 8%.\n');
+    assert.deepEqual(bank.stories.map((s) => s.title), ['Churn model', 'Fraud rules']);
+    // A Notes section under a title stays a section.
+    const notes = parseDocument('# Churn\n\n## Situation\n\nChurn rose.\n\n## Result\n\nDown 5%.\n\n## Notes\n\nAsk about the pilot.\n');
+    assert.deepEqual(notes.stories[0].sections.map((s) => s.kind), ['situation', 'result', 'notes']);
+  });
+
   it('reports a finding of a bank story in that story only', () => {
     const text = fixture('bank.md').replace('New-visitor conversion rose from 1.1% to 1.5%.', 'New visitors were happier.');
     const metric = lint(text).filter((f) => f.rule === 'result-metric');

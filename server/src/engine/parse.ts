@@ -75,6 +75,20 @@ export function parseDocument(text: string): ParsedDocument {
     }
   }
 
+  // A title named like a depth layer ("# Notes" or "# Summary" over "## Situation"…): the first
+  // marker, a heading shallower than every other heading marker with no heading before it, is the
+  // title of what follows, not a section of its own.
+  const first = markers[0];
+  if (
+    first?.style === 'heading' &&
+    !(STAR_KINDS as readonly string[]).includes(first.kind) &&
+    markers.some((m) => m.style === 'heading' && m !== first) &&
+    markers.every((m) => m === first || m.style !== 'heading' || (m.depth as number) > (first.depth as number)) &&
+    !blocks.slice(bodyStart, first.index).some((b) => b.type === 'heading')
+  ) {
+    markers.shift();
+  }
+
   const storyComments = comments.filter((c) => STORY_COMMENT.test(c.body));
   const starKinds = new Set(markers.map((m) => m.kind).filter((k): k is StarKind => (STAR_KINDS as readonly string[]).includes(k)));
   const fm = frontMatter?.raw ?? {};
