@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from 'markdown-it';
+import { LineIndex } from './lines';
 
 /**
  * Markdown to a small syntax tree with source offsets, by markdown-it (CommonMark).
@@ -83,20 +84,6 @@ export function frontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
-/** Offsets of line starts, splitting lines as markdown-it does (LF, CRLF, lone CR). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
 export function parseTree(src: string): BlockNode[] {
   const fm = frontMatter(src);
   let input = src;
@@ -108,7 +95,8 @@ export function parseTree(src: string): BlockNode[] {
   }
   md.options.maxNesting = BLOCK_NESTING;
   const tokens = md.parse(input, {});
-  const reader = new Reader(src, lineStarts(src));
+  // LineIndex splits lines as markdown-it does: LF, CRLF and a lone CR.
+  const reader = new Reader(src, new LineIndex(src));
   const stack: { node: BlockNode & { children: BlockNode[] } }[] = [];
   const add = (node: BlockNode): void => {
     (stack.length ? stack[stack.length - 1].node.children : top).push(node);
@@ -182,14 +170,19 @@ class Reader {
 
   constructor(
     private readonly src: string,
-    private readonly starts: number[],
+    private readonly lines: LineIndex,
   ) {}
+
+  /** Where a line starts; the end of the text for a line past the last. */
+  private lineStart(line: number): number {
+    return line < this.lines.lineCount ? this.lines.lineStart(line) : this.src.length;
+  }
 
   /** From the first non-blank character of the first line to the last non-blank one. */
   blockSpan(map: [number, number] | null): Pos {
     if (!map) return { start: 0, end: 0 };
-    const { src, starts } = this;
-    let start = starts[map[0]] ?? src.length;
+    const { src } = this;
+    let start = this.lineStart(map[0]);
     const lineEnd = this.lineEnd(map[0]);
     while (start < lineEnd && (src[start] === ' ' || src[start] === '\t')) start++;
     let end = this.lineEnd(Math.max(map[0], map[1] - 1));
@@ -198,9 +191,8 @@ class Reader {
   }
 
   private lineEnd(line: number): number {
-    const next = this.starts[line + 1];
-    if (next === undefined) return this.src.length;
-    let end = next - 1;
+    if (line + 1 >= this.lines.lineCount) return this.src.length;
+    let end = this.lines.lineStart(line + 1) - 1;
     if (this.src[end] === '\n' && this.src[end - 1] === '\r') end--;
     return end;
   }
@@ -244,7 +236,7 @@ class Reader {
 
   inline(token: Token): InlineNode[] {
     const map = token.map ?? [0, 0];
-    this.cur = this.starts[map[0]] ?? this.src.length;
+    this.cur = this.lineStart(map[0]);
     this.limit = this.lineEnd(Math.max(map[0], map[1] - 1));
     const root: InlineNode[] = [];
     const stack: (InlineNode & { children: InlineNode[] })[] = [];
