@@ -1,4 +1,4 @@
-import { SPLIT_ABOVE } from './markdown';
+import { SPLIT_ABOVE, shiftSpan } from './markdown';
 import { parseDocument, shiftStory } from './parse';
 import { applyDirectives, readDirectives } from './directives';
 import { KNOWN, byPosition, contextKey, lintText, remembering, severities, storyFindings, today, type LintOptions, type LintResult, type RuleError, type TextChange } from './lint';
@@ -160,14 +160,14 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
   const before = from > 0 ? regionText.charCodeAt(from - 1) : 10;
   const after = regionText.charCodeAt(from + inserted.length);
   const lines = prev.lines.edited(text, change.start, change.end, inserted, before === 13 || after === 10 || inserted.endsWith('\r'));
-  const moved = (span: Span): Span => (span.start >= change.end ? { start: span.start + delta, end: span.end + delta } : span);
+  const moved = (span: Span): Span => (span.start >= change.end ? shiftSpan(span, delta) : span);
   const inRegion = (span: Span): boolean => span.start >= regionStart && span.start < reach;
 
   const newStory = shiftStory(fresh, regionStart, k);
   const stories = list.edited(k, newStory, delta);
   const comments: HtmlComment[] = [];
   let placed = false;
-  const regionComments = (): HtmlComment[] => local.comments.map((lc) => ({ body: lc.body, span: { start: lc.span.start + regionStart, end: lc.span.end + regionStart } }));
+  const regionComments = (): HtmlComment[] => local.comments.map((lc) => ({ body: lc.body, span: shiftSpan(lc.span, regionStart) }));
   for (const cm of doc.comments) {
     if (!inRegion(cm.span)) comments.push(cm.span.start >= change.end ? { body: cm.body, span: moved(cm.span) } : cm);
     else if (!placed) {
@@ -181,7 +181,7 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
     comments.splice(at < 0 ? comments.length : at, 0, ...regionComments());
   }
   const problems = doc.problems.filter((p) => !inRegion(p.span)).map((p) => (p.span.start >= change.end ? { ...p, span: moved(p.span) } : p));
-  const localProblems = local.problems.map((p) => ({ ...p, span: { start: p.span.start + regionStart, end: p.span.end + regionStart } }));
+  const localProblems = local.problems.map((p) => ({ ...p, span: shiftSpan(p.span, regionStart) }));
   problems.push(...localProblems);
   problems.sort((a, b) => a.span.start - b.span.start);
   const newDoc = lazyDocument(
@@ -219,8 +219,8 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
     const { span } = f;
     if (span.start < end) rest.push(f);
     // Findings of rules carry `story` and `data` keys, problems neither: keep the same shape.
-    else if (story !== undefined) rest.push({ rule: f.rule, message: f.message, span: { start: span.start + delta, end: span.end + delta }, severity: f.severity, data: f.data, story });
-    else rest.push({ rule: f.rule, message: f.message, span: { start: span.start + delta, end: span.end + delta }, severity: f.severity });
+    else if (story !== undefined) rest.push({ rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity, data: f.data, story });
+    else rest.push({ rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity });
   }
   const findings: Finding[] = [];
   let i = 0;

@@ -1,5 +1,5 @@
 import { CACHE_CHARS, TextCache } from './cache';
-import { chunkBounds } from './markdown';
+import { chunkBounds, shiftSpan } from './markdown';
 import { parseDocument } from './parse';
 import { LineIndex } from './lines';
 import { applyDirectives, readDirectives } from './directives';
@@ -178,7 +178,7 @@ export function storyFindings(story: Story, doc: ParsedDocument, storyCount: num
   for (const f of cached.findings) {
     const severity = severityOf(f.rule);
     if (!severity) continue;
-    findings.push({ ...f, severity, story: story.index, span: { start: f.span.start + story.span.start, end: f.span.end + story.span.start } });
+    findings.push({ ...f, severity, story: story.index, span: shiftSpan(f.span, story.span.start) });
   }
   for (const e of cached.errors) errors.push({ ...e, story: story.index });
 }

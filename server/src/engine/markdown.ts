@@ -56,7 +56,7 @@ export function flatten(text: string): FlatDocument {
     const chunk = text.slice(start, end);
     const flat = flattenChunk(chunk);
     for (const b of flat.blocks) blocks.push(start === 0 ? b : shiftBlock(b, start));
-    for (const c of flat.comments) comments.push(start === 0 ? c : { body: c.body, span: shift(c.span, start) });
+    for (const c of flat.comments) comments.push(start === 0 ? c : { body: c.body, span: shiftSpan(c.span, start) });
   }
   return { blocks, comments, chunks };
 }
@@ -187,7 +187,8 @@ export function chunkBounds(text: string, alwaysSplit = false): [number, number]
   return out;
 }
 
-function shift(span: Span, by: number): Span {
+/** The span moved by `by`. */
+export function shiftSpan(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
@@ -201,8 +202,8 @@ export function absolutePieces(pieces: Piece[], base: number | undefined): Piece
 function shiftBlock(b: Block, by: number): Block {
   return {
     ...b,
-    span: shift(b.span, by),
-    label: b.label && { ...b.label, span: shift(b.label.span, by) },
+    span: shiftSpan(b.span, by),
+    label: b.label && { ...b.label, span: shiftSpan(b.label.span, by) },
     base: (b.base ?? 0) + by,
   };
 }

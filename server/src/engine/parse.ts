@@ -1,6 +1,6 @@
 import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { CACHE_CHARS, TextCache } from './cache';
-import { absolutePieces, flatten, type Block } from './markdown';
+import { absolutePieces, flatten, shiftSpan, type Block } from './markdown';
 import { Prose, countWords } from './prose';
 import { headingSection } from './sections';
 import {
@@ -248,10 +248,6 @@ export function shiftStory(story: Story, by: number, index = story.index): Story
     layers,
     reach: story.reach === undefined ? undefined : story.reach + by,
   };
-}
-
-function shiftSpan(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
 }
 
 function shiftMeta(m: StoryMeta, by: number): StoryMeta {
