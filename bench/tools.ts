@@ -43,11 +43,9 @@ export async function loadTool(name: string): Promise<Tool> {
       return eachFile(name, 'bare `unified().use(remarkParse).parse(text)`: the floor of any remark-based linter, no rules', (text) => processor.parse(text).children.length);
     }
     case 'markdown-it': {
-      // The parser starlint stands on, configured as starlint configures it.
-      const { default: MarkdownIt } = await import('markdown-it');
-      const md = new MarkdownIt('commonmark');
-      md.core.ruler.disable('text_join');
-      return eachFile(name, "bare `markdown-it('commonmark').parse(text)`: starlint's parser alone, no rules", (text) => md.parse(text, {}).length);
+      // The parser starlint stands on, through the engine's own call, so its configuration is the same.
+      const { tokenize } = await import('../server/src/engine/tree');
+      return eachFile(name, "bare markdown-it parse (`tokenize` of server/src/engine/tree.ts, CommonMark as starlint configures it): starlint's parser alone, no rules", (text) => tokenize(text).length);
     }
     default:
       throw new Error(`unknown tool ${name}`);

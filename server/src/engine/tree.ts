@@ -84,6 +84,12 @@ export function frontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
+/** markdown-it's tokens of `text`, parsed as starlint parses (the benchmark's floor calls this too). */
+export function tokenize(text: string): Token[] {
+  md.options.maxNesting = BLOCK_NESTING;
+  return md.parse(text, {});
+}
+
 export function parseTree(src: string): BlockNode[] {
   const fm = frontMatter(src);
   let input = src;
@@ -93,8 +99,7 @@ export function parseTree(src: string): BlockNode[] {
     // markdown-it sees empty lines where the front matter was, so line numbers stay the same.
     input = src.slice(0, fm.after).replace(/[^\r\n]+/g, '') + src.slice(fm.after);
   }
-  md.options.maxNesting = BLOCK_NESTING;
-  const tokens = md.parse(input, {});
+  const tokens = tokenize(input);
   // LineIndex splits lines as markdown-it does: LF, CRLF and a lone CR.
   const reader = new Reader(src, new LineIndex(src));
   const stack: { node: BlockNode & { children: BlockNode[] } }[] = [];
