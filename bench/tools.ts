@@ -42,11 +42,6 @@ export async function loadTool(name: string): Promise<Tool> {
       const processor = unified().use(remarkParse);
       return eachFile(name, 'bare `unified().use(remarkParse).parse(text)`: the floor of any remark-based linter, no rules', (text) => processor.parse(text).children.length);
     }
-    case 'markdown-it': {
-      // The parser starlint stands on, through the engine's own call, so its configuration is the same.
-      const { tokenize } = await import('../server/src/engine/tree');
-      return eachFile(name, "bare markdown-it parse (`tokenize` of server/src/engine/tree.ts, CommonMark as starlint configures it): starlint's parser alone, no rules", (text) => tokenize(text).length);
-    }
     default:
       throw new Error(`unknown tool ${name}`);
   }

@@ -2,11 +2,12 @@ import { CACHE_CHARS, TextCache } from './cache';
 import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
 import type { HtmlComment, Piece, SectionKind, Span } from './types';
 import { labelWord, lineLabelStarts, plainLabel, separatorLength } from './sections';
+import { guardUnit, parseUnits } from './units';
 
 /**
- * The Markdown layer: markdown-it (through tree.ts) turns the text into a small syntax tree, and
- * this file flattens the top-level blocks into plain records with absolute offsets and their
- * prose, so the rest of the engine never walks a syntax tree.
+ * The Markdown layer: remark-parse (through the adapter in tree.ts) turns the text into a small
+ * syntax tree, and this file flattens the top-level blocks into plain records with absolute
+ * offsets and their prose, so the rest of the engine never walks a syntax tree.
  *
  * Large documents are split into chunks at top-level ATX headings (outside code fences, front
  * matter and HTML comments) and each chunk is parsed on its own: a chunk that did not change is
@@ -64,14 +65,30 @@ export function flatten(text: string): FlatDocument {
 function flattenChunk(chunk: string): FlatDocument {
   const cached = chunkCache.get(chunk);
   if (cached) return cached;
-  const src = flattenDeepContainers(chunk);
+  const units = parseUnits(chunk, frontMatterEnd(chunk));
+  let flat: FlatDocument;
+  if (units.length === 1) flat = flattenUnit(chunk);
+  else {
+    flat = { blocks: [], comments: [] };
+    for (const [start, end] of units) {
+      const unit = flattenUnit(chunk.slice(start, end));
+      for (const b of unit.blocks) flat.blocks.push(start === 0 ? b : shiftBlock(b, start));
+      for (const c of unit.comments) flat.comments.push(start === 0 ? c : { body: c.body, span: shiftSpan(c.span, start) });
+    }
+  }
+  chunkCache.set(chunk, flat);
+  return flat;
+}
+
+/** Parses one unit (units.ts): the parser's cost is bounded by the unit's length. */
+function flattenUnit(unit: string): FlatDocument {
+  const src = guardUnit(flattenDeepContainers(unit));
   const flat: FlatDocument = { blocks: [], comments: [] };
-  for (const node of parseTree(src)) {
+  for (const node of parseTree(src, unit)) {
     if (node.type === 'paragraph') {
       for (const children of splitAtLabels(node.children, src)) flat.blocks.push(paragraphBlock(children, src, flat.comments));
     } else flat.blocks.push(toBlock(node, src, flat.comments));
   }
-  chunkCache.set(chunk, flat);
   return flat;
 }
 

@@ -56,7 +56,7 @@ export function parseDocument(text: string): ParsedDocument {
     frontMatter = readMeta(yamlBlock.value ?? '', contentStart, 'front-matter', problems, 'front matter');
     frontMatter.span = yamlBlock.span;
     bodyStart = 1;
-  } else if (/^---[ \t]*\r?\n/.test(text)) {
+  } else if (/^\ufeff?---[ \t]*\r?\n/.test(text)) {
     problems.push({
       rule: 'front-matter',
       message: 'Front matter is not closed: add a line with three dashes (---) after the metadata.',

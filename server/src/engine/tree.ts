@@ -1,16 +1,22 @@
-import MarkdownIt, { type Token } from 'markdown-it';
-import { LineIndex } from './lines';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
 /**
- * Markdown to a small syntax tree with source offsets, by markdown-it (CommonMark).
+ * Markdown to a small syntax tree with source offsets: unified + remark-parse (micromark,
+ * CommonMark) with remark-frontmatter read the text into mdast, and this adapter keeps what the
+ * engine needs of it — block and inline kinds, offsets, and prose that maps back to the source
+ * character by character.
  *
- * markdown-it gives block tokens with line ranges and inline tokens with their text and markup
- * but no offsets; this walks the inline tokens in order and finds each one in the source after
- * the previous one, which gives every text run its exact offsets. markdown-it parses a
- * 400-word story about fourteen times faster than remark-parse (bench/README.md), and the
- * engine needs nothing mdast has beyond this tree.
+ * mdast gives every node its offsets. A text node's value is not always its source slice: escapes
+ * (`\*`) and entities (`&amp;`) are decoded, and continuation lines lose their indentation and
+ * container prefixes (`> `). `alignText` splits such a value into runs that are verbatim slices of
+ * the source and small pieces for each escape or entity, so a finding on a word still points at
+ * that word.
  */
-
 
 export interface Pos {
   start: number;
@@ -33,23 +39,14 @@ export type BlockNode =
   | ({ type: 'code' | 'thematicBreak' } & Pos)
   | ({ type: 'html' | 'yaml'; value: string } & Pos);
 
-// CommonMark only (no tables, strikethrough or linkify), raw HTML on, as remark-parse reads it.
-// `text_join` would fold escapes and entities into the text around them; kept apart, each text
-// token is a verbatim slice of the source and an escape or entity is a token of its own.
-//
-// One `maxNesting` option limits two things. In blocks, markdown-it stops reading the whole rest
-// of the document at that many container levels (each list level counts two): the preset's 20
-// lost every section after a list ten levels deep, so blocks get 1,000, which reads any real
-// story and stays far from the stack limit. Inline, each nested link or image label is scanned
-// again at every level, so the cost is the text times the depth: inline keeps 20, and deeper
-// brackets are read as text (20,000 nested images took 1.8 s with 1,000, take 57 ms with 20).
-const BLOCK_NESTING = 1000;
-const INLINE_NESTING = 20;
-const md = new MarkdownIt('commonmark', { maxNesting: BLOCK_NESTING });
-md.core.ruler.disable('text_join');
-md.core.ruler.before('inline', 'starlint_inline_nesting', (state) => {
-  state.md.options.maxNesting = INLINE_NESTING;
-});
+// CommonMark (no GFM: tables and strikethrough read as text, as stories rarely hold them) and
+// YAML front matter. Frozen once: every parse reuses the same parser.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** remark-parse's mdast of `text`, as starlint parses it (the benchmark's floor calls this too). */
+export function parseMdast(text: string): Root {
+  return processor.parse(text);
+}
 
 /** A front matter at the start of `text`: `---` lines around YAML, as remark-frontmatter reads it. */
 export interface FrontMatter {
@@ -64,8 +61,10 @@ export interface FrontMatter {
 
 const EOL = /\r\n?|\n/g;
 
+/** Finds the front matter without parsing: chunking needs to know where the body starts. */
 export function frontMatter(text: string): FrontMatter | undefined {
-  const open = /^---[ \t]*(\r\n?|\n)/.exec(text);
+  // After a byte order mark too, as micromark reads it.
+  const open = /^\ufeff?---[ \t]*(\r\n?|\n)/.exec(text);
   if (!open) return undefined;
   let pos = open[0].length;
   while (pos <= text.length) {
@@ -84,302 +83,188 @@ export function frontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
-/** markdown-it's tokens of `text`, parsed as starlint parses (the benchmark's floor calls this too). */
-export function tokenize(text: string): Token[] {
-  md.options.maxNesting = BLOCK_NESTING;
-  return md.parse(text, {});
+// Prose nested deeper than this is not read: no story nests that deep, and the adapter recurses.
+const MAX_DEPTH = 200;
+
+/**
+ * The blocks of `parsed`. `source` is the text as written when `parsed` is a guarded copy of it
+ * (units.ts: the same length, a few characters made inert): prose is read from the source.
+ */
+export function parseTree(parsed: string, source = parsed): BlockNode[] {
+  // micromark drops a byte order mark and counts offsets from the character after it.
+  const bom = parsed.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const adapter = new Adapter(parsed, source, bom);
+  const out: BlockNode[] = [];
+  for (const node of parseMdast(bom ? parsed.slice(1) : parsed).children) {
+    const block = adapter.block(node, 0);
+    if (block) out.push(block);
+  }
+  return out;
 }
 
-export function parseTree(src: string): BlockNode[] {
-  const fm = frontMatter(src);
-  let input = src;
-  const top: BlockNode[] = [];
-  if (fm) {
-    top.push({ type: 'yaml', value: src.slice(fm.valueStart, fm.valueEnd), start: 0, end: fm.end });
-    // markdown-it sees empty lines where the front matter was, so line numbers stay the same.
-    input = src.slice(0, fm.after).replace(/[^\r\n]+/g, '') + src.slice(fm.after);
-  }
-  const tokens = tokenize(input);
-  // LineIndex splits lines as markdown-it does: LF, CRLF and a lone CR.
-  const reader = new Reader(src, new LineIndex(src));
-  const stack: { node: BlockNode & { children: BlockNode[] } }[] = [];
-  const add = (node: BlockNode): void => {
-    (stack.length ? stack[stack.length - 1].node.children : top).push(node);
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    switch (t.type) {
-      case 'bullet_list_open':
-      case 'ordered_list_open':
-      case 'list_item_open':
-      case 'blockquote_open': {
-        const type = t.type === 'blockquote_open' ? 'blockquote' : t.type === 'list_item_open' ? 'listItem' : 'list';
-        const node = { type, children: [], ...reader.blockSpan(t.map) } as BlockNode & { children: BlockNode[] };
-        add(node);
-        stack.push({ node });
-        break;
-      }
-      case 'bullet_list_close':
-      case 'ordered_list_close':
-      case 'list_item_close':
-      case 'blockquote_close':
-        stack.pop();
-        break;
-      case 'paragraph_open':
-      case 'heading_open': {
-        const inline = tokens[i + 1];
-        const children = inline?.type === 'inline' ? reader.inline(inline) : [];
-        const span = reader.blockSpan(t.map);
-        if (t.type === 'heading_open') add({ type: 'heading', depth: Number(t.tag.slice(1)), children, ...span });
-        else {
-          const first = children[0];
-          const last = children[children.length - 1];
-          add({ type: 'paragraph', children, start: first ? first.start : span.start, end: last ? last.end : span.end });
-        }
-        i += 2;
-        break;
-      }
-      case 'fence':
-      case 'code_block':
-        add({ type: 'code', ...reader.blockSpan(t.map) });
-        break;
-      case 'hr':
-        add({ type: 'thematicBreak', ...reader.blockSpan(t.map) });
-        break;
-      case 'html_block': {
-        const span = reader.blockSpan(t.map);
-        if (stack.length === 0) {
-          // At the top level the block is its source lines: take them, line endings as written
-          // (markdown-it's content has LF for CRLF, which would shift every offset after a line).
-          add({ type: 'html', value: src.slice(span.start, span.end), start: span.start, end: span.end });
-          break;
-        }
-        // Inside a container the content lost its prefixes ("> "); its first line is still verbatim.
-        const firstLine = t.content.split(/\r\n?|\n/, 1)[0].trim();
-        const at = firstLine ? src.indexOf(firstLine, span.start) : -1;
-        const start = at >= 0 && at < span.end ? at : span.start;
-        add({ type: 'html', value: t.content.replace(/(?:\r\n?|\n)$/, ''), start, end: span.end });
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return top;
-}
-
-/** Finds tokens in the source, in order. */
-class Reader {
-  private cur = 0;
-  private limit = 0;
-
+class Adapter {
   constructor(
+    private readonly parsed: string,
     private readonly src: string,
-    private readonly lines: LineIndex,
+    /** Added to mdast's offsets: 1 after a byte order mark. */
+    private readonly off: number,
   ) {}
 
-  /** Where a line starts; the end of the text for a line past the last. */
-  private lineStart(line: number): number {
-    return line < this.lines.lineCount ? this.lines.lineStart(line) : this.src.length;
+  private start(node: Nodes): number {
+    return (node.position?.start.offset ?? 0) + this.off;
   }
 
-  /** From the first non-blank character of the first line to the last non-blank one. */
-  blockSpan(map: [number, number] | null): Pos {
-    if (!map) return { start: 0, end: 0 };
-    const { src } = this;
-    let start = this.lineStart(map[0]);
-    const lineEnd = this.lineEnd(map[0]);
-    while (start < lineEnd && (src[start] === ' ' || src[start] === '\t')) start++;
-    let end = this.lineEnd(Math.max(map[0], map[1] - 1));
-    while (end > start && /\s/.test(src[end - 1])) end--;
-    return { start, end: Math.max(start, end) };
+  private end(node: Nodes): number {
+    return (node.position?.end.offset ?? 0) + this.off;
   }
 
-  private lineEnd(line: number): number {
-    if (line + 1 >= this.lines.lineCount) return this.src.length;
-    let end = this.lines.lineStart(line + 1) - 1;
-    if (this.src[end] === '\n' && this.src[end - 1] === '\r') end--;
-    return end;
-  }
-
-  private find(s: string, from = this.cur): number {
-    if (!s) return -1;
-    const at = this.src.indexOf(s, from);
-    return at >= 0 && at + s.length <= this.limit ? at : -1;
-  }
-
-  private eol(from: number): { at: number; len: number } {
-    const { src } = this;
-    for (let i = from; i < this.limit; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 10) return { at: i, len: 1 };
-      if (c === 13) return { at: i, len: src.charCodeAt(i + 1) === 10 ? 2 : 1 };
-    }
-    return { at: this.limit, len: 0 };
-  }
-
-  /** Skips a link's or an image's destination: `(…)`, `[…]` or nothing, after its `]`. */
-  private skipDestination(close: number): number {
-    const { src } = this;
-    let i = close + 1;
-    if (src[i] === '(') {
-      let depth = 0;
-      for (; i < this.limit; i++) {
-        const c = src[i];
-        if (c === '\\') i++;
-        else if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) return i + 1;
+  block(node: RootContent, depth: number): BlockNode | undefined {
+    const pos = { start: this.start(node), end: this.end(node) };
+    switch (node.type) {
+      case 'heading':
+        return { type: 'heading', depth: node.depth, children: this.inlines(node.children, depth + 1), ...pos };
+      case 'paragraph':
+        return { type: 'paragraph', children: this.inlines(node.children, depth + 1), ...pos };
+      case 'list':
+      case 'listItem':
+      case 'blockquote': {
+        const children: BlockNode[] = [];
+        if (depth < MAX_DEPTH) {
+          for (const child of node.children) {
+            const block = this.block(child, depth + 1);
+            if (block) children.push(block);
+          }
+        }
+        return { type: node.type, children, ...pos };
       }
-      return this.limit;
+      case 'code':
+        return { type: 'code', ...pos };
+      case 'thematicBreak':
+        return { type: 'thematicBreak', ...pos };
+      case 'html':
+        // Inside a container the value lost its prefixes ("> "); at the top level it is the
+        // source, whose line endings (CRLF) are kept as written so offsets inside it stay right.
+        return { type: 'html', value: depth === 0 ? this.src.slice(pos.start, pos.end) : node.value, ...pos };
+      case 'yaml':
+        return { type: 'yaml', value: node.value, ...pos };
+      default:
+        // Link reference definitions and anything else hold no prose.
+        return undefined;
     }
-    if (src[i] === '[') {
-      const end = src.indexOf(']', i);
-      return end >= 0 && end < this.limit ? end + 1 : i;
-    }
-    return i;
   }
 
-  inline(token: Token): InlineNode[] {
-    const map = token.map ?? [0, 0];
-    this.cur = this.lineStart(map[0]);
-    this.limit = this.lineEnd(Math.max(map[0], map[1] - 1));
-    const root: InlineNode[] = [];
-    const stack: (InlineNode & { children: InlineNode[] })[] = [];
-    const add = (node: InlineNode): void => {
-      const siblings = stack.length ? stack[stack.length - 1].children : root;
-      const prev = siblings[siblings.length - 1];
-      // Runs of verbatim text (lines joined by their line endings) become one text, as in mdast.
-      if (node.type === 'text' && node.exact && prev?.type === 'text' && prev.exact && prev.end === node.start) {
-        prev.value += node.value;
-        prev.end = node.end;
-        return;
-      }
-      siblings.push(node);
-    };
-    // A text whose source could not be found ends where the next token starts.
-    let loose: (InlineNode & { type: 'text' }) | undefined;
-    const settle = (at: number): void => {
-      if (loose) loose.end = Math.max(loose.start, at);
-      loose = undefined;
-    };
-    for (const t of token.children ?? []) {
-      switch (t.type) {
+  private inlines(nodes: PhrasingContent[], depth: number): InlineNode[] {
+    const out: InlineNode[] = [];
+    if (depth > MAX_DEPTH) return out;
+    for (const node of nodes) {
+      const start = this.start(node);
+      const end = this.end(node);
+      switch (node.type) {
         case 'text':
-        case 'text_special': {
-          if (!t.content) break;
-          // An escape or an entity is found by its markup (`\*`, `&amp;`), its text is the character.
-          const raw = t.type === 'text_special' && t.markup ? t.markup : t.content;
-          const at = this.find(raw);
-          if (at < 0) {
-            settle(this.cur);
-            loose = { type: 'text', value: t.content, start: this.cur, end: this.cur, exact: false };
-            add(loose);
-            break;
-          }
-          settle(at);
-          add({ type: 'text', value: t.content, start: at, end: at + raw.length, exact: raw === t.content });
-          this.cur = at + raw.length;
+          alignText(node.value, this.parsed, this.src, start, end, out);
           break;
-        }
-        case 'softbreak': {
-          const { at, len } = this.eol(this.cur);
-          settle(at);
-          add({ type: 'text', value: this.src.slice(at, at + len) || '\n', start: at, end: at + len, exact: len > 0 });
-          this.cur = at + len;
+        case 'strong':
+        case 'emphasis':
+        case 'link':
+        case 'linkReference':
+          out.push({ type: node.type === 'linkReference' ? 'link' : node.type, children: this.inlines(node.children, depth + 1), start, end });
           break;
-        }
-        case 'hardbreak': {
-          const { at, len } = this.eol(this.cur);
-          let start = at;
-          while (start > this.cur && (this.src[start - 1] === ' ' || this.src[start - 1] === '\t' || this.src[start - 1] === '\\')) start--;
-          settle(start);
-          add({ type: 'break', start, end: at + len });
-          this.cur = at + len;
+        case 'break':
+          out.push({ type: 'break', start, end });
           break;
-        }
-        case 'code_inline': {
-          const open = this.find(t.markup);
-          if (open < 0) break;
-          settle(open);
-          const close = this.find(t.markup, open + t.markup.length + Math.max(0, t.content.length - 2));
-          const end = close >= 0 ? close + t.markup.length : open + t.markup.length;
-          add({ type: 'code', start: open, end });
-          this.cur = end;
+        case 'html':
+          out.push({ type: 'html', value: this.src.slice(start, end), start, end });
           break;
-        }
-        case 'image': {
-          const open = this.find('![');
-          if (open < 0) break;
-          settle(open);
-          // The alt text may hold brackets of its own; the image ends at the bracket that balances.
-          let depth = 0;
-          let close = open + 1;
-          for (; close < this.limit; close++) {
-            const c = this.src[close];
-            if (c === '\\') close++;
-            else if (c === '[') depth++;
-            else if (c === ']' && --depth === 0) break;
-          }
-          const end = this.skipDestination(close);
-          add({ type: 'code', start: open, end });
-          this.cur = end;
-          break;
-        }
-        case 'html_inline': {
-          let at = this.find(t.content);
-          let end = at + t.content.length;
-          let value = t.content;
-          if (at < 0) {
-            // Over lines with CRLF endings, or inside a container: its first line is verbatim, and
-            // a comment ends at its "-->"; the source between is the value, as written.
-            const first = t.content.split(/\r\n?|\n/, 1)[0];
-            at = this.find(first);
-            if (at < 0) break;
-            const close = t.content.startsWith('<!--') ? this.find('-->', at + 4) : -1;
-            end = close >= 0 ? close + 3 : Math.min(this.limit, at + t.content.length);
-            value = this.src.slice(at, end);
-          }
-          settle(at);
-          add({ type: 'html', value, start: at, end });
-          this.cur = end;
-          break;
-        }
-        case 'strong_open':
-        case 'em_open':
-        case 'link_open': {
-          const marker = t.type === 'link_open' ? (t.markup === 'autolink' ? '<' : '[') : t.markup;
-          const at = this.find(marker);
-          const start = at < 0 ? this.cur : at;
-          settle(start);
-          const node = { type: t.type === 'strong_open' ? 'strong' : t.type === 'em_open' ? 'emphasis' : 'link', children: [], start, end: start } as InlineNode & { children: InlineNode[] };
-          add(node);
-          stack.push(node);
-          this.cur = at < 0 ? this.cur : at + marker.length;
-          break;
-        }
-        case 'strong_close':
-        case 'em_close':
-        case 'link_close': {
-          const node = stack.pop();
-          let end = this.cur;
-          if (t.type === 'link_close') {
-            const autolink = t.markup === 'autolink';
-            const close = this.find(autolink ? '>' : ']');
-            if (close >= 0) end = autolink ? close + 1 : this.skipDestination(close);
-          } else {
-            const at = this.find(t.markup);
-            if (at >= 0) end = at + t.markup.length;
-          }
-          settle(end);
-          if (node) node.end = end;
-          this.cur = end;
-          break;
-        }
         default:
-          break;
+          // Inline code, images and image references: no prose.
+          out.push({ type: 'code', start, end });
       }
     }
-    settle(this.limit);
-    return root;
+    return out;
   }
+}
+
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+
+/**
+ * Pushes `value` (a text node over src[from, to)) as text nodes: verbatim runs of the source (read
+ * from `source`, the text as written, where `src` is its guarded copy), and
+ * one piece per character the source writes otherwise (an escape, an entity, NUL as U+FFFD). The
+ * source characters the value leaves out — a continuation line's indentation, a block quote's
+ * `>`, spaces before a line ending — end one run and start the next.
+ */
+function alignText(value: string, src: string, source: string, from: number, to: number, out: InlineNode[]): void {
+  if (to - from === value.length && src.startsWith(value, from)) {
+    out.push({ type: 'text', value: src === source ? value : source.slice(from, to), start: from, end: to, exact: true });
+    return;
+  }
+  let i = from;
+  let j = 0;
+  let run = -1;
+  const flush = (): void => {
+    if (run >= 0 && i > run) out.push({ type: 'text', value: source.slice(run, i), start: run, end: i, exact: true });
+    run = -1;
+  };
+  while (j < value.length && i < to) {
+    const c = src[i];
+    const v = value[j];
+    // An escape or an entity first: its first character may equal the one it stands for ("&").
+    if (c === '\\' && src[i + 1] === v && ASCII_PUNCT.test(v)) {
+      flush();
+      out.push({ type: 'text', value: v, start: i, end: i + 2, exact: false });
+      i += 2;
+      j++;
+      continue;
+    }
+    if (c === '&') {
+      // The longest entity name is 31 characters: look no further, so "& & & …" stays linear.
+      const near = src.slice(i, i + 34).indexOf(';');
+      const semi = near > 1 ? i + near : -1;
+      const decoded = semi > 0 ? decodeEntity(src.slice(i, semi + 1)) : undefined;
+      if (decoded && value.startsWith(decoded, j)) {
+        flush();
+        out.push({ type: 'text', value: decoded, start: i, end: semi + 1, exact: false });
+        i = semi + 1;
+        j += decoded.length;
+        continue;
+      }
+    }
+    if (c === v) {
+      if (run < 0) run = i;
+      i++;
+      j++;
+      continue;
+    }
+    flush();
+    if (c === '\u0000' && v === '\ufffd') {
+      out.push({ type: 'text', value: v, start: i, end: i + 1, exact: false });
+      i++;
+      j++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '>' || c === '\r' || c === '\n') {
+      // Indentation, a container prefix or trailing spaces that the value leaves out.
+      i++;
+      continue;
+    }
+    break;
+  }
+  flush();
+  if (j < value.length) {
+    // The rest could not be aligned: one piece that points at the rest of the source.
+    out.push({ type: 'text', value: value.slice(j), start: Math.min(i, to), end: to, exact: false });
+  }
+}
+
+/** The character(s) an entity or numeric character reference stands for, decoded as micromark does. */
+function decodeEntity(entity: string): string | undefined {
+  const body = entity.slice(1, -1);
+  if (body[0] === '#') {
+    const hex = body[1] === 'x' || body[1] === 'X';
+    const digits = body.slice(hex ? 2 : 1);
+    if (!(hex ? /^[\da-f]{1,6}$/i : /^\d{1,7}$/).test(digits)) return undefined;
+    return decodeNumericCharacterReference(digits, hex ? 16 : 10);
+  }
+  const named = decodeNamedCharacterReference(body);
+  return named === false ? undefined : named;
 }
