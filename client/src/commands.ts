@@ -12,6 +12,7 @@ import type { CoveragePanel } from './coverageWebview';
 import type { CueCardsPanel } from './cueCards';
 import { compositionAdvice, followUpLabel, idealRange, localDate, missingFollowUps, mmss, practiceDescription, slugify, storyStatus } from './format';
 import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
+import { setUpStoryBank, type SetUpArgs } from './setup';
 import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../server/src/protocol';
 
 export interface CommandDeps {
@@ -41,6 +42,7 @@ type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
 
 export const COMMANDS: Record<string, Handler> = {
   'starlint.newStory': newStory,
+  'starlint.setUpBank': (d, args?: SetUpArgs) => setUpStoryBank(d.context, () => d.store.refresh(), args),
   'starlint.lintAll': lintAll,
   'starlint.showCoverage': (d, mode?: unknown) => d.coverage.show(mode === 'principles' || mode === 'themes' ? mode : undefined),
   'starlint.openRuleDocs': openRuleDocs,
