@@ -22,8 +22,10 @@ const entries = [
  * The library entry points, one per subpath of package.json's "exports". Each is bundled twice —
  * `<out>.mjs` for `import`, `<out>.cjs` for `require` — and its declarations go to
  * `dist/types/<types>.d.ts` (CommonJS) and `.d.mts` (ESM). To add one (e.g. `starlint/remark`):
- * add a line here and the matching "exports" entry; test/package checks that the two agree and
- * imports every subpath from a stranger's project in both module systems.
+ * add a line here, its source file to tsconfig.api.json's "files", and the matching "exports"
+ * entry (import: types .d.mts, default .mjs; require: types .d.ts, default .cjs).
+ * test/package/package.test.ts then checks that every target is in the tarball, and imports and
+ * type-checks every subpath from a stranger's project in both module systems.
  */
 export const API = [
   { subpath: '.', in: 'server/src/api.ts', out: 'dist/api/index', types: 'api' },

@@ -137,8 +137,14 @@ describe('npm package (packed and installed into an empty project)', function ()
   it('type-checks as TypeScript from ES modules and CommonJS (node16 resolution, library checks on)', () => {
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.mts', 'use.cts'] }),
+      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.mts', 'use.cts', 'all.mts', 'all.cts'] }),
     );
+    // Every subpath of the exports map resolves to its types from both module systems.
+    const specs = Object.keys(manifest.exports)
+      .filter((s) => s !== './package.json')
+      .map((s) => (s === '.' ? 'starlint' : `starlint/${s.slice(2)}`));
+    writeFileSync(join(dir, 'all.mts'), specs.map((spec, i) => `import * as api${i} from '${spec}';\nexport const n${i}: number = Object.keys(api${i}).length;`).join('\n'));
+    writeFileSync(join(dir, 'all.cts'), specs.map((spec, i) => `import api${i} = require('${spec}');\nexport const n${i}: number = Object.keys(api${i}).length;`).join('\n'));
     writeFileSync(
       join(dir, 'use.mts'),
       [
