@@ -2,7 +2,7 @@
 // builds the production bundles and the type declarations), then `npm install <tarball>` into an
 // empty project. Packed once per test run and shared by the package, Action and pre-commit tests.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -20,6 +20,10 @@ export interface Packed {
 
 let packed: Packed | undefined;
 
+// The tarball and the snapshot serve the whole run; they go when the test process ends.
+const temporary: string[] = [];
+process.on('exit', () => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** npm, run quietly and without the network where the local cache has what it needs. */
 export function npm(args: string[], cwd: string): string {
   return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
@@ -28,6 +32,7 @@ export function npm(args: string[], cwd: string): string {
 export function pack(): Packed {
   if (packed) return packed;
   const dir = mkdtempSync(join(tmpdir(), 'starlint-pack-'));
+  temporary.push(dir);
   const [info] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
   packed = { tarball: join(dir, info.filename), size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f) => f.path).sort() };
   return packed;
@@ -51,6 +56,7 @@ let snapshot: { dir: string; commit: string } | undefined;
 export function sourceSnapshot(): { dir: string; commit: string } {
   if (snapshot) return snapshot;
   const dir = mkdtempSync(join(tmpdir(), 'starlint-source-'));
+  temporary.push(dir);
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const f of files) {
     if (!existsSync(join(ROOT, f))) continue; // deleted but not yet staged
