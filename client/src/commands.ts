@@ -11,7 +11,8 @@ import type { BankNode, BankTreeProvider } from './bankTree';
 import type { CoveragePanel } from './coverageWebview';
 import type { CueCardsPanel } from './cueCards';
 import { compositionAdvice, followUpLabel, idealRange, localDate, missingFollowUps, mmss, practiceDescription, slugify, storyStatus } from './format';
-import { TEMPLATES, newStoryText, type Snippet } from './templates';
+import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
+import { setUpStoryBank, type SetUpArgs } from './setup';
 import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../server/src/protocol';
 
 export interface CommandDeps {
@@ -41,6 +42,7 @@ type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
 
 export const COMMANDS: Record<string, Handler> = {
   'starlint.newStory': newStory,
+  'starlint.setUpBank': (d, args?: SetUpArgs) => setUpStoryBank(d.context, () => d.store.refresh(), args),
   'starlint.lintAll': lintAll,
   'starlint.showCoverage': (d, mode?: unknown) => d.coverage.show(mode === 'principles' || mode === 'themes' ? mode : undefined),
   'starlint.openRuleDocs': openRuleDocs,
@@ -61,12 +63,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 async function newStory(d: CommandDeps, given?: NewStoryArgs | BankNode): Promise<vscode.Uri | undefined> {
   // From a category's context menu the argument is the tree node: a story of that category.
   const args: NewStoryArgs = given && 'kind' in given ? (given.kind === 'category' ? { category: given.row.category } : {}) : (given ?? {});
-  const snippets = await readSnippets(d.context);
   const template = args.template
     ? TEMPLATES.find((t) => t.id === args.template)
     : (
         await vscode.window.showQuickPick(
-          TEMPLATES.map((t) => ({ label: t.label, description: t.category, detail: snippets[t.snippet]?.description, template: t })),
+          TEMPLATES.map((t) => ({ label: t.label, description: t.category, detail: SNIPPETS[t.snippet]?.description, template: t })),
           { title: 'New story (1/3): template', placeHolder: 'Pick a template' },
         )
       )?.template;
@@ -91,7 +92,7 @@ async function newStory(d: CommandDeps, given?: NewStoryArgs | BankNode): Promis
     void vscode.window.showErrorMessage('starlint: open a folder first; new stories are written into the workspace.');
     return undefined;
   }
-  const text = newStoryText({ title, category: category || undefined, questions: args.questions ?? template.questions, body: snippets[template.snippet]?.body ?? '' });
+  const text = newStoryText({ title, category: category || undefined, questions: args.questions ?? template.questions, body: templateBody(template) });
   const uri = await freeName(folder, slugify(title));
   await vscode.workspace.fs.createDirectory(folder);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -105,11 +106,6 @@ async function newStory(d: CommandDeps, given?: NewStoryArgs | BankNode): Promis
     }
   }
   return uri;
-}
-
-async function readSnippets(context: vscode.ExtensionContext): Promise<Record<string, Snippet>> {
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'starlint.json'));
-  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, Snippet>;
 }
 
 /** A category id picked by the user ('' for none), gaps in the bank first; undefined if cancelled. */

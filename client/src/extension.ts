@@ -10,6 +10,7 @@ import { CoverageTreeProvider } from './coverageTree';
 import { CoveragePanel } from './coverageWebview';
 import { CueCardsPanel } from './cueCards';
 import { PracticeTreeProvider, type PracticeNode } from './practiceTree';
+import { restoreSetUpContext } from './setup';
 import { StoryStatusBar } from './statusBar';
 
 /** What `activate` returns: the live parts, for tests and for other extensions. */
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     ...registerCommands({ context, client, store, bankTree, bankView, coverage, cueCards }),
   );
 
+  restoreSetUpContext(context);
   const ready = client.start().then(
     async () => {
       await store.refresh();

@@ -16,16 +16,18 @@ import { formatJson } from './node/format-json';
 import { formatSarif } from './node/format-sarif';
 import { formatGithub } from './node/format-github';
 import { bankJson, formatBankText } from './node/format-bank';
+import { runInit } from './init';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'bank-json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `Usage: starlint [options] [file | folder | glob | -]...
        starlint cards [file | folder | glob]... [--out cards.html] [--format html|md]
+       starlint init [--company <id>] [--ci github|pre-commit]
 
 Lints STAR interview stories in Markdown. With no path, lints the current folder
 (every *.md and *.markdown file, following "stories" and "ignore" in .starlintrc.json).
-"-" reads one document from standard input.
+"-" reads one document from standard input. New here? Run "starlint init" first.
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, github or bank-json
@@ -108,8 +110,10 @@ interface Linted {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv);
   const cwd = process.cwd();
+  // "starlint init" sets up a story bank (init.ts), unless "init" is a file or folder to lint.
+  if (argv[0] === 'init' && !existsSync(resolve(cwd, 'init'))) return runInit(argv.slice(1), cwd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const { values, positionals } = parse(argv);
 
   if (values.help) {
     process.stdout.write(HELP);

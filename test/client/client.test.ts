@@ -21,7 +21,7 @@ import {
   storyDescription,
   storyStatus,
 } from '../../client/src/format';
-import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../../client/src/templates';
+import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../../shared/templates';
 import { parseDocument } from '../../server/src/engine';
 
 const SNIPPETS = JSON.parse(readFileSync(join(__dirname, '../../snippets/starlint.json'), 'utf8')) as Record<string, Snippet>;

@@ -79,6 +79,38 @@ describe('commands', function () {
     assert.deepEqual(report.stories.map((s) => vscode.Uri.parse(s.uri).toString()).filter((u) => after.has(u) && !before.has(u)), [], 'no story file was opened');
   });
 
+  it('starlint.setUpBank sets up a folder as `starlint init` does, never overwriting, and the welcome view offers it', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'setup-'));
+    type Result = { created: { path: string; text: string }[]; skipped: { file: { path: string }; reason: string }[]; refused: unknown[] };
+    // open: false keeps the example story (no category yet) out of the bank the views tests count.
+    const first = await vscode.commands.executeCommand<Result>('starlint.setUpBank', { folder: dir, company: 'amazon', ci: ['github', 'pre-commit'], open: false });
+    assert.deepEqual(first.created.map((f) => f.path).sort(), ['.github/workflows/starlint.yml', '.pre-commit-config.yaml', '.starlintrc.json', 'stories/my-first-story.md']);
+    for (const f of first.created) assert.equal(fs.readFileSync(path.join(dir, f.path), 'utf8'), f.text, f.path);
+    assert.match(fs.readFileSync(path.join(dir, '.starlintrc.json'), 'utf8'), /"targetCompany": "amazon"/);
+
+    fs.writeFileSync(path.join(dir, '.starlintrc.json'), '{}\n');
+    const again = await vscode.commands.executeCommand<Result>('starlint.setUpBank', { folder: dir, company: 'google', ci: [], open: false });
+    assert.deepEqual(again.created, []);
+    assert.deepEqual(again.skipped.map((s) => s.file.path), ['stories/my-first-story.md', '.starlintrc.json']);
+    assert.equal(fs.readFileSync(path.join(dir, '.starlintrc.json'), 'utf8'), '{}\n', 'not overwritten');
+
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'starlint-e2e-outside-'));
+    try {
+      const linked = fs.mkdtempSync(path.join(tmp, 'linked-'));
+      fs.symlinkSync(outside, path.join(linked, 'stories'));
+      const refused = await vscode.commands.executeCommand<Result>('starlint.setUpBank', { folder: linked, company: '', ci: [], open: false });
+      assert.equal(refused.refused.length, 1);
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing written outside the folder');
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+
+    const pkg = vscode.extensions.getExtension('starlint.starlint')!.packageJSON as { contributes: { viewsWelcome: { view: string; contents: string; when?: string }[] } };
+    const offer = pkg.contributes.viewsWelcome.find((w) => w.view === 'starlint.bank' && w.contents.includes('command:starlint.setUpBank'));
+    assert.ok(offer, 'the Story Bank welcome view offers Set Up Story Bank');
+    assert.match(offer.when ?? '', /!starlint\.bankSetUp/, 'once: hidden after it ran in this workspace');
+  });
+
   it('starlint.refreshBank answers with the bank', async () => {
     const report = await vscode.commands.executeCommand<{ stories: unknown[]; coverage: unknown[] }>('starlint.refreshBank');
     assert.ok(report && report.stories.length >= 8 && report.coverage.length >= 10);

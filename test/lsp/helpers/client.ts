@@ -46,6 +46,10 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Process arguments instead of `--stdio` (the transport stays stdio). */
   args?: string[];
+  /** The server's command line instead of `node dist/server.js` (e.g. an installed `starlint-lsp`); `args` follow it. */
+  command?: string[];
+  /** The server's working folder (default: the repository). */
+  cwd?: string;
   /** The `processId` sent in `initialize` (default: this process). */
   processId?: number | null;
 }
@@ -101,8 +105,9 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    ensureBuilt();
-    const proc = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!options.command) ensureBuilt();
+    const [program, ...programArgs] = options.command ?? [process.execPath, SERVER];
+    const proc = spawn(program, [...programArgs, ...(options.args ?? ['--stdio'])], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection);
     client.settings = options.settings;

@@ -1,5 +1,7 @@
-// The story templates of "starlint: New Story". They are the story snippets of
-// snippets/starlint.json, so a template and its snippet never drift apart. Pure: no vscode.
+// The story templates of "starlint: New Story" and `starlint init`. They are the story snippets
+// of snippets/starlint.json, so a template and its snippet never drift apart. Pure: no vscode, no
+// Node APIs; shared by the extension and the command line.
+import snippets from '../snippets/starlint.json';
 
 /** A snippet as VS Code's snippet files declare it. */
 export interface Snippet {
@@ -18,6 +20,9 @@ export interface Template {
   /** The question themes such a story usually answers. */
   questions: string[];
 }
+
+/** The snippets of snippets/starlint.json, by name (bundled: nothing is read at run time). */
+export const SNIPPETS: Record<string, Snippet> = snippets;
 
 export const TEMPLATES: Template[] = [
   { id: 'basic', snippet: 'STAR story (basic)', label: 'Basic STAR story', questions: [] },
@@ -58,9 +63,14 @@ export interface NewStory {
   title: string;
   category?: string;
   questions: string[];
-  /** The template's snippet body. */
+  /** The template's snippet body (see `templateBody`). */
   body: string | string[];
   now?: Date;
+}
+
+/** A template's snippet body. */
+export function templateBody(template: Template): string | string[] {
+  return SNIPPETS[template.snippet]?.body ?? '';
 }
 
 /** The text of a new story file: front matter, then the template with the title filled in. */
