@@ -4,7 +4,7 @@
 // `npm run package` and `npm pack`); `--types` also writes the API's type declarations with tsc.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
@@ -29,7 +29,7 @@ const entries = [
  */
 export const API = [
   { subpath: '.', in: 'server/src/api.ts', out: 'dist/api/index', types: 'api' },
-  // { subpath: './remark', in: 'server/src/remark.ts', out: 'dist/api/remark', types: 'remark' },
+  { subpath: './remark', in: 'server/src/remark.ts', out: 'dist/api/remark', types: 'remark' },
 ];
 
 const common = {
@@ -82,7 +82,9 @@ function writeTypes() {
   for (const a of API) {
     const file = `dist/types/${a.types}.d.mts`;
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `export * from './${a.types}.js';\n`);
+    // `export *` leaves the default export out: a plugin (starlint/remark) is its default export.
+    const hasDefault = /^export default /m.test(readFileSync(a.in, 'utf8'));
+    writeFileSync(file, `export * from './${a.types}.js';\n${hasDefault ? `export { default } from './${a.types}.js';\n` : ''}`);
   }
   console.error(`  dist/types: declarations for ${API.map((a) => (a.subpath === '.' ? 'starlint' : `starlint/${a.subpath.slice(2)}`)).join(', ')}`);
 }
