@@ -30,7 +30,7 @@ import {
   type StarlintInitializationOptions,
   type StarlintSettings,
 } from './protocol';
-import { allFindings, analyze, analyzeEdit, type Analysis } from './lsp/analysis';
+import { PREPARE_ABOVE, allFindings, analyze, analyzeEdit, prepareYielding, type Analysis } from './lsp/analysis';
 import { EditTracker } from './lsp/edits';
 import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, uriToPath, type Folder } from './lsp/config';
 import { Debouncer, diagnosticsFor } from './lsp/diagnostics';
@@ -211,6 +211,11 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   // Typing in a bank file re-lints the edited story only, when the last analysis is still valid.
   const day = today();
   const change = previous?.isStory && candidate && previous.config.key === fc.config.key && previous.today === day ? edits.since(uri, previous.version) : undefined;
+  if (!change && candidate && now.getText().length > PREPARE_ABOVE) {
+    // A long document is parsed a unit at a time, answering other requests in between.
+    await prepared(uri, now.getText());
+    if (documents.get(uri)?.version !== now.version) return lint(uri);
+  }
   // A re-lint after typing (no incremental path) does not fill the caches with a keystroke's text.
   const a = previous && change ? analyzeEdit(previous, now.getText(), change, now.version) : analyze(uri, now.getText(), fc.config, day, candidate, now.version, !previous);
   edits.linted(uri, now.version);
@@ -226,6 +231,38 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   a.bank = a.isStory ? bank.provisionalFindings(a) : [];
   publish(a);
   return a;
+}
+
+// Past this length, parsing a document ahead of its lint shows the client a progress report.
+const PROGRESS_ABOVE = 131_072;
+const preparing = new Map<string, { text: string; done: Promise<void> }>();
+
+/** Parses a long text into the engine's cache without blocking other requests (once per text). */
+async function prepared(uri: string, text: string): Promise<void> {
+  const running = preparing.get(uri);
+  if (running?.text === text) return running.done;
+  const done = (async () => {
+    const progress = text.length > PROGRESS_ABOVE && capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('starlint', 0, `reading ${uri.slice(uri.lastIndexOf('/') + 1)}`, false);
+    let shown = 0;
+    try {
+      await prepareYielding(text, (n, total) => {
+        const percent = Math.floor((100 * n) / total);
+        if (progress && percent >= shown + 10) {
+          shown = percent;
+          progress.report(percent);
+        }
+      });
+    } finally {
+      progress?.done();
+    }
+  })();
+  preparing.set(uri, { text, done });
+  try {
+    await done;
+  } finally {
+    if (preparing.get(uri)?.done === done) preparing.delete(uri);
+  }
 }
 
 /** The analysis of an open document at its current version (linting it now if it is stale). */

@@ -3,6 +3,7 @@ export * from './types';
 export { parseDocument } from './parse';
 export { lintText, today, type LintResult, type LintOptions, type RuleError, type TextChange } from './lint';
 export { lintEdit } from './edit';
+export { prepareText } from './markdown';
 export { resolveConfig, parseConfigText, validateConfig, DEFAULTS, SEVERITIES, type StarlintConfig, type ResolvedConfig, type ConfigProblem } from './config';
 export { analyzeBank, practiceStatus, PRACTICE_DAYS, type BankReport, type BankStory, type BankFile, type BankFinding, type CoverageRow, type CompositionRow, type PracticeStatus, type FollowUpReadiness } from './bank';
 export { scoreStory, formatScore, type Score, type Criterion } from './score';

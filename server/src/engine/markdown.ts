@@ -65,19 +65,53 @@ export function flatten(text: string): FlatDocument {
 function flattenChunk(chunk: string): FlatDocument {
   const cached = chunkCache.get(chunk);
   if (cached) return cached;
-  const units = parseUnits(chunk, frontMatterEnd(chunk));
-  let flat: FlatDocument;
-  if (units.length === 1) flat = flattenUnit(chunk);
-  else {
-    flat = { blocks: [], comments: [] };
-    for (const [start, end] of units) {
-      const unit = flattenUnit(chunk.slice(start, end));
-      for (const b of unit.blocks) flat.blocks.push(start === 0 ? b : shiftBlock(b, start));
-      for (const c of unit.comments) flat.comments.push(start === 0 ? c : { body: c.body, span: shiftSpan(c.span, start) });
-    }
+  const steps = chunkSteps(chunk, parseUnits(chunk, frontMatterEnd(chunk)));
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  chunkCache.set(chunk, step.value);
+  return step.value;
+}
+
+/** Flattens a chunk unit by unit, yielding after each unit but the last. */
+function* chunkSteps(chunk: string, units: [number, number][]): Generator<void, FlatDocument> {
+  if (units.length === 1) return flattenUnit(chunk);
+  const flat: FlatDocument = { blocks: [], comments: [] };
+  for (const [start, end] of units) {
+    if (start > 0) yield;
+    const unit = flattenUnit(chunk.slice(start, end));
+    for (const b of unit.blocks) flat.blocks.push(start === 0 ? b : shiftBlock(b, start));
+    for (const c of unit.comments) flat.comments.push(start === 0 ? c : { body: c.body, span: shiftSpan(c.span, start) });
   }
-  chunkCache.set(chunk, flat);
   return flat;
+}
+
+/**
+ * Parses `text` ahead of a lint, one parse unit at a time, awaiting `pause(done, total)` between
+ * units, into the cache that the lint then reads: a caller on an event loop (the language server)
+ * keeps answering other requests while a long or hostile document is parsed. The result is the
+ * same as a lint's own parse.
+ */
+export async function prepareText(text: string, pause: (done: number, total: number) => Promise<void>): Promise<void> {
+  const pending: { chunk: string; units: [number, number][] }[] = [];
+  let total = 0;
+  for (const [start, end] of chunkBounds(text)) {
+    const chunk = text.slice(start, end);
+    if (chunkCache.get(chunk)) continue;
+    const units = parseUnits(chunk, frontMatterEnd(chunk));
+    pending.push({ chunk, units });
+    total += units.length;
+  }
+  let done = 0;
+  for (const { chunk, units } of pending) {
+    const steps = chunkSteps(chunk, units);
+    let step = steps.next();
+    while (!step.done) {
+      await pause(++done, total);
+      step = steps.next();
+    }
+    chunkCache.set(chunk, step.value);
+    await pause(++done, total);
+  }
 }
 
 /** Parses one unit (units.ts): the parser's cost is bounded by the unit's length. */

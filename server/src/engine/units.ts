@@ -25,7 +25,7 @@
  */
 
 export const UNIT = 4096;
-export const LONG_RUN = 16_384;
+export const LONG_RUN = 8_192;
 
 // Emphasis runs, image openers and unclosed comment openers allowed per unit before the guard.
 const MAX_DELIMITER_RUNS = 256;

@@ -1,6 +1,6 @@
 // What every feature reads: one document's lint result with the configuration it ran on and the
 // bank-wide findings that concern it. Features are pure functions of an Analysis and a request.
-import { LineIndex, lintEdit, lintText, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story, type TextChange } from '../engine';
+import { LineIndex, lintEdit, lintText, prepareText, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story, type TextChange } from '../engine';
 
 export interface Analysis {
   uri: string;
@@ -46,4 +46,19 @@ export function storyFindings(a: Analysis, story: Story): Finding[] {
 export function allFindings(a: Analysis): Finding[] {
   if (!a.isStory) return [];
   return [...a.result.findings, ...a.bank].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+}
+
+/** Documents longer than this are parsed ahead of their lint, yielding between parse units. */
+export const PREPARE_ABOVE = 16_384;
+
+/**
+ * Parses a long text into the engine's cache a unit at a time, letting the event loop run between
+ * units (other requests, other files), so the lint that follows reads the parse from the cache.
+ */
+export function prepareYielding(text: string, progress?: (done: number, total: number) => void): Promise<void> {
+  if (text.length <= PREPARE_ABOVE) return Promise.resolve();
+  return prepareText(text, (done, total) => {
+    progress?.(done, total);
+    return new Promise((resolve) => setImmediate(resolve));
+  });
 }

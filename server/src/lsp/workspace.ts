@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { ALL_RULES, analyzeBank, resolveConfig, type BankFile, type BankFinding, type BankReport, type ResolvedConfig } from '../engine';
 import { applyDirectives, readDirectives } from '../engine/directives';
 import type { BankResult } from '../protocol';
-import { analyze, type Analysis } from './analysis';
+import { analyze, prepareYielding, type Analysis } from './analysis';
 import { pathToUri, uriToPath, type FileConfig, type Folder } from './config';
 import { isInside, isStoryCandidate, readText, walkStoryFiles } from './files';
 
@@ -250,6 +250,9 @@ export class StoryBank {
       }
       if (this.entries.get(file)?.open) return;
       if (existing && existing.analysis.text === text && existing.analysis.config.key === fc.config.key) return;
+      // A long file is parsed a unit at a time, so the scan never holds up a request for long.
+      await prepareYielding(text);
+      if (this.entries.get(file)?.open) return;
       // Read once and kept in the bank: nothing for the engine's caches to remember.
       const a = analyze(uri, text, fc.config, this.host.today(), true, undefined, false);
       for (const e of a.result.errors) this.host.error(`starlint: rule "${e.rule}" failed on ${file} (story ${e.story + 1}) and was skipped: ${e.error}`);
