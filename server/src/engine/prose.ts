@@ -104,7 +104,9 @@ export interface Sentence {
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const boundary = /\n\s*\n|[.!?]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+  // A run of end marks is tried from its first mark only (the lookbehind): tried from each mark,
+  // a long run of dots without a space after it costs the square of its length.
+  const boundary = /\n\s*\n|(?<![.!?])[.!?]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   let m: RegExpExecArray | null;
   const push = (end: number): void => {

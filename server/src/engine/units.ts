@@ -39,6 +39,10 @@ const RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
 const COMMENT_OPEN = /^ {0,3}<!--/;
 // A bullet item at the margin: a list may be cut between two items (it reads as two lists of the same items).
 const LIST_ITEM = /^[-*+][ \t]/;
+// A line's container prefix (indentation, `>`) and the prose or list item after it.
+const CONTENT = /^([ \t>]*)((?:[-*+]|\d{1,9}[.)])[ \t]|[\p{L}\p{N}|]|([*_])(?:[ \t]*\3){2,}[ \t\r]*$)/u;
+// A setext underline or a thematic break made of dashes: no unit may start with one.
+const SETEXT_OR_BREAK = /^(?:=+|-+|(?:-[ \t]*){3,})[ \t\r]*$/;
 
 /** [start, end) offsets of the parse units of `text`. A text no longer than UNIT is one unit. */
 export function parseUnits(text: string, from = 0): [number, number][] {
@@ -51,11 +55,12 @@ export function parseUnits(text: string, from = 0): [number, number][] {
   let previousBlank = false;
   let fence: { char: string; len: number } | undefined;
   let raw: RegExp | undefined;
-  let items = 0;
+  // Where the list items of the current unit begin.
+  let items: number[] = [];
   const cut = (at: number): void => {
     cuts.push(at);
     unitStart = at;
-    items = 0;
+    items = items.filter((i) => i >= at);
     strong = -1;
     weak = -1;
   };
@@ -75,10 +80,17 @@ export function parseUnits(text: string, from = 0): [number, number][] {
         if (previousBlank || LIST_ITEM.test(line)) strong = pos;
         weak = pos;
       }
+      // Inside containers (indented lines, block quotes), the content of a line may start a
+      // unit too, when nothing better comes for LONG_RUN: prose or a list item, never a heading,
+      // a fence or HTML, which would read differently at the margin.
+      const content = CONTENT.exec(text.slice(pos, Math.min(nl, pos + 4096)));
+      const at = content ? pos + content[1].length : -1;
+      if (content && at > unitStart && at > weak && !SETEXT_OR_BREAK.test(text.slice(at, Math.min(nl, at + 200)))) weak = at;
       // mdast-util-from-markdown splices once per list item (its cost grows with the square of
-      // the items of a unit): cut long lists every MAX_ITEMS items.
-      if (LIST_ITEM.test(line) && ++items > MAX_ITEMS && pos > unitStart) {
-        cut(pos);
+      // the items of a unit): cut long lists every MAX_ITEMS items, nested ones too.
+      if (content && LIST_ITEM.test(content[2])) {
+        items.push(at);
+        if (items.length > MAX_ITEMS && at > unitStart) cut(at);
       }
       const f = FENCE.exec(line);
       const r = RAW_OPEN.exec(line);
@@ -92,7 +104,7 @@ export function parseUnits(text: string, from = 0): [number, number][] {
     const end = nl + 1;
     if (end - unitStart > UNIT && strong > unitStart) cut(strong);
     else if (end - unitStart > LONG_RUN && weak > unitStart) cut(weak);
-    else if (!fence && !raw) {
+    if (!fence && !raw) {
       // A line longer than any paragraph of prose: cut it every LONG_RUN or so.
       while (nl - Math.max(pos, unitStart) > LONG_RUN) {
         const at = cutBefore(text, Math.max(pos, unitStart) + LONG_RUN);
