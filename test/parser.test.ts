@@ -127,7 +127,8 @@ describe('parser: story shapes (SPEC §2)', () => {
   ];
   for (const [alias, kind] of aliases) {
     it(`reads "${alias}" as ${kind}, as a heading and as a label`, () => {
-      const others = STAR.filter((k) => k !== kind).map((k) => `## ${k[0].toUpperCase()}${k.slice(1)}\n\nSome words here.\n`);
+      // First-person prose: a story (SPEC §2), not a guide or a template.
+      const others = STAR.filter((k) => k !== kind).map((k) => `## ${k[0].toUpperCase()}${k.slice(1)}\n\nI did the work here.\n`);
       const asHeading = parseDocument(`# Story\n\n## ${alias}\n\nThe aliased section.\n\n${others.join('\n')}`);
       assert.equal(asHeading.stories[0].star[kind as 'task']?.name, alias);
       const asLabel = parseDocument(`# Story\n\n**${alias}:** The aliased section.\n\n${others.join('\n')}`);
@@ -226,10 +227,10 @@ describe('parser: story shapes (SPEC §2)', () => {
       assert.deepEqual(doc.stories[0].sections.map((s) => s.kind), STAR, title);
     }
     // A bank titled "Notes" still splits into its stories.
-    const bank = parseDocument('# Notes\n\n## Churn model\n\n### Situation\n\nChurn rose.\n\n### Result\n\nDown 5%.\n\n## Fraud rules\n\n### Situation\n\nLosses rose.\n\n### Result\n\nDown 8%.\n');
+    const bank = parseDocument('# Notes\n\n## Churn model\n\n### Situation\n\nChurn rose and I owned it.\n\n### Result\n\nI cut it 5%.\n\n## Fraud rules\n\n### Situation\n\nLosses rose and I owned them.\n\n### Result\n\nI cut them 8%.\n');
     assert.deepEqual(bank.stories.map((s) => s.title), ['Churn model', 'Fraud rules']);
     // A Notes section under a title stays a section.
-    const notes = parseDocument('# Churn\n\n## Situation\n\nChurn rose.\n\n## Result\n\nDown 5%.\n\n## Notes\n\nAsk about the pilot.\n');
+    const notes = parseDocument('# Churn\n\n## Situation\n\nChurn rose and I owned it.\n\n## Result\n\nI cut it 5%.\n\n## Notes\n\nAsk about the pilot.\n');
     assert.deepEqual(notes.stories[0].sections.map((s) => s.kind), ['situation', 'result', 'notes']);
   });
 
@@ -314,7 +315,7 @@ describe('parser: word counts', () => {
   });
 
   it('count numbers, money and hyphenated words as one word each', () => {
-    const story = parseDocument('# T\n\n## Situation\n\nRevenue was $1.2M, up 12%.\n\n## Task\n\nA gradient-boosted model.\n').stories[0];
+    const story = parseDocument('---\nstar: true\n---\n# T\n\n## Situation\n\nRevenue was $1.2M, up 12%.\n\n## Task\n\nA gradient-boosted model.\n').stories[0];
     assert.equal(story.star.situation!.words, 5);
     assert.equal(story.star.task!.words, 3);
   });
@@ -449,14 +450,16 @@ describe('parser: bad input never throws', () => {
   });
 
   it('treats an unterminated code fence as code to the end of the file', () => {
-    const text = '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\n```\nI owned it.\n\n## Action\n\nI built a model.\n';
+    const text = '# Churn\n\n## Situation\n\nChurn rose, and I was asked to fix it.\n\n## Task\n\n```\nI owned it.\n\n## Action\n\nI built a model.\n';
     const doc = parseDocument(text);
     assert.deepEqual(shape(doc)[0].map(([kind]) => kind), ['situation', 'task']);
     assert.ok(lint(text).some((f) => f.rule === 'empty-section'));
   });
 
-  it('reads a file of only headings as empty sections', () => {
-    const text = '# Churn\n## Situation\n## Task\n## Action\n## Result\n';
+  it('reads a file of only headings as a template (nothing), or as empty sections once metadata marks it a story', () => {
+    // SPEC §2: a template (sections empty or holding placeholders) is not a story.
+    assert.deepEqual(lint('# Churn\n## Situation\n## Task\n## Action\n## Result\n'), []);
+    const text = '---\ncategory: project\n---\n# Churn\n## Situation\n## Task\n## Action\n## Result\n';
     const findings = lint(text);
     assert.equal(findings.filter((f) => f.rule === 'empty-section').length, 4);
     assert.equal(findings.filter((f) => f.rule === 'section-balance' || f.rule === 'result-metric').length, 0);
@@ -555,9 +558,10 @@ describe('where rules look (SPEC §3)', () => {
     assert.deepEqual(lint(text).filter((f) => f.rule === 'hypothetical').map((f) => text.slice(f.span.start, f.span.end)), ['I usually']);
   });
 
-  it('a story with no STAR section gets structure and metadata findings only', () => {
+  it('a story with no STAR section gets one missing-section, and the rules that need no section read its whole prose (SPEC §3)', () => {
     const text = '---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: 2025-01\n---\n\n# Churn\n\nSome notes. We did a lot of stuff, I think.\n';
-    assert.deepEqual([...new Set(lint(text).map((f) => f.rule))], ['missing-section']);
+    assert.deepEqual([...new Set(lint(text).map((f) => f.rule))].sort(), ['hedging', 'missing-section', 'story-length', 'vague-language']);
+    assert.equal(lint(text).filter((f) => f.rule === 'missing-section').length, 1);
   });
 
   it('content rules skip empty sections, and section-balance is not computed', () => {

@@ -90,7 +90,8 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
 
     it('adds the key to front matter that has none, and to a story with no metadata at all', async () => {
       const withMeta = '---\ncategory: project\n---\n\n# A\n\n## Situation\n\nS.\n\n## Task\n\nT.\n';
-      const bare = '# B\n\n## Situation\n\nS.\n\n## Task\n\nT.\n';
+      // A story by its prose (SPEC §2): a first-person account, with no metadata at all.
+      const bare = '# B\n\n## Situation\n\nChurn rose and I was asked to fix it.\n\n## Task\n\nI owned the model.\n';
       for (const [name, text, expected] of [
         ['meta.md', withMeta, withMeta.replace('category: project\n', 'category: project\npracticed: [2026-11-25]\n')],
         ['bare.md', bare, `---\npracticed: [2026-11-25]\n---\n\n${bare}`],

@@ -1,7 +1,7 @@
 import { CACHE_CHARS, TextCache } from './cache';
 import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
-import type { HtmlComment, Piece, SectionKind, Span } from './types';
-import { labelWord, lineLabelStarts, plainLabel, separatorLength } from './sections';
+import type { HtmlComment, Piece, Span } from './types';
+import { labelWord, lineLabelStarts, plainLabel, separatorLength, trailingMarkers, type LabelMeaning } from './sections';
 import { guardUnit, parseUnits } from './units';
 
 /**
@@ -14,10 +14,10 @@ import { guardUnit, parseUnits } from './units';
  * not parsed again, and an edit re-parses one story.
  */
 
-export interface Label {
-  kind: SectionKind;
-  name: string;
+export interface Label extends LabelMeaning {
   span: Span;
+  /** A marker after the text it names: "… the launch was at risk. (Situation)". */
+  trailing?: boolean;
 }
 
 export interface Block {
@@ -120,7 +120,11 @@ function flattenUnit(unit: string): FlatDocument {
   const flat: FlatDocument = { blocks: [], comments: [] };
   for (const node of parseTree(src, unit)) {
     if (node.type === 'paragraph') {
-      for (const children of splitAtLabels(node.children, src)) flat.blocks.push(paragraphBlock(children, src, flat.comments));
+      for (const children of splitAtLabels(node.children, src)) {
+        for (const b of splitAtTrailingMarkers(paragraphBlock(children, src, flat.comments))) flat.blocks.push(b);
+      }
+    } else if (node.type === 'list') {
+      for (const b of listBlocks(node as BlockNode & { children: BlockNode[] }, src, flat.comments)) flat.blocks.push(b);
     } else flat.blocks.push(toBlock(node, src, flat.comments));
   }
   return flat;
@@ -314,8 +318,11 @@ function paragraphBlock(children: InlineNode[], src: string, comments: HtmlComme
 
 /**
  * People paste answers with one label per line and no blank line between them
- * ("**Situation:** …⏎**Task:** …"). Markdown makes that one paragraph; this splits it into one
- * paragraph per label line so each label starts its own section.
+ * ("**Situation:** …⏎**Task:** …"), or with every label inside one paragraph ("**Situation:** …
+ * **Task:** …"). Markdown makes that one paragraph; this splits it into one paragraph per label,
+ * so each label starts its own section. Inside a line, a bold label needs a colon (or a dash after
+ * it) and, unless the paragraph itself starts with a label, a sentence end before it; a plain
+ * label inside a line ("… at risk. Task: I …") only counts in a paragraph that starts with one.
  */
 function splitAtLabels(children: InlineNode[], src: string): InlineNode[][] {
   const groups: InlineNode[][] = [[]];
@@ -325,18 +332,24 @@ function splitAtLabels(children: InlineNode[], src: string): InlineNode[][] {
   const newGroup = (): void => {
     if (groups[groups.length - 1].length) groups.push([]);
   };
+  const labelled = startsWithLabel(children);
   let lineStart = true;
-  for (const node of children) {
-    if ((node.type === 'strong' || node.type === 'emphasis') && lineStart && groups[groups.length - 1].length) {
-      const inner: Piece[] = [];
-      inline(node.children, src, inner, []);
-      if (labelWord(inner.map((p) => p.text).join(''))) newGroup();
+  let sentenceEnd = true;
+  for (let k = 0; k < children.length; k++) {
+    const node = children[k];
+    if ((node.type === 'strong' || node.type === 'emphasis') && groups[groups.length - 1].length) {
+      const word = labelWord(textOf(node.children));
+      const next = children[k + 1];
+      const separated = word && (word.colon || (next?.type === 'text' && separatorLength(next.value) > 0));
+      if (word && (lineStart || (separated && (labelled || sentenceEnd)))) newGroup();
     }
     if (node.type === 'text') {
       const { start } = node;
       // A text that starts a line is read as if the line ending were part of it.
       const lead = lineStart && groups[groups.length - 1].length ? 1 : 0;
       const cuts = node.exact ? lineLabelStarts(lead ? `\n${node.value}` : node.value).map((c) => c - lead) : [];
+      if (labelled && node.exact) for (const c of inlineLabelStarts(node.value)) if (!cuts.includes(c)) cuts.push(c);
+      cuts.sort((x, y) => x - y);
       let from = 0;
       for (const cut of cuts) {
         if (cut > from) push(textNode(node.value.slice(from, cut), start + from));
@@ -345,12 +358,130 @@ function splitAtLabels(children: InlineNode[], src: string): InlineNode[][] {
       }
       push(from === 0 ? node : textNode(node.value.slice(from), start + from));
       lineStart = /(?:\n|\r)[ \t]*$/.test(node.value);
+      sentenceEnd = /[.!?]["'”’)]?\s*$/.test(node.value);
     } else {
       push(node);
       lineStart = node.type === 'break';
+      sentenceEnd = node.type === 'break';
     }
   }
   return groups.filter((g) => g.length > 0);
+}
+
+/** Whether a paragraph opens with a bold or plain section label. */
+function startsWithLabel(children: InlineNode[]): boolean {
+  const first = children[0];
+  if (!first) return false;
+  if (first.type === 'strong' || first.type === 'emphasis') return labelWord(textOf(first.children)) !== undefined;
+  return first.type === 'text' && plainLabel(first.value) !== undefined && !plainLabel(first.value)?.letter;
+}
+
+function textOf(nodes: InlineNode[]): string {
+  const pieces: Piece[] = [];
+  inline(nodes, '', pieces, []);
+  return pieces.map((p) => p.text).join('');
+}
+
+// "… at risk. Task: I had to …": a STAR or lesson name with a colon after a sentence end.
+const INLINE_PLAIN = /(?<=[.!?]["'”’)]?[ \t]+)(?=(?:situation|context|background|task|goal|responsibility|actions?|approach|results?|outcome|impact|reflection|lessons? learned|what i learned|takeaways?)\s*:)/gi;
+
+function inlineLabelStarts(text: string): number[] {
+  const out: number[] = [];
+  INLINE_PLAIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INLINE_PLAIN.exec(text))) {
+    out.push(m.index);
+    INLINE_PLAIN.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/**
+ * A paragraph whose sections are named after their text — "… the launch was at risk.
+ * (Situation) I had to … (Task)" — becomes one labelled block per marker; text after the last
+ * marker stays with it. parse.ts keeps trailing markers only where a document has two kinds or more.
+ */
+function splitAtTrailingMarkers(block: Block): Block[] {
+  if (block.label || !block.pieces.length) return [block];
+  const text = block.pieces.map((p) => p.text).join('');
+  const markers = trailingMarkers(text);
+  if (!markers.length) return [block];
+  const out: Block[] = [];
+  let from = 0;
+  for (const m of markers) {
+    const pieces = slicePieces(block.pieces, from, m.start);
+    const marker = slicePieces(block.pieces, m.start, m.end);
+    if (!marker.length) continue;
+    const span = { start: marker[0].start, end: marker[marker.length - 1].end };
+    const first = pieces.find((p) => p.text.trim()) ?? marker[0];
+    out.push({ type: 'paragraph', span: { start: first.start, end: span.end }, label: { ...m.meaning, span, trailing: true }, pieces });
+    from = m.end;
+  }
+  const rest = slicePieces(block.pieces, from, text.length);
+  if (rest.some((p) => /[\p{L}\p{N}]/u.test(p.text))) out.push({ type: 'paragraph', span: { start: rest[0].start, end: block.span.end }, pieces: rest });
+  return out;
+}
+
+/** The pieces that cover text offsets [from, to) of the pieces' joined text; verbatim pieces are cut exactly. */
+function slicePieces(pieces: Piece[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const s = at;
+    const e = at + p.text.length;
+    at = e;
+    if (e <= from || s >= to) continue;
+    if (!p.exact) {
+      out.push(p);
+      continue;
+    }
+    const a = Math.max(from, s) - s;
+    const b = Math.min(to, e) - s;
+    out.push({ text: p.text.slice(a, b), start: p.start + a, end: p.start + b, exact: true });
+  }
+  return out;
+}
+
+/**
+ * A list whose items start with section labels (`- Situation: …`, `- **S:** …`, `1. Task: …`) is
+ * a story's sections: each labelled item becomes a labelled block holding its text and nested
+ * items, and the items between stay a list in the section above them. It takes two items
+ * labelled with different kinds to read a list so; a bullet that merely starts with "Goal:" inside
+ * an Action is a bullet.
+ */
+function listBlocks(node: BlockNode & { children: BlockNode[] }, src: string, comments: HtmlComment[]): Block[] {
+  const labelled = node.children.map((item) => (item.type === 'listItem' ? itemLabel(item.children, src) : undefined));
+  const kinds = new Set(labelled.flatMap((l) => (l ? [l.label.kind, ...(l.label.kinds ?? [])] : [])));
+  if (kinds.size < 2) return [toBlock(node, src, comments)];
+  const out: Block[] = [];
+  node.children.forEach((item, i) => {
+    if (item.type !== 'listItem') return;
+    const span = spanOf(item);
+    const found = labelled[i];
+    const own: Piece[] = [];
+    if (found) {
+      const pieces: Piece[] = [];
+      const label = paragraphLabel(found.paragraph.children, src, pieces, comments) as Label;
+      const rest: Piece[] = [];
+      blockPieces(item.children.slice(1), src, rest, comments);
+      for (const p of pieces) own.push(p);
+      if (own.length && rest.length) own.push(separator(rest[0].start));
+      for (const p of rest) own.push(p);
+      out.push({ type: 'paragraph', span, label, pieces: own });
+    } else {
+      blockPieces(item.children, src, own, comments);
+      out.push({ type: 'list', span, pieces: own, items: own.length ? [own] : [] });
+    }
+  });
+  return out;
+}
+
+/** The label that opens a list item's first paragraph, if any. */
+function itemLabel(children: BlockNode[], src: string): { label: Label; paragraph: BlockNode & { type: 'paragraph' } } | undefined {
+  const first = children[0];
+  if (!first || first.type !== 'paragraph') return undefined;
+  const label = paragraphLabel(first.children, src, [], []);
+  return label ? { label, paragraph: first } : undefined;
 }
 
 function textNode(value: string, start: number): InlineNode {
@@ -450,7 +581,8 @@ function paragraphLabel(children: InlineNode[], src: string, out: Piece[], comme
           labelSpan.end = trimEnd(src, labelSpan);
         }
         for (const p of pieces) out.push(p);
-        return { kind: word.kind, name: word.name, span: labelSpan };
+        const { colon: _colon, ...meaning } = word;
+        return { ...meaning, span: labelSpan };
       }
     }
   }
@@ -465,7 +597,8 @@ function paragraphLabel(children: InlineNode[], src: string, out: Piece[], comme
       for (const p of pieces) out.push(p);
       const span = { start, end: p.exact ? start + found.length : p.end };
       span.end = trimEnd(src, span);
-      return { kind: found.kind, name: found.name, span };
+      const { length: _length, ...meaning } = found;
+      return { ...meaning, span };
     }
   }
   inline(children, src, out, comments);

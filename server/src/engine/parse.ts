@@ -2,7 +2,9 @@ import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNo
 import { CACHE_CHARS, TextCache } from './cache';
 import { absolutePieces, flatten, shiftSpan, type Block } from './markdown';
 import { Prose, countWords } from './prose';
-import { headingSection } from './sections';
+import { headingSection, type LabelMeaning } from './sections';
+import { CATEGORIES } from './domain';
+import { evidence, isQuestion, readsAsAnswer, readsAsStory } from './evidence';
 import {
   STAR_KINDS,
   type HtmlComment,
@@ -19,18 +21,20 @@ import {
 } from './types';
 
 /** A marker is a block that starts a section: a section heading or a labelled paragraph. */
-interface Marker {
+interface Marker extends LabelMeaning {
   index: number;
-  kind: SectionKind;
-  name: string;
   style: 'heading' | 'label';
   span: Span;
   depth?: number;
+  /** A marker after the text it names ("… at risk. (Situation)"). */
+  trailing?: boolean;
 }
 
 // `<!-- story` then YAML: per-story metadata in a bank file. After "story" comes a colon, a line
 // break, or a space before the first key ("<!-- story category: failure -->").
 const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*(?:\r\n?|\n)|[ \t]+(?=[A-Za-z_][\w-]*[ \t]*:))/i;
+
+const CATEGORY_IDS = new Set(CATEGORIES.map((c) => c.id));
 
 /**
  * Turns Markdown text into a document of stories (SPEC §2). Pure and synchronous.
@@ -38,6 +42,12 @@ const STORY_COMMENT = /^\s*(?:starlint-)?story(?:[ \t]*:[ \t]*|[ \t]*(?:\r\n?|\n
  * Story boundaries: the title level is the depth of the last plain heading before the first
  * section marker that is shallower than every section heading. Each plain heading at that depth
  * starts a story; a shallower one (a bank's "# My stories") closes the current story.
+ *
+ * Which candidates are stories: a file marked by its front matter (`star: true`, a `questions`
+ * list, a known `category`) or a story with its own `<!-- story -->` comment always is; other
+ * candidates — sections found by their markers, or an answer told without labels under an
+ * interview question — are stories when their prose reads as a first-person account of the
+ * past, not as a guide to the STAR method or a template (evidence.ts).
  */
 export function parseDocument(text: string): ParsedDocument {
   const problems: ParseProblem[] = [];
@@ -64,16 +74,7 @@ export function parseDocument(text: string): ParsedDocument {
     });
   }
 
-  const markers: Marker[] = [];
-  for (let i = bodyStart; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (b.type === 'heading') {
-      const found = headingSection(b.heading ?? '');
-      if (found) markers.push({ index: i, ...found, style: 'heading', span: headingTextSpan(text, b), depth: b.depth });
-    } else if (b.label) {
-      markers.push({ index: i, kind: b.label.kind, name: b.label.name, style: 'label', span: b.label.span });
-    }
-  }
+  const markers = findMarkers(text, blocks, bodyStart);
 
   // A title named like a depth layer ("# Notes" or "# Summary" over "## Situation"…): the first
   // marker, a heading shallower than every other heading marker with no heading before it, is the
@@ -90,16 +91,20 @@ export function parseDocument(text: string): ParsedDocument {
   }
 
   const storyComments = comments.filter((c) => STORY_COMMENT.test(c.body));
-  const starKinds = new Set(markers.map((m) => m.kind).filter((k): k is StarKind => (STAR_KINDS as readonly string[]).includes(k)));
+  const starKinds = new Set(markers.flatMap((m) => starKindsOf(m)));
   const fm = frontMatter?.raw ?? {};
-  const isStory =
-    'category' in fm || 'questions' in fm || fm.star === true || storyComments.length > 0 || starKinds.size >= 2;
-  if (!isStory) return { text, isStory, stories: [], frontMatter, comments, problems };
-
+  // A blog post's `category: career` does not make it a story; a known category id does.
+  const marked = fm.star === true || 'questions' in fm || 'themes' in fm || (typeof fm.category === 'string' && CATEGORY_IDS.has(fm.category.trim().toLowerCase()));
   const markerAt = new Map(markers.map((m) => [m.index, m]));
+  const isPlainHeading = (i: number): boolean => blocks[i].type === 'heading' && !markerAt.has(i);
+  // Answers told without labels, under a behavioral question ("Tell me about a time…").
+  const questions = markers.length ? [] : questionTitles(blocks, bodyStart, isPlainHeading);
+  if (!(marked || storyComments.length > 0 || starKinds.size >= 2 || questions.length > 0)) {
+    return { text, isStory: false, stories: [], frontMatter, comments, problems };
+  }
+
   // A loop, not Math.min(...depths): spreading a huge array overflows the call stack.
   const minMarkerDepth = markers.reduce((min, m) => (m.depth !== undefined && m.depth < min ? m.depth : min), Infinity);
-  const isPlainHeading = (i: number): boolean => blocks[i].type === 'heading' && !markerAt.has(i);
   let titleDepth: number | undefined;
   const firstMarker = markers[0]?.index ?? blocks.length;
   for (let i = firstMarker - 1; i >= bodyStart; i--) {
@@ -109,9 +114,9 @@ export function parseDocument(text: string): ParsedDocument {
     }
   }
   if (titleDepth === undefined && markers.length === 0) {
-    // Metadata but no sections: a heading, if any, is the title.
-    const h = blocks.findIndex((b, i) => i >= bodyStart && b.type === 'heading');
-    if (h >= 0) titleDepth = blocks[h].depth;
+    // No sections: the questions are the titles; else a heading, if any, is the title.
+    const h = questions.length ? questions[0] : blocks.findIndex((b, i) => i >= bodyStart && b.type === 'heading');
+    if (h >= 0 && blocks[h].type === 'heading') titleDepth = blocks[h].depth;
   }
 
   // Segment the blocks into candidate stories.
@@ -122,7 +127,15 @@ export function parseDocument(text: string): ParsedDocument {
   }
   const segments: Segment[] = [];
   let current: Segment = { from: bodyStart, to: blocks.length };
+  const questionParagraphs = new Set(questions.filter((q) => blocks[q].type !== 'heading'));
   for (let i = bodyStart; i < blocks.length; i++) {
+    // A question in a paragraph of its own ("**Tell me about a time…?**") heads an answer too.
+    if (questionParagraphs.has(i)) {
+      current.to = i;
+      segments.push(current);
+      current = { title: i, from: i + 1, to: blocks.length };
+      continue;
+    }
     if (!isPlainHeading(i) || titleDepth === undefined) continue;
     const depth = blocks[i].depth as number;
     if (depth > titleDepth) continue;
@@ -151,11 +164,25 @@ export function parseDocument(text: string): ParsedDocument {
     const c = storyComments[lo];
     return c && c.span.start < Math.max(span.end, span.start + 1) ? c : undefined;
   };
+  // The prose a candidate tells, for the look-alike test: its STAR sections (not its Follow-ups,
+  // whose questions are in the second person, nor its Notes), or the whole answer.
+  const proseOf = (s: Segment): string =>
+    buildSections(text, blocks, markers, s.from, s.to, titleDepth)
+      .filter((x) => (STAR_KINDS as readonly string[]).includes(x.kind) || x.kinds || x.lesson || x.kind === 'answer')
+      .map((x) => x.prose.text)
+      .join('\n\n');
+  const isQuestionTitle = (s: Segment): boolean => s.title !== undefined && questions.includes(s.title);
 
-  let kept = segments.filter((s) => hasMarkers(s) || (s.title !== undefined && commentIn(spanOfSegment(s))));
+  let kept = segments.filter((s) => {
+    const own = s.title !== undefined && commentIn(spanOfSegment(s)) !== undefined;
+    if (own) return true;
+    if (hasMarkers(s)) return marked || readsAsStory(evidence(proseOf(s)));
+    return isQuestionTitle(s) && readsAsAnswer(evidence(proseOf(s)));
+  });
   if (kept.length === 0) {
-    const first = segments.find((s) => s.title !== undefined) ?? segments[0];
-    kept = [first];
+    if (!marked && storyComments.length === 0) return { text, isStory: false, stories: [], frontMatter, comments, problems };
+    const firstSegment = segments.find((s) => s.title !== undefined) ?? segments[0];
+    kept = [firstSegment];
   }
 
   const stories: Story[] = kept.map((seg, index) => {
@@ -179,25 +206,19 @@ export function parseDocument(text: string): ParsedDocument {
       meta = { source: 'none', keys: {}, raw: {} };
     }
     const sections = cachedSections(text, span, titleDepth, () => buildSections(text, blocks, markers, seg.from, seg.to, titleDepth));
-    const star: Partial<Record<StarKind, Section>> = {};
-    const layers: Partial<Record<LayerKind, Section>> = {};
-    for (const s of sections) {
-      if ((STAR_KINDS as readonly string[]).includes(s.kind)) star[s.kind as StarKind] ??= s;
-      else layers[s.kind as LayerKind] ??= s;
-    }
-    const starWords = STAR_KINDS.reduce((n, k) => n + (star[k]?.words ?? 0), 0);
-    let titleSpan = titleBlock ? headingTextSpan(text, titleBlock) : undefined;
+    const { star, layers, words } = starOf(sections);
+    let titleSpan = titleBlock ? (titleBlock.type === 'heading' ? headingTextSpan(text, titleBlock) : titleBlock.span) : undefined;
     // The title as written, so a title that is (or holds) inline HTML still shows as text.
-    let headingTitle = titleSpan ? plainTitle(text.slice(titleSpan.start, titleSpan.end)) || titleBlock?.heading?.trim() : undefined;
+    let headingTitle = titleBlock ? (titleBlock.type === 'heading' ? plainTitle(text.slice(titleSpan!.start, titleSpan!.end)) || titleBlock.heading?.trim() : lineText(titleBlock)) : undefined;
     if (!titleBlock && kept.length === 1) {
       // A pasted answer often opens with the question in bold instead of a heading.
-      const first = markers.find((m) => m.index >= seg.from)?.index ?? seg.to;
-      for (let i = seg.from; i < first; i++) {
+      const firstAt = markers.find((m) => m.index >= seg.from)?.index ?? seg.to;
+      for (let i = seg.from; i < firstAt; i++) {
         const b = blocks[i];
         if (b.type !== 'paragraph' || b.label) continue;
-        const line = b.pieces.map((p) => p.text).join('').trim();
+        const line = lineText(b);
         if (line && line.split(/\s+/).length <= 20 && !line.includes('\n')) {
-          headingTitle = line.replace(/[*_]+/g, '').replace(/[:.]$/, '');
+          headingTitle = line;
           titleSpan = b.span;
         }
         break;
@@ -212,14 +233,115 @@ export function parseDocument(text: string): ParsedDocument {
       sections,
       star,
       layers,
-      starWords,
+      starWords: STAR_KINDS.reduce((n, k) => n + words[k], 0) || (sections.find((s) => s.kind === 'answer')?.words ?? 0),
+      kindWords: words,
       // Per-story caches key on this: the story's text and, when it lives elsewhere, its metadata.
       reach: seg.to < blocks.length ? blocks[seg.to].span.start : text.length,
       key: (meta.span && (meta.span.start < span.start || meta.span.end > span.end) ? text.slice(meta.span.start, meta.span.end) + '\u0000' + (span.start - meta.span.start) + '\u0000' : '') + text.slice(span.start, span.end),
     };
   });
 
-  return { text, isStory, stories, frontMatter, comments, problems, titleDepth, chunks };
+  return { text, isStory: true, stories, frontMatter, comments, problems, titleDepth, chunks };
+}
+
+/** The text of a one-line paragraph, without emphasis marks or a closing colon. */
+function lineText(b: Block): string {
+  return b.pieces.map((p) => p.text).join('').trim().replace(/[*_]+/g, '').replace(/[:.]$/, '');
+}
+
+/**
+ * The section markers of a document: section headings and labelled blocks. Single letters used
+ * as plain labels ("S: …") and markers after their text ("(Situation)") count only where the
+ * document uses two kinds of them or more, and an "A:" that answers a "Q:" is no Action.
+ */
+function findMarkers(text: string, blocks: Block[], bodyStart: number): Marker[] {
+  const letterKinds = new Set<SectionKind>();
+  const trailingKinds = new Set<SectionKind>();
+  for (const b of blocks) {
+    if (b.label?.letter) for (const k of b.label.kinds ?? [b.label.kind]) letterKinds.add(k);
+    if (b.label?.trailing) for (const k of b.label.kinds ?? [b.label.kind]) trailingKinds.add(k);
+  }
+  const markers: Marker[] = [];
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type === 'heading') {
+      const found = headingSection(b.heading ?? '');
+      if (found) markers.push({ index: i, ...found, style: 'heading', span: headingTextSpan(text, b), depth: b.depth });
+    } else if (b.label) {
+      const { span, ...label } = b.label;
+      if (label.letter && (letterKinds.size < 2 || (label.kind === 'action' && answersQuestion(blocks[i - 1])))) continue;
+      if (label.trailing && trailingKinds.size < 2) continue;
+      markers.push({ index: i, ...label, style: 'label', span });
+    }
+  }
+  return markers;
+}
+
+/** Whether a block is the question of a Q/A pair ("Q: Why…", "**Q:** …"). */
+function answersQuestion(previous: Block | undefined): boolean {
+  return previous !== undefined && /^\s*Q\s*[:.)]/.test(previous.pieces.map((p) => p.text).join('').slice(0, 10));
+}
+
+/** The STAR kinds a marker counts for: its own, or both of a combined label's. */
+function starKindsOf(m: { kind: SectionKind; kinds?: StarKind[] }): StarKind[] {
+  if (m.kinds) return m.kinds;
+  return (STAR_KINDS as readonly string[]).includes(m.kind) ? [m.kind as StarKind] : [];
+}
+
+/**
+ * Headings (plain, not sections) and one-line paragraphs that ask a behavioral question: the
+ * titles of answers told without labels.
+ */
+function questionTitles(blocks: Block[], from: number, isPlainHeading: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = from; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type === 'heading' ? isPlainHeading(i) && isQuestion(b.heading ?? '') : b.type === 'paragraph' && !b.label && !lineText(b).includes('\n') && isQuestion(lineText(b))) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The section a story's rules read for each STAR kind, and each kind's words. A combined section
+ * ("Situation/Task") is read for both of its kinds and its words are split evenly between them;
+ * lesson sections ("Reflection", "Lessons learned") join the Result, after it.
+ */
+function starOf(sections: Section[]): { star: Partial<Record<StarKind, Section>>; layers: Partial<Record<LayerKind, Section>>; words: Record<StarKind, number> } {
+  const star: Partial<Record<StarKind, Section>> = {};
+  const layers: Partial<Record<LayerKind, Section>> = {};
+  const lessons: Section[] = [];
+  for (const s of sections) {
+    if (s.lesson) lessons.push(s);
+    else if (s.kinds) for (const k of s.kinds) star[k] ??= s;
+    else if ((STAR_KINDS as readonly string[]).includes(s.kind)) star[s.kind as StarKind] ??= s;
+    else if (s.kind !== 'answer') layers[s.kind as LayerKind] ??= s;
+  }
+  if (lessons.length) star.result = joinSections(star.result ? [star.result, ...lessons] : lessons);
+  const words: Record<StarKind, number> = { situation: 0, task: 0, action: 0, result: 0 };
+  for (const k of STAR_KINDS) {
+    const s = star[k];
+    if (!s) continue;
+    // A combined section's words are shared; a Result joined with lessons has all of theirs.
+    const shared = s.kinds?.length ?? 1;
+    words[k] += Math.round(s.words / shared);
+  }
+  return { star, layers, words };
+}
+
+/** One section made of several (a Result and its lessons): the first one's marker, all their prose. */
+function joinSections(list: Section[]): Section {
+  if (list.length === 1) return list[0];
+  const [head] = list;
+  return {
+    ...head,
+    kind: 'result',
+    lesson: head.lesson,
+    span: { start: Math.min(...list.map((s) => s.span.start)), end: Math.max(...list.map((s) => s.span.end)) },
+    prose: Prose.join(list.map((s) => s.prose)),
+    words: list.reduce((n, s) => n + s.words, 0),
+    items: list.flatMap((s) => s.items),
+    parts: list,
+  };
 }
 
 /** The story's source text, [span.start, span.end) of its document (the tail of its cache key). */
@@ -231,12 +353,7 @@ export function storySource(story: Story): string {
 export function shiftStory(story: Story, by: number, index = story.index): Story {
   if (by === 0 && index === story.index) return story;
   const sections = story.sections.map((s) => shiftSection(s, by));
-  const star: Story['star'] = {};
-  const layers: Story['layers'] = {};
-  story.sections.forEach((s, i) => {
-    if (story.star[s.kind as StarKind] === s) star[s.kind as StarKind] = sections[i];
-    if (story.layers[s.kind as LayerKind] === s) layers[s.kind as LayerKind] = sections[i];
-  });
+  const { star, layers } = starOf(sections);
   return {
     ...story,
     index,
@@ -296,44 +413,96 @@ function buildSections(
   const sections: Section[] = [];
   const inRange: Marker[] = [];
   for (let k = firstMarkerFrom(markers, from); k < markers.length && markers[k].index < to; k++) inRange.push(markers[k]);
+  // Markers after their text ("… at risk. (Situation)"): each section is the text since the last one.
+  const trailing = inRange.length > 0 && inRange.every((m) => m.trailing);
   for (let k = 0; k < inRange.length; k++) {
     const m = inRange[k];
-    const limit = k + 1 < inRange.length ? inRange[k + 1].index : to;
     const pieces: Piece[] = [];
     const items: Prose[] = [];
-    let last = m.index;
     const own = blocks[m.index];
-    // Loops, not push(...pieces): spreading a huge array overflows the call stack.
-    if (m.style === 'label') for (const p of absolutePieces(own.pieces, own.base)) pieces.push(p);
-    for (let i = m.index + 1; i < limit; i++) {
-      const b = blocks[i];
-      if (b.type === 'heading') {
-        const depth = b.depth as number;
-        // A plain heading as deep as the section heading (or shallower) ends the section; any
-        // heading ends a label section ("Result: …" then "## Action items" is not the Result).
-        if (m.style === 'label' || depth <= (m.depth as number)) break;
-        if (titleDepth !== undefined && depth <= titleDepth) break;
-      }
-      last = i;
+    let first = m.index;
+    let last = m.index;
+    const add = (b: Block): void => {
       if (b.pieces.length) {
         if (pieces.length) pieces.push({ text: '\n\n', start: b.span.start, end: b.span.start, exact: false });
         for (const p of absolutePieces(b.pieces, b.base)) pieces.push(p);
       }
       if (b.items) for (const item of b.items) items.push(new Prose(absolutePieces(item, b.base)));
+    };
+    if (trailing) {
+      // The blocks since the previous marker, then the marker's own; after the last marker, the rest.
+      first = k > 0 ? inRange[k - 1].index + 1 : Math.max(from, firstProse(blocks, from, m.index));
+      const limit = k + 1 < inRange.length ? m.index + 1 : to;
+      for (let i = first; i < limit; i++) {
+        if (blocks[i].type === 'heading') break;
+        add(blocks[i]);
+        last = i;
+      }
+    } else {
+      const limit = k + 1 < inRange.length ? inRange[k + 1].index : to;
+      // Loops, not push(...pieces): spreading a huge array overflows the call stack.
+      if (m.style === 'label') for (const p of absolutePieces(own.pieces, own.base)) pieces.push(p);
+      for (let i = m.index + 1; i < limit; i++) {
+        const b = blocks[i];
+        if (b.type === 'heading') {
+          const depth = b.depth as number;
+          // A plain heading as deep as the section heading (or shallower) ends the section; any
+          // heading ends a label section ("Result: …" then "## Action items" is not the Result).
+          if (m.style === 'label' || depth <= (m.depth as number)) break;
+          if (titleDepth !== undefined && depth <= titleDepth) break;
+        }
+        last = i;
+        add(b);
+      }
     }
     const prose = new Prose(pieces);
-    sections.push({
+    const section: Section = {
       kind: m.kind,
       name: m.name,
       style: m.style,
       marker: m.span,
-      span: { start: m.span.start, end: Math.max(m.span.end, blocks[last].span.end) },
+      span: { start: Math.min(m.span.start, blocks[first].span.start), end: Math.max(m.span.end, blocks[last].span.end) },
       prose,
       words: countWords(prose.text),
       items,
-    });
+    };
+    if (m.kinds) section.kinds = m.kinds;
+    if (m.lesson) section.lesson = true;
+    sections.push(section);
+  }
+  // An answer told without labels: its prose, whole, is the story's spoken text.
+  if (!sections.some((s) => (STAR_KINDS as readonly string[]).includes(s.kind) || s.kinds || s.lesson)) {
+    const limit = inRange[0]?.index ?? to;
+    const body = sectionOfBlocks(blocks, from, limit);
+    if (body) sections.unshift(body);
   }
   return sections;
+}
+
+/** The first block at or after `from` (before `to`) that holds prose. */
+function firstProse(blocks: Block[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (blocks[i].pieces.length && blocks[i].type !== 'heading') return i;
+  return to;
+}
+
+/** The `answer` section of blocks [from, to): every block's prose, headings left out. */
+function sectionOfBlocks(blocks: Block[], from: number, to: number): Section | undefined {
+  const pieces: Piece[] = [];
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    if (b.type === 'heading' || b.type === 'yaml' || !b.pieces.length) continue;
+    if (first < 0) first = i;
+    last = i;
+    if (pieces.length) pieces.push({ text: '\n\n', start: b.span.start, end: b.span.start, exact: false });
+    for (const p of absolutePieces(b.pieces, b.base)) pieces.push(p);
+  }
+  if (first < 0) return undefined;
+  const prose = new Prose(pieces);
+  if (prose.isEmpty) return undefined;
+  const span = { start: blocks[first].span.start, end: blocks[last].span.end };
+  return { kind: 'answer', name: 'Answer', style: 'label', marker: { start: span.start, end: Math.min(span.end, blocks[first].span.end) }, span, prose, words: countWords(prose.text), items: [] };
 }
 
 /** The position of the first marker whose block index is at least `index` (markers are sorted). */

@@ -38,6 +38,16 @@ export class Prose {
 
   static readonly empty = new Prose([]);
 
+  /** Several proses as one, a paragraph break between each (a Result and its lessons). */
+  static join(list: Prose[]): Prose {
+    const pieces: Piece[] = [];
+    for (const p of list) {
+      if (pieces.length && p.pieces.length) pieces.push({ text: '\n\n', start: p.offset + p.pieces[0].start, end: p.offset + p.pieces[0].start, exact: false });
+      for (const piece of p.pieces) pieces.push(p.offset ? { ...piece, start: piece.start + p.offset, end: piece.end + p.offset } : piece);
+    }
+    return new Prose(pieces);
+  }
+
   get isEmpty(): boolean {
     return !/[\p{L}\p{N}]/u.test(this.text);
   }

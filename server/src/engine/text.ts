@@ -1,10 +1,15 @@
 import { matches, sentences, type Sentence } from './prose';
-import type { Section, StarKind, Story } from './types';
+import { STAR_KINDS, type Section, type StarKind, type Story } from './types';
 import type { StoryRuleContext } from './rule';
 
 /** The sections whose prose is spoken in the interview: STAR plus the depth layers and follow-ups. */
 export function spokenSections(story: Story): Section[] {
   return story.sections.filter((s) => s.kind !== 'notes' && !s.prose.isEmpty);
+}
+
+/** The prose of an answer told without STAR labels (SPEC §2.7), when the story is one. */
+export function answerSection(story: Story): Section | undefined {
+  return STAR_KINDS.some((k) => story.star[k]) ? undefined : story.sections.find((s) => s.kind === 'answer');
 }
 
 /** The first section of a STAR kind, when it exists and has prose. */

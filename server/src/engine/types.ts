@@ -7,7 +7,8 @@ export type SeverityOrOff = Severity | 'off';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
 export type StarKind = (typeof STAR_KINDS)[number];
 export type LayerKind = 'summary' | 'deep-dive' | 'follow-ups' | 'notes';
-export type SectionKind = StarKind | LayerKind;
+/** `answer`: the prose of an answer told without STAR labels (SPEC §2.7), read as one whole. */
+export type SectionKind = StarKind | LayerKind | 'answer';
 
 /** A half-open range of offsets [start, end) into the document text. */
 export interface Span {
@@ -37,6 +38,12 @@ export interface Section {
   words: number;
   /** Top-level list items in this section, for the Follow-ups section. */
   items: import('./prose').Prose[];
+  /** A combined section ("Situation/Task", "Action & Result"): the STAR kinds it counts for. */
+  kinds?: StarKind[];
+  /** A lesson section ("Reflection", "Lessons learned"), read as part of the Result. */
+  lesson?: boolean;
+  /** For a Result joined with its lessons: the sections it is made of. */
+  parts?: Section[];
 }
 
 export interface MetaKey {
@@ -73,8 +80,10 @@ export interface Story {
   /** The first section of each STAR kind. */
   star: Partial<Record<StarKind, Section>>;
   layers: Partial<Record<LayerKind, Section>>;
-  /** Words of the four STAR sections' prose. */
+  /** Words of the four STAR sections' prose (of the whole answer, for one told without labels). */
   starWords: number;
+  /** Words per STAR kind: a combined section's words are split between its kinds. */
+  kindWords: Record<StarKind, number>;
   /** The text of the story, used as a cache key for per-story results. */
   key: string;
   /** Where the next title heading (of this story's depth or above) starts: the story's region ends there. */

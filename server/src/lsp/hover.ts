@@ -2,13 +2,13 @@
 // its strength score with the rubric (the same lines as the bank tree and the CLI). The title and
 // the Summary and Deep dive headings also show the story's three depth layers side by side.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { formatScore, scoreStory, SECTION_TITLES, STAR_KINDS, type LayerKind, type Section, type StarKind, type Story } from '../engine';
+import { formatScore, scoreStory, SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type StarKind, type Story } from '../engine';
 import { TARGETS, parseRange } from '../engine/rules/section-balance';
 import { followUpReadiness } from '../engine/rules/follow-up-prep';
 import { storyFindings, type Analysis } from './analysis';
 import { clock, spanContains, spokenSeconds, toOffset, toRange } from './convert';
 
-const TIPS: Record<StarKind | LayerKind, string> = {
+const TIPS: Record<SectionKind, string> = {
   situation: 'Set the scene in two or three sentences: the team, the stakes, why it mattered. Credit the team here, not in Action.',
   task: 'Say what *you* owned and what success meant, in a sentence or two ("My goal was…").',
   action: 'Aim for about 70 % decisions and reasoning, 30 % technical detail: name the options you rejected and why, and say "I".',
@@ -17,6 +17,7 @@ const TIPS: Record<StarKind | LayerKind, string> = {
   'deep-dive': 'The 4–5 minute version: the alternatives and trade-offs, how you evaluated, and what you would do differently.',
   'follow-ups': 'One list item per follow-up, the question then your answer: why this approach, what you would do differently, buy-in, risks, how you knew it worked, what happened after shipping.',
   notes: 'Notes are neither counted nor spoken: keep reminders and links here.',
+  answer: 'An answer told without STAR labels: mark where the Situation, Task, Action and Result begin (the quick fix suggests places), so each part can be checked.',
 };
 
 const OVER: Record<StarKind, string> = {
@@ -92,7 +93,8 @@ export function sectionStats(a: Analysis, story: Story, section: Section): Secti
     title: SECTION_TITLES[kind],
     words: section.words,
     seconds: spokenSeconds(section.words, a.config.wordsPerMinute),
-    counted: (story.star as Record<string, Section>)[kind] === section || (story.layers as Record<string, Section>)[kind] === section,
+    counted:
+      STAR_KINDS.some((k) => story.star[k] === section || story.star[k]?.parts?.includes(section)) || (story.layers as Record<string, Section>)[kind] === section,
   };
   if ((STAR_KINDS as readonly string[]).includes(kind)) {
     const star = kind as StarKind;

@@ -14,11 +14,14 @@ export const rule: StoryRule = {
     silent: [ex()],
   },
   check(ctx) {
+    const seen = new Set<unknown>();
     for (const kind of STAR_KINDS) {
       const section = ctx.story.star[kind];
-      if (!section || !section.prose.isEmpty) continue;
+      // A combined section ("Situation/Task") is reported once.
+      if (!section || !section.prose.isEmpty || seen.has(section)) continue;
+      seen.add(section);
       ctx.report({
-        message: `${SECTION_TITLES[kind]} section is empty: write it, or remove the heading.`,
+        message: `${section.kinds ? section.kinds.map((k) => SECTION_TITLES[k]).join('/') : SECTION_TITLES[kind]} section is empty: write it, or remove the heading.`,
         span: section.marker,
       });
     }

@@ -1,5 +1,5 @@
 import type { StoryRule } from '../rule';
-import { phrases, reportMatches, starSection } from '../text';
+import { answerSection, phrases, reportMatches, starSection } from '../text';
 import type { Section } from '../types';
 import { ex } from '../examples';
 
@@ -21,7 +21,9 @@ export const rule: StoryRule = {
     silent: [ex(), ex({ result: 'Losses fell from $80K to $35K a month; precision rose from 0.61 to 0.78. Now I always agree on the metric first, and the template is used by two teams.' })],
   },
   check(ctx) {
-    const sections = (['situation', 'task', 'action'] as const).map((k) => starSection(ctx.story, k)).filter((s): s is Section => !!s);
+    // An answer told without labels is read whole (SPEC §3).
+    const answer = answerSection(ctx.story);
+    const sections = answer ? [answer] : (['situation', 'task', 'action'] as const).map((k) => starSection(ctx.story, k)).filter((s): s is Section => !!s);
     reportMatches(ctx, sections, HYPOTHETICAL, (m) => `"${m}" describes a habit, not an event: tell what you did that one time ("I started by…").`);
   },
 };

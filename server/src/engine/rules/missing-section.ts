@@ -2,6 +2,15 @@ import { STAR_KINDS } from '../types';
 import { SECTION_TITLES } from '../sections';
 import { storySpan, type StoryRule } from '../rule';
 import { ex } from '../examples';
+import { answerSection } from '../text';
+import { inferBoundaries } from '../evidence';
+import type { Section } from '../types';
+
+/** Source offsets where each STAR part of an answer told without labels most likely begins. */
+function boundaries(answer: Section): Record<string, number> {
+  const at = inferBoundaries(answer.prose.text);
+  return Object.fromEntries(STAR_KINDS.map((k) => [k, answer.prose.span(at[k], at[k] + 1).start]));
+}
 
 const TIPS = {
   situation: 'the context, the team and the stakes (~15–20 % of the story)',
@@ -22,6 +31,16 @@ export const rule: StoryRule = {
     silent: [ex(), '# Churn\n\nContext: Churn rose.\nGoal: I had to cut it.\nApproach: I built a model.\nOutcome: churn fell from 9% to 6%.\n'],
   },
   check(ctx) {
+    const answer = answerSection(ctx.story);
+    if (answer) {
+      // An answer told without labels: one finding, and where the four parts most likely begin.
+      ctx.report({
+        message: 'No STAR sections found: mark where the Situation, Task, Action and Result begin ("**Situation:** …") so each part can be checked — the quick fix suggests places.',
+        span: storySpan(ctx.story),
+        data: { unlabelled: true, boundaries: boundaries(answer) },
+      });
+      return;
+    }
     for (const kind of STAR_KINDS) {
       if (ctx.story.star[kind]) continue;
       const name = SECTION_TITLES[kind];

@@ -40,13 +40,13 @@ export const rule: StoryRule = {
   },
   check(ctx) {
     const { story, options, config } = ctx;
-    const words: Partial<Record<StarKind, number>> = {};
+    // Each kind's words: a combined section ("Situation/Task") shares its words between its kinds.
+    const words = story.kindWords;
     for (const kind of STAR_KINDS) {
       const s = story.star[kind];
       if (!s || s.prose.isEmpty) return;
-      words[kind] = s.words;
     }
-    const total = story.starWords;
+    const total = STAR_KINDS.reduce((n, k) => n + words[k], 0);
     if (total === 0) return;
     for (const kind of STAR_KINDS) {
       const [min, max] = parseRange(options[kind], TARGETS[kind]);

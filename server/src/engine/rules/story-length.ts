@@ -1,5 +1,5 @@
 import { storySpan, type StoryRule } from '../rule';
-import { spoken } from '../text';
+import { answerSection, spoken } from '../text';
 import { ex } from '../examples';
 
 export const rule: StoryRule = {
@@ -20,7 +20,8 @@ export const rule: StoryRule = {
   },
   check(ctx) {
     const { story, options, config } = ctx;
-    if (!Object.values(story.star).some((s) => s && !s.prose.isEmpty)) return;
+    // A story with prose in a STAR section, or an answer told without labels (read whole).
+    if (!Object.values(story.star).some((s) => s && !s.prose.isEmpty) && !answerSection(story)) return;
     const words = story.starWords;
     const time = spoken(words, config.wordsPerMinute);
     const target = `${options.targetMin}–${options.targetMax} words (${spoken(options.targetMin, config.wordsPerMinute)}–${spoken(options.targetMax, config.wordsPerMinute)} spoken)`;

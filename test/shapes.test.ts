@@ -1,0 +1,152 @@
+// Every story shape of SPEC §2, and the look-alikes that are not stories. One answer, written in
+// each shape people use to write and paste answers, must be read into the same four sections; a
+// STAR guide, an empty template and a blog post must get nothing.
+import assert from 'node:assert/strict';
+import { lintText, parseDocument, resolveConfig, type ParsedDocument } from '../server/src/engine';
+
+const TODAY = '2026-11-25';
+const S = 'Our fraud losses doubled after we launched a new payment method, and the rules team was overwhelmed.';
+const T = 'I owned the fraud model and had to cut losses without blocking good customers.';
+const A = 'I compared three models against the rules as a baseline and chose gradient-boosted trees because analysts needed explanations.';
+const R = 'Losses fell from $80K to $35K a month, and I learned to agree on the metric with the business first.';
+
+/** Each STAR kind's prose, story by story. */
+function read(doc: ParsedDocument): Record<string, string>[] {
+  return doc.stories.map((s) => Object.fromEntries((['situation', 'task', 'action', 'result'] as const).filter((k) => s.star[k]).map((k) => [k, s.star[k]!.prose.text.trim()])));
+}
+
+const SHAPES: Record<string, string> = {
+  headings: `# Fraud model\n\n## Situation\n\n${S}\n\n## Task\n\n${T}\n\n## Action\n\n${A}\n\n## Result\n\n${R}\n`,
+  'bold labels': `# Fraud model\n\n**Situation:** ${S}\n\n**Task:** ${T}\n\n**Action:** ${A}\n\n**Result:** ${R}\n`,
+  'bold labels, one per line': `**Situation:** ${S}\n**Task:** ${T}\n**Action:** ${A}\n**Result:** ${R}\n`,
+  'plain labels': `Situation: ${S}\n\nTask: ${T}\n\nAction: ${A}\n\nResult: ${R}\n`,
+  'plain labels with dashes': `Situation – ${S}\n\nTask – ${T}\n\nAction – ${A}\n\nResult – ${R}\n`,
+  'bold labels then a dash': `**Situation** - ${S}\n\n**Task** - ${T}\n\n**Action** - ${A}\n\n**Result** - ${R}\n`,
+  'bold labels, colon outside': `**Situation**: ${S}\n\n**Task**: ${T}\n\n**Action**: ${A}\n\n**Result**: ${R}\n`,
+  'bold single letters': `**S:** ${S}\n\n**T:** ${T}\n\n**A:** ${A}\n\n**R:** ${R}\n`,
+  'plain single letters': `S: ${S}\nT: ${T}\nA: ${A}\nR: ${R}\n`,
+  'list labels': `- Situation: ${S}\n- Task: ${T}\n- Action: ${A}\n- Result: ${R}\n`,
+  'list of single letters': `- S: ${S}\n- T: ${T}\n- A: ${A}\n- R: ${R}\n`,
+  'list of bold labels': `* **Situation:** ${S}\n* **Task:** ${T}\n* **Action:** ${A}\n* **Result:** ${R}\n`,
+  'numbered list labels': `1. Situation: ${S}\n2. Task: ${T}\n3. Action: ${A}\n4. Result: ${R}\n`,
+  'labels alone on their items, the text nested': `- **Situation**\n  - ${S}\n- **Task**\n  - ${T}\n- **Action**\n  - ${A}\n- **Result**\n  - ${R}\n`,
+  'inline bold labels in one paragraph': `**Situation:** ${S} **Task:** ${T} **Action:** ${A} **Result:** ${R}\n`,
+  'inline plain labels in one paragraph': `Situation: ${S} Task: ${T} Action: ${A} Result: ${R}\n`,
+  'trailing markers': `${S} (Situation)\n\n${T} (Task)\n\n${A} (Action)\n\n${R} (Result)\n`,
+  'aliases': `Context: ${S}\n\nGoal: ${T}\n\nApproach: ${A}\n\nOutcome: ${R}\n`,
+  'emoji and numbered headings': `# Fraud model\n\n## 1. 🌍 Situation\n\n${S}\n\n## 2) Task\n\n${T}\n\n## A — Action\n\n${A}\n\n## Result (30 s)\n\n${R}\n`,
+};
+
+describe('story shapes (SPEC §2): one answer in every shape reads the same', () => {
+  for (const [name, text] of Object.entries(SHAPES)) {
+    it(name, () => {
+      const doc = parseDocument(text);
+      assert.equal(doc.isStory, true);
+      assert.deepEqual(read(doc), [{ situation: S, task: T, action: A, result: R }]);
+      // Every word of prose points at itself in the source.
+      const first = doc.stories[0].star.action!;
+      const at = first.prose.text.indexOf('gradient-boosted');
+      const span = first.prose.span(at, at + 'gradient-boosted'.length);
+      assert.equal(text.slice(span.start, span.end), 'gradient-boosted');
+    });
+  }
+
+  it('combined labels count for both sections and share their words', () => {
+    for (const label of ['Situation/Task:', 'Situation & Task:', '**Situation and Task:**', 'S/T:']) {
+      const doc = parseDocument(`${label} ${S} ${T}\n\nAction: ${A}\n\nResult: ${R}\n`);
+      const story = doc.stories[0];
+      assert.ok(story.star.situation && story.star.situation === story.star.task, label);
+      const words = story.star.situation.words;
+      assert.equal(story.kindWords.situation + story.kindWords.task, 2 * Math.round(words / 2), label);
+      const findings = lintText(`# Fraud\n\n${label} ${S} ${T}\n\nAction: ${A}\n\nResult: ${R}\n`, resolveConfig(), { today: TODAY }).findings;
+      assert.ok(!findings.some((f) => f.rule === 'missing-section'), label);
+    }
+  });
+
+  it('lesson sections belong to the Result: credited as its lesson, counted in its words', () => {
+    for (const lesson of ['## Reflection', '## Lessons learned', '## What I learned', '**Learned:**', '## Takeaways']) {
+      const text = `# Fraud model\n\n## Situation\n\n${S}\n\n## Task\n\n${T}\n\n## Action\n\n${A}\n\n## Result\n\nLosses fell from $80K to $35K a month.\n\n${lesson}\n\nNow I agree on the success metric with the business before I train anything.\n`;
+      const story = parseDocument(text).stories[0];
+      assert.match(story.star.result!.prose.text, /Losses fell[\s\S]*Now I agree/, lesson);
+      const findings = lintText(text, resolveConfig(), { today: TODAY }).findings.map((f) => f.rule);
+      assert.ok(!findings.includes('missing-learning'), `${lesson}: the lesson is credited`);
+    }
+  });
+
+  it('reads a bullet that only contains a section word later on as a bullet', () => {
+    const text = `# Fraud model\n\n## Situation\n\n${S}\n\n## Task\n\n${T}\n\n## Action\n\n- I met the analysts; the goal: explanations.\n- Result: not yet, I kept iterating.\n\n## Result\n\n${R}\n`;
+    const story = parseDocument(text).stories[0];
+    assert.deepEqual(story.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result']);
+    assert.match(story.star.action!.prose.text, /Result: not yet/);
+  });
+
+  it('keeps "A:" in a Follow-ups Q/A pair as an answer, not an Action', () => {
+    const text = `# Fraud model\n\n## Situation\n\n${S}\n\n## Task\n\n${T}\n\n## Action\n\n${A}\n\n## Result\n\n${R}\n\n## Follow-ups\n\nQ: Why trees?\nA: Analysts needed explanations.\n`;
+    const story = parseDocument(text).stories[0];
+    assert.deepEqual(story.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result', 'follow-ups']);
+  });
+
+  it('reads an answer told without labels under an interview question: one missing-section, phrase rules on the whole prose', () => {
+    const prose = `I was working as the only data scientist at a payments startup when our fraud losses doubled after a launch. My job was to cut the losses without blocking good customers, and I had three weeks. I decided to compare three models against the existing rules, and I chose gradient-boosted trees because the analysts needed explanations they could act on. I ran a two-week test on a tenth of the traffic and I think it kind of surprised the team. As a result, losses fell from $80K to $35K a month, and I learned to agree on the success metric with the business before training anything.`;
+    for (const question of ['## Tell me about a time you solved a hard problem', '**Describe a situation where you had to deal with ambiguity.**', '### Q3: Give me an example of a time you took a risk']) {
+      const text = `${question}\n\n${prose}\n`;
+      const doc = parseDocument(text);
+      assert.equal(doc.isStory, true, question);
+      assert.equal(doc.stories.length, 1);
+      const findings = lintText(text, resolveConfig(), { today: TODAY }).findings;
+      const missing = findings.filter((f) => f.rule === 'missing-section');
+      assert.equal(missing.length, 1, question);
+      assert.match(missing[0].message, /No STAR sections found/);
+      // The quick fix's places: the four parts in order, at sentence starts.
+      const b = missing[0].data!.boundaries as Record<string, number>;
+      assert.ok(b.situation < b.task && b.task < b.action && b.action < b.result, JSON.stringify(b));
+      assert.equal(text.slice(b.task, b.task + 10), 'My job was');
+      assert.equal(text.slice(b.action, b.action + 9), 'I decided');
+      assert.equal(text.slice(b.result, b.result + 11), 'As a result');
+      assert.ok(findings.some((f) => f.rule === 'hedging'), 'phrase rules read the whole answer');
+    }
+  });
+
+  it('reads a bank of answers without labels, one story per question', () => {
+    const answer = (n: number): string => `I was leading the ranking team when click-through fell ${n}% in a week. I had to find why. I decided to compare the new model against the old one on held-out traffic, and I found a feature that leaked. As a result, I rolled back, fixed the leak and click-through recovered within days; I learned to check feature freshness first.`;
+    const text = `# My answers\n\n## Tell me about a time you failed\n\n${answer(5)}\n\n## Describe a time you disagreed with your manager\n\n${answer(7)}\n`;
+    const doc = parseDocument(text);
+    assert.deepEqual(doc.stories.map((s) => s.title), ['Tell me about a time you failed', 'Describe a time you disagreed with your manager']);
+  });
+});
+
+describe('look-alikes (SPEC §2): not stories, no findings', () => {
+  const silent = (name: string, text: string): void => {
+    it(name, () => {
+      assert.equal(parseDocument(text).isStory, false);
+      assert.deepEqual(lintText(text, resolveConfig(), { today: TODAY }).findings, []);
+    });
+  };
+
+  silent(
+    'a guide that explains the STAR method under section headings',
+    '# How to answer behavioral questions\n\nUse the STAR method.\n\n### Situation\n\nSet the scene and give the necessary details of your example. Keep it short.\n\n### Task\n\nDescribe what your responsibility was in that situation.\n\n### Action\n\nExplain exactly what steps you took to address it. Focus on what you did, not the team.\n\n### Result\n\nShare what outcomes your actions achieved, and quantify them if you can.\n',
+  );
+  silent('an empty answer template', '# Story title\n\n## Situation\n\n[Describe the context]\n\n## Task\n\n[What was your role?]\n\n## Action\n\n[What did you do?]\n\n## Result\n\n[What happened? Add a number.]\n');
+  silent('a template of bare headings', '## Situation\n\n## Task\n\n## Action\n\n## Result\n');
+  silent('a template with TODOs', '**Situation:** TODO\n\n**Task:** TODO\n\n**Action:** TODO\n\n**Result:** TODO\n');
+  silent(
+    'a blog post whose front matter has a category that is not starlint\'s',
+    '---\ntitle: Five interview tips\ncategory: career\n---\n\n# Five interview tips\n\nThe result of good preparation is confidence. Your situation may differ, so adapt these tips.\n',
+  );
+  silent('a document that merely mentions the words', '# Release notes\n\nThe task runner now shows the result of each action.\n');
+  silent(
+    'a guide written as a list of labels in the imperative',
+    '- **Situation:** Describe the context of the challenge you faced.\n- **Task:** Explain what you were responsible for.\n- **Action:** Walk the interviewer through the steps you took.\n- **Result:** Share the outcome, with numbers if you can.\n',
+  );
+
+  it('a file of several stories, one of them a template, lints only the real ones', () => {
+    const text = `# Bank\n\n## Fraud model\n\n### Situation\n\n${S}\n\n### Task\n\n${T}\n\n### Action\n\n${A}\n\n### Result\n\n${R}\n\n## Next story\n\n### Situation\n\n[Describe the context]\n\n### Task\n\n[Your role]\n\n### Action\n\n### Result\n`;
+    assert.deepEqual(parseDocument(text).stories.map((s) => s.title), ['Fraud model']);
+  });
+
+  it('a template marked a story by its front matter is linted (its placeholders are the user\'s to fill)', () => {
+    const text = '---\ncategory: project\n---\n# Story title\n\n## Situation\n\n[Describe the context]\n\n## Task\n\n## Action\n\n## Result\n';
+    assert.equal(parseDocument(text).isStory, true);
+  });
+});
