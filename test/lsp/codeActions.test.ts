@@ -61,6 +61,26 @@ describe('lsp: code actions', function () {
 
   const quickFixTitles = (actions: CodeAction[]): string[] => actions.filter((a) => a.kind === 'quickfix').map((a) => a.title);
 
+  it('labels an answer told without labels where it turns, and the story then has its four sections', async () => {
+    const answer =
+      '## Tell me about a time you solved an ambiguous problem\n\nI was working as the only data scientist at a payments startup when fraud losses doubled after a launch. My job was to cut the losses without blocking good customers, and I had three weeks. I decided to compare three models against the existing rules, and I chose gradient-boosted trees because the analysts needed explanations. I ran a two-week test on a tenth of the traffic. As a result, losses fell from $80K to $35K a month, and I learned to agree on the metric with the business first.\n';
+    const { uri, diagnostics } = await openFresh(answer);
+    const missing = diagnostics.filter((d) => d.code === 'missing-section');
+    assert.equal(missing.length, 1);
+    assert.match(missing[0].message, /No STAR sections found/);
+    const fix = (await actionsAt(uri, missing[0])).find((x) => /^Label the Situation/.test(x.title));
+    assert.ok(fix, 'a quick fix labels the four parts');
+    const after = await apply(uri, fix);
+    assert.ok(!after.some((d) => d.code === 'missing-section'), JSON.stringify(after.map((d) => d.message)));
+    const outline = await symbols(uri);
+    assert.deepEqual(outline[0].children?.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
+    const text = client.text(uri);
+    assert.match(text, /^\*\*Situation:\*\* I was working/m);
+    assert.match(text, /\*\*Task:\*\* My job was/);
+    assert.match(text, /\*\*Action:\*\* I decided/);
+    assert.match(text, /\*\*Result:\*\* As a result/);
+  });
+
   it('applies every quick fix offered on the fixtures; the rule is silent there afterwards and the story still parses', async function () {
     this.timeout(120_000);
     let applied = 0;

@@ -49,7 +49,7 @@ export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[]
     const seen = new Set<string>();
     for (const f of here) {
       const diagnostic = params.context.diagnostics.find((d) => d.code === f.rule && sameRange(d.range, toRange(lines, f.span))) ?? findingToDiagnostic(lines, f);
-      for (const fix of quickFixes(a, f)) fixes.push(quickFix(a, fix.title, [fix.edit], diagnostic, fix.preferred));
+      for (const fix of quickFixes(a, f)) fixes.push(quickFix(a, fix.title, [fix.edit, ...(fix.more ?? [])], diagnostic, fix.preferred));
       for (const d of disableActions(a, f)) {
         if (seen.has(d.title)) continue;
         seen.add(d.title);
@@ -87,6 +87,8 @@ export function fixAllAction(a: Analysis): CodeAction | undefined {
 interface Fix {
   title: string;
   edit: TextEdit;
+  /** Further edits of the same fix (the four labels of an answer told without them). */
+  more?: TextEdit[];
   span: { start: number; end: number };
   preferred: boolean;
   /** Safe to apply without looking: part of fix-all. */
@@ -97,6 +99,15 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
   switch (f.rule) {
     case 'missing-section': {
       const story = a.result.doc.stories[f.story ?? -1];
+      const places = f.data?.boundaries as Record<StarKind, number> | undefined;
+      if (story && places) {
+        // An answer told without labels: a label where each part most likely begins.
+        const [first, ...rest] = STAR_KINDS.map((k): TextEdit => {
+          const at = toRange(a.result.lines, { start: places[k], end: places[k] }).start;
+          return { range: { start: at, end: at }, newText: `**${SECTION_TITLES[k]}:** ` };
+        });
+        return [{ title: 'Label the Situation, Task, Action and Result where the answer turns', edit: first, more: rest, span: { start: places.situation, end: places.result }, preferred: true, mechanical: false }];
+      }
       const kind = f.data?.kind as StarKind | undefined;
       if (!story || !kind) return [];
       const edit = insertSection(a, story, kind);
