@@ -20,6 +20,8 @@ const SAMPLE = [
   'Action: inside code', //             8
   '```', //                             9
   '### 3. Outcome (30 s)', //           10
+  '## Lessons learned', //              11
+  '**Reflection:** I now ask first.', // 12
 ];
 
 let grammar: tm.IGrammar;
@@ -68,6 +70,12 @@ describe('STAR label grammar', function () {
     assert.match(scopeOf(t[3], 'model'), /markup\.italic\.markdown/, 'inline Markdown still works after a label');
     assert.match(scopeOf(t[4], 'Result'), /markup\.heading\.star\.result\.markdown/);
     assert.match(scopeOf(t[6], 'Background'), /markup\.heading\.star\.situation\.markdown/);
+  });
+
+  it('scopes lesson sections as part of the Result', () => {
+    const t = tokens(SAMPLE);
+    assert.match(scopeOf(t[11], 'Lessons learned'), /markup\.heading\.star\.result\.markdown/);
+    assert.match(scopeOf(t[12], 'Reflection'), /markup\.heading\.star\.result\.markdown/);
   });
 
   it('leaves look-alikes alone: "## Action items", list items, code', () => {
