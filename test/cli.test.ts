@@ -422,6 +422,103 @@ describe('starlint CLI', function () {
       }
     });
 
+    describe('per linted file: the nearest .starlintrc.json upward from each file', () => {
+      // dir/rc/.starlintrc.json beside dir/rc/story.md; runs start in dir (the parent) or dir/sibling.
+      let dir: string;
+      const OFF = '{ "rules": { "missing-section": "off" } }\n';
+      const BROKEN = '{\n  "rules": {\n    "missing-sectoin": "off"\n  }\n}\n';
+      beforeEach(() => {
+        dir = tempDir();
+        mkdirSync(join(dir, 'rc'));
+        mkdirSync(join(dir, 'sibling'));
+        writeFileSync(join(dir, 'rc', 'story.md'), STORY_WITH_ERROR);
+      });
+      afterEach(() => rmSync(dir, { recursive: true, force: true }));
+      const rules = (findings: JsonFinding[]) => new Set(findings.map((f) => f.rule));
+
+      it('from the parent folder: a file, its folder and a glob all use rc/.starlintrc.json', () => {
+        assert.ok(rules(json(['rc/story.md', '--today', TODAY], { cwd: dir }).findings).has('missing-section'), 'without a configuration the rule fires');
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), OFF);
+        for (const target of ['rc/story.md', 'rc', 'rc/*.md', '.']) {
+          const { findings, run: r } = json([target, '--today', TODAY], { cwd: dir });
+          assert.equal(r.status, 0, `${target}: ${r.stderr}`);
+          assert.deepEqual(findings.map((f) => f.file), ['rc/story.md'], target);
+          assert.ok(!rules(findings).has('missing-section'), target);
+          assert.ok(rules(findings).has('story-length'), `${target}: the other rules still run`);
+        }
+      });
+
+      it('from a sibling folder: ../rc/story.md uses rc/.starlintrc.json, not the current folder\'s', () => {
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), OFF);
+        writeFileSync(join(dir, 'sibling', '.starlintrc.json'), '{ "rules": { "story-length": "off" } }\n');
+        const { findings, run: r } = json(['../rc/story.md', '--today', TODAY], { cwd: join(dir, 'sibling') });
+        assert.equal(r.status, 0, r.stderr);
+        assert.ok(!rules(findings).has('missing-section'));
+        assert.ok(rules(findings).has('story-length'), 'the sibling folder\'s configuration does not apply');
+      });
+
+      it('a broken rc/.starlintrc.json stops the run at its file:line:column, from the parent and from a sibling', () => {
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), BROKEN);
+        for (const [cwd, target, shown] of [
+          [dir, 'rc/story.md', 'rc/.starlintrc.json'],
+          [dir, 'rc', 'rc/.starlintrc.json'],
+          [join(dir, 'sibling'), '../rc/story.md', '../rc/.starlintrc.json'],
+        ]) {
+          const r = run([target, '--format', 'json'], { cwd });
+          assert.equal(r.status, 2, `${target} from ${cwd}`);
+          assert.equal(r.stdout, '');
+          assert.match(r.stderr, new RegExp(`^${shown.replace(/\./g, '\\.')}:3:5: Unknown rule "missing-sectoin"\\. Did you mean "missing-section"\\?`, 'm'));
+          assert.match(r.stderr, /has a problem; fix it and run again/);
+        }
+      });
+
+      it('files under different configurations each use their own, in one run', () => {
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), OFF);
+        writeFileSync(join(dir, 'sibling', 'story.md'), STORY_WITH_ERROR);
+        const { findings } = json(['rc', 'sibling', '--today', TODAY], { cwd: dir });
+        const of = (file: string) => rules(findings.filter((f) => f.file === file));
+        assert.ok(!of('rc/story.md').has('missing-section'));
+        assert.ok(of('sibling/story.md').has('missing-section'));
+      });
+
+      it('--config still overrides every file\'s own configuration', () => {
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), BROKEN);
+        writeFileSync(join(dir, 'strict.json'), '{ "rules": { "missing-section": "warning" } }\n');
+        const { findings, run: r } = json(['rc', '--config', 'strict.json', '--today', TODAY], { cwd: dir });
+        assert.equal(r.status, 0, r.stderr);
+        assert.ok(findings.some((f) => f.rule === 'missing-section' && f.severity === 'warning'), 'the broken rc file is not read at all');
+      });
+
+      it('"stories" and "ignore" globs are relative to the folder of the configuration file that has them', () => {
+        mkdirSync(join(dir, 'rc', 'stories'));
+        writeFileSync(join(dir, 'rc', 'stories', 'a.md'), STORY_WITH_ERROR);
+        writeFileSync(join(dir, 'rc', 'stories', 'draft.md'), STORY_WITH_ERROR);
+        writeFileSync(join(dir, 'sibling', 'b.md'), STORY_WITH_ERROR);
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), '{ "stories": ["stories/**/*.md"], "ignore": ["stories/draft.md"] }\n');
+        const files = new Set(json(['.', '--today', TODAY], { cwd: dir }).findings.map((f) => f.file));
+        assert.deepEqual([...files].sort(), ['rc/stories/a.md', 'sibling/b.md']);
+        // The same files are chosen from inside rc/.
+        const inside = new Set(json(['.', '--today', TODAY], { cwd: join(dir, 'rc') }).findings.map((f) => f.file));
+        assert.deepEqual([...inside], ['stories/a.md']);
+      });
+
+      it('--bank judges the bank with the configuration of the folder holding every file, and says so when others differ', () => {
+        const themed = STORY_WITH_ERROR.replace('questions: [failure, ambiguity, prioritization]', 'questions: [failure, ambiguity, scaling]');
+        writeFileSync(join(dir, 'rc', 'story.md'), themed);
+        writeFileSync(join(dir, 'rc', '.starlintrc.json'), '{ "themes": [{ "id": "scaling", "question": "Tell me about scaling" }] }\n');
+        const alone = run(['rc', '--format', 'bank-json', '--today', TODAY], { cwd: dir });
+        const report = JSON.parse(alone.stdout) as { coverage: { theme: string; stories: number[] }[] };
+        assert.deepEqual(report.coverage.find((c) => c.theme === 'scaling')?.stories, [0], 'rc/ holds every file: its themes make the coverage');
+        assert.equal(alone.stderr, '');
+        writeFileSync(join(dir, 'sibling', 'story.md'), STORY_WITH_ERROR);
+        const both = run(['rc', 'sibling', '--format', 'bank-json', '--today', TODAY], { cwd: dir });
+        const mixed = JSON.parse(both.stdout) as { coverage: { theme: string }[] };
+        assert.ok(!mixed.coverage.some((c) => c.theme === 'scaling'), 'the parent folder has no configuration: the defaults judge the bank');
+        assert.match(both.stderr, /the bank is judged with the default configuration, the configuration of the folder \. that holds every file; rc\/\.starlintrc\.json configures only the findings of its own stories\./);
+        assert.ok(!json(['rc', 'sibling', '--today', TODAY], { cwd: dir }).findings.some((f) => f.rule === 'unknown-question'), 'rc/story.md knows its own theme');
+      });
+    });
+
     it('"ignore" globs, node_modules and hidden folders are skipped in folders', () => {
       const dir = tempDir();
       try {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_RULES, lintText, resolveConfig } from '../server/src/engine';
-import { CONFIG_FILE_NAME, findConfigFile, isStoryCandidate, loadConfigFile, parseConfigFile } from '../server/src/node/config-files';
+import { CONFIG_FILE_NAME, ConfigLookup, findConfigFile, isStoryCandidate, loadConfigFile, parseConfigFile } from '../server/src/node/config-files';
 import { collectFiles, decodeText, readTextFile } from '../server/src/node/files';
 
 const HEDGING_STORY = `---
@@ -167,6 +167,44 @@ describe('configuration files', () => {
       const defaults = resolveConfig();
       assert.equal(isStoryCandidate('/elsewhere/story.md', defaults, dir), true);
       assert.equal(isStoryCandidate('/elsewhere/notes.txt', defaults, dir), false);
+    });
+  });
+
+  describe('ConfigLookup (the CLI\'s configuration per folder)', () => {
+    it('gives each folder the nearest file upward, read once, with globs relative to that file\'s folder', () => {
+      const top = write(CONFIG_FILE_NAME, '{ "wordsPerMinute": 120 }');
+      const deep = write(join('a', 'b', CONFIG_FILE_NAME), '{ "wordsPerMinute": 140 }');
+      mkdirSync(join(dir, 'a', 'b', 'c'), { recursive: true });
+      const lookup = new ConfigLookup(dir);
+      assert.equal(lookup.forDir(join(dir, 'a')).path, top);
+      assert.equal(lookup.forDir(join(dir, 'a')).config.wordsPerMinute, 120);
+      assert.equal(lookup.forDir(join(dir, 'a', 'b', 'c')).path, deep);
+      assert.equal(lookup.forDir(join(dir, 'a', 'b', 'c')).root, join(dir, 'a', 'b'));
+      assert.equal(lookup.forDir(join(dir, 'a', 'b')).config.wordsPerMinute, 140);
+      assert.strictEqual(lookup.forDir(join(dir, 'a', 'b')), lookup.forDir(join(dir, 'a', 'b', 'c')), 'one resolved configuration per file');
+      assert.deepEqual(lookup.read().map((f) => f.path), [top, deep]);
+    });
+
+    it('keeps the problems of a broken file and the settings it could read; --config serves every folder', () => {
+      write(join('a', CONFIG_FILE_NAME), '{ "wordsPerMinute": 120, "rules": { "hedgin": "off" } }');
+      const fixed = write('strict.json', '{ "rules": { "hedging": "error" } }');
+      const lookup = new ConfigLookup(dir);
+      assert.equal(lookup.forDir(join(dir, 'a')).config.wordsPerMinute, 120);
+      assert.match(lookup.read()[0].problems[0].message, /Unknown rule "hedgin"/);
+      const one = new ConfigLookup(dir, fixed);
+      assert.equal(one.forDir(join(dir, 'a')).config.severities.hedging, 'error');
+      assert.equal(one.forDir(join(dir, 'a')).root, dir);
+      assert.deepEqual(one.read().map((f) => f.path), [fixed]);
+    });
+
+    it('uses the defaults, relative to the current folder, where no file applies', () => {
+      mkdirSync(join(dir, 'x'));
+      const lookup = new ConfigLookup(join(dir, 'x'));
+      const found = lookup.forDir(join(dir, 'x'));
+      assert.equal(found.path, findConfigFile(join(dir, 'x')), 'the same file findConfigFile finds (none in a fresh temporary folder)');
+      assert.equal(found.path, undefined);
+      assert.equal(found.root, join(dir, 'x'));
+      assert.deepEqual(found.config.stories, resolveConfig().stories);
     });
   });
 

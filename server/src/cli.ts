@@ -7,8 +7,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, isBankRule, lintText, resolveConfig, ruleDocsUrl, today as realToday, type LineIndex, type LintResult, type StarlintConfig } from './engine';
-import { findConfigFile, loadConfigFile } from './node/config-files';
+import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, isBankRule, lintText, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
+import { ConfigLookup, type ConfigFileProblem } from './node/config-files';
+import { relativeInside } from './node/globs';
 import { collectFiles, decodeText, displayPath, readTextFile, type ReadResult } from './node/files';
 import { colors, compareFindings, countBySeverity, table, toCliFinding, type CliFinding } from './node/report';
 import { formatStylishFindings, formatSummary } from './node/format-stylish';
@@ -27,14 +28,15 @@ const HELP = `Usage: starlint [options] [file | folder | glob | -]...
 
 Lints STAR interview stories in Markdown. With no path, lints the current folder
 (every *.md and *.markdown file, following "stories" and "ignore" in .starlintrc.json).
-"-" reads one document from standard input. New here? Run "starlint init" first.
+"-" reads one document from standard input. Each file uses the nearest
+.starlintrc.json in its folder or above. New here? Run "starlint init" first.
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, github or bank-json
       --bank                 also judge the whole bank: scores, composition,
                              question coverage and the bank-wide rules
-  -c, --config <file>        use this configuration file instead of the nearest
-                             .starlintrc.json found upward from the current folder
+  -c, --config <file>        use this configuration file for every file instead of
+                             the nearest .starlintrc.json upward from each file
       --today <YYYY-MM-DD>   the date "recency" and practice checkpoints count from
   -q, --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
@@ -106,6 +108,7 @@ function note(message: string): void {
 
 interface Linted {
   file: string;
+  dir: string;
   result: LintResult;
 }
 
@@ -143,35 +146,41 @@ async function main(argv: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
   }
 
-  // One configuration for the whole run: --config, else the nearest .starlintrc.json upward from cwd.
-  const configPath = values.config !== undefined ? resolve(cwd, values.config) : findConfigFile(cwd);
-  let layer: StarlintConfig | undefined;
-  let root = cwd;
-  if (configPath) {
-    const loaded = loadConfigFile(configPath);
-    if (loaded.problems.length) {
-      const shown = displayPath(configPath, cwd);
-      for (const p of loaded.problems) process.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
-      note(`the configuration file ${shown} has ${loaded.problems.length === 1 ? 'a problem' : `${loaded.problems.length} problems`}; fix it and run again.`);
-      return 2;
-    }
-    layer = loaded.config;
-    root = dirname(configPath);
+  // Each file uses the nearest .starlintrc.json upward from it (as the editor does), or --config for all.
+  const fixed = values.config !== undefined ? resolve(cwd, values.config) : undefined;
+  const configs = new ConfigLookup(cwd, fixed);
+  if (fixed !== undefined) {
+    configs.forDir(cwd);
+    if (reportBroken(configs.read(), cwd)) return 2;
   }
-  const config = resolveConfig(layer);
 
   const wantsStdin = positionals.includes('-');
+  const stdinName = values['stdin-filename'] !== undefined ? resolve(cwd, values['stdin-filename']) : undefined;
   const patterns = positionals.filter((p) => p !== '-');
   if (positionals.length === 0) patterns.push('.');
-  const collected = collectFiles(patterns, cwd, config, root);
+  const collected = collectFiles(patterns, cwd, (dir) => configs.forDir(dir));
   const fatal = collected.problems.filter((p) => p.fatal);
   for (const p of collected.problems) note(`${p.path}: ${p.message}`);
   if (fatal.length) return 2;
-
-  const inputs: { file: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({ file: displayPath(path, cwd), read: () => readTextFile(path) }));
+  const inputs: { file: string; dir: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({ file: displayPath(path, cwd), dir: dirname(path), read: () => readTextFile(path) }));
   if (wantsStdin) {
-    const name = values['stdin-filename'] !== undefined ? displayPath(resolve(cwd, values['stdin-filename']), cwd) : '<stdin>';
-    inputs.push({ file: name, read: async () => decodeText(await readStdin()) });
+    // Standard input is configured as a file in --stdin-filename's folder, else the current one.
+    const name = stdinName !== undefined ? displayPath(stdinName, cwd) : '<stdin>';
+    inputs.push({ file: name, dir: stdinName !== undefined ? dirname(stdinName) : cwd, read: async () => decodeText(await readStdin()) });
+  }
+  for (const input of inputs) configs.forDir(input.dir);
+  // The bank is judged with the configuration of the folder that holds every file linted.
+  const wantsBank = cards || values.bank === true || format === 'bank-json';
+  const bankFolder = commonFolder(inputs.map((i) => i.dir), cwd);
+  const bankConfig = wantsBank ? configs.forDir(bankFolder) : undefined;
+  if (reportBroken(configs.read(), cwd)) return 2;
+  if (bankConfig && fixed === undefined) {
+    const others = new Set(inputs.map((i) => configs.forDir(i.dir).path).filter((p) => p !== bankConfig.path));
+    if (others.size) {
+      const list = [...others].map((p) => (p ? displayPath(p, cwd) : 'the defaults')).join(', ');
+      const used = bankConfig.path ? displayPath(bankConfig.path, cwd) : 'the default configuration';
+      note(`the bank is judged with ${used}, the configuration of the folder ${displayPath(bankFolder, cwd)} that holds every file; ${list} ${others.size === 1 ? 'configures' : 'configure'} only the findings of ${others.size === 1 ? 'its' : 'their'} own stories.`);
+    }
   }
 
   const linted: Linted[] = [];
@@ -182,18 +191,18 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (read.note) note(`${input.file}: ${read.note}`);
-    const result = lintText(read.text, config, { today: day });
+    const result = lintText(read.text, configs.forDir(input.dir).config, { today: day });
     if (result.doc.limited === 'binary') {
       note(`${input.file}: binary file; skipped`);
       continue;
     }
     for (const e of result.errors) note(`${input.file}: rule "${e.rule}" failed on story ${e.story + 1} and was skipped (${e.error.split('\n')[0]}). Please report this.`);
-    linted.push({ file: input.file, result });
+    linted.push({ file: input.file, dir: input.dir, result });
   }
 
   if (cards) {
     const files = linted.map((l) => ({ uri: l.file, result: l.result }));
-    const deck = buildCards(files, analyzeBank(files, config, day));
+    const deck = buildCards(files, analyzeBank(files, bankConfig!.config, day));
     const rendered = cardFormat === 'md' ? cardsToMarkdown(deck) : cardsToHtml(deck, day);
     if (values.out === undefined) process.stdout.write(rendered);
     else {
@@ -207,8 +216,7 @@ async function main(argv: string[]): Promise<number> {
   let findings: CliFinding[] = linted.flatMap((l) => l.result.findings.map((f) => toCliFinding(l.file, l.result.lines, f)));
   findings.sort(compareFindings);
 
-  const wantsBank = values.bank === true || format === 'bank-json';
-  const bank = wantsBank ? analyzeBank(linted.map((l) => ({ uri: l.file, result: l.result })), config, day) : undefined;
+  const bank = bankConfig ? analyzeBank(linted.map((l) => ({ uri: l.file, result: l.result })), bankConfig.config, day) : undefined;
   let bankFindings: CliFinding[] = (bank?.findings ?? []).map((f) => (f.uri !== undefined && linesOf.has(f.uri) ? toCliFinding(f.uri, linesOf.get(f.uri), f) : toCliFinding(null, undefined, f)));
   bankFindings.sort(compareFindings);
 
@@ -247,6 +255,29 @@ async function main(argv: string[]): Promise<number> {
   const tooManyWarnings = maxWarnings !== undefined && all.warning > maxWarnings;
   if (tooManyWarnings) note(`${all.warning} warnings, more than --max-warnings ${maxWarnings}.`);
   return all.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Prints each problem of the configuration files at file:line:column; true when there was one. */
+function reportBroken(files: { path: string; problems: ConfigFileProblem[] }[], cwd: string): boolean {
+  let broken = false;
+  for (const { path, problems } of files) {
+    if (problems.length === 0) continue;
+    broken = true;
+    const shown = displayPath(path, cwd);
+    for (const p of problems) process.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
+    note(`the configuration file ${shown} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix it and run again.`);
+  }
+  return broken;
+}
+
+/** The deepest folder that holds every one of `dirs` (`fallback` when there are none). */
+function commonFolder(dirs: string[], fallback: string): string {
+  if (dirs.length === 0) return fallback;
+  let common = dirs[0];
+  for (const dir of dirs.slice(1)) {
+    while (common !== dirname(common) && dir !== common && relativeInside(common, dir) === undefined) common = dirname(common);
+  }
+  return common;
 }
 
 function listRules(format: Format): string {

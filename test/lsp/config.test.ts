@@ -157,6 +157,19 @@ describe('lsp: configuration', function () {
     assert.ok((await client.diagnosticsAt(inStories, 1)).diagnostics.some((d) => d.code === 'first-person'));
   });
 
+  it('a nested .starlintrc.json\'s globs are relative to its own folder, in the scan and for open files (as on the command line)', async () => {
+    const rc = path.join(dir, 'rc');
+    mkdirSync(path.join(rc, 'stories'), { recursive: true });
+    writeFileSync(path.join(rc, '.starlintrc.json'), JSON.stringify({ stories: ['stories/**/*.md'] }));
+    writeFileSync(path.join(rc, 'notes.md'), story);
+    writeFileSync(path.join(rc, 'stories', 'x.md'), story);
+    client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0 } });
+    const bank = await client.request<{ stories: { uri: string }[] }>('starlint/bank', {});
+    assert.deepEqual(bank.stories.map((s) => path.relative(dir, new URL(s.uri).pathname)).sort(), ['rc/stories/x.md', 'story.md']);
+    await client.open(fileUri(path.join(rc, 'notes.md')), story);
+    assert.deepEqual((await client.diagnosticsAt(fileUri(path.join(rc, 'notes.md')), 1)).diagnostics, [], 'rc/notes.md is outside rc/\'s stories');
+  });
+
   it('can switch diagnostics off with the `enable` setting', async () => {
     client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0, enable: false } });
     await client.open(storyUri(), story);

@@ -40,7 +40,7 @@ export interface FileConfig {
   settings: StarlintSettings;
   /** The workspace folder holding the file, if any. */
   folder?: Folder;
-  /** Where globs are relative to: the workspace folder, else the rc file's folder, else the file's. */
+  /** Where globs are relative to: the rc file's folder, else the workspace folder, else the file's. */
   root: string;
   rc?: RcFile;
 }
@@ -102,7 +102,8 @@ export class ConfigStore {
       hit = { settings, rc, config: resolveConfig(settingsLayer(settings), rc?.config) };
       this.resolved.set(key, hit);
     }
-    const root = folder?.path ?? (rc ? path.dirname(rc.path) : dir ?? path.parse(process.cwd()).root);
+    // Globs are relative to the rc file that holds them, as on the command line.
+    const root = rc ? path.dirname(rc.path) : (folder?.path ?? dir ?? path.parse(process.cwd()).root);
     return { config: hit.config, settings, folder, root, rc };
   }
 

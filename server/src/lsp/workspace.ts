@@ -150,7 +150,8 @@ export class StoryBank {
       for (const file of walk.files) {
         if (generation !== this.generation) return;
         seen.add(file);
-        await this.loadFromDisk(file, false, false);
+        // A file under a nested .starlintrc.json is judged by that file's own globs.
+        await this.loadFromDisk(file, true, false);
         // Let requests and edits through during a long scan.
         if (Date.now() - lastYield > 20) {
           await new Promise((r) => setImmediate(r));

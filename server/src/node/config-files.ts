@@ -25,11 +25,14 @@
  *   globs match hidden paths too.
  * - `collectFiles(patterns, cwd, config, root?)` — re-exported from `./files` (the CLI's expansion
  *   of paths, directories and globs).
+ * - `ConfigLookup` — the CLI's configuration per linted file: `forDir(dir)` is the nearest
+ *   `.starlintrc.json` upward from `dir`, read and resolved once per file (or the `--config` file
+ *   for every folder); `read()` lists every configuration file read, with its problems.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { LineIndex, parseConfigText, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
+import { LineIndex, parseConfigText, resolveConfig, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
 import { matchersFor, relativeInside } from './globs';
 
 export { collectFiles, type CollectedFiles, type FileProblem } from './files';
@@ -143,4 +146,71 @@ export function isStoryCandidate(path: string, config: Pick<ResolvedConfig, 'sto
   const rel = relativeInside(root, path) ?? basename(path);
   const { stories, ignored } = matchersFor(config);
   return stories(rel) && !ignored(rel);
+}
+
+/** The configuration that applies in a folder. */
+export interface FolderConfig {
+  /** The configuration file, when one applies. */
+  path?: string;
+  config: ResolvedConfig;
+  /** What the `stories` and `ignore` globs are relative to: the configuration file's folder, else the current folder. */
+  root: string;
+}
+
+/**
+ * The configuration of each folder the CLI reads, as ESLint and markdownlint-cli2 find theirs:
+ * the nearest `.starlintrc.json` upward from the folder, or one fixed file (`--config`) for every
+ * folder. Each file is read and resolved once; a broken one still yields the settings it could
+ * read, and its problems are kept for `read()`.
+ */
+export class ConfigLookup {
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly files = new Map<string, { folder: FolderConfig; problems: ConfigFileProblem[] }>();
+  private defaults?: FolderConfig;
+
+  constructor(
+    private readonly cwd: string,
+    /** A configuration file for every folder (`--config`). */
+    private readonly fixed?: string,
+  ) {}
+
+  forDir(dir: string): FolderConfig {
+    const path = this.fixed ?? this.nearestFile(resolve(dir));
+    if (path === undefined) return (this.defaults ??= { config: resolveConfig(), root: this.cwd });
+    let entry = this.files.get(path);
+    if (!entry) {
+      const loaded = loadConfigFile(path);
+      entry = { folder: { path, config: resolveConfig(loaded.config), root: dirname(path) }, problems: loaded.problems };
+      this.files.set(path, entry);
+    }
+    return entry.folder;
+  }
+
+  /** Every configuration file read so far, in the order first read, with its problems. */
+  read(): { path: string; problems: ConfigFileProblem[] }[] {
+    return [...this.files].map(([path, e]) => ({ path, problems: e.problems }));
+  }
+
+  private nearestFile(dir: string): string | undefined {
+    // Each folder on the way up is remembered, so a walk of many folders looks at each once.
+    const walked: string[] = [];
+    let found: string | undefined;
+    for (let d = dir; ; ) {
+      if (this.nearest.has(d)) {
+        found = this.nearest.get(d);
+        break;
+      }
+      walked.push(d);
+      const candidate = join(d, CONFIG_FILE_NAME);
+      if (isFile(candidate)) {
+        found = candidate;
+        break;
+      }
+      const parent = dirname(d);
+      if (parent === d) break;
+      d = parent;
+    }
+    for (const d of walked) this.nearest.set(d, found);
+    return found;
+  }
 }

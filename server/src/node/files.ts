@@ -9,7 +9,9 @@
  *   hidden entries; glob patterns are expanded with tinyglobby and filtered by `config.ignore`.
  *   Globs in the configuration are matched against paths relative to `root` (the folder of the
  *   configuration file; `cwd` by default; the named folder when it lies outside `root`); a file
- *   whose path relative to the named folder matches `stories` counts too. Symbolic links to folders outside the walked folder are followed, each real folder
+ *   whose path relative to the named folder matches `stories` counts too. `config` may instead be
+ *   a function giving each folder its own configuration and root (`ConfigLookup.forDir`): every
+ *   folder walked, and the folder of every file named or matched, is judged by its own. Symbolic links to folders outside the walked folder are followed, each real folder
  *   once; links back into it are skipped (their files are reached by their own path), so loops
  *   end. A pattern that names nothing is a `fatal` problem; an unreadable folder a non-fatal one.
  * - `readTextFile(path)` — `{ text, note? }` or `{ skipped }`: binary files are skipped, invalid
@@ -17,7 +19,7 @@
  *   decoded, and files over `MAX_READ_BYTES` are skipped before they are read.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 // `require`, not `import`: esbuild then bundles tinyglobby's (and fdir's) CommonJS build. Their
 // ESM build calls createRequire(import.meta.url), which is undefined in our CommonJS bundle.
 import tinyglobby = require('tinyglobby');
@@ -39,12 +41,14 @@ export interface CollectedFiles {
 
 type FileConfig = Pick<ResolvedConfig, 'stories' | 'ignore'>;
 
+/** The configuration of one folder and the folder its globs are relative to. */
+export type ConfigForFolder = (dir: string) => { config: FileConfig; root: string };
+
 /** Expands command-line paths, folders and globs into story files. Never throws. */
-export function collectFiles(patterns: string[], cwd: string, config: FileConfig, root: string = cwd): CollectedFiles {
+export function collectFiles(patterns: string[], cwd: string, config: FileConfig | ConfigForFolder, root: string = cwd): CollectedFiles {
+  const configFor: ConfigForFolder = typeof config === 'function' ? config : () => ({ config, root });
   const found = new Map<string, string>(); // real path → path as reached
   const problems: FileProblem[] = [];
-  const { stories, ignored } = matchersFor(config);
-  const walkHidden = config.stories.some((g) => /(^|\/)\.[^./]/.test(g));
 
   const add = (path: string): void => {
     const real = realOf(path);
@@ -57,6 +61,7 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
     const abs = resolve(cwd, pattern);
     const stats = statOf(abs);
     if (stats?.isFile()) {
+      configFor(dirname(abs)); // read now, so a broken configuration of a named file is reported
       add(abs);
     } else if (stats?.isDirectory()) {
       walk(abs);
@@ -70,7 +75,10 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
         problems.push({ path: pattern, message: `invalid glob pattern: ${(e as Error).message}`, fatal: true });
         continue;
       }
-      const kept = matches.filter((m) => !ignored(matchPath(m, cwd)));
+      const kept = matches.filter((m) => {
+        const here = configFor(dirname(m));
+        return !matchersFor(here.config).ignored(matchPath(m, cwd, here.root));
+      });
       if (matches.length === 0) problems.push({ path: pattern, message: 'no file matches this pattern', fatal: true });
       else if (kept.length === 0) problems.push({ path: pattern, message: 'every file this pattern matches is ignored by "ignore"', fatal: true });
       for (const m of kept) add(m);
@@ -83,8 +91,8 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
   files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { files: files.map((f) => f.path), problems };
 
-  // The configuration's globs are relative to root; a folder outside root is matched on its own.
-  function matchPath(path: string, base: string): string {
+  // The configuration's globs are relative to its root; a folder outside root is matched on its own.
+  function matchPath(path: string, base: string, root: string): string {
     return relativeInside(root, path) ?? relativeInside(base, path) ?? displayPath(path, base);
   }
 
@@ -94,6 +102,10 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
     const stack = [start];
     while (stack.length) {
       const dir = stack.pop()!;
+      // Each folder is judged by its own configuration: a sub-folder may hold another .starlintrc.json.
+      const here = configFor(dir);
+      const { stories, ignored } = matchersFor(here.config);
+      const walkHidden = here.config.stories.some((g) => /(^|\/)\.[^./]/.test(g));
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -113,7 +125,7 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
           isDir = target.isDirectory();
           isFile = target.isFile();
         }
-        const rel = matchPath(full, start);
+        const rel = matchPath(full, start, here.root);
         if (ignored(rel)) continue;
         if (isDir) {
           const real = realOf(full);
