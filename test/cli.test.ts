@@ -184,6 +184,56 @@ describe('starlint CLI', function () {
     });
   });
 
+  describe('a run with no story says so on stderr, never silently', () => {
+    const HINT = /starlint: no stor(?:y|ies) found in .* — starlint reads Markdown with Situation, Task, Action and Result headings or labels .*front matter with "category" or "questions" \(see "Story files" in the README\)\.\n$/;
+    let dir: string;
+    before(() => {
+      dir = tempDir();
+      mkdirSync(join(dir, 'notes'));
+      for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(dir, 'notes', name), `# Meeting notes ${name}\n\nWe talked about the roadmap and the situation with hiring.\n`);
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('for a folder, a glob, one file and stdin: a hint on stderr, exit 0', () => {
+      const cases: [string[], string, RegExp][] = [
+        [['notes'], '', /no stories found in 3 files — /],
+        [['notes/*.md'], '', /no stories found in 3 files — /],
+        [['notes/a.md'], '', /no story found in notes\/a\.md — /],
+        [['-'], 'Just some text with no sections at all.\n', /no story found in <stdin> — /],
+      ];
+      for (const [args, input, where] of cases) {
+        const r = run([...args, '--today', TODAY], { cwd: dir, input });
+        assert.equal(r.status, 0, args.join(' '));
+        assert.equal(r.stdout, '', `${args.join(' ')}: nothing to report on stdout`);
+        assert.match(r.stderr, where, args.join(' '));
+        assert.match(r.stderr, HINT, args.join(' '));
+      }
+    });
+
+    it('says so with --bank, and keeps stdout clean in the machine formats', () => {
+      const bank = run(['notes', '--bank', '--today', TODAY], { cwd: dir });
+      assert.match(bank.stdout, /^Story bank: 0 stories in 0 files/);
+      assert.match(bank.stderr, HINT);
+      for (const format of ['json', 'sarif', 'github', 'bank-json']) {
+        const r = run(['notes', '--format', format, '--today', TODAY], { cwd: dir });
+        assert.equal(r.status, 0, format);
+        assert.match(r.stderr, HINT, format);
+        assert.doesNotMatch(r.stdout, /no stor(y|ies) found/, `${format}: the hint is not in the output`);
+        if (format === 'json') assert.equal(r.stdout.trim(), '[]');
+        if (format === 'sarif' || format === 'bank-json') JSON.parse(r.stdout);
+      }
+    });
+
+    it('a folder with no Markdown file at all is named; a run with a story gives no hint', () => {
+      mkdirSync(join(dir, 'empty'), { recursive: true });
+      const r = run(['empty'], { cwd: dir });
+      assert.equal(r.status, 0);
+      assert.equal(r.stderr, 'starlint: no file to lint in empty: none matches the "stories" globs (by default **/*.md and **/*.markdown) outside "ignore".\n');
+      const story = run([join(FIXTURES, 'clean.md'), 'notes', '--today', TODAY], { cwd: dir });
+      assert.equal(story.stderr, '');
+    });
+  });
+
   describe('sarif format', () => {
     // The SARIF 2.1.0 schema ships in @microsoft/jest-sarif (MIT). It is written in JSON Schema
     // draft-04; its keywords are all draft-07 compatible except `id`, so Ajv 8 compiles it once the

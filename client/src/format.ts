@@ -27,6 +27,17 @@ export function compositionAdvice(row: CompositionRow): string | undefined {
   return undefined;
 }
 
+/**
+ * What the Story Bank's welcome view explains (the `starlint.bankState` context key): `stories`,
+ * `noStories` (the workspace has files matching the story globs but none is a story — their
+ * headings were not recognised), or `empty` (no such file).
+ */
+export function bankState(report: { stories: unknown[]; scanned?: number } | undefined): 'stories' | 'noStories' | 'empty' | undefined {
+  if (!report) return undefined;
+  if (report.stories.length > 0) return 'stories';
+  return (report.scanned ?? 0) > 0 ? 'noStories' : 'empty';
+}
+
 export function problemCount(story: BankStory): number {
   const p = story.problems;
   return p.error + p.warning + p.info + p.hint;

@@ -10,6 +10,7 @@ import { version } from '../../package.json';
 import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, isBankRule, lintText, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
 import { ConfigLookup, type ConfigFileProblem } from './node/config-files';
 import { relativeInside } from './node/globs';
+import { plural } from './engine/wording';
 import { collectFiles, decodeText, displayPath, readTextFile, type ReadResult } from './node/files';
 import { colors, compareFindings, countBySeverity, table, toCliFinding, type CliFinding } from './node/report';
 import { formatStylishFindings, formatSummary } from './node/format-stylish';
@@ -199,6 +200,8 @@ async function main(argv: string[]): Promise<number> {
     for (const e of result.errors) note(`${input.file}: rule "${e.rule}" failed on story ${e.story + 1} and was skipped (${e.error.split('\n')[0]}). Please report this.`);
     linted.push({ file: input.file, dir: input.dir, result });
   }
+  const hint = noStoriesHint(linted.map((l) => ({ file: l.file, stories: l.result.doc.isStory ? l.result.doc.stories.length : 0 })), patterns.length ? patterns : ['.']);
+  if (hint) note(hint);
 
   if (cards) {
     const files = linted.map((l) => ({ uri: l.file, result: l.result }));
@@ -256,6 +259,20 @@ async function main(argv: string[]): Promise<number> {
   if (tooManyWarnings) note(`${all.warning} warnings, more than --max-warnings ${maxWarnings}.`);
   return all.error > 0 || tooManyWarnings ? 1 : 0;
 }
+
+/**
+ * What to say when a run found no story, so that a folder of unrecognised stories is not mistaken
+ * for a clean bank: which inputs held no story, and what a story looks like. Undefined when some
+ * file holds a story.
+ */
+export function noStoriesHint(files: { file: string; stories: number }[], targets: string[]): string | undefined {
+  if (files.some((f) => f.stories > 0)) return undefined;
+  if (files.length === 0) return `no file to lint in ${targets.join(', ')}: none matches the "stories" globs (by default **/*.md and **/*.markdown) outside "ignore".`;
+  return `${files.length === 1 ? `no story found in ${files[0].file}` : `no stories found in ${plural(files.length, 'file')}`} — ${STORY_SHAPES}`;
+}
+
+const STORY_SHAPES =
+  'starlint reads Markdown with Situation, Task, Action and Result headings or labels ("## Situation", "**Task:**"), or front matter with "category" or "questions" (see "Story files" in the README).';
 
 /** Prints each problem of the configuration files at file:line:column; true when there was one. */
 function reportBroken(files: { path: string; problems: ConfigFileProblem[] }[], cwd: string): boolean {

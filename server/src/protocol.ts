@@ -18,6 +18,11 @@ export interface BankResult extends BankReport {
   /** Story files indexed (files that are stories, open documents included). */
   files: number;
   /**
+   * Files on disk the workspace scan read because they match the `stories` globs, stories or
+   * not: with `files` 0 and `scanned` above 0, the workspace has Markdown but no story in it.
+   */
+  scanned: number;
+  /**
    * Why the bank is incomplete, when it is: the workspace scan stopped at its file limit, or the
    * first scan was still running when the request's wait for it ran out (a `starlint/bankChanged`
    * follows when it ends).

@@ -7,6 +7,7 @@ import { ensureBuilt } from '../lsp/helpers/client';
 import type { BankStory, CoverageRow } from '../../server/src/engine';
 import { renderCoverageHtml } from '../../client/src/coverageHtml';
 import {
+  bankState,
   compositionAdvice,
   compositionLabel,
   coverageOrder,
@@ -45,6 +46,20 @@ function story(over: Partial<BankStory> = {}): BankStory {
     ...over,
   };
 }
+
+describe('client: the Story Bank welcome view', () => {
+  it('says "no stories found" when the workspace has Markdown but no story, and how a story looks', () => {
+    assert.equal(bankState(undefined), undefined);
+    assert.equal(bankState({ stories: [story()], scanned: 3 }), 'stories');
+    assert.equal(bankState({ stories: [], scanned: 3 }), 'noStories');
+    assert.equal(bankState({ stories: [], scanned: 0 }), 'empty');
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    const views = pkg.contributes.viewsWelcome.filter((v: { view: string }) => v.view === 'starlint.bank');
+    const noStories = views.find((v: { when?: string }) => v.when === 'starlint.bankState == noStories');
+    assert.match(noStories.contents, /^No stories found in this workspace's Markdown\. starlint reads Markdown with Situation, Task, Action and Result headings or labels/);
+    assert.ok(views.some((v: { when?: string }) => v.when === 'starlint.bankState != noStories'), 'the other states keep the first-run text');
+  });
+});
 
 describe('client: labels', () => {
   it('formats spoken time as m:ss', () => {

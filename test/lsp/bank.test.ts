@@ -51,6 +51,9 @@ describe('lsp: story bank', function () {
 
   it('scans the workspace folder and answers starlint/bank with every story', async () => {
     const r = await bank();
+    // Eight stories and the folder's README: nine Markdown files read, eight of them stories.
+    assert.equal(r.files, 8);
+    assert.equal(r.scanned, 9);
     assert.deepEqual(names(r), [
       '01-cold-start-recommender.md',
       '02-fraud-scoring-latency.md',
@@ -153,5 +156,23 @@ describe('lsp: story bank', function () {
 
   it('rejects a bank request for a folder that is not in the workspace', async () => {
     await assert.rejects(bank('file:///not/a/workspace'), /Not a workspace folder/);
+  });
+
+  it('tells a workspace with Markdown but no story (scanned > 0, no story) from an empty one', async () => {
+    const notes = mkdtempSync(path.join(os.tmpdir(), 'starlint-notes-'));
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'starlint-empty-'));
+    writeFileSync(path.join(notes, 'meeting.md'), '# Meeting notes\n\nWe discussed the roadmap.\n');
+    writeFileSync(path.join(notes, 'todo.md'), '# To do\n\n- hire\n');
+    const other = await TestClient.start({ folders: [notes, empty], settings: { debounceMs: 0 } });
+    try {
+      const all = await other.request<BankResult>('starlint/bank', {});
+      assert.deepEqual([all.stories.length, all.files, all.scanned], [0, 0, 2]);
+      const none = await other.request<BankResult>('starlint/bank', { folder: fileUri(empty) });
+      assert.deepEqual([none.files, none.scanned], [0, 0]);
+    } finally {
+      await other.stop();
+      rmSync(notes, { recursive: true, force: true });
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -201,6 +201,7 @@ export class StoryBank {
       if (change.deleted) {
         // A deleted folder arrives as one event: drop everything under it.
         for (const [key, entry] of this.entries) if (!entry.open && isInside(key, file)) this.remove(key);
+        for (const key of this.stamps.keys()) if (isInside(key, file)) this.stamps.delete(key);
         continue;
       }
       if (!this.host.folders().some((f) => isInside(file, f.path))) continue;
@@ -420,6 +421,13 @@ export class StoryBank {
     };
   }
 
+  /** How many files on disk the scan read in a folder (or in all), stories or not. */
+  filesRead(folder?: Folder): number {
+    let n = 0;
+    for (const key of this.stamps.keys()) if (!folder || isInside(key, folder.path)) n++;
+    return n;
+  }
+
   /** The `starlint/bank` answer: the bank of one folder, or of everything. */
   async result(folderUri?: string, waitMs = DEFAULT_WAIT_MS): Promise<BankResult> {
     const snap = await this.snapshot(folderUri, waitMs);
@@ -428,6 +436,7 @@ export class StoryBank {
       ...snap.report,
       folders: (snap.folder ? [snap.folder] : this.host.folders()).map((f) => f.uri),
       files: snap.files.length,
+      scanned: this.filesRead(snap.folder),
       partial: snap.partial,
       targetCompany: config?.targetCompany,
     };
