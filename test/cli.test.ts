@@ -643,7 +643,7 @@ describe('starlint CLI', function () {
       assert.ok(!early.some((f) => f.rule === 'recency'));
       const recency = late.find((f) => f.rule === 'recency');
       assert.ok(recency);
-      assert.match(recency.message, /2021-06, 5 years ago/);
+      assert.match(recency.message, /2021-06, 5 years and 5 months ago/);
     });
   });
 

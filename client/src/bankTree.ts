@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { BankStory, CompositionRow } from '../../server/src/engine';
 import { formatScore } from '../../server/src/engine/score-format';
 import { StoreTree } from './storeTree';
-import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
+import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, problemSummary, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
 
 export type BankNode =
   | { kind: 'category'; row: CompositionRow; stories: BankStory[] }
@@ -91,11 +91,7 @@ export function storyTooltip(story: BankStory, o: DescriptionOptions = {}): vsco
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(story.title)}** — ${escapeMarkdown(head)}\n\n`);
   for (const line of criteria) md.appendMarkdown(`- ${escapeMarkdown(line)}\n`);
-  const n = problemCount(story);
-  if (n) {
-    const p = story.problems;
-    md.appendMarkdown(`\n$(warning) ${n} problem${n === 1 ? '' : 's'}: ${p.error} error, ${p.warning} warning, ${p.info} info\n`);
-  }
+  if (problemCount(story)) md.appendMarkdown(`\n$(warning) ${problemSummary(story)}\n`);
   const missing = missingFollowUps(story);
   md.appendMarkdown(`\n$(comment-discussion) ${followUpLabel(story).replace('follow-ups', 'Follow-ups')}`);
   if (!story.followUps) md.appendMarkdown(' — no Follow-ups section yet (snippet `star-follow-ups`)');

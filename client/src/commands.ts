@@ -10,7 +10,7 @@ import { sameUri } from './bankStore';
 import type { BankNode, BankTreeProvider } from './bankTree';
 import type { CoveragePanel } from './coverageWebview';
 import type { CueCardsPanel } from './cueCards';
-import { compositionAdvice, followUpLabel, idealRange, localDate, missingFollowUps, mmss, practiceDescription, slugify, storyStatus } from './format';
+import { compositionAdvice, followUpLabel, idealRange, lintAllSummary, localDate, missingFollowUps, mmss, practiceDescription, slugify, storyStatus } from './format';
 import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
 import { setUpStoryBank, type SetUpArgs } from './setup';
 import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../server/src/protocol';
@@ -172,9 +172,7 @@ async function lintAll(d: CommandDeps): Promise<BankResult | undefined> {
   );
   const report = await d.store.refresh();
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  const p = linted.problems;
-  const n = p.error + p.warning + p.info + p.hint;
-  vscode.window.setStatusBarMessage(`starlint: ${report?.stories.length ?? 0} stories in ${linted.uris.length} files, ${n} problems${linted.partial ? ' (the workspace scan is still running)' : ''}`, 5000);
+  vscode.window.setStatusBarMessage(`starlint: ${lintAllSummary(report?.stories.length ?? 0, linted)}`, 5000);
   return report;
 }
 

@@ -48,7 +48,7 @@ export function renderCoverageHtml(report: CoverageReport, o: CoverageHtmlOption
   const gaps = columns.filter((c) => c.status === 'uncovered');
   const csp = `default-src 'none'; style-src ${o.cspSource} 'nonce-${o.nonce}'; script-src 'nonce-${o.nonce}';`;
   const summary = [
-    plural(report.stories.length, 'story', 'stories'),
+    plural(report.stories.length, 'story'),
     plural(columns.length, cols.noun),
     gaps.length ? `${gaps.length} ${cols.gap}: ${gaps.map((g) => g.theme).join(', ')}` : `every ${cols.noun} covered`,
   ].join(' · ');

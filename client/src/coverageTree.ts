@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BankStory, CoverageRow } from '../../server/src/engine';
 import type { BankStore } from './bankStore';
 import { storyItem } from './bankTree';
-import { coverageDescription, coverageOrder, showsPrinciples } from './format';
+import { coverageDescription, coverageOrder, plural, showsPrinciples } from './format';
 
 export type CoverageNode = { kind: 'theme'; row: CoverageRow } | { kind: 'story'; story: BankStory; theme: string };
 
@@ -47,7 +47,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         break;
       default:
         item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-        item.tooltip = `${row.stories.length} stories answer “${row.question}”.`;
+        item.tooltip = `${plural(row.stories.length, 'story')} answer “${row.question}”.`;
     }
     return item;
   }

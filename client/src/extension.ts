@@ -12,7 +12,7 @@ import { CueCardsPanel } from './cueCards';
 import { PracticeTreeProvider, type PracticeNode } from './practiceTree';
 import { restoreSetUpContext } from './setup';
 import { StoryStatusBar } from './statusBar';
-import { bankState } from './format';
+import { bankDescription, bankState, dueTooltip, gapsTooltip } from './format';
 
 /** What `activate` returns: the live parts, for tests and for other extensions. */
 export interface StarlintApi {
@@ -49,15 +49,15 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
   // The views' descriptions summarise the bank next to their titles.
   const describe = () => {
     const r = store.report;
-    bankView.description = r ? `${r.stories.length} ${r.stories.length === 1 ? 'story' : 'stories'}${r.partial ? ' (partial)' : ''}` : undefined;
+    bankView.description = r ? bankDescription(r) : undefined;
     bankView.message = r?.partial ? `Only part of the workspace was indexed: ${r.partial}` : undefined;
     void vscode.commands.executeCommand('setContext', 'starlint.bankState', bankState(r));
     const gaps = r?.coverage.filter((c) => c.status === 'uncovered').length ?? 0;
     coverageView.description = r ? (gaps ? `${gaps} uncovered` : 'all covered') : undefined;
-    coverageView.badge = gaps ? { value: gaps, tooltip: `${gaps} question theme${gaps === 1 ? '' : 's'} no story answers` } : undefined;
+    coverageView.badge = gaps ? { value: gaps, tooltip: gapsTooltip(gaps) } : undefined;
     const due = practiceTree.due;
     practiceView.description = r ? (due ? `${due} due` : 'nothing due') : undefined;
-    practiceView.badge = due ? { value: due, tooltip: `${due} ${due === 1 ? 'story is' : 'stories are'} due for practice` } : undefined;
+    practiceView.badge = due ? { value: due, tooltip: dueTooltip(due) } : undefined;
   };
 
   context.subscriptions.push(

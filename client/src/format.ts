@@ -1,8 +1,9 @@
 // Pure text helpers shared by the trees, the status bar and the heat-map. Nothing here imports
 // vscode, so the unit tests run them directly.
 import type { BankStory, CompositionRow, CoverageRow } from '../../server/src/engine';
-// domain.ts and score-format.ts import nothing: the extension bundles no part of the engine.
+// domain.ts, score-format.ts and wording.ts import nothing: the extension bundles no part of the engine.
 import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../server/src/engine/domain';
+import { plural, severityCounts } from '../../server/src/engine/wording';
 
 /** Seconds as spoken time, `m:ss`. */
 export function mmss(seconds: number): string {
@@ -22,8 +23,8 @@ export function compositionLabel(row: CompositionRow): string {
 
 /** Why a group is marked, or undefined when its count is ideal. */
 export function compositionAdvice(row: CompositionRow): string | undefined {
-  if (row.status === 'low') return `${row.label}: ${row.count} ${row.count === 1 ? 'story' : 'stories'}, ideally ${idealRange(row)} — add ${row.min - row.count} more.`;
-  if (row.status === 'high') return `${row.label}: ${row.count} stories, ideally ${idealRange(row)} — the bank leans on this category.`;
+  if (row.status === 'low') return `${row.label}: ${plural(row.count, 'story')}, ideally ${idealRange(row)} — add ${row.min - row.count} more.`;
+  if (row.status === 'high') return `${row.label}: ${plural(row.count, 'story')}, ideally ${idealRange(row)} — the bank leans on this category.`;
   return undefined;
 }
 
@@ -38,14 +39,39 @@ export function bankState(report: { stories: unknown[]; scanned?: number } | und
   return (report.scanned ?? 0) > 0 ? 'noStories' : 'empty';
 }
 
-export function problemCount(story: BankStory): number {
+/** A story's problems by severity, for tooltips: "3 problems: 1 error, 1 warning, 1 info". */
+export function problemSummary(story: Pick<BankStory, 'problems'>): string {
+  const n = problemCount(story);
+  return n ? `${plural(n, 'problem')}: ${severityCounts(story.problems)}` : 'no problems';
+}
+
+/** The Story Bank view's description: "8 stories", "1 story (partial)". */
+export function bankDescription(report: { stories: unknown[]; partial?: string }): string {
+  return `${plural(report.stories.length, 'story')}${report.partial ? ' (partial)' : ''}`;
+}
+
+/** The badge tooltips of the Coverage and Practice views. */
+export function gapsTooltip(gaps: number): string {
+  return `${plural(gaps, 'question theme')} no story answers`;
+}
+
+export function dueTooltip(due: number): string {
+  return `${plural(due, 'story')} ${due === 1 ? 'is' : 'are'} due for practice`;
+}
+
+/** What Lint All Stories reports in the status bar: "8 stories in 8 files, 21 problems". */
+export function lintAllSummary(stories: number, linted: { uris: string[]; problems: Record<'error' | 'warning' | 'info' | 'hint', number>; partial?: string }): string {
+  const p = linted.problems;
+  const n = p.error + p.warning + p.info + p.hint;
+  return `${plural(stories, 'story')} in ${plural(linted.uris.length, 'file')}, ${plural(n, 'problem')}${linted.partial ? ' (the workspace scan is still running)' : ''}`;
+}
+
+export function problemCount(story: Pick<BankStory, 'problems'>): number {
   const p = story.problems;
   return p.error + p.warning + p.info + p.hint;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural };
 
 /** How many of the six follow-ups the story answers: `follow-ups 4/6` (0 without a Follow-ups section). */
 export function followUpLabel(story: Pick<BankStory, 'followUps'>): string {
@@ -162,7 +188,7 @@ export function coverageOrder(rows: CoverageRow[]): CoverageRow[] {
 
 export function coverageDescription(row: CoverageRow): string {
   if (row.status === 'uncovered') return `${row.theme} · no story`;
-  return `${row.theme} · ${plural(row.stories.length, 'story', 'stories')}`;
+  return `${row.theme} · ${plural(row.stories.length, 'story')}`;
 }
 
 /** A file name for a story title: lower-case words joined by hyphens, at most 60 characters. */

@@ -10,7 +10,8 @@ import { version } from '../../package.json';
 import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, isBankRule, lintText, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
 import { ConfigLookup, type ConfigFileProblem } from './node/config-files';
 import { relativeInside } from './node/globs';
-import { plural } from './engine/wording';
+import { plural, some } from './engine/wording';
+import { noStoriesHint } from './node/no-stories';
 import { collectFiles, decodeText, displayPath, readTextFile, type ReadResult } from './node/files';
 import { colors, compareFindings, countBySeverity, table, toCliFinding, type CliFinding } from './node/report';
 import { formatStylishFindings, formatSummary } from './node/format-stylish';
@@ -210,7 +211,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.out === undefined) process.stdout.write(rendered);
     else {
       writeFileSync(resolve(cwd, values.out), rendered);
-      note(`wrote ${deck.length} cue card${deck.length === 1 ? '' : 's'} to ${values.out}.`);
+      note(`wrote ${plural(deck.length, 'cue card')} to ${values.out}.`);
     }
     return 0;
   }
@@ -256,23 +257,9 @@ async function main(argv: string[]): Promise<number> {
   if (output) process.stdout.write(`${output}\n`);
 
   const tooManyWarnings = maxWarnings !== undefined && all.warning > maxWarnings;
-  if (tooManyWarnings) note(`${all.warning} warnings, more than --max-warnings ${maxWarnings}.`);
+  if (tooManyWarnings) note(`${plural(all.warning, 'warning')}, more than --max-warnings ${maxWarnings}.`);
   return all.error > 0 || tooManyWarnings ? 1 : 0;
 }
-
-/**
- * What to say when a run found no story, so that a folder of unrecognised stories is not mistaken
- * for a clean bank: which inputs held no story, and what a story looks like. Undefined when some
- * file holds a story.
- */
-export function noStoriesHint(files: { file: string; stories: number }[], targets: string[]): string | undefined {
-  if (files.some((f) => f.stories > 0)) return undefined;
-  if (files.length === 0) return `no file to lint in ${targets.join(', ')}: none matches the "stories" globs (by default **/*.md and **/*.markdown) outside "ignore".`;
-  return `${files.length === 1 ? `no story found in ${files[0].file}` : `no stories found in ${plural(files.length, 'file')}`} — ${STORY_SHAPES}`;
-}
-
-const STORY_SHAPES =
-  'starlint reads Markdown with Situation, Task, Action and Result headings or labels ("## Situation", "**Task:**"), or front matter with "category" or "questions" (see "Story files" in the README).';
 
 /** Prints each problem of the configuration files at file:line:column; true when there was one. */
 function reportBroken(files: { path: string; problems: ConfigFileProblem[] }[], cwd: string): boolean {
@@ -282,7 +269,7 @@ function reportBroken(files: { path: string; problems: ConfigFileProblem[] }[], 
     broken = true;
     const shown = displayPath(path, cwd);
     for (const p of problems) process.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
-    note(`the configuration file ${shown} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix it and run again.`);
+    note(`the configuration file ${shown} has ${some(problems.length, 'problem')}; fix it and run again.`);
   }
   return broken;
 }

@@ -150,7 +150,7 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       assert.equal(action.title, 'Insert the unanswered follow-ups (2)');
       assert.equal(after, `${original.trimEnd()}\n- **What were the biggest risks?** …\n- **What happened after shipping / what if it had failed?** …\n`);
       const still = diagnostics.find((d) => d.code === 'follow-up-prep');
-      assert.match(still!.message, /^Follow-ups answers 4 of 6: prepare "What were the biggest risks\?", "What happened after shipping/);
+      assert.match(still!.message, /^Follow-ups answers 4 of 6: prepare "What were the biggest risks\?" and "What happened after shipping/);
       assert.ok(!diagnostics.some((d) => d.severity === 1), 'no new error');
       // The document still parses into the same story and sections.
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });

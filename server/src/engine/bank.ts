@@ -5,7 +5,7 @@ import { followUpReadiness } from './rules/follow-up-prep';
 import { headlineMetric } from './rules/duplicate-metric';
 import { principlesIn } from './rules/company-values';
 import { subjectCounts } from './rules/first-person';
-import { parseStoryDate } from './rules/recency';
+import { parseStoryDate } from './dates';
 import { STAR_KINDS } from './types';
 import { applyDirectives, readDirectives } from './directives';
 import { ruleById } from './rules';

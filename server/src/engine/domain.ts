@@ -4,16 +4,18 @@
 export interface Category {
   id: string;
   label: string;
+  /** What one story of the category is, for sentences: "add a major ML project story". */
+  noun: string;
   min: number;
   max: number;
 }
 
 export const CATEGORIES: Category[] = [
-  { id: 'project', label: 'Major ML project', min: 2, max: 3 },
-  { id: 'collaboration', label: 'Cross-functional collaboration', min: 1, max: 2 },
-  { id: 'failure', label: 'Failure, pivot or setback', min: 2, max: 3 },
-  { id: 'leadership', label: 'Leadership or mentoring', min: 1, max: 2 },
-  { id: 'ethics', label: 'Ethical dilemma or responsible AI', min: 1, max: 1 },
+  { id: 'project', label: 'Major ML project', noun: 'major ML project story', min: 2, max: 3 },
+  { id: 'collaboration', label: 'Cross-functional collaboration', noun: 'cross-functional collaboration story', min: 1, max: 2 },
+  { id: 'failure', label: 'Failure, pivot or setback', noun: 'failure, pivot or setback story', min: 2, max: 3 },
+  { id: 'leadership', label: 'Leadership or mentoring', noun: 'leadership or mentoring story', min: 1, max: 2 },
+  { id: 'ethics', label: 'Ethical dilemma or responsible AI', noun: 'ethical dilemma or responsible-AI story', min: 1, max: 1 },
 ];
 
 export interface Theme {

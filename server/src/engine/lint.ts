@@ -4,6 +4,7 @@ import { parseDocument } from './parse';
 import { LineIndex } from './lines';
 import { applyDirectives, readDirectives } from './directives';
 import { ALL_RULES, STORY_RULES } from './rules';
+import { plural } from './wording';
 import type { ResolvedConfig } from './config';
 import type { Finding, ParsedDocument, Report, Severity, Story } from './types';
 
@@ -117,7 +118,7 @@ function lintAll(text: string, config: ResolvedConfig, options: LintOptions): Li
     analysed = text.slice(0, cut);
     limited = {
       rule: 'large-file',
-      message: `File has ${text.length.toLocaleString('en-US')} characters, more than "maxFileSize" (${config.maxFileSize.toLocaleString('en-US')}), so starlint analysed the first ${cut.toLocaleString('en-US')}: split the bank into smaller files, or raise "maxFileSize".`,
+      message: `File has ${plural(text.length, 'character').replace(/^\d+/, (d) => Number(d).toLocaleString('en-US'))}, more than "maxFileSize" (${config.maxFileSize.toLocaleString('en-US')}), so starlint analysed the first ${cut.toLocaleString('en-US')}: split the bank into smaller files, or raise "maxFileSize".`,
       span: { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') === -1 ? 1 : text.indexOf('\n'))) },
       severity: 'info',
     };

@@ -43,6 +43,12 @@ export interface StoryRule {
   severity: Severity;
   options: Record<string, RuleOption>;
   examples: RuleExamples;
+  /**
+   * The rule's message templates rendered with `n` of every counted thing (words, themes, stories,
+   * items of a list). The wording test renders each with 0, 1 and 2 and checks its grammar; a
+   * rule whose messages hold no count or list leaves it out.
+   */
+  messages?: (n: number) => string[];
   check(ctx: StoryRuleContext): void;
 }
 
@@ -70,6 +76,8 @@ export interface BankRule {
   options: Record<string, RuleOption>;
   /** Bank rules are tested through banks of several files: see test/bank.test.ts. */
   bank: true;
+  /** As for story rules: the message templates rendered with `n` of every counted thing. */
+  messages?: (n: number) => string[];
   check(ctx: BankRuleContext): void;
 }
 

@@ -2,7 +2,8 @@ import type { ResolvedConfig } from './config';
 import type { Finding, Story } from './types';
 import { findMetrics } from './metrics';
 import { subjectCounts } from './rules/first-person';
-import { parseStoryDate } from './rules/recency';
+import { ageInMonths } from './dates';
+import { age, plural } from './wording';
 import { EXPERIMENT } from './rules/experimentation';
 import type { Criterion, Score } from './score-format';
 
@@ -61,17 +62,17 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     const vague = count('vague-language');
     if (vague) {
       points -= Math.min(6, vague * 2);
-      notes.push(`${vague} vague phrase${vague > 1 ? 's' : ''}`);
+      notes.push(plural(vague, 'vague phrase'));
     }
     const claims = count('unquantified-claim');
     if (claims) {
       points -= Math.min(4, claims * 2);
-      notes.push(`${claims} unquantified claim${claims > 1 ? 's' : ''}`);
+      notes.push(plural(claims, 'unquantified claim'));
     }
     const hedges = count('hedging');
     if (hedges) {
       points -= Math.min(3, hedges);
-      notes.push(`${hedges} hedge${hedges > 1 ? 's' : ''}`);
+      notes.push(plural(hedges, 'hedge'));
     }
     criteria.push({ id: 'specificity', label: 'Specificity', weight: 'high', points: clamp(points, 15), max: 15, notes });
   }
@@ -79,20 +80,20 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     const text = story.sections.filter((s) => s.kind !== 'notes').map((s) => s.prose.text).join('\n');
     const terms = new Set((text.match(ML_TERMS) ?? []).map((t) => t.toLowerCase()));
     const points = Math.min(15, terms.size * 3);
-    criteria.push({ id: 'relevance', label: 'Relevance to ML/AI', weight: 'high', points, max: 15, notes: points < 15 ? [`${terms.size} ML/AI term${terms.size === 1 ? '' : 's'} (5 earn full points)`] : [] });
+    criteria.push({ id: 'relevance', label: 'Relevance to ML/AI', weight: 'high', points, max: 15, notes: points < 15 ? [`${plural(terms.size, 'ML/AI term')} (5 earn full points)`] : [] });
   }
   {
     const ids = new Set(config.themes.map((t) => t.id));
     const n = new Set((story.meta.questions ?? []).map((q) => q.toLowerCase()).filter((q) => ids.has(q))).size;
     const points = Math.min(15, n * 5);
-    criteria.push({ id: 'versatility', label: 'Versatility', weight: 'high', points, max: 15, notes: n < 3 ? [`answers ${n} theme${n === 1 ? '' : 's'} (3 earn full points)`] : [] });
+    criteria.push({ id: 'versatility', label: 'Versatility', weight: 'high', points, max: 15, notes: n < 3 ? [`answers ${plural(n, 'theme')} (3 earn full points)`] : [] });
   }
   {
     const notes: string[] = [];
     let points = 0;
     if (action) {
       points += Math.min(5, Math.round((action.words / 150) * 5));
-      if (action.words < 150) notes.push(`Action is ${action.words} words`);
+      if (action.words < 150) notes.push(`Action is ${plural(action.words, 'word')}`);
       if (EXPERIMENT.test(action.prose.text)) points += 3;
       else notes.push('no experimentation');
       if (DECISION.test(action.prose.text)) points += 2;
@@ -128,18 +129,24 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     criteria.push({ id: 'outcome', label: 'Outcome', weight: 'medium', points, max: 10, notes });
   }
   {
-    const notes: string[] = [];
-    let points = 5;
-    const when = story.meta.date ? parseStoryDate(story.meta.date) : undefined;
-    const now = parseStoryDate(today);
-    if (when && now) {
-      const years = (now.getTime() - when.getTime()) / (365.25 * 24 * 3600 * 1000);
-      points = years <= 2 ? 10 : years <= 3 ? 7 : Math.max(0, Math.round(7 - 3 * (years - 3)));
-      if (years > 2) notes.push(`${Math.floor(years)} years old`);
-    } else notes.push('no date');
+    const months = story.meta.date ? ageInMonths(story.meta.date, today) : undefined;
+    const points = recencyPoints(months);
+    const notes = months === undefined ? [story.meta.date ? 'date not readable' : 'no date'] : months > 24 ? [`${age(months)} old`] : [];
     criteria.push({ id: 'recency', label: 'Recency', weight: 'medium', points, max: 10, notes });
   }
   return { total: criteria.reduce((n, c) => n + c.points, 0), criteria };
+}
+
+/**
+ * Recency points from a story's age in whole months (SPEC §1: within the last 2–3 years): 10 up
+ * to 2 years, 7 up to 3, then 3 fewer a year; 5 when the story has no readable date. One
+ * function of the age, so two stories of the same age always get the same points.
+ */
+export function recencyPoints(months: number | undefined): number {
+  if (months === undefined) return 5;
+  if (months <= 24) return 10;
+  if (months <= 36) return 7;
+  return Math.max(0, Math.round(7 - (3 * (months - 36)) / 12));
 }
 
 function clamp(points: number, max: number): number {

@@ -4,6 +4,12 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { ALL_RULES, FOLLOW_UPS, SECTION_TITLES, STAR_KINDS, closest, type Finding, type Section, type StarKind, type Story } from '../engine';
 import { allFindings, type Analysis } from './analysis';
 import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';
+import { withArticle } from '../engine/wording';
+
+/** The quick fix's title for a missing section: "Add a Task section", "Add an Action section". */
+export function addSectionTitle(kind: StarKind): string {
+  return `Add ${withArticle(`${SECTION_TITLES[kind]} section`)}`;
+}
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.starlint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
@@ -111,7 +117,7 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
       const kind = f.data?.kind as StarKind | undefined;
       if (!story || !kind) return [];
       const edit = insertSection(a, story, kind);
-      return edit ? [{ title: `Add a ${SECTION_TITLES[kind]} section`, ...edit, preferred: true, mechanical: false }] : [];
+      return edit ? [{ title: addSectionTitle(kind), ...edit, preferred: true, mechanical: false }] : [];
     }
     case 'first-person': {
       const fix = weToI(a, f);

@@ -3,6 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { formatScore, scoreStory } from '../engine';
 import { storyFindings, type Analysis } from './analysis';
+import { plural } from '../engine/wording';
 import { clock, spokenSeconds, toRange } from './convert';
 import { sectionStats } from './hover';
 
@@ -16,11 +17,11 @@ export function codeLenses(a: Analysis): CodeLens[] {
     const title = story.titleSpan ?? story.meta.keys.title?.key;
     if (title) {
       const [strength] = formatScore(scoreStory(story, storyFindings(a, story), a.config, a.today));
-      lens(title, `${strength} · ${story.starWords} words · ${clock(spokenSeconds(story.starWords, a.config.wordsPerMinute))}`);
+      lens(title, `${strength} · ${plural(story.starWords, 'word')} · ${clock(spokenSeconds(story.starWords, a.config.wordsPerMinute))}`);
     }
     for (const section of story.sections) {
       const s = sectionStats(a, story, section);
-      const words = `${s.words} word${s.words === 1 ? '' : 's'}`;
+      const words = plural(s.words, 'word');
       const parts = [s.title, s.wordTarget ? `${words} (${s.wordTarget[0]}–${s.wordTarget[1]})` : words];
       if (s.share !== undefined && s.target) parts.push(`${Math.round(s.share * 100)} % (${s.target[0]}–${s.target[1]} %)`);
       else if (s.target && !s.counted) parts.push('not counted (second section)');

@@ -2,10 +2,11 @@
 // its strength score with the rubric (the same lines as the bank tree and the CLI). The title and
 // the Summary and Deep dive headings also show the story's three depth layers side by side.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { formatScore, scoreStory, SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type StarKind, type Story } from '../engine';
+import { FOLLOW_UPS, formatScore, scoreStory, SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type StarKind, type Story } from '../engine';
 import { TARGETS, parseRange } from '../engine/rules/section-balance';
 import { followUpReadiness } from '../engine/rules/follow-up-prep';
 import { storyFindings, type Analysis } from './analysis';
+import { plural } from '../engine/wording';
 import { clock, spanContains, spokenSeconds, toOffset, toRange } from './convert';
 
 const TIPS: Record<SectionKind, string> = {
@@ -66,7 +67,7 @@ export function scoreMarkdown(a: Analysis, story: Story): string {
   const score = scoreStory(story, storyFindings(a, story), a.config, a.today);
   const [head, ...rubric] = formatScore(score);
   const seconds = spokenSeconds(story.starWords, a.config.wordsPerMinute);
-  return [`**${escape(story.title)}** · ${head}`, '', ...rubric.map((r) => `- ${escape(r)}`), '', `${story.starWords} words · ${clock(seconds)} spoken at ${a.config.wordsPerMinute} wpm`].join('\n');
+  return [`**${escape(story.title)}** · ${head}`, '', ...rubric.map((r) => `- ${escape(r)}`), '', `${plural(story.starWords, 'word')} · ${clock(seconds)} spoken at ${a.config.wordsPerMinute} wpm`].join('\n');
 }
 
 /** The words, share, target and spoken time of a section, as hover and CodeLens show them. */
@@ -157,7 +158,7 @@ export function layersMarkdown(layers: DepthLayer[]): string {
 
 function sectionMarkdown(a: Analysis, story: Story, section: Section): string {
   const s = sectionStats(a, story, section);
-  const facts = [`${s.words} word${s.words === 1 ? '' : 's'}`];
+  const facts = [plural(s.words, 'word')];
   let tip = TIPS[s.kind];
   if (s.share !== undefined && s.target) {
     const pct = Math.round(s.share * 100);
@@ -174,7 +175,7 @@ function sectionMarkdown(a: Analysis, story: Story, section: Section): string {
     if (s.words > s.wordTarget[1]) tip = `Too long for this layer: cut to ${s.wordTarget[1]} words or fewer. ` + tip;
     else if (s.words < s.wordTarget[0]) tip = `Too short for this layer: grow it to ${s.wordTarget[0]} words or more. ` + tip;
   }
-  if (s.answered !== undefined) facts.push(`${s.answered} of 6 follow-ups answered`);
+  if (s.answered !== undefined) facts.push(`${s.answered} of ${FOLLOW_UPS.length} follow-ups answered`);
   const name = section.name.toLowerCase() === s.title.toLowerCase() ? s.title : `${s.title} (${section.name})`;
   return [`**${escape(name)}** · ${facts.join(' · ')}`, '', `Tip: ${tip}`].join('\n');
 }

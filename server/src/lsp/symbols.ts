@@ -4,6 +4,7 @@ import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-
 import { SECTION_TITLES } from '../engine';
 import type { Analysis } from './analysis';
 import { clock, spokenSeconds, toRange } from './convert';
+import { plural } from '../engine/wording';
 
 export function documentSymbols(a: Analysis): DocumentSymbol[] {
   if (!a.isStory) return [];
@@ -15,7 +16,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
       const span = clamp(section.span, story.span);
       return {
         name: section.name.toLowerCase() === SECTION_TITLES[section.kind].toLowerCase() ? SECTION_TITLES[section.kind] : `${SECTION_TITLES[section.kind]} (${section.name})`,
-        detail: `${section.words} words`,
+        detail: plural(section.words, 'word'),
         kind: SymbolKind.String,
         range: toRange(lines, span),
         selectionRange: toRange(lines, clamp(section.marker, span)),
@@ -23,7 +24,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
     });
     return {
       name: story.title || 'Untitled story',
-      detail: `${story.starWords} words · ${clock(spokenSeconds(story.starWords, a.config.wordsPerMinute))}`,
+      detail: `${plural(story.starWords, 'word')} · ${clock(spokenSeconds(story.starWords, a.config.wordsPerMinute))}`,
       kind: SymbolKind.Class,
       range,
       selectionRange: selection,

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import { ALL_RULES, analyzeBank, resolveConfig, type BankFile, type BankFinding, type BankReport, type ResolvedConfig } from '../engine';
 import { applyDirectives, readDirectives } from '../engine/directives';
 import type { BankResult } from '../protocol';
+import { plural } from '../engine/wording';
 import { analyze, prepareYielding, type Analysis } from './analysis';
 import { pathToUri, uriToPath, type FileConfig, type Folder } from './config';
 import { isInside, isStoryCandidate, readText, walkStoryFiles } from './files';
@@ -114,7 +115,7 @@ export class StoryBank {
       if (!finished || current === this.scanning) break;
     }
     if (this.scanned) return undefined;
-    return `the workspace scan is still running (${this.entries.size} story file${this.entries.size === 1 ? '' : 's'} indexed so far)`;
+    return `the workspace scan is still running (${plural(this.entries.size, 'story file')} indexed so far)`;
   }
 
   /**
@@ -169,7 +170,7 @@ export class StoryBank {
     this.firstScan.resolve();
     // Periodic rescans (for clients that cannot watch files) stay quiet when nothing changed.
     if (this.scans++ === 0 || this.changedSinceScan) {
-      this.host.log(`starlint: indexed ${this.entries.size} story file(s) in ${Date.now() - started} ms${truncated ? ` (${truncated})` : ''}.`);
+      this.host.log(`starlint: indexed ${plural(this.entries.size, 'story file')} in ${Date.now() - started} ms${truncated ? ` (${truncated})` : ''}.`);
       this.touch();
     }
   }

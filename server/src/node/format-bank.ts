@@ -2,7 +2,8 @@
 // the coverage of question themes (gaps first), the bank findings, and each score's rubric.
 // `--format bank-json` prints the same report as one JSON object.
 import { formatScore, type BankReport, type LineIndex } from '../engine';
-import { SEVERITY_ORDER, plural, severityColor, table, toCliFinding, type CliFinding, type Colors } from './report';
+import { plural, severityColor, table, toCliFinding, type CliFinding, type Colors } from './report';
+import { severityCounts } from '../engine/wording';
 
 /** Spoken time as m:ss. */
 export function minutes(seconds: number): string {
@@ -25,13 +26,12 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
   const out: string[] = [];
   const files = new Set(report.stories.map((s) => s.uri)).size;
   const n = report.stories.length;
-  out.push(c.bold(`Story bank: ${n} ${n === 1 ? 'story' : 'stories'} in ${plural(files, 'file')} (today ${report.today})`), '');
+  out.push(c.bold(`Story bank: ${plural(n, 'story')} in ${plural(files, 'file')} (today ${report.today})`), '');
 
   if (report.stories.length) {
     const rows = [['#', 'Story', 'Category', 'Score', 'Time', 'Problems']];
     report.stories.forEach((s, i) => {
-      const problems = SEVERITY_ORDER.filter((sev) => s.problems[sev] > 0).map((sev) => plural(s.problems[sev], sev));
-      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', String(s.score.total), minutes(s.seconds), problems.join(', ') || '—']);
+      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', String(s.score.total), minutes(s.seconds), severityCounts(s.problems) || '—']);
     });
     out.push(...table(rows, { indent: '  ', align: ['r', 'l', 'l', 'r', 'r', 'l'], style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? scoreColor(c, Number(text))(text) : text) }), '');
   }

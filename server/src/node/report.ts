@@ -49,9 +49,7 @@ export function countBySeverity(findings: CliFinding[]): Record<Severity, number
   return counts;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../engine/wording';
 
 /** Minimal ANSI styling; every function is the identity when colour is off. */
 export interface Colors {

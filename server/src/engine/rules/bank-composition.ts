@@ -1,4 +1,20 @@
 import { metaSpan, type BankRule } from '../rule';
+import { CATEGORIES, type Category } from '../domain';
+import { some } from '../wording';
+
+function ideal(cat: Category): string {
+  return cat.min === cat.max ? `${cat.min}` : `${cat.min}–${cat.max}`;
+}
+
+/** A category with `n` stories, below its ideal. */
+export function tooFew(cat: Category, n: number): string {
+  return `${cat.id}: ${n} of ${ideal(cat)} — add ${some(cat.min - n, cat.noun)}.`;
+}
+
+/** A category with `n` stories, above its ideal. */
+export function tooMany(cat: Category, n: number): string {
+  return `${cat.id}: ${n} of ${ideal(cat)} — too many ${cat.id} stories; move one to another category or drop the weakest.`;
+}
 
 export const rule: BankRule = {
   id: 'bank-composition',
@@ -7,15 +23,15 @@ export const rule: BankRule = {
   severity: 'info',
   bank: true,
   options: {},
+  messages: (n) => CATEGORIES.flatMap((cat) => [tooFew({ ...cat, min: n + 1, max: n + 2 }, 0), tooFew({ ...cat, min: n + 2, max: n + 2 }, 0), tooMany(cat, n)]),
   check(ctx) {
     for (const cat of ctx.config.categories) {
       const members = ctx.entries.filter((e) => e.story.meta.category?.toLowerCase() === cat.id);
       const n = members.length;
-      const ideal = cat.min === cat.max ? `${cat.min}` : `${cat.min}–${cat.max}`;
       if (n < cat.min) {
-        ctx.report(undefined, { message: `${cat.id}: ${n} of ${ideal} — add ${cat.min - n === 1 ? 'a' : cat.min - n} ${cat.label.toLowerCase()} ${cat.min - n === 1 ? 'story' : 'stories'}.`, span: { start: 0, end: 0 }, data: { category: cat.id, count: n } });
+        ctx.report(undefined, { message: tooFew(cat, n), span: { start: 0, end: 0 }, data: { category: cat.id, count: n } });
       } else if (n > cat.max) {
-        const message = `${cat.id}: ${n} of ${ideal} — too many ${cat.id} stories; move one to another category or drop the weakest.`;
+        const message = tooMany(cat, n);
         ctx.report(undefined, { message, span: { start: 0, end: 0 }, data: { category: cat.id, count: n } });
         for (const e of members) ctx.report(e, { message, span: metaSpan(e.story, 'category'), data: { category: cat.id, count: n } });
       }

@@ -1,4 +1,12 @@
 import type { BankRule } from '../rule';
+import { plural } from '../wording';
+
+/** The message for a bank of `n` stories outside [min, max]. */
+export function message(n: number, min: number, max: number): string {
+  return n < min
+    ? `The bank has ${plural(n, 'story')}: prepare ${min}–${max}, covering every question theme.`
+    : `The bank has ${plural(n, 'story')}: keep the strongest ${min}–${max} so each one is well rehearsed.`;
+}
 
 export const rule: BankRule = {
   id: 'bank-size',
@@ -10,14 +18,10 @@ export const rule: BankRule = {
     min: { type: 'number', default: 7, description: 'Fewest stories.', minimum: 0 },
     max: { type: 'number', default: 10, description: 'Most stories.', minimum: 0 },
   },
+  messages: (n) => [message(n, 7, 10), message(n, 0, 0)],
   check(ctx) {
     const n = ctx.entries.length;
     if (n >= ctx.options.min && n <= ctx.options.max) return;
-    ctx.report(undefined, {
-      message: n < ctx.options.min
-        ? `The bank has ${n} ${n === 1 ? 'story' : 'stories'}: prepare ${ctx.options.min}–${ctx.options.max}, covering every question theme.`
-        : `The bank has ${n} stories: keep the strongest ${ctx.options.min}–${ctx.options.max} so each one is well rehearsed.`,
-      span: { start: 0, end: 0 },
-    });
+    ctx.report(undefined, { message: message(n, ctx.options.min, ctx.options.max), span: { start: 0, end: 0 } });
   },
 };

@@ -1,5 +1,11 @@
 import type { BankRule, BankEntry } from '../rule';
 import { findMetrics } from '../metrics';
+import { list } from '../wording';
+
+/** The message for a headline metric that also ends the stories titled `others`. */
+export function message(metric: string, others: string[]): string {
+  return `Headline metric "${metric}" also ends ${list(others.map((t) => `"${t}"`))}: check the numbers, and lead each story with its own result.`;
+}
 
 /** The headline metric of a story: the first metric of its Result that is not a p-value. */
 export function headlineMetric(entry: BankEntry): { text: string; span: { start: number; end: number } } | undefined {
@@ -18,6 +24,7 @@ export const rule: BankRule = {
   severity: 'info',
   bank: true,
   options: {},
+  messages: (n) => [message('40%', ['Fraud model', 'Churn model', 'Search ranking'].slice(0, Math.max(1, n)))],
   check(ctx) {
     const seen = new Map<string, { entry: BankEntry; span: { start: number; end: number }; text: string }[]>();
     for (const entry of ctx.entries) {
@@ -29,8 +36,8 @@ export const rule: BankRule = {
     for (const group of seen.values()) {
       if (group.length < 2) continue;
       for (const g of group) {
-        const others = group.filter((o) => o !== g).map((o) => `"${o.entry.story.title}"`).join(', ');
-        ctx.report(g.entry, { message: `Headline metric "${g.text}" also ends ${others}: check the numbers, and lead each story with its own result.`, span: g.span });
+        const others = group.filter((o) => o !== g).map((o) => o.entry.story.title);
+        ctx.report(g.entry, { message: message(g.text, others), span: g.span });
       }
     }
   },

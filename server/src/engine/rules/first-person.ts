@@ -2,6 +2,13 @@ import type { StoryRule } from '../rule';
 import { starSection } from '../text';
 import { matches } from '../prose';
 import { ex } from '../examples';
+import { plural } from '../wording';
+
+/** The message for an Action with `we` "we" subjects and `i` "I" subjects. */
+export function message(we: number, i: number, minRatio: number): string {
+  const ratio = we + i > 0 ? i / (we + i) : 0;
+  return `Action says "we" ${plural(we, 'time')} and "I" ${plural(i, 'time')} (${Math.round(ratio * 100)} % I, target ≥ ${Math.round(minRatio * 100)} %): say what you did — "I chose…", "I built…" — and credit the team in the Situation.`;
+}
 
 export const I_SUBJECT = /(?<![\w'])I(?:'m|'ve|'d|'ll)?(?![\w'])/g;
 export const WE_SUBJECT = /(?<![\w'])[Ww]e(?:'re|'ve|'d|'ll)?(?![\w'])/g;
@@ -27,6 +34,7 @@ export const rule: StoryRule = {
     fire: [ex({ action: '«We» compared three options. «We» chose gradient-boosted trees because analysts needed explanations. I ran the A/B test.' })],
     silent: [ex(), ex({ action: 'We compared options.' })],
   },
+  messages: (n) => [message(n, n, 0.7)],
   check(ctx) {
     const section = starSection(ctx.story, 'action');
     if (!section) return;
@@ -35,7 +43,7 @@ export const rule: StoryRule = {
     if (total < ctx.options.minSubjects || we.length === 0) return;
     const ratio = i / total;
     if (ratio >= ctx.options.minRatio) return;
-    const message = `Action says "we" ${we.length} times and "I" ${i} (${Math.round(ratio * 100)} % I, target ≥ ${Math.round(ctx.options.minRatio * 100)} %): say what you did — "I chose…", "I built…" — and credit the team in the Situation.`;
-    for (const m of we) ctx.report({ message, span: section.prose.span(m.index, m.index + m[0].length), data: { ratio } });
+    const text = message(we.length, i, ctx.options.minRatio);
+    for (const m of we) ctx.report({ message: text, span: section.prose.span(m.index, m.index + m[0].length), data: { ratio } });
   },
 };

@@ -2,6 +2,12 @@ import type { StoryRule } from '../rule';
 import { FOLLOW_UPS } from '../domain';
 import type { Section } from '../types';
 import { ex } from '../examples';
+import { list } from '../wording';
+
+/** The message for a Follow-ups section that answers `answered` of six and misses `missing` (questions). */
+export function message(answered: number, missing: string[]): string {
+  return `Follow-ups answers ${answered} of ${FOLLOW_UPS.length}: prepare ${list(missing.map((q) => `"${q}"`))}.`;
+}
 
 /** Which of the six follow-ups a Follow-ups section answers: an item that names one and answers it. */
 export function followUpReadiness(section: Section): { answered: string[]; missing: string[] } {
@@ -38,14 +44,15 @@ export const rule: StoryRule = {
       }),
     ],
   },
+  messages: (n) => [message(FOLLOW_UPS.length - n, FOLLOW_UPS.slice(0, n).map((f) => f.question))],
   check(ctx) {
     const section = ctx.story.layers['follow-ups'];
     if (!section) return;
     const { answered, missing } = followUpReadiness(section);
     if (missing.length === 0) return;
-    const names = FOLLOW_UPS.filter((f) => missing.includes(f.id)).map((f) => `"${f.question}"`);
+    const questions = FOLLOW_UPS.filter((f) => missing.includes(f.id)).map((f) => f.question);
     ctx.report({
-      message: `Follow-ups answers ${answered.length} of 6: prepare ${names.join(', ')}.`,
+      message: message(answered.length, questions),
       span: section.marker,
       data: { missing, template: ALL },
     });

@@ -1,6 +1,12 @@
 import type { StoryRule } from '../rule';
 import { spoken } from '../text';
 import { ex } from '../examples';
+import { plural } from '../wording';
+
+/** The message for a depth layer of `words` words outside [min, max]. */
+export function message(name: string, words: number, wpm: number, what: string, min: number, max: number): string {
+  return `${name} is ${plural(words, 'word')} (${spoken(words, wpm)} spoken): a ${what} layer is ${min}–${max} words; ${words < min ? 'add' : 'cut'} until it fits.`;
+}
 
 export const rule: StoryRule = {
   id: 'layer-length',
@@ -18,6 +24,7 @@ export const rule: StoryRule = {
     fire: [ex({ after: '## «Summary»\n\nI cut fraud losses by half with a new model.' })],
     silent: [ex({ after: `## Summary\n\n${'I cut fraud losses from $80K to $35K a month by replacing rules with a model that analysts could read. '.repeat(5)}` }), ex()],
   },
+  messages: (n) => [message('Summary', n, 150, '30–60 second', 75, 150), message('Deep dive', n, 150, '4–5 minute', 600, 750)],
   check(ctx) {
     const { story, options, config } = ctx;
     const layers = [
@@ -30,7 +37,7 @@ export const rule: StoryRule = {
       const w = section.words;
       if (w >= min && w <= max) continue;
       ctx.report({
-        message: `${name} is ${w} words (${spoken(w, config.wordsPerMinute)} spoken): a ${what} layer is ${min}–${max} words; ${w < min ? 'add' : 'cut'} until it fits.`,
+        message: message(name, w, config.wordsPerMinute, what, min, max),
         span: section.marker,
         data: { words: w },
       });

@@ -1,5 +1,13 @@
 import { metaSpan, storySpan, type StoryRule } from '../rule';
 import { ex } from '../examples';
+import { list } from '../wording';
+
+const EXAMPLE: Record<string, string> = { category: '"category: project"', questions: '"questions: [challenging-project, …]"' };
+
+/** The message for a story missing the `missing` metadata keys, to be added to `where`. */
+export function message(missing: string[], where: string): string {
+  return `Story has no ${missing.join(' and no ')}: add ${list(missing.map((m) => EXAMPLE[m]))} to ${where} so the bank can place it.`;
+}
 
 export const rule: StoryRule = {
   id: 'missing-metadata',
@@ -12,6 +20,7 @@ export const rule: StoryRule = {
     fire: [ex({ front: 'title: Fraud model\n«category»: project\ndate: 2025-06' }), '# «Churn»\n\nSituation: churn rose.\nTask: I owned it.\nAction: I built a model.\nResult: churn fell from 9% to 6%.\n'],
     silent: [ex()],
   },
+  messages: (n) => [message(['category', 'questions'].slice(0, Math.max(1, n)), 'the front matter')],
   check(ctx) {
     const { meta } = ctx.story;
     const missing = [meta.category === undefined ? 'category' : '', meta.questions === undefined ? 'questions' : ''].filter(Boolean);
@@ -19,7 +28,7 @@ export const rule: StoryRule = {
     const present = meta.category !== undefined ? 'category' : meta.questions !== undefined ? (meta.keys.questions ? 'questions' : 'themes') : '';
     const where = meta.source === 'none' ? (ctx.storyCount > 1 ? 'a <!-- story … --> comment under the title' : 'front matter') : meta.source === 'comment' ? 'its story comment' : 'the front matter';
     ctx.report({
-      message: `Story has no ${missing.join(' and no ')}: add ${missing.map((m) => (m === 'category' ? '"category: project"' : '"questions: [challenging-project, …]"')).join(' and ')} to ${where} so the bank can place it.`,
+      message: message(missing, where),
       span: present ? metaSpan(ctx.story, present) : storySpan(ctx.story),
       data: { missing },
     });

@@ -1,4 +1,10 @@
 import { metaSpan, type BankRule } from '../rule';
+import { plural } from '../wording';
+
+/** The message for a story that claims `n` themes, more than `max`. */
+export function message(title: string, n: number, max: number): string {
+  return `"${title}" claims ${plural(n, 'theme')}: keep its best ${max} or fewer and give the rest to other stories.`;
+}
 
 export const rule: BankRule = {
   id: 'overused-story',
@@ -7,11 +13,12 @@ export const rule: BankRule = {
   severity: 'info',
   bank: true,
   options: { max: { type: 'number', default: 6, description: 'Most themes one story may claim.', minimum: 1 } },
+  messages: (n) => [message('Fraud model', n, n)],
   check(ctx) {
     for (const e of ctx.entries) {
       const n = new Set(e.story.meta.questions?.map((q) => q.toLowerCase()) ?? []).size;
       if (n <= ctx.options.max) continue;
-      ctx.report(e, { message: `"${e.story.title}" claims ${n} themes: keep its best ${ctx.options.max} or fewer and give the rest to other stories.`, span: metaSpan(e.story, e.story.meta.keys.questions ? 'questions' : 'themes'), data: { count: n } });
+      ctx.report(e, { message: message(e.story.title, n, ctx.options.max), span: metaSpan(e.story, e.story.meta.keys.questions ? 'questions' : 'themes'), data: { count: n } });
     }
   },
 };

@@ -1,6 +1,14 @@
 import { storySpan, type StoryRule } from '../rule';
 import { answerSection, spoken } from '../text';
 import { ex } from '../examples';
+import { plural } from '../wording';
+
+/** The message for a story of `words` words, too short or too long for [targetMin, targetMax]. */
+export function message(words: number, wpm: number, targetMin: number, targetMax: number, short: boolean): string {
+  const target = `${targetMin}–${targetMax} words (${spoken(targetMin, wpm)}–${spoken(targetMax, wpm)} spoken)`;
+  const advice = short ? 'add the decisions and reasoning to Action' : 'cut context and detail, and move the depth to a "Deep dive" section';
+  return `Story is ${plural(words, 'word')} (${spoken(words, wpm)} spoken): aim for ${target}; ${advice}.`;
+}
 
 export const rule: StoryRule = {
   id: 'story-length',
@@ -18,17 +26,14 @@ export const rule: StoryRule = {
     fire: [ex({ title: '«Fraud model»' })],
     silent: [ex({ action: 'I compared three options against the current rules as a baseline and wrote down why each could fail. '.repeat(6) + 'I chose gradient-boosted trees because analysts needed explanations. '.repeat(6) })],
   },
+  messages: (n) => [message(n, 150, 300, 400, true), message(n, 150, 300, 400, false)],
   check(ctx) {
     const { story, options, config } = ctx;
     // A story with prose in a STAR section, or an answer told without labels (read whole).
     if (!Object.values(story.star).some((s) => s && !s.prose.isEmpty) && !answerSection(story)) return;
     const words = story.starWords;
-    const time = spoken(words, config.wordsPerMinute);
-    const target = `${options.targetMin}–${options.targetMax} words (${spoken(options.targetMin, config.wordsPerMinute)}–${spoken(options.targetMax, config.wordsPerMinute)} spoken)`;
-    if (words < options.min) {
-      ctx.report({ message: `Story is ${words} words (${time} spoken): aim for ${target}; add the decisions and reasoning to Action.`, span: storySpan(story), data: { words } });
-    } else if (words > options.max) {
-      ctx.report({ message: `Story is ${words} words (${time} spoken): aim for ${target}; cut context and detail, and move the depth to a "Deep dive" section.`, span: storySpan(story), data: { words } });
+    if (words < options.min || words > options.max) {
+      ctx.report({ message: message(words, config.wordsPerMinute, options.targetMin, options.targetMax, words < options.min), span: storySpan(story), data: { words } });
     }
   },
 };

@@ -1,6 +1,12 @@
 import type { StoryRule } from '../rule';
 import { sectionSentences, starSection } from '../text';
 import { ex } from '../examples';
+import { plural } from '../wording';
+
+/** The message for an Action where `lecture` of `all` sentences are detail without a decision. */
+export function message(lecture: number, all: number): string {
+  return `Action is a technical lecture (${lecture} of ${plural(all, 'sentence')} ${lecture === 1 ? 'is' : 'are'} detail without a decision): say what you chose, what you ruled out and why; move the architecture to a Deep dive.`;
+}
 
 const TECHNICAL = /\b(?:architecture|layers?|loss(?: function)?|embeddings?|hyper-?parameters?|learning rate|batch size|epochs?|transformers?|attention|dropout|optimi[sz]er|adam|sgd|gradients?|neurons?|convolution(?:al)?|cnn|rnn|lstm|gru|encoder|decoder|activation|relu|softmax|regulari[sz]ation|fine-?tun\w*|weights|tensors?|heads?|tokeni[sz]er|vocabulary|quanti[sz]\w*|distill\w*|feature (?:store|engineering|vectors?)|dimensions?|cosine|kernel|backprop\w*|residual|normali[sz]ation|warm-?up|schedulers?|parameters|pytorch|tensorflow|jax|xgboost|lightgbm|spark|kubernetes|docker|sharded|partitioned)\b/i;
 const REASONING = /\b(?:chose|choose|chosen|decided|decision|because|since|ruled out|instead of|rather than|trade-?offs?|prioriti[sz]ed|weighed|why|reason(?:ing)?|rationale|opted|so that|in order to|to avoid|to keep|convinced|proposed|argued|agreed|recommended|risk|concluded)\b/i;
@@ -21,6 +27,7 @@ export const rule: StoryRule = {
     ],
     silent: [ex()],
   },
+  messages: (n) => [message(n, n), message(n, n + 1)],
   check(ctx) {
     const section = starSection(ctx.story, 'action');
     if (!section) return;
@@ -30,7 +37,7 @@ export const rule: StoryRule = {
     const share = lecture / all.length;
     if (share <= ctx.options.maxShare) return;
     ctx.report({
-      message: `Action is a technical lecture (${lecture} of ${all.length} sentences are detail without a decision): say what you chose, what you ruled out and why; move the architecture to a Deep dive.`,
+      message: message(lecture, all.length),
       span: section.marker,
       data: { share },
     });

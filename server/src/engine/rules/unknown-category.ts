@@ -1,6 +1,7 @@
 import type { StoryRule } from '../rule';
 import { closest } from '../domain';
 import { ex } from '../examples';
+import { list } from '../wording';
 
 export const rule: StoryRule = {
   id: 'unknown-category',
@@ -19,7 +20,7 @@ export const rule: StoryRule = {
     if (ids.includes(category.toLowerCase())) return;
     const suggestion = closest(category, ids);
     ctx.report({
-      message: `Unknown category "${category}": use one of ${ids.join(', ')}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
+      message: `Unknown category "${category}": use one of ${list(ids, 'or')}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
       span: keys.category?.value ?? keys.category?.key ?? ctx.story.meta.span ?? { start: 0, end: 1 },
       data: { suggestion, value: category },
     });

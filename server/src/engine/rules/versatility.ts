@@ -1,5 +1,11 @@
 import { metaSpan, type StoryRule } from '../rule';
 import { ex } from '../examples';
+import { plural } from '../wording';
+
+/** The message for a story that answers `n` known themes, fewer than `min`. */
+export function message(n: number, min: number): string {
+  return `Story answers ${plural(n, 'question theme')}: map it to at least ${min} (e.g. add ambiguity, prioritization or disagreement if the story shows them).`;
+}
 
 export const rule: StoryRule = {
   id: 'versatility',
@@ -11,6 +17,7 @@ export const rule: StoryRule = {
     fire: [ex({ front: 'category: project\n«questions»: [challenging-project, proud]\ndate: 2025-06' })],
     silent: [ex(), ex({ front: 'category: project\ndate: 2025-06' })],
   },
+  messages: (n) => [message(n, n + 1)],
   check(ctx) {
     const { questions } = ctx.story.meta;
     if (!questions) return;
@@ -18,7 +25,7 @@ export const rule: StoryRule = {
     const known = new Set(questions.map((q) => q.toLowerCase()).filter((q) => ids.has(q)));
     if (known.size >= ctx.options.min) return;
     ctx.report({
-      message: `Story answers ${known.size} question theme${known.size === 1 ? '' : 's'}: map it to at least ${ctx.options.min} (e.g. add ambiguity, prioritization or disagreement if the story shows them).`,
+      message: message(known.size, ctx.options.min),
       span: metaSpan(ctx.story, ctx.story.meta.keys.questions ? 'questions' : 'themes'),
       data: { count: known.size },
     });
