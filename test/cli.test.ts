@@ -337,6 +337,21 @@ describe('starlint CLI', function () {
       assert.match(out, /✖ \d+ problems/);
     });
 
+    it('shows "draft" instead of the score of a story with template placeholders left', () => {
+      const dir = tempDir();
+      try {
+        writeFileSync(join(dir, 'draft.md'), STORY_WITH_ERROR.replace('## Task\n\n', '## Task\n\n[Describe your role] TODO\n\n'));
+        const r = run(['.', '--bank', '--today', TODAY], { cwd: dir });
+        assert.match(r.stdout, /^\s+1\s+A story without an ending\s+failure\s+draft\s+\d:\d\d\s/m);
+        assert.match(r.stdout, /#1 A story without an ending — Strength: draft \(2 template placeholders left\)/);
+        assert.doesNotMatch(r.stdout, /Strength \d+\/100/);
+        const bank = JSON.parse(run(['.', '--format', 'bank-json', '--today', TODAY], { cwd: dir }).stdout) as { stories: { score: { draft?: { placeholders: number } } }[] };
+        assert.deepEqual(bank.stories[0].score.draft, { placeholders: 2 });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('adds bank findings to json: bank-wide ones with file null and position 0, last', () => {
       const plain = json([BANK, '--today', TODAY]).findings;
       const withBank = json([BANK, '--today', TODAY, '--bank']).findings;

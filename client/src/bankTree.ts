@@ -82,7 +82,7 @@ export function storyItem(story: BankStory, o: DescriptionOptions = {}): vscode.
   item.iconPath = storyIcon(story);
   item.contextValue = 'story';
   item.command = { command: 'starlint.openStory', title: 'Open Story', arguments: [story.uri, story.line] };
-  item.accessibilityInformation = { label: `${story.title}, strength ${story.score.total} of 100, ${item.description}` };
+  item.accessibilityInformation = { label: `${story.title}, strength ${story.score.draft ? 'draft' : `${story.score.total} of 100`}, ${item.description}` };
   return item;
 }
 
@@ -110,6 +110,7 @@ export function storyTooltip(story: BankStory, o: DescriptionOptions = {}): vsco
 
 function storyIcon(story: BankStory): vscode.ThemeIcon {
   if (story.problems.error > 0) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (story.score.draft) return new vscode.ThemeIcon('edit');
   const total = story.score.total;
   return new vscode.ThemeIcon(total >= 80 ? 'star-full' : total >= 60 ? 'star-half' : 'star-empty');
 }

@@ -298,7 +298,7 @@ async function showStoryDetails(d: CommandDeps, target?: unknown, index?: unknow
     { label: head, kind: vscode.QuickPickItemKind.Separator },
     ...criteria.map((line) => {
       const [label, ...notes] = line.split(' — ');
-      return { label: `$(${notes.length ? 'circle-slash' : 'check'}) ${label}`, detail: notes.join(' — ') || undefined };
+      return { label: `$(${story.score.draft ? 'edit' : notes.length ? 'circle-slash' : 'check'}) ${label}`, detail: notes.join(' — ') || undefined };
     }),
     { label: 'Story', kind: vscode.QuickPickItemKind.Separator },
     { label: `$(book) ${storyStatus(story)}`, description: `${story.category ?? 'no category'} · ${story.themes.join(', ') || 'no themes'}` },

@@ -3,7 +3,7 @@
 // the escaping and the table structure are unit-tested. Every string from a story file goes through
 // escapeHtml; colours come from the VS Code theme's CSS variables; nothing remote is loaded.
 import type { BankReport, BankStory, CoverageRow } from '../../server/src/engine';
-import { coverageOrder, escapeHtml, mmss, plural, principleCoverage, showsPrinciples } from './format';
+import { coverageOrder, escapeHtml, mmss, plural, principleCoverage, scoreText, showsPrinciples } from './format';
 
 export type CoverageMode = 'themes' | 'principles';
 
@@ -69,7 +69,7 @@ export function renderCoverageHtml(report: CoverageReport, o: CoverageHtmlOption
 ${modes}
 <p class="summary">${escapeHtml(summary)}</p>
 ${body}
-<p class="legend"><span class="swatch heat-4"></span> strong story (85+) <span class="swatch heat-3"></span> 70+ <span class="swatch heat-2"></span> 50+ <span class="swatch heat-1"></span> under 50 · arrow keys move, Enter or a click on a title opens the story</p>
+<p class="legend"><span class="swatch heat-4"></span> strong story (85+) <span class="swatch heat-3"></span> 70+ <span class="swatch heat-2"></span> 50+ <span class="swatch heat-1"></span> under 50 <span class="swatch draft"></span> draft (placeholders left) · arrow keys move, Enter or a click on a title opens the story</p>
 <script nonce="${escapeHtml(o.nonce)}">${SCRIPT}</script>
 </body>
 </html>`;
@@ -97,10 +97,10 @@ function table(stories: BankStory[], cols: Columns): string {
         .map((c) => {
           const yes = c.stories.includes(i);
           const label = `${s.title} ${yes ? cols.yes : cols.no} “${c.question}”`;
-          return `<td class="cell ${yes ? `yes heat-${heat(s.score.total)}` : 'no'}${c.status === 'uncovered' ? ' gap' : ''}" data-nav data-story="${i}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${yes ? '●' : ''}</td>`;
+          return `<td class="cell ${yes ? `yes ${s.score.draft ? 'draft' : `heat-${heat(s.score.total)}`}` : 'no'}${c.status === 'uncovered' ? ' gap' : ''}" data-nav data-story="${i}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${yes ? '●' : ''}</td>`;
         })
         .join('');
-      const meta = `${s.category ?? 'no category'} · ${s.score.total}/100 · ${mmss(s.seconds)}`;
+      const meta = `${s.category ?? 'no category'} · ${scoreText(s.score)} · ${mmss(s.seconds)}`;
       return `<tr><th scope="row" class="story" data-nav data-story="${i}"><span class="title">${escapeHtml(s.title)}</span><span class="meta">${escapeHtml(meta)}</span></th>${cells}</tr>`;
     })
     .join('\n');
@@ -135,6 +135,7 @@ td.cell.gap { background: var(--vscode-inputValidation-errorBackground, transpar
 .heat-2 { background: color-mix(in srgb, var(--vscode-charts-blue) 55%, transparent); }
 .heat-3 { background: color-mix(in srgb, var(--vscode-charts-blue) 80%, transparent); }
 .heat-4 { background: var(--vscode-charts-blue); }
+.draft { background: repeating-linear-gradient(45deg, transparent 0 4px, color-mix(in srgb, var(--vscode-charts-blue) 35%, transparent) 4px 8px); }
 td.count { text-align: center; font-weight: 600; }
 th.total { text-align: left; font-weight: 600; }
 [data-nav]:focus { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }

@@ -4,6 +4,7 @@ import type { BankStory, CompositionRow, CoverageRow } from '../../server/src/en
 // domain.ts, score-format.ts and wording.ts import nothing: the extension bundles no part of the engine.
 import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../server/src/engine/domain';
 import { plural, severityCounts } from '../../server/src/engine/wording';
+import { scoreText, scoreValue } from '../../server/src/engine/score-format';
 
 /** Seconds as spoken time, `m:ss`. */
 export function mmss(seconds: number): string {
@@ -71,7 +72,7 @@ export function problemCount(story: Pick<BankStory, 'problems'>): number {
   return p.error + p.warning + p.info + p.hint;
 }
 
-export { plural };
+export { plural, scoreText };
 
 /** How many of the six follow-ups the story answers: `follow-ups 4/6` (0 without a Follow-ups section). */
 export function followUpLabel(story: Pick<BankStory, 'followUps'>): string {
@@ -91,7 +92,7 @@ export interface DescriptionOptions {
 
 /** A story row's description: `72 · 2:31 · 3 problems · follow-ups 4/6` (`· Ownership, Dive Deep` for Amazon). */
 export function storyDescription(story: BankStory, o: DescriptionOptions = {}): string {
-  const parts = [String(story.score.total), mmss(story.seconds), plural(problemCount(story), 'problem'), followUpLabel(story)];
+  const parts = [scoreValue(story.score), mmss(story.seconds), plural(problemCount(story), 'problem'), followUpLabel(story)];
   if (o.principles) parts.push(story.principles.length ? story.principles.join(', ') : 'no Leadership Principle');
   return parts.join(' · ');
 }

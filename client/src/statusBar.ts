@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BankStory } from '../../server/src/engine';
 import type { BankStore } from './bankStore';
-import { storyStatus } from './format';
+import { scoreText, storyStatus } from './format';
 
 export class StoryStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('starlint.story', vscode.StatusBarAlignment.Right, 100);
@@ -34,7 +34,7 @@ export class StoryStatusBar implements vscode.Disposable {
     }
     const status = storyStatus(story);
     this.item.text = `$(book) ${status}`;
-    this.item.tooltip = new vscode.MarkdownString(`**${story.title.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n${status} · strength ${story.score.total}/100\n\nClick for the rubric.`);
+    this.item.tooltip = new vscode.MarkdownString(`**${story.title.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n${status} · strength ${scoreText(story.score)}\n\nClick for the rubric.`);
     this.item.accessibilityInformation = { label: `Story: ${status.replace(/ · /g, ', ')}` };
     this.item.command = { command: 'starlint.showStoryDetails', title: 'Show Story Details', arguments: [story.uri, story.index] };
     this.item.show();

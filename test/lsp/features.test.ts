@@ -83,6 +83,26 @@ describe('lsp: hover, CodeLens, symbols, completion', function () {
     assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri: readmeUri } }), []);
   });
 
+  it('withholds the score of a draft in the title hover and CodeLens, and marks each placeholder', async () => {
+    const draft = `---\ncategory: project\nquestions: [failure]\n---\n\n# Fraud model\n\n## Situation\n\n[Describe the situation]\n\n## Task\n\nWhat was your role?\n\n## Action\n\nI compared three options and chose trees because analysts needed explanations.\n\n## Result\n\nLosses fell from $80K to $35K a month.\n`;
+    const u = 'file:///tmp/starlint-features/draft.md';
+    await client.open(u, draft);
+    const { diagnostics } = await client.diagnosticsAt(u, 1);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'placeholder').map((d) => [d.range.start.line, d.message.slice(0, 45)]),
+      [
+        [9, 'Template placeholder "[Describe the situation'],
+        [13, 'Template instruction "What was your role?" is'],
+      ],
+    );
+    const value = ((await hoverAt(u, 5, 3))!.contents as MarkupContent).value;
+    assert.match(value, /^\*\*Fraud model\*\* · Strength: draft \(2 template placeholders left\)\n\n- The score shows once every placeholder is replaced/);
+    assert.doesNotMatch(value, /\d+\/100/);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: u } });
+    assert.match(lenses[0].command!.title, /^Strength: draft \(2 template placeholders left\) · \d+ words · \d:\d\d$/);
+    await client.close(u);
+  });
+
   it('outlines stories and their sections as hierarchical symbols', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: bankUri } });
     assert.deepEqual(

@@ -68,6 +68,10 @@ export const PROSE: Record<string, Payload> = {
   'label parentheses on every line': (n) => `Intro\n${times('Task (\n', n)}`,
   'labels on every line': (n) => `Intro\n${times('Task: I did it.\n', n)}`,
   'hard breaks': (n) => times('a\\\n', n),
+  'bracket slots': (n) => times('[X] [a b] [1] ', n),
+  'angle slots': (n) => times('<x y> <…> ', n),
+  'template instructions': (n) => times('Describe the situation. What was your role? ', n),
+  'number slots': (n) => times('X.X,X% $X ', n),
   'one long line': (n) => times('I chose the baseline because latency fell from 120 ms to 80 ms, saving $1.2M; we think it was a lot better. ', n),
 };
 
@@ -223,6 +227,7 @@ export const RULE_PAYLOADS: Record<string, RuleCase> = {
   versatility: { payloads: ['many known questions'] },
   recency: { payloads: ['long date'] },
   'follow-up-prep': { payloads: ['why why why', 'the the the', 'list items'] },
+  placeholder: { payloads: ['bracket slots', 'angle slots', 'template instructions', 'number slots', 'brackets', 'angle brackets', 'bangs and questions', 'dots'] },
   confidential: { payloads: ['a a a', 'phrase prefixes'], config: { redact: ['a', 'Acme', 'I would'] } },
   'front-matter': { payloads: ['deep YAML nesting', 'deep YAML explicit keys', 'deep YAML indentation', 'blank lines in practiced', 'unterminated front matter'] },
   'inline-config': { payloads: ['closed comments', 'directive comments', 'disable and enable pairs', 'unknown ids in comments', 'angle brackets'] },

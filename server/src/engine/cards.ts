@@ -2,6 +2,7 @@ import type { BankFile, BankReport } from './bank';
 import { FOLLOW_UPS, THEMES } from './domain';
 import { sentences } from './prose';
 import { LESSON } from './rules/missing-learning';
+import { scoreText } from './score-format';
 import type { Story } from './types';
 
 /**
@@ -11,7 +12,8 @@ import type { Story } from './types';
 export interface Card {
   title: string;
   category?: string;
-  score: number;
+  /** The strength as shown: "72/100", or "draft" while template placeholders are left. */
+  strength: string;
   spoken: string;
   summary: string;
   metric?: string;
@@ -28,7 +30,7 @@ export function buildCards(files: BankFile[], report: BankReport): Card[] {
     return {
       title: s.title,
       category: s.category,
-      score: s.score.total,
+      strength: scoreText(s.score),
       spoken: `${Math.floor(s.seconds / 60)}:${String(s.seconds % 60).padStart(2, '0')}`,
       summary: story ? summaryOf(story) : '',
       metric: s.headlineMetric,
@@ -62,7 +64,7 @@ export function cardsToMarkdown(cards: Card[]): string {
   const out: string[] = ['# Cue cards', ''];
   for (const c of cards) {
     out.push(`## ${c.title}`, '');
-    out.push(`*${c.category ?? 'uncategorised'} · strength ${c.score}/100 · ${c.spoken} spoken*`, '');
+    out.push(`*${c.category ?? 'uncategorised'} · strength ${c.strength} · ${c.spoken} spoken*`, '');
     out.push(`**In 30 seconds:** ${c.summary || '—'}`, '');
     out.push(`**Headline metric:** ${c.metric ?? '— (add one to the Result)'}`, '');
     out.push(`**Lesson:** ${c.lesson ?? '— (add one to the Result)'}`, '');
@@ -81,7 +83,7 @@ export function cardsToHtml(cards: Card[], generated: string): string {
   const body = cards
     .map(
       (c) => `<section class="card">
-  <header><h2>${escape(c.title)}</h2><p class="meta">${escape(c.category ?? 'uncategorised')} · strength ${c.score}/100 · ${escape(c.spoken)} spoken</p></header>
+  <header><h2>${escape(c.title)}</h2><p class="meta">${escape(c.category ?? 'uncategorised')} · strength ${escape(c.strength)} · ${escape(c.spoken)} spoken</p></header>
   <dl>
     <dt>In 30 seconds</dt><dd>${escape(c.summary || '—')}</dd>
     <dt>Headline metric</dt><dd class="metric">${escape(c.metric ?? '— (add one to the Result)')}</dd>

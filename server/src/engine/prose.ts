@@ -120,10 +120,8 @@ export function sentences(text: string): Sentence[] {
   let start = 0;
   let m: RegExpExecArray | null;
   const push = (end: number): void => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (body) out.push({ text: body, start: start + lead, end: start + lead + body.length });
+    const part = trimmed(text, start, end);
+    if (part) out.push(part);
   };
   while ((m = boundary.exec(text))) {
     const isBlank = m[0].startsWith('\n');
@@ -135,6 +133,28 @@ export function sentences(text: string): Sentence[] {
   }
   push(text.length);
   return out;
+}
+
+/** Splits prose at blank lines into its paragraphs and list items, trimmed, with their offsets. */
+export function paragraphs(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\n\s*\n/g)) {
+    const part = trimmed(text, start, m.index);
+    if (part) out.push(part);
+    start = m.index + m[0].length;
+  }
+  const last = trimmed(text, start, text.length);
+  if (last) out.push(last);
+  return out;
+}
+
+/** text[start, end) without its surrounding white space, or undefined when nothing is left. */
+function trimmed(text: string, start: number, end: number): Sentence | undefined {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const body = raw.trim();
+  return body ? { text: body, start: start + lead, end: start + lead + body.length } : undefined;
 }
 
 /** Finds every match of a global regular expression, as prose offsets. */

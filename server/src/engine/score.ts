@@ -7,7 +7,7 @@ import { age, plural } from './wording';
 import { EXPERIMENT } from './rules/experimentation';
 import type { Criterion, Score } from './score-format';
 
-export { formatScore, type Criterion, type Score } from './score-format';
+export { formatScore, scoreText, scoreValue, type Criterion, type Score } from './score-format';
 
 const ML_TERMS = /\b(?:model(?:s|ing|led|ling)?|ML|machine learning|AI|LLMs?|training|trained|inference|features?|dataset|data set|labels?|labell?ing|precision|recall|AUC|F1|A\/B|experiment\w*|embeddings?|ranking|recommend\w*|classifier|regression|neural|transformer|fine-?tun\w*|evaluation|held-out|baseline|drift|pipeline|GPU|prompt\w*|retrieval|NLP|computer vision|forecast\w*|anomaly|fraud|personali[sz]\w*)\b/gi;
 const DECISION = /\b(?:chose|decided|because|trade-?offs?|ruled out|instead of|rather than|prioriti[sz]ed|weighed)\b/i;
@@ -134,7 +134,8 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     const notes = months === undefined ? [story.meta.date ? 'date not readable' : 'no date'] : months > 24 ? [`${age(months)} old`] : [];
     criteria.push({ id: 'recency', label: 'Recency', weight: 'medium', points, max: 10, notes });
   }
-  return { total: criteria.reduce((n, c) => n + c.points, 0), criteria };
+  const placeholders = count('placeholder');
+  return { total: criteria.reduce((n, c) => n + c.points, 0), criteria, ...(placeholders ? { draft: { placeholders } } : {}) };
 }
 
 /**

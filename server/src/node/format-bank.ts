@@ -1,7 +1,7 @@
 // The bank report of `--bank`: stories with their strength score, the composition by category,
 // the coverage of question themes (gaps first), the bank findings, and each score's rubric.
 // `--format bank-json` prints the same report as one JSON object.
-import { formatScore, type BankReport, type LineIndex } from '../engine';
+import { formatScore, scoreValue, type BankReport, type LineIndex } from '../engine';
 import { plural, severityColor, table, toCliFinding, type CliFinding, type Colors } from './report';
 import { severityCounts } from '../engine/wording';
 
@@ -31,7 +31,7 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
   if (report.stories.length) {
     const rows = [['#', 'Story', 'Category', 'Score', 'Time', 'Problems']];
     report.stories.forEach((s, i) => {
-      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', String(s.score.total), minutes(s.seconds), severityCounts(s.problems) || '—']);
+      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', scoreValue(s.score), minutes(s.seconds), severityCounts(s.problems) || '—']);
     });
     out.push(...table(rows, { indent: '  ', align: ['r', 'l', 'l', 'r', 'r', 'l'], style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? scoreColor(c, Number(text))(text) : text) }), '');
   }
@@ -63,7 +63,7 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
     out.push(...table(rows, { indent: '  ', style: (col, text, row) => (col === 0 || col === 3 ? c.dim(text) : col === 1 ? severityColor(c, bankFindings[row].severity)(text) : text) }), '');
   }
 
-  const weak = report.stories.map((s, i) => ({ s, i })).filter(({ s }) => s.score.total < 100);
+  const weak = report.stories.map((s, i) => ({ s, i })).filter(({ s }) => s.score.total < 100 || s.score.draft);
   if (weak.length) {
     out.push(c.bold('Scores below 100'));
     for (const { s, i } of weak) {
@@ -77,6 +77,7 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
 }
 
 function scoreColor(c: Colors, score: number): (s: string) => string {
+  if (Number.isNaN(score)) return c.dim; // a draft
   return score >= 80 ? c.green : score >= 60 ? c.yellow : c.red;
 }
 

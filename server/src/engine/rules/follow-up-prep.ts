@@ -2,6 +2,7 @@ import type { StoryRule } from '../rule';
 import { FOLLOW_UPS } from '../domain';
 import type { Section } from '../types';
 import { ex } from '../examples';
+import { withoutPlaceholders } from '../placeholders';
 import { list } from '../wording';
 
 /** The message for a Follow-ups section that answers `answered` of six and misses `missing` (questions). */
@@ -15,7 +16,8 @@ export function followUpReadiness(section: Section): { answered: string[]; missi
   const answered = new Set<string>();
   for (const item of items) {
     const [whole, ...rest] = item.split(/\?|:|\n| — | - /);
-    const answer = rest.join(' ').trim();
+    // A template's slot ("[The options I weighed…]", "…") is not an answer yet.
+    const answer = withoutPlaceholders(rest.join(' ')).trim();
     if (answer.split(/\s+/).filter(Boolean).length < 4) continue;
     // A question is a line at most. Patterns such as /\bwhy\b.*\bapproach/ retry at every "why",
     // so an unbounded "question" of thousands of words would cost quadratic time.

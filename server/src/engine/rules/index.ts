@@ -33,6 +33,7 @@ import { rule as confidential } from './confidential';
 import { rule as frontMatter } from './front-matter';
 import { rule as inlineConfig } from './inline-config';
 import { rule as largeFile } from './large-file';
+import { rule as placeholder } from './placeholder';
 import { BANK_RULES } from './bank-rules';
 import type { AnyRule, StoryRule } from '../rule';
 
@@ -67,6 +68,7 @@ export const STORY_RULES: StoryRule[] = [
   recency,
   followUpPrep,
   confidential,
+  placeholder,
   frontMatter,
   inlineConfig,
   largeFile,
