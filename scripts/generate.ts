@@ -154,6 +154,16 @@ export function vscodeConfiguration(): { [key: string]: Json } {
       'starlint.maxFileSize': resource({ type: 'number', exclusiveMinimum: 0, default: DEFAULTS.maxFileSize, description: 'Characters of one file to analyse; a larger file is linted up to this size.' }),
       'starlint.debounceMs': resource({ type: 'number', minimum: 0, default: 300, description: 'Milliseconds of quiet after an edit before the story is linted again, so the sentence being typed is left alone.' }),
       'starlint.enable': resource({ type: 'boolean', default: true, description: 'Show starlint diagnostics; the story bank and other features keep working when off.' }),
+      'starlint.scope': resource({
+        type: 'string',
+        enum: ['workspace', 'open'],
+        enumDescriptions: [
+          'Every story file in the workspace has its diagnostics from start-up, open or not, so the Problems panel agrees with the Story Bank; a closed file keeps them and follows the disk.',
+          'Only open story files have diagnostics; they are cleared when the file closes.',
+        ],
+        default: 'workspace',
+        description: 'Which story files show diagnostics: every one in the workspace, or only the open ones. Markdown that is not a story gets none either way.',
+      }),
       'starlint.bankFolder': resource({ type: 'string', default: '', description: 'Folder where New Story writes stories; default: the folder of existing stories or <workspace>/stories.' }),
       'starlint.trace.server': {
         scope: 'window',

@@ -138,6 +138,12 @@ export interface StarlintSettings {
   debounceMs?: number;
   /** When false, the server publishes no diagnostics (other features keep working). */
   enable?: boolean;
+  /**
+   * Which story files get diagnostics: `workspace` (default) publishes them for every story file
+   * in the workspace from start-up, open or not, and keeps them when a file is closed; `open`
+   * only for open files, cleared on close. Markdown that is not a story gets nothing either way.
+   */
+  scope?: 'workspace' | 'open';
 }
 
 /** `initializationOptions` the server understands; all optional. */

@@ -82,9 +82,14 @@ const loggedErrors = new Set<string>();
 const rcPublished = new Map<string, string>();
 /**
  * The story files (by key) whose diagnostics `starlint/lintAll` published: they keep diagnostics
- * while closed, kept current from the disk, until they leave the bank.
+ * while closed, kept current from the disk, until they leave the bank (in `open` scope too).
  */
 const lintedAll = new Map<string, string>();
+/**
+ * Closed files (by key, with the URI published under) that show diagnostics now: only these are
+ * cleared, so Markdown that never had any (a README, notes) never gets an empty publish.
+ */
+const shownClosed = new Map<string, { uri: string; json: string }>();
 
 function today(): string {
   return initOptions.today && /^\d{4}-\d{2}-\d{2}$/.test(initOptions.today) ? initOptions.today : realToday();
@@ -155,8 +160,9 @@ const bank = new StoryBank({
         publish(a);
       }
     }
+    // Closed story files (every one in `workspace` scope, from start-up) follow the disk.
     for (const uri of new Set([...uris, ...findingsChanged])) {
-      if (lintedAll.has(keyOf(uri)) && !openDocumentOf(uri)) void publishClosed(uri).catch((e) => logError(`starlint: publishing ${uri} failed: ${stack(e)}`));
+      if (!openDocumentOf(uri)) void publishClosed(uri).catch((e) => logError(`starlint: publishing ${uri} failed: ${stack(e)}`));
     }
     void publishConfigProblems();
     connection.sendNotification(BankChangedNotification.type, { version: ++bankVersion, uris });
@@ -173,21 +179,40 @@ function publish(a: Analysis): void {
   void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics });
 }
 
+/** Whether a closed story file shows its diagnostics: in `workspace` scope, or after `starlint/lintAll`. */
+function showsClosed(uri: string, settings: StarlintSettings): boolean {
+  return settings.enable !== false && (settings.scope !== 'open' || lintedAll.has(keyOf(uri)));
+}
+
 /**
  * Publishes the diagnostics of a story file that is not open, from the bank's reading of the
- * disk (bank-wide findings included); clears them when the file has left the bank.
+ * disk (bank-wide findings included), when its scope shows closed files; clears what it showed
+ * when the file has left the bank or its scope no longer shows it. A file that shows nothing and
+ * showed nothing gets no publish at all.
  */
 async function publishClosed(uri: string): Promise<Diagnostic[]> {
+  const key = keyOf(uri);
   const a = bank.analysisOf(uri);
-  if (!a) {
-    lintedAll.delete(keyOf(uri));
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-    return [];
-  }
-  const fc = await configs.forUri(a.uri);
-  const diagnostics = fc.settings.enable === false ? [] : diagnosticsFor({ ...a, bank: bank.findingsFor(a.uri) });
-  void connection.sendDiagnostics({ uri: a.uri, diagnostics });
+  if (!a) lintedAll.delete(key);
+  const fc = await configs.forUri(a?.uri ?? uri);
+  // The document may have been opened meanwhile: then its own analysis is what the editor shows.
+  if (openDocumentOf(uri)) return [];
+  const diagnostics = a && showsClosed(uri, fc.settings) ? diagnosticsFor({ ...a, bank: bank.findingsFor(a.uri) }) : [];
+  const shown = shownClosed.get(key);
+  if (diagnostics.length === 0 && shown === undefined) return [];
+  const target = a?.uri ?? shown?.uri ?? uri;
+  const json = JSON.stringify(diagnostics);
+  if (shown?.json === json) return diagnostics; // already showing exactly these
+  if (diagnostics.length) shownClosed.set(key, { uri: target, json });
+  else shownClosed.delete(key);
+  void connection.sendDiagnostics({ uri: target, diagnostics });
   return diagnostics;
+}
+
+/** Every closed story file's diagnostics again (after the settings or the scope changed). */
+async function publishAllClosed(): Promise<void> {
+  const uris = new Set([...bank.uris(), ...[...shownClosed.values()].map((s) => s.uri)]);
+  for (const uri of uris) if (!openDocumentOf(uri)) await publishClosed(uri);
 }
 
 /** Lints an open document now, with its current text and configuration. */
@@ -325,8 +350,8 @@ function configurationChanged(): void {
     void (async () => {
       for (const doc of documents.all()) await lint(doc.uri).catch((e) => logError(`starlint: lint failed: ${stack(e)}`));
       if (initOptions.scanWorkspace !== false) await bank.scan();
-      // Settings such as `enable` change what closed files show without changing their findings.
-      for (const uri of lintedAll.values()) if (!openDocumentOf(uri)) await publishClosed(uri);
+      // Settings such as `enable` and `scope` change what closed files show without changing their findings.
+      await publishAllClosed();
       await publishConfigProblems();
     })().catch((e) => logError(`starlint: configuration reload failed: ${stack(e)}`));
   }, 50);
@@ -419,7 +444,6 @@ documents.onDidClose(
     analyses.delete(uri);
     edits.forget(uri);
     settingsOf.delete(uri);
-    const keep = lintedAll.has(keyOf(uri));
     if (isConfigFile(uri)) {
       // The editor's text is gone: the disk's version is the configuration again.
       configs.invalidateFiles();
@@ -428,10 +452,20 @@ documents.onDidClose(
       configurationChanged();
       return;
     }
-    // A file `starlint/lintAll` linted keeps its diagnostics, now from the disk's text.
-    if (!keep) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // In `workspace` scope (or after `starlint/lintAll`) a closed story keeps its diagnostics, now
+    // from the disk's text; otherwise they go with the editor.
+    const fc = await configs.forUri(uri);
+    const keep = showsClosed(uri, fc.settings);
+    if (!keep) {
+      shownClosed.delete(keyOf(uri));
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
     await bank.closed(uri);
-    if (keep) await publishClosed(uri);
+    if (keep) {
+      // What the open document showed is replaced: by the disk's findings, or cleared once.
+      shownClosed.set(keyOf(uri), { uri, json: '' });
+      await publishClosed(uri);
+    }
   }),
 );
 
@@ -533,6 +567,10 @@ connection.onRequest(
       const doc = openDocumentOf(a.uri);
       // An open document's version tells the editor which text the diagnostics belong to.
       void connection.sendDiagnostics({ uri: a.uri, version: doc && doc.version === a.version ? a.version : undefined, diagnostics });
+      if (!doc) {
+        if (diagnostics.length) shownClosed.set(keyOf(a.uri), { uri: a.uri, json: JSON.stringify(diagnostics) });
+        else shownClosed.delete(keyOf(a.uri));
+      }
       if (fc.settings.enable !== false) for (const f of allFindings(a)) problems[f.severity]++;
       lintedAll.set(keyOf(a.uri), a.uri);
       uris.push(a.uri);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, starlint } from './helpers';
+import { EXTENSION_ID, starlint, starlintDiagnostics, until } from './helpers';
 
 describe('activation', function () {
   this.timeout(60_000);
@@ -12,6 +12,19 @@ describe('activation', function () {
     const report = api.bank.report;
     assert.ok(report, 'no bank report');
     assert.equal(report.stories.length, 8, `stories: ${report.stories.map((s) => s.title).join(' | ')}`);
+  });
+
+  it('on start-up the Problems panel holds every story file\'s diagnostics, unopened, and counts what the Story Bank counts', async () => {
+    const api = await starlint();
+    const report = api.bank.report!;
+    const expected = report.stories.reduce((n, s) => n + s.problems.error + s.problems.warning + s.problems.info + s.problems.hint, 0);
+    assert.ok(expected > 0, 'the example bank has problems');
+    const published = () => report.stories.reduce((n, s) => n + starlintDiagnostics(vscode.Uri.parse(s.uri)).length, 0);
+    await until(() => published() === expected, `${expected} starlint problems in the Problems panel (have ${published()})`, 30_000);
+    const opened = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    assert.ok(!report.stories.some((s) => opened.has(vscode.Uri.parse(s.uri).toString())), 'no story file had to be opened');
+    const nonStory = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.path.endsWith('/README.md') && list.some((d) => d.source === 'starlint'));
+    assert.deepEqual(nonStory, [], 'the README is not a story');
   });
 
   it('registers every command the manifest declares', async () => {

@@ -383,6 +383,11 @@ export class StoryBank {
     );
   }
 
+  /** The URIs of every story file in the bank, open or not. */
+  uris(): string[] {
+    return [...this.entries.values()].map((e) => e.analysis.uri);
+  }
+
   /** The analysis the bank holds for a file (open or read from disk), if it is a story file. */
   analysisOf(uri: string): Analysis | undefined {
     return this.entries.get(keyOf(uri))?.analysis;
