@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, findPlaceholders, formatScore, lintText, onlyPlaceholders, parseDocument, resolveConfig, scoreStory, scoreText, scoreValue } from '../server/src/engine';
-import { withoutPlaceholders } from '../server/src/engine/placeholders';
+import { titlePlaceholder, withoutPlaceholders } from '../server/src/engine/placeholders';
 import { followUpReadiness } from '../server/src/engine/rules/follow-up-prep';
 import { storyDescription } from '../client/src/format';
-import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../client/src/templates';
+import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../shared/templates';
 
 const ROOT = join(__dirname, '..');
 const TODAY = '2026-11-25';
@@ -118,6 +118,11 @@ describe('template placeholders', () => {
         ['instruction', 'What was your role?'],
       ]);
       assert.equal(withoutPlaceholders(text).replace(/\s+/g, ' ').trim(), 'At , losses fell .');
+    });
+
+    it('titlePlaceholder knows the titles templates and New Story suggest, and leaves real titles alone', () => {
+      for (const t of ['Story title', 'ML project title', 'Failure story title', 'Untitled story', '[Your story title]']) assert.ok(titlePlaceholder(t), t);
+      for (const t of ['Changing my title', 'Untitling the legacy schema', 'Fraud model for a new payment method']) assert.equal(titlePlaceholder(t), undefined, t);
     });
 
     it('onlyPlaceholders tells a template\'s section from a written one', () => {

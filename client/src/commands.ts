@@ -1,7 +1,6 @@
 // Every command of the extension, in one table. Each handler takes optional arguments that
 // replace its prompts, so tests and other extensions can run it without a person at the keyboard.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import type { BankStory } from '../../server/src/engine';
 import { formatScore } from '../../server/src/engine/score-format';
@@ -10,8 +9,8 @@ import { sameUri } from './bankStore';
 import type { BankNode, BankTreeProvider } from './bankTree';
 import type { CoveragePanel } from './coverageWebview';
 import type { CueCardsPanel } from './cueCards';
-import { compositionAdvice, followUpLabel, idealRange, lintAllSummary, localDate, missingFollowUps, mmss, practiceDescription, slugify, storyStatus } from './format';
-import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
+import { followUpLabel, lintAllSummary, localDate, missingFollowUps, mmss, practiceDescription, storyStatus } from './format';
+import { newStory, type NewStoryArgs, type NewStoryState } from './newStory';
 import { setUpStoryBank, type SetUpArgs } from './setup';
 import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../server/src/protocol';
 
@@ -23,25 +22,14 @@ export interface CommandDeps {
   bankView: vscode.TreeView<BankNode>;
   coverage: CoveragePanel;
   cueCards: CueCardsPanel;
-}
-
-export interface NewStoryArgs {
-  /** A template id: basic, ml, failure, collaboration. */
-  template?: string;
-  title?: string;
-  /** A category id; '' for none. */
-  category?: string;
-  questions?: string[];
-  /** The folder to write into (a path or URI); defaults to the bank folder. */
-  folder?: string | vscode.Uri;
-  /** Open the new file in an editor (default true). */
-  open?: boolean;
+  /** The step *New Story* is asking now. */
+  newStory: NewStoryState;
 }
 
 type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
 
 export const COMMANDS: Record<string, Handler> = {
-  'starlint.newStory': newStory,
+  'starlint.newStory': newStoryFrom,
   'starlint.setUpBank': (d, args?: SetUpArgs) => setUpStoryBank(d.context, () => d.store.refresh(), args),
   'starlint.lintAll': lintAll,
   'starlint.showCoverage': (d, mode?: unknown) => d.coverage.show(mode === 'principles' || mode === 'themes' ? mode : undefined),
@@ -60,104 +48,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
 // ------------------------------------------------------------------ new story
 
-async function newStory(d: CommandDeps, given?: NewStoryArgs | BankNode): Promise<vscode.Uri | undefined> {
-  // From a category's context menu the argument is the tree node: a story of that category.
+/** From a category's context menu the argument is the tree node: a story of that category. */
+function newStoryFrom(d: CommandDeps, given?: NewStoryArgs | BankNode): Promise<vscode.Uri | undefined> {
   const args: NewStoryArgs = given && 'kind' in given ? (given.kind === 'category' ? { category: given.row.category } : {}) : (given ?? {});
-  const template = args.template
-    ? TEMPLATES.find((t) => t.id === args.template)
-    : (
-        await vscode.window.showQuickPick(
-          TEMPLATES.map((t) => ({ label: t.label, description: t.category, detail: SNIPPETS[t.snippet]?.description, template: t })),
-          { title: 'New story (1/3): template', placeHolder: 'Pick a template' },
-        )
-      )?.template;
-  if (!template) {
-    if (args.template) throw new Error(`Unknown template "${args.template}": one of ${TEMPLATES.map((t) => t.id).join(', ')}.`);
-    return undefined;
-  }
-  const title =
-    args.title ??
-    (await vscode.window.showInputBox({
-      title: 'New story (2/3): title',
-      prompt: 'A short title you will recognise in the Story Bank',
-      placeHolder: 'e.g. Hybrid recommender for cold-start users',
-      validateInput: (v) => (v.trim() ? undefined : 'The story needs a title.'),
-    }));
-  if (!title?.trim()) return undefined;
-  const category = args.category ?? (await pickCategory(d.store.report, template.category));
-  if (category === undefined) return undefined;
-
-  const folder = args.folder ? toUri(args.folder) : bankFolder(d.store.report);
-  if (!folder) {
-    void vscode.window.showErrorMessage('starlint: open a folder first; new stories are written into the workspace.');
-    return undefined;
-  }
-  const text = newStoryText({ title, category: category || undefined, questions: args.questions ?? template.questions, body: templateBody(template) });
-  const uri = await freeName(folder, slugify(title));
-  await vscode.workspace.fs.createDirectory(folder);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  if (args.open !== false) {
-    const editor = await vscode.window.showTextDocument(uri);
-    // Put the cursor on the Situation's prose, where writing starts.
-    const line = editor.document.getText().split('\n').findIndex((l) => /^##\s+Situation/i.test(l));
-    if (line >= 0) {
-      const at = new vscode.Position(Math.min(line + 2, editor.document.lineCount - 1), 0);
-      editor.selection = new vscode.Selection(at, editor.document.lineAt(at.line).range.end);
-    }
-  }
-  return uri;
-}
-
-/** A category id picked by the user ('' for none), gaps in the bank first; undefined if cancelled. */
-async function pickCategory(report: BankResult | undefined, suggested: string | undefined): Promise<string | undefined> {
-  const rows = report?.composition ?? [];
-  const rank = (c: string, status: string) => (c === suggested ? 0 : status === 'low' ? 1 : status === 'ok' ? 2 : 3);
-  const items = rows
-    .map((r) => ({ label: r.category, description: `${r.label} · ${r.count} of ${idealRange(r)}`, detail: compositionAdvice(r), id: r.category, r }))
-    .sort((a, b) => rank(a.id, a.r.status) - rank(b.id, b.r.status));
-  if (items.length === 0) for (const id of ['project', 'collaboration', 'failure', 'leadership', 'ethics']) items.push({ label: id, description: '', detail: undefined, id, r: undefined as never });
-  const picked = await vscode.window.showQuickPick([...items, { label: 'No category yet', description: '', detail: undefined, id: '', r: undefined as never }], {
-    title: 'New story (3/3): category',
-    placeHolder: 'Which kind of story is it? The bank’s gaps come first.',
-  });
-  return picked?.id;
-}
-
-/**
- * Where new stories go: the `starlint.bankFolder` setting (relative to the first workspace
- * folder), else the folder that already holds most stories, else `<first folder>/stories`.
- */
-export function bankFolder(report: BankResult | undefined): vscode.Uri | undefined {
-  const root = vscode.workspace.workspaceFolders?.[0];
-  const setting = vscode.workspace.getConfiguration('starlint', root?.uri).get<string>('bankFolder')?.trim();
-  if (setting) return path.isAbsolute(setting) ? vscode.Uri.file(setting) : root ? vscode.Uri.joinPath(root.uri, setting) : undefined;
-  const counts = new Map<string, { uri: vscode.Uri; n: number }>();
-  for (const s of report?.stories ?? []) {
-    const dir = vscode.Uri.joinPath(vscode.Uri.parse(s.uri), '..');
-    if (dir.scheme !== 'file' || (root && !vscode.workspace.getWorkspaceFolder(dir))) continue;
-    const entry = counts.get(dir.toString()) ?? { uri: dir, n: 0 };
-    entry.n++;
-    counts.set(dir.toString(), entry);
-  }
-  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  if (best) return best.uri;
-  return root ? vscode.Uri.joinPath(root.uri, 'stories') : undefined;
-}
-
-async function freeName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {
-  for (let n = 1; ; n++) {
-    const uri = vscode.Uri.joinPath(folder, `${slug}${n > 1 ? `-${n}` : ''}.md`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
-  }
-}
-
-function toUri(p: string | vscode.Uri): vscode.Uri {
-  if (typeof p !== 'string') return p;
-  return /^[a-z][\w+.-]+:/i.test(p) && !path.isAbsolute(p) ? vscode.Uri.parse(p) : vscode.Uri.file(p);
+  return newStory({ report: () => d.store.report, state: d.newStory }, args);
 }
 
 // ------------------------------------------------------------------ lint all, rule docs
@@ -273,9 +167,25 @@ async function markPracticedToday(d: CommandDeps, target?: unknown, index?: unkn
   const documentOf = () => vscode.workspace.textDocuments.find((doc) => sameUri(doc.uri.toString(), story.uri));
   const dirty = documentOf()?.isDirty === true;
   const args: MarkPracticedArgs = { uri: story.uri, story: story.index, date: localDate() };
+  // The server's edit can reach this document after the command's answer: wait for it before saving.
+  const edited = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => done(), 3000);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (sameUri(e.document.uri.toString(), story.uri) && e.contentChanges.length > 0) done();
+    });
+    const done = (): void => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+  });
   const result = (await d.client.sendRequest(ExecuteCommandRequest.type, { command: MARK_PRACTICED_COMMAND, arguments: [args] })) as MarkPracticedResult;
   // The edit opened the document if it was closed; it is saved unless the user had unsaved work in it.
-  if (result.applied && !dirty) await documentOf()?.save();
+  if (result.applied && !dirty) {
+    // It was clean: until the edit arrives it still is.
+    if (!documentOf()?.isDirty) await edited;
+    await documentOf()?.save();
+  }
   await d.store.refresh();
   const next = result.practice.next ? `next checkpoint ${result.practice.next}` : 'every checkpoint is done';
   if (result.applied) vscode.window.setStatusBarMessage(`$(check) starlint: practiced “${story.title}” on ${result.date}; ${next}`, 5000);

@@ -13,6 +13,7 @@ import { PracticeTreeProvider, type PracticeNode } from './practiceTree';
 import { restoreSetUpContext } from './setup';
 import { StoryStatusBar } from './statusBar';
 import { bankDescription, bankState, dueTooltip, gapsTooltip } from './format';
+import type { NewStoryState } from './newStory';
 
 /** What `activate` returns: the live parts, for tests and for other extensions. */
 export interface StarlintApi {
@@ -26,6 +27,8 @@ export interface StarlintApi {
   statusBar: StoryStatusBar;
   coverage: CoveragePanel;
   cueCards: CueCardsPanel;
+  /** The step *New Story* is asking now (undefined when it asks nothing), for tests that drive it. */
+  newStory: NewStoryState;
   /** Settles when the server has started and the first bank has been fetched. */
   ready: Promise<void>;
 }
@@ -45,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
   const statusBar = new StoryStatusBar(store);
   const coverage = new CoveragePanel(store, context.extensionUri);
   const cueCards = new CueCardsPanel(client, store, context.extensionUri, output);
+  const newStory: NewStoryState = {};
 
   // The views' descriptions summarise the bank next to their titles.
   const describe = () => {
@@ -73,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     coverage,
     cueCards,
     store.onDidChange(describe),
-    ...registerCommands({ context, client, store, bankTree, bankView, coverage, cueCards }),
+    ...registerCommands({ context, client, store, bankTree, bankView, coverage, cueCards, newStory }),
   );
 
   restoreSetUpContext(context);
@@ -87,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     },
   );
   ready.catch(() => undefined); // reported above; callers that await `ready` still see the error
-  return { client, bank: store, bankTree, bankView, coverageTree, practiceTree, practiceView, statusBar, coverage, cueCards, ready };
+  return { client, bank: store, bankTree, bankView, coverageTree, practiceTree, practiceView, statusBar, coverage, cueCards, newStory, ready };
 }
 
 export async function deactivate(): Promise<void> {

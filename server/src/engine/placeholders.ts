@@ -44,8 +44,8 @@ const BLANK = /^[\s.…_\-–—xX*?]+$/;
 const QUESTION_WORD = /^(?:what|why|how|when|where|who|which|whom|whose|did|do|does|was|were|is|are|can|could|would|will|have|has|e\.g\.|eg\b|i\.e\.|insert|add|enter|todo|tbd)\b/i;
 // In capitals only: "todo" and "tba" inside a sentence are words, an upper-case X a number left out.
 const MARKER = /(?<![\w$])(?:TODO|TBD|TBA|FIXME|TKTK|XXX+)(?!\w)|(?<![\w$.])(?:\$\s?)?X{1,3}(?:[.,]X+)?\s?(?:%|[KMB](?!\w))|(?<!\w)\$X{1,3}(?!\w)|\b[Ll]orem ipsum\b/g;
-/** A title a template left: "Title", "Story title", "ML project title", "Failure story title". */
-const TEMPLATE_TITLE = /^(?:(?:[\w-]+ ){0,2}(?:story|project) )?title$/i;
+/** A title a template left: "Title", "Story title", "ML project title", "Untitled story" (New Story's suggestion). */
+const TEMPLATE_TITLE = /^(?:(?:[\w-]+ ){0,2}(?:story|project) )?title$|^untitled(?: [\w-]+){0,3}$/i;
 
 /** The HTML elements a story might use; any other tag name in angle brackets is a slot. */
 const HTML_TAGS = new Set(
