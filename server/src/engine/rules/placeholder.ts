@@ -6,9 +6,12 @@ import type { SectionKind } from '../types';
 /** The sections a template fills with slots: the spoken answer. Follow-ups have their own rule. */
 const CHECKED: SectionKind[] = ['situation', 'task', 'action', 'result', 'summary', 'deep-dive'];
 
+/** The placeholder as quoted in a message: at most about 60 characters, cut between words. */
 function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= 60 ? flat : `${flat.slice(0, 59).trimEnd()}…`;
+  if (flat.length <= 60) return flat;
+  const cut = flat.lastIndexOf(' ', 58);
+  return `${flat.slice(0, cut > 30 ? cut : 58).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** What to say about one placeholder: what it is and what to write instead. */
