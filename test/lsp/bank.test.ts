@@ -130,7 +130,8 @@ describe('lsp: story bank', function () {
   });
 
   it('drops a file that stops being a story, and picks up one that becomes a story', async () => {
-    writeFileSync(file('README.md'), readFileSync(file('README.md'), 'utf8') + '\n## Situation\n\nA.\n\n## Task\n\nB.\n');
+    // Sections that tell a first-person account make a story (SPEC §2); "A." and "B." would be a template.
+    writeFileSync(file('README.md'), readFileSync(file('README.md'), 'utf8') + '\n## Situation\n\nChurn rose and I was asked to fix it.\n\n## Task\n\nI owned the model.\n');
     await fileEvent('README.md', CHANGED);
     assert.equal((await bank()).stories.length, 9);
     writeFileSync(file('README.md'), '# Example story bank\n\nNothing here.\n');
