@@ -14,8 +14,12 @@ export interface Evidence {
   singular: number;
   /** we, us, our, ours (and we're, we've…). */
   plural: number;
-  /** Verbs in the past tense that open a clause: "Built a model", "I led", "we shipped". */
+  /** Verbs in the past tense: "Built a model", "I led", "we shipped". */
   past: number;
+  /** What one would do: "I would", "I'd", "we would". */
+  conditional: number;
+  /** What one does as a rule: "usually", "typically", "tend to". */
+  habits: number;
   /** you, your, yours, yourself. */
   second: number;
   /** Sentences that open with an instruction verb: "Describe…", "Explain…", "Set the scene…". */
@@ -24,6 +28,8 @@ export interface Evidence {
   placeholders: number;
   /** Words outside placeholders. */
   words: number;
+  /** Numbers written in digits: the specifics of one event ("35 minutes", "from 1.2 s to 280 ms"). */
+  numbers: number;
 }
 
 const SINGULAR = /(?<![\w'’])(?:I(?:['’](?:m|ve|d|ll))?|me|my|mine|myself)(?![\w'’])/g;
@@ -35,9 +41,15 @@ const INSTRUCTION =
 // "[Describe the context]", "[Your role]", "<metric>", "{result}", "TODO", "TBD", "XXX", "____".
 // Each alternative scans a bounded stretch from its opening character, so the count stays linear.
 const PLACEHOLDER = /\[[^[\]\n]{2,120}\](?![(\[:])|<[a-z][^<>\n]{1,60}>|\{[^{}\n]{2,60}\}|\b(?:TODO|TBD|TK|XXX|FIXME)\b|_{3,}/gm;
-// A clause that opens with a verb in the past tense: note-style answers ("Profiled the service,
-// added a cache") and first-person ones ("I led", "we shipped") alike.
-const PAST = /(?:^|[.,;:!?\n]\s*|\b(?:I|we|and|then|so|but)\s+)(?:[A-Za-z]+ed|built|led|ran|made|wrote|took|found|chose|drove|began|brought|caught|did|got|gave|held|kept|knew|left|lost|met|paid|put|read|saw|sent|set|spent|sold|spoke|stood|taught|thought|told|understood|won|was|were|had|became|grew|fell|rose|cut|shipped)\b/gim;
+// A verb in the past tense that opens a clause or follows its subject: note-style answers
+// ("Profiled the service, added a cache") and first-person ones ("I led", "my task was", "the
+// team agreed") alike — not a participle used as an adjective ("labeled data"). Words in -eed
+// are not past forms.
+const PAST = /(?:^|[.,;:!?\n]\s*|\b(?:I|we|he|she|they|it|and|then|so|but|also|finally|eventually)\s+|\b(?:my|our|the|his|her|their|this|that)\s+[A-Za-z-]+\s+)(?:[A-Za-z]+[^e\W]ed|built|led|ran|made|wrote|took|found|chose|drove|began|brought|caught|did|got|gave|held|kept|knew|left|lost|met|paid|put|read|saw|sent|set|spent|sold|spoke|stood|taught|thought|told|understood|won|was|were|had|became|grew|fell|rose|cut|shipped)\b/gim;
+
+const CONDITIONAL = /\b(?:I|we)(?:\s+would|['’]d)\b/gi;
+// What one does as a rule: "I usually", "we typically", "I always".
+const HABIT = /\b(?:usually|typically|generally|normally|tend to|as a rule)\b/gi;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -64,10 +76,13 @@ export function evidence(text: string): Evidence {
     singular: count(SINGULAR, bare),
     plural: count(PLURAL, bare),
     past: count(PAST, bare),
+    conditional: count(CONDITIONAL, bare),
+    habits: count(HABIT, bare),
     second: count(SECOND, bare),
     instructions,
     placeholders,
     words: (bare.match(/[\p{L}\p{N}]+/gu) ?? []).length,
+    numbers: (bare.match(/\d+(?:[.,]\d+)?/g) ?? []).length,
   };
 }
 
@@ -82,26 +97,47 @@ export function readsAsStory(e: Evidence): boolean {
   const other = 2 * e.second + 3 * e.instructions + 3 * e.placeholders;
   // A few words around placeholders: a template being filled in, not yet a story.
   if (e.words < 12 && e.placeholders > 0) return false;
-  return story >= 2 && story > other;
+  // Someone's account of one event: a person in it, or its numbers. An outline with neither
+  // ("Used available signals, made a decision, iterated later") tells no one's story.
+  return (e.singular + e.plural >= 1 || e.numbers >= 1) && story >= 2 && story > other;
 }
 
 /**
- * Whether the prose under a heading is an answer told without STAR labels: enough words, told in
- * the first person about the past, and not instructions.
+ * Whether the prose under a question is an answer told without STAR labels: told in the first
+ * person about the past (one event, not a habit: "I usually start by…" has no past), not
+ * instructions, and long enough to be an answer — 25 words, or 8 after an explicit "A." or
+ * "Answer:", which marks even an unfinished answer as one.
  */
-export function readsAsAnswer(e: Evidence): boolean {
-  return e.words >= 50 && e.singular + e.plural >= 3 && e.past >= 2 && 2 * e.second + 3 * e.instructions + 3 * e.placeholders < 2 * e.singular + e.plural + e.past;
+export function readsAsAnswer(e: Evidence, text = ''): boolean {
+  const marked = /^\s*(?:\*\*)?(?:A|Answer)\s*[.:)]/i.test(text);
+  if (e.words < (marked ? 8 : 25)) return false;
+  // "I would escalate…", "I usually start by…": what one would do or does, not what one did.
+  if (e.conditional + e.habits > e.past) return false;
+  const story = 2 * e.singular + e.plural + e.past;
+  return e.singular + e.plural >= 2 && e.past >= (marked ? 1 : 2) && 2 * e.second + 3 * e.instructions + 3 * e.placeholders < story;
 }
 
-// Behavioral interview questions, which head answers told without labels (SPEC §2.7).
-// "Tell me about yourself" and "Why do you want to work here?" are not STAR questions.
+// Behavioral interview questions, which head answers told without labels (SPEC §2.7): the
+// classic openings, any question to "you" ("What aspects of your projects are you most proud
+// of?"), and the numbered headings of a prep file ("Question 3", "Q2", "Scenario #2").
 const QUESTION =
-  /^(?:(?:q(?:uestion)?\s*\d*\s*[:.)-]|\d+[.)])\s*)?["“]?(?:tell (?:me|us) about (?!yourself)|describe (?:a|an|the|your|how|what)|give (?:me |us )?(?:an? |one )?(?:example|instance|time|situation)|talk (?:me |us )?(?:about|through) (?:a|an|the|your)|walk (?:me|us) through (?:a|an|the|your)|share (?:an? |one )?(?:example|time|situation|story|experience)|(?:can|could) you (?:tell|describe|give|share|talk|walk)|have you (?:ever )?[a-z]+ed\b|what (?:was|is|were|has been) (?:a|an|the|your) (?:time|situation|biggest|most|hardest|toughest|best|worst|largest|greatest)|how (?:did|have|do) you (?:handle|deal|manage|resolve|approach|prioriti[sz]e|influence|convince|respond|react|recover|balance|navigate|work)|when (?:did|have) you|describe a situation|tell me about a time)/i;
+  /^(?:(?:q(?:uestion)?\s*#?\d*\s*[:.)-]|\d+[.)])\s*)?["“]?(?:tell (?:me|us) (?:about )?(?:a|an|one|the) (?:time|situation|instance|example|project|mistake|failure|conflict|challenge)|tell (?:me|us) about (?!yourself)|describe (?:a|an|the|your|how|what|one)|give (?:me |us )?(?:an? |one )?(?:example|instance|time|situation)|talk (?:me |us )?(?:about|through) (?:a|an|the|your)|walk (?:me|us) through (?:a|an|the|your)|share (?:an? |one )?(?:example|time|situation|story|experience)|(?:can|could) you (?:tell|describe|give|share|talk|walk|provide)|have you (?:ever )?[a-z]+ed\b|what (?:was|is|were|has been) (?:a|an|the|your) (?:time|situation|biggest|most|hardest|toughest|best|worst|largest|greatest)|what if\b|who (?:was|is) (?:a|the|your)\b|how (?:did|have|do) you (?:handle|deal|manage|resolve|approach|prioriti[sz]e|influence|convince|respond|react|recover|balance|navigate|work)|when (?:did|have) you|describe a situation|tell me about a time)/i;
+const NUMBERED = /^(?:q(?:uestion)?|scenario|example)\s*#?\s*\d+\s*[:.)-]?\s*$/i;
+const TO_YOU = /\?["”'’*_)\s]*$/;
+// Questions whose answers are no STAR story: about yourself, strengths and weaknesses, why this
+// company or why you left, and what you ask them.
+const NOT_STAR = /\b(?:yourself|weakness(?:es)?|strengths?|why (?:do|would|did|are) you (?:want|leave|left|apply|applying|choose|interested)|why (?:this|our) (?:company|team|role)|where do you see|salary|questions for (?:us|me))\b/i;
+
+/** Whether a heading asks a question whose answer is no STAR story ("Why do you want to leave…?"). */
+export function isNonStarQuestion(text: string): boolean {
+  return NOT_STAR.test(text);
+}
 
 /** Whether a heading or a one-line paragraph is a behavioral interview question. */
 export function isQuestion(text: string): boolean {
   const t = text.trim().replace(/^[*_#\s]+|[*_\s]+$/g, '');
-  return t.length <= 300 && QUESTION.test(t);
+  if (t.length > 500 || NOT_STAR.test(t)) return false;
+  return QUESTION.test(t) || NUMBERED.test(t) || (TO_YOU.test(t) && /\byou(?:r)?\b/i.test(t));
 }
 
 // Cues that open each part of an answer told without labels, in the order they come.

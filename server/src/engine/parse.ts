@@ -4,7 +4,7 @@ import { absolutePieces, flatten, shiftSpan, type Block } from './markdown';
 import { Prose, countWords } from './prose';
 import { headingSection, type LabelMeaning } from './sections';
 import { CATEGORIES } from './domain';
-import { evidence, isQuestion, readsAsAnswer, readsAsStory } from './evidence';
+import { evidence, isNonStarQuestion, isQuestion, readsAsAnswer, readsAsStory } from './evidence';
 import {
   STAR_KINDS,
   type HtmlComment,
@@ -98,7 +98,7 @@ export function parseDocument(text: string): ParsedDocument {
   const markerAt = new Map(markers.map((m) => [m.index, m]));
   const isPlainHeading = (i: number): boolean => blocks[i].type === 'heading' && !markerAt.has(i);
   // Answers told without labels, under a behavioral question ("Tell me about a time…").
-  const questions = markers.length ? [] : questionTitles(blocks, bodyStart, isPlainHeading);
+  const questions = questionTitles(blocks, bodyStart, isPlainHeading, markers);
   if (!(marked || storyComments.length > 0 || starKinds.size >= 2 || questions.length > 0)) {
     return { text, isStory: false, stories: [], frontMatter, comments, problems };
   }
@@ -106,17 +106,21 @@ export function parseDocument(text: string): ParsedDocument {
   // A loop, not Math.min(...depths): spreading a huge array overflows the call stack.
   const minMarkerDepth = markers.reduce((min, m) => (m.depth !== undefined && m.depth < min ? m.depth : min), Infinity);
   let titleDepth: number | undefined;
-  const firstMarker = markers[0]?.index ?? blocks.length;
+  const firstMarker = markers[0]?.index ?? bodyStart;
   for (let i = firstMarker - 1; i >= bodyStart; i--) {
     if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth) {
       titleDepth = blocks[i].depth;
       break;
     }
   }
-  if (titleDepth === undefined && markers.length === 0) {
-    // No sections: the questions are the titles; else a heading, if any, is the title.
-    const h = questions.length ? questions[0] : blocks.findIndex((b, i) => i >= bodyStart && b.type === 'heading');
-    if (h >= 0 && blocks[h].type === 'heading') titleDepth = blocks[h].depth;
+  const questionDepths = questions.filter((q) => blocks[q].type === 'heading').map((q) => blocks[q].depth as number);
+  if (titleDepth === undefined && questionDepths.length) {
+    // Questions as headings are the titles of their answers.
+    titleDepth = questionDepths.reduce((min, d) => Math.min(min, d), 6);
+  } else if (titleDepth === undefined && markers.length === 0) {
+    // Metadata but no sections: a heading, if any, is the title.
+    const h = blocks.findIndex((b, i) => i >= bodyStart && b.type === 'heading');
+    if (h >= 0) titleDepth = blocks[h].depth;
   }
 
   // Segment the blocks into candidate stories.
@@ -171,13 +175,20 @@ export function parseDocument(text: string): ParsedDocument {
       .filter((x) => (STAR_KINDS as readonly string[]).includes(x.kind) || x.kinds || x.lesson || x.kind === 'answer')
       .map((x) => x.prose.text)
       .join('\n\n');
-  const isQuestionTitle = (s: Segment): boolean => s.title !== undefined && questions.includes(s.title);
+  // In a file of interview answers (it asks at least one question), a topic heading beside the
+  // questions ("## Negative feedback from a teammate") may head an answer too.
+  const questionSet = new Set(questions);
+  const heads = (s: Segment): boolean =>
+    s.title !== undefined &&
+    (questionSet.has(s.title) || (questions.length > 0 && blocks[s.title].type === 'heading' && blocks[s.title].depth === titleDepth && !isNonStarQuestion(blocks[s.title].heading ?? '')));
 
   let kept = segments.filter((s) => {
     const own = s.title !== undefined && commentIn(spanOfSegment(s)) !== undefined;
     if (own) return true;
     if (hasMarkers(s)) return marked || readsAsStory(evidence(proseOf(s)));
-    return isQuestionTitle(s) && readsAsAnswer(evidence(proseOf(s)));
+    if (!heads(s)) return false;
+    const prose = proseOf(s);
+    return readsAsAnswer(evidence(prose), prose);
   });
   if (kept.length === 0) {
     if (!marked && storyComments.length === 0) return { text, isStory: false, stories: [], frontMatter, comments, problems };
@@ -290,15 +301,44 @@ function starKindsOf(m: { kind: SectionKind; kinds?: StarKind[] }): StarKind[] {
 
 /**
  * Headings (plain, not sections) and one-line paragraphs that ask a behavioral question: the
- * titles of answers told without labels.
+ * titles of answers. A question inside a story's sections ("What was your role?" in a template's
+ * Task) is its text, not a title — unless a new Situation follows it, as when answers are listed
+ * one after another under their questions.
  */
-function questionTitles(blocks: Block[], from: number, isPlainHeading: (i: number) => boolean): number[] {
+function questionTitles(blocks: Block[], from: number, isPlainHeading: (i: number) => boolean, markers: Marker[]): number[] {
   const out: number[] = [];
+  const markerAt = new Map(markers.map((m) => [m.index, m]));
+  let inSection = false;
   for (let i = from; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.type === 'heading' ? isPlainHeading(i) && isQuestion(b.heading ?? '') : b.type === 'paragraph' && !b.label && !lineText(b).includes('\n') && isQuestion(lineText(b))) out.push(i);
+    const m = markerAt.get(i);
+    if (m) {
+      if (starKindsOf(m).length) inSection = true;
+      continue;
+    }
+    if (b.type === 'heading') {
+      if (isPlainHeading(i) && isQuestion(b.heading ?? '')) {
+        out.push(i);
+        inSection = false;
+      }
+      continue;
+    }
+    if (b.type !== 'paragraph' || b.label || lineText(b).includes('\n') || !isQuestion(lineText(b))) continue;
+    if (inSection && !startsAnother(blocks, i + 1, markerAt)) continue;
+    out.push(i);
+    inSection = false;
   }
   return out;
+}
+
+/** Whether the next STAR marker after `from`, before any heading, is a Situation: a new story begins. */
+function startsAnother(blocks: Block[], from: number, markerAt: Map<number, Marker>): boolean {
+  for (let i = from; i < blocks.length && i < from + 50; i++) {
+    const m = markerAt.get(i);
+    if (m && starKindsOf(m).length) return starKindsOf(m)[0] === 'situation';
+    if (blocks[i].type === 'heading') return false;
+  }
+  return false;
 }
 
 /**
