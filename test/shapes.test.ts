@@ -115,6 +115,51 @@ describe('story shapes (SPEC §2): one answer in every shape reads the same', ()
   });
 });
 
+describe('answers in real prep files (SPEC §2.7)', () => {
+  const told = 'In my last role I owned the fraud model, and losses doubled after a launch. I compared three models against the rules and chose trees because analysts needed reasons. Losses fell from $80K to $35K a month, and I learned to agree on the metric first.';
+  const titles = (text: string): string[] => parseDocument(text).stories.map((s) => s.title);
+
+  it('reads a question to "you", a numbered question, "Tell me a time" and "What if" as questions', () => {
+    for (const q of ['### What aspects of your projects are you most proud of?', '## Question 3', '### Q2: a project you took to production', '## Tell me a time when you disagreed with your manager', "### What if you can't make the deadline"]) {
+      assert.equal(parseDocument(`${q}\n\n${told}\n`).stories.length, 1, q);
+    }
+  });
+
+  it('leaves questions whose answers are no STAR story alone', () => {
+    for (const q of ['## Tell me about yourself', '## Why do you want to leave your current company?', '## What is your greatest weakness?']) {
+      assert.equal(parseDocument(`${q}\n\n${told}\n`).isStory, false, q);
+    }
+  });
+
+  it('reads answers listed one after another under their questions, labelled or not', () => {
+    const text = `# My answers\n\n"Tell me about a time you improved a model"\n\n- S: Our model had 60% precision.\n- T: I had to cut false positives.\n- A: I engineered velocity features and tuned the threshold.\n- R: Precision rose to 85%.\n\n"Describe a conflict with a teammate"\n\n- S: A colleague wanted a deep model; I wanted a simpler one.\n- T: We had to choose one for production.\n- A: I ran an A/B test of both.\n- R: The simpler one won, saving $50K in compute.\n`;
+    assert.deepEqual(titles(text), ['Tell me about a time you improved a model', 'Describe a conflict with a teammate']);
+  });
+
+  it('reads a topic heading beside question headings as a title when its prose is an answer', () => {
+    const text = `# Behavioral notes\n\n## Tell me about a time you failed\n\n${told}\n\n## Negative feedback from a teammate\n\nA teammate told me that I always worked alone. I set up a weekly sync with him and shared my plans early, and within a month we shipped our first joint feature two weeks ahead of plan.\n`;
+    assert.deepEqual(titles(text), ['Tell me about a time you failed', 'Negative feedback from a teammate']);
+    // Without a question anywhere, a heading over first-person prose is no story (a blog, a diary).
+    assert.equal(parseDocument(`## My year in machine learning\n\n${told}\n`).isStory, false);
+  });
+
+  it('reads a habit or a hypothetical as no answer, and a short answer after "A." as one', () => {
+    assert.equal(parseDocument('## How do you pick a model for a new problem?\n\nI usually start with a simple baseline and I typically add features one at a time. I generally check the errors by hand and I tend to prefer models the team can explain.\n').isStory, false);
+    assert.equal(parseDocument('## How would you handle a model that could be misused?\n\nI would escalate the concern, I would document the evidence, and I would work with the policy team to assess the risk before anything shipped.\n').isStory, false);
+    assert.equal(parseDocument('## Q. Describe a situation where you met a major obstacle\n\nA. In my previous project, I had to rebuild the pipeline in a week.\n').stories.length, 1);
+  });
+
+  it('keeps a question in a template\'s section as its text, not a new story', () => {
+    const text = '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';
+    assert.equal(parseDocument(text).stories.length, 1);
+    assert.match(parseDocument(text).stories[0].star.task!.prose.text, /What were you responsible for\?/);
+  });
+
+  it('reads an outline with no person and no number in it as no story', () => {
+    assert.equal(parseDocument('### Q1: Tell me about a time you made a quick decision\n\n- **S:** High-pressure situation with incomplete data.\n- **T:** Decide quickly to keep progress moving.\n- **A:** Used available signals, made a decision, communicated the rationale.\n- **R:** Issue resolved quickly, delays avoided.\n').isStory, false);
+  });
+});
+
 describe('look-alikes (SPEC §2): not stories, no findings', () => {
   const silent = (name: string, text: string): void => {
     it(name, () => {

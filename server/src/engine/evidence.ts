@@ -122,7 +122,7 @@ export function readsAsAnswer(e: Evidence, text = ''): boolean {
 // of?"), and the numbered headings of a prep file ("Question 3", "Q2", "Scenario #2").
 const QUESTION =
   /^(?:(?:q(?:uestion)?\s*#?\d*\s*[:.)-]|\d+[.)])\s*)?["“]?(?:tell (?:me|us) (?:about )?(?:a|an|one|the) (?:time|situation|instance|example|project|mistake|failure|conflict|challenge)|tell (?:me|us) about (?!yourself)|describe (?:a|an|the|your|how|what|one)|give (?:me |us )?(?:an? |one )?(?:example|instance|time|situation)|talk (?:me |us )?(?:about|through) (?:a|an|the|your)|walk (?:me|us) through (?:a|an|the|your)|share (?:an? |one )?(?:example|time|situation|story|experience)|(?:can|could) you (?:tell|describe|give|share|talk|walk|provide)|have you (?:ever )?[a-z]+ed\b|what (?:was|is|were|has been) (?:a|an|the|your) (?:time|situation|biggest|most|hardest|toughest|best|worst|largest|greatest)|what if\b|who (?:was|is) (?:a|the|your)\b|how (?:did|have|do) you (?:handle|deal|manage|resolve|approach|prioriti[sz]e|influence|convince|respond|react|recover|balance|navigate|work)|when (?:did|have) you|describe a situation|tell me about a time)/i;
-const NUMBERED = /^(?:q(?:uestion)?|scenario|example)\s*#?\s*\d+\s*[:.)-]?\s*$/i;
+const NUMBERED = /^(?:q(?:uestion)?\s*#?\s*\d+\b|scenario\s*#?\s*\d+\b)/i;
 const TO_YOU = /\?["”'’*_)\s]*$/;
 // Questions whose answers are no STAR story: about yourself, strengths and weaknesses, why this
 // company or why you left, and what you ask them.

@@ -255,9 +255,15 @@ export function parseDocument(text: string): ParsedDocument {
   return { text, isStory: true, stories, frontMatter, comments, problems, titleDepth, chunks };
 }
 
-/** The text of a one-line paragraph, without emphasis marks or a closing colon. */
+/** The text of a one-line paragraph, without emphasis marks, enclosing quotes or a closing colon. */
 function lineText(b: Block): string {
-  return b.pieces.map((p) => p.text).join('').trim().replace(/[*_]+/g, '').replace(/[:.]$/, '');
+  return b.pieces
+    .map((p) => p.text)
+    .join('')
+    .trim()
+    .replace(/[*_]+/g, '')
+    .replace(/^["“]\s*|\s*["”]$/g, '')
+    .replace(/[:.]$/, '');
 }
 
 /**
