@@ -8,8 +8,23 @@ export function message(lecture: number, all: number): string {
   return `Action is a technical lecture (${lecture} of ${plural(all, 'sentence')} ${lecture === 1 ? 'is' : 'are'} detail without a decision): say what you chose, what you ruled out and why; move the architecture to a Deep dive.`;
 }
 
-const TECHNICAL = /\b(?:architecture|layers?|loss(?: function)?|embeddings?|hyper-?parameters?|learning rate|batch size|epochs?|transformers?|attention|dropout|optimi[sz]er|adam|sgd|gradients?|neurons?|convolution(?:al)?|cnn|rnn|lstm|gru|encoder|decoder|activation|relu|softmax|regulari[sz]ation|fine-?tun\w*|weights|tensors?|heads?|tokeni[sz]er|vocabulary|quanti[sz]\w*|distill\w*|feature (?:store|engineering|vectors?)|dimensions?|cosine|kernel|backprop\w*|residual|normali[sz]ation|warm-?up|schedulers?|parameters|pytorch|tensorflow|jax|xgboost|lightgbm|spark|kubernetes|docker|sharded|partitioned)\b/i;
-const REASONING = /\b(?:chose|choose|chosen|decided|decision|because|since|ruled out|instead of|rather than|trade-?offs?|prioriti[sz]ed|weighed|why|reason(?:ing)?|rationale|opted|so that|in order to|to avoid|to keep|convinced|proposed|argued|agreed|recommended|risk|concluded)\b/i;
+// Technical detail: the model (architecture, training, evaluation machinery) and the system
+// (services, storage, infrastructure) — what an Action lists when it describes how instead of why.
+const TECHNICAL = new RegExp(
+  String.raw`\b(?:` +
+    [
+      // Models and training.
+      String.raw`architecture|layers?|loss(?: function)?|embeddings?|hyper-?parameters?|learning rate|batch size|epochs?|transformers?|attention|dropout|optimi[sz]er|adam|sgd|gradients?|neurons?|convolution(?:al)?|cnn|rnn|lstm|gru|encoder|decoder|activation|relu|softmax|regulari[sz]ation|fine-?tun\w*|weights|tensors?|heads?|tokeni[sz]er|vocabulary|quanti[sz]\w*|distill\w*|feature (?:store|engineering|vectors?|importance|pipeline)|dimensions?|cosine|kernel|backprop\w*|residual|normali[sz]ation|warm-?up|schedulers?|parameters|pytorch|tensorflow|jax|xgboost|lightgbm|catboost|spark|scikit-learn|sklearn`,
+      String.raw`logistic regression|random forests?|gradient[- ]boost\w*|neural (?:net|network)s?|deep learning|ensembles?|calibrat\w+|isotonic|platt|shap|lime|cross-?validat\w+|grid search|precision-recall curve|roc curve|threshold(?:s|ing)?|reliability (?:plot|diagram)s?|confusion matri(?:x|ces)|feature sets?|time-based split|train(?:ing)?[- ]test split`,
+      // Systems and infrastructure.
+      String.raw`kubernetes|docker|containers?|pods?|sharded|sharding|partitioned|replicas?|load balanc\w+|circuit breakers?|connection pools?|request shedd\w+|rate limit\w*|caches?|caching|redis|kafka|queues?|postgres\w*|mysql|mongodb|dynamodb|s3|schemas?|index(?:es)?|quer(?:y|ies)|endpoints?|microservices?|apis?|threads?|async|concurren\w+|timeouts?|retries|autoscal\w+|clusters?|cpu|gpus?|memory|heap|garbage collect\w*|etl|dags?|airflow|cron|webhooks?|grpc|rest|graphql|terraform|ci/cd`,
+    ].join('|') +
+    String.raw`)\b`,
+  'i',
+);
+// Reasoning: a decision and why — and what the evidence showed, which is what a decision stands on
+// ("identified the timeouts", "found the pool exhausted").
+const REASONING = /\b(?:chose|choose|chosen|decided|decision|because|since|ruled out|instead of|rather than|trade-?offs?|prioriti[sz]ed|weighed|why|reason(?:ing)?|rationale|opted|so that|in order to|to avoid|to keep|convinced|proposed|argued|agreed|recommended|risk|concluded|identified|found|noticed|discovered|reali[sz]ed|traced|diagnosed|root cause)\b/i;
 
 export const rule: StoryRule = {
   id: 'technical-lecture',
@@ -24,8 +39,14 @@ export const rule: StoryRule = {
   examples: {
     fire: [
       ex({ action: '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads. The embeddings were 768 dimensions. I trained with Adam at a learning rate of 3e-4 and a batch size of 256. The loss function was focal loss with dropout of 0.1.' }),
+      // A system's detail lectures as much as a model's.
+      ex({ action: '## «Action»\n\nI added a circuit breaker in front of the payments API. I raised the connection pool from 10 to 25 and put a Redis cache in front of the slowest queries. I set the retry timeouts to two seconds and moved the batch jobs to their own Kubernetes cluster.' }),
     ],
-    silent: [ex()],
+    silent: [
+      ex(),
+      // What the evidence showed is reasoning too: only one sentence of three is bare detail.
+      ex({ action: 'I checked the application logs and identified connection timeouts. I analysed the pool metrics and found it exhausted at peak traffic. I raised the connection pool from 10 to 25.' }),
+    ],
   },
   messages: (n) => [message(n, n), message(n, n + 1)],
   check(ctx) {
