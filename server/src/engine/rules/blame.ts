@@ -15,6 +15,8 @@ const BLAME = new RegExp(
     String.raw`\b(?:I|we) (?:had|was|were) (?:no|zero) (?:choice|control)\b`,
     String.raw`\bblame[sd]? (?:on )?(?:them|the \w+ team|management|the vendor)\b`,
     String.raw`\bI was (?:just )?following (?:orders|instructions)\b`,
+    // "…and I had no way of knowing": the same deflection in other words.
+    String.raw`\b(?:I|we) had no way (?:of knowing|to know)\b`,
   ].join('|'),
   'gi',
 );
@@ -27,7 +29,10 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ situation: 'The data team «gave us bad data» for the new payment method, and there was «nothing I could do».' })],
+    fire: [
+      ex({ situation: 'The data team «gave us bad data» for the new payment method, and there was «nothing I could do».' }),
+      ex({ situation: 'Fraud losses doubled after a launch; the vendor had changed its schema, and «I had no way of knowing».' }),
+    ],
     silent: [ex(), ex({ situation: 'A schema change upstream broke our labels; I had not added a check for it.' })],
   },
   check(ctx) {

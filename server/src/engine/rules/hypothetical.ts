@@ -8,6 +8,11 @@ const HYPOTHETICAL = phrases([
   'I normally', 'I generally', 'I tend to', 'in general', 'normally I', 'usually I', 'typically I', 'generally I', 'whenever I',
   'what I would do', "what I'd do", "I'd usually", "I'd normally",
 ]);
+// The answer to "How do you handle…?" given as a rule instead of an event: "I handle conflict by…".
+const RULE_OF_THUMB = /\bI (?:handle|approach|deal with|tackle|manage|resolve) (?:[\w'’-]+ ){0,4}?by\b/gi;
+const HABITS = new RegExp(`${HYPOTHETICAL.source}|${RULE_OF_THUMB.source}`, 'gi');
+// "I usually couldn't…", "I always had to…": a habit inside the one past event, told in the past.
+const PAST_AFTER = /^\s+(?:couldn['’]t|could not|didn['’]t|did not|wasn['’]t|was not|weren['’]t|were|was|had|got|felt|ended up|[a-z]+ed)\b/i;
 
 export const rule: StoryRule = {
   id: 'hypothetical',
@@ -17,13 +22,27 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ action: '«I typically» start from a baseline, so I compared three options against the rules. I chose trees because analysts needed explanations.' })],
-    silent: [ex(), ex({ result: 'Losses fell from $80K to $35K a month; precision rose from 0.61 to 0.78. Now I always agree on the metric first, and the template is used by two teams.' })],
+    fire: [
+      ex({ action: '«I typically» start from a baseline, so I compared three options against the rules. I chose trees because analysts needed explanations.' }),
+      ex({ situation: '«I handle conflict by» raising it early. Our launch slipped when two teams disagreed about the rollout.' }),
+    ],
+    silent: [
+      ex(),
+      ex({ result: 'Losses fell from $80K to $35K a month; precision rose from 0.61 to 0.78. Now I always agree on the metric first, and the template is used by two teams.' }),
+      // A habit inside the one event, told in the past.
+      ex({ situation: 'Our launch slipped when two teams disagreed about the rollout, and in the meetings I usually couldn\'t get a word in.' }),
+    ],
   },
   check(ctx) {
     // An answer told without labels is read whole (SPEC §3).
     const answer = answerSection(ctx.story);
     const sections = answer ? [answer] : (['situation', 'task', 'action'] as const).map((k) => starSection(ctx.story, k)).filter((s): s is Section => !!s);
-    reportMatches(ctx, sections, HYPOTHETICAL, (m) => `"${m}" describes a habit, not an event: tell what you did that one time ("I started by…").`);
+    reportMatches(
+      ctx,
+      sections,
+      HABITS,
+      (m) => `"${m}" describes a habit, not an event: tell what you did that one time ("I started by…").`,
+      (text, m) => PAST_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
+    );
   },
 };

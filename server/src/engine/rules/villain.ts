@@ -2,7 +2,8 @@ import type { StoryRule } from '../rule';
 import { reportMatches, spokenSections } from '../text';
 import { ex } from '../examples';
 
-const VILLAIN = /\b(?:incompetent|lazy|clueless|stupid|idiots?|idiotic|moronic|morons?|dumb|useless|hopeless|arrogant|toxic|impossible to work with|refused to listen|wouldn't listen|would not listen|didn't care|did not care|couldn't be bothered|had no idea what (?:they|he|she) (?:was|were) doing)\b/gi;
+// Contempt, and the same contempt in other words: a colleague who "avoids taking responsibility".
+const VILLAIN = /\b(?:incompetent|lazy|clueless|stupid|idiots?|idiotic|moronic|morons?|dumb|useless|hopeless|arrogant|toxic|impossible to work with|refused to listen|wouldn't listen|would not listen|didn't care|did not care|couldn't be bothered|had no idea what (?:they|he|she) (?:was|were) doing|(?:not|never|un)(?: ?willing) to take (?:any )?responsibility|(?:avoid|avoids|avoided|dodge[sd]?|shirk(?:s|ed)?) (?:taking )?responsibility)\b/gi;
 // Engineering terms, not people: "lazy loading", "dumb pipes".
 const TECHNICAL_USE = /^(?:lazy|dumb)$/i;
 
@@ -14,7 +15,10 @@ export const rule: StoryRule = {
   severity: 'info',
   options: {},
   examples: {
-    fire: [ex({ situation: 'The product manager was «clueless» about models and «refused to listen» to the analysts.' })],
+    fire: [
+      ex({ situation: 'The product manager was «clueless» about models and «refused to listen» to the analysts.' }),
+      ex({ situation: 'One colleague would always «avoid taking responsibility», and another was «not willing to take responsibility» for the tests.' }),
+    ],
     silent: [ex(), ex({ action: 'I compared three options against a baseline, chose trees over lazy loading tricks because analysts needed explanations, and ran an A/B test.' })],
   },
   check(ctx) {
