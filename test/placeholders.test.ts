@@ -158,4 +158,20 @@ describe('template placeholders', () => {
       assert.equal(scoreStory(off.doc.stories[0], off.findings, resolveConfig(), TODAY).draft, undefined);
     });
   });
+
+  describe('a draft is judged for its placeholders, not yet for its content', () => {
+    it('a story fresh from a template gets placeholder findings and metadata hints, and no error', () => {
+      const text = '---\ncategory: project\nquestions: [failure, ambiguity, proud]\n---\n# My story\n\n## Situation\n\n[Where and when it happened.]\n\n## Task\n\n[What I was responsible for.]\n\n## Action\n\n[What I did, step by step, and why.]\n\n## Result\n\n[The outcome in numbers, and the lesson.]\n';
+      const rules = new Set(lintText(text, resolveConfig(), { today: '2026-11-25' }).findings.map((f) => f.rule));
+      assert.deepEqual([...rules].sort(), ['placeholder']);
+    });
+
+    it('a story half written gets its content rules on the written sections only', () => {
+      const text = '---\ncategory: project\nquestions: [failure, ambiguity, proud]\n---\n# My story\n\n## Situation\n\nOur churn rose for two quarters and the retention team was worried.\n\n## Task\n\nWe had to cut churn.\n\n## Action\n\n[What I did, step by step, and why.]\n\n## Result\n\n[The outcome in numbers, and the lesson.]\n';
+      const rules = new Set(lintText(text, resolveConfig(), { today: '2026-11-25' }).findings.map((f) => f.rule));
+      assert.ok(rules.has('team-task'), 'the written Task is judged');
+      for (const quiet of ['result-metric', 'missing-learning', 'first-person', 'experimentation', 'section-balance', 'empty-section']) assert.ok(!rules.has(quiet), quiet);
+    });
+  });
 });
+

@@ -1,3 +1,4 @@
+import { hasProse } from './text';
 import { PRACTICE_DAYS } from './domain';
 import { BANK_RULES } from './rules';
 import { scoreStory } from './score';
@@ -170,7 +171,7 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
     const problems = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of own) problems[f.severity]++;
     const action = e.story.star.action;
-    const counts = action && !action.prose.isEmpty ? subjectCounts(action.prose.text) : undefined;
+    const counts = hasProse(action) ? subjectCounts(action.prose.text) : undefined;
     const total = counts ? counts.i + counts.we.length : 0;
     const text = STAR_KINDS.map((k) => e.story.star[k]?.prose.text ?? '').join('\n');
     return {

@@ -5,6 +5,7 @@ import { Prose, countWords } from './prose';
 import { headingSection, type LabelMeaning } from './sections';
 import { CATEGORIES } from './domain';
 import { evidence, isNonStarQuestion, isQuestion, readsAsAnswer, readsAsStory } from './evidence';
+import { onlyPlaceholders } from './placeholders';
 import {
   STAR_KINDS,
   type HtmlComment,
@@ -514,6 +515,9 @@ function buildSections(
     };
     if (m.kinds) section.kinds = m.kinds;
     if (m.lesson) section.lesson = true;
+    // A section of placeholders only is a draft: the placeholder rule points at each one, and
+    // the rules about a section's content wait until it holds prose.
+    if (section.words <= 80 && onlyPlaceholders(section, text)) section.draft = true;
     sections.push(section);
   }
   // An answer told without labels: its prose, whole, is the story's spoken text.

@@ -1,3 +1,4 @@
+import { hasProse } from './text';
 import type { ResolvedConfig } from './config';
 import type { Finding, Story } from './types';
 import { findMetrics } from './metrics';
@@ -16,9 +17,9 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
   const count = (rule: string): number => findings.filter((f) => f.rule === rule).length;
   const has = (rule: string): boolean => count(rule) > 0;
   const criteria: Criterion[] = [];
-  const action = story.star.action && !story.star.action.prose.isEmpty ? story.star.action : undefined;
-  const result = story.star.result && !story.star.result.prose.isEmpty ? story.star.result : undefined;
-  const task = story.star.task && !story.star.task.prose.isEmpty ? story.star.task : undefined;
+  const action = hasProse(story.star.action) ? story.star.action : undefined;
+  const result = hasProse(story.star.result) ? story.star.result : undefined;
+  const task = hasProse(story.star.task) ? story.star.task : undefined;
 
   {
     const notes: string[] = [];

@@ -4,7 +4,7 @@ import type { StoryRuleContext } from './rule';
 
 /** The sections whose prose is spoken in the interview: STAR plus the depth layers and follow-ups. */
 export function spokenSections(story: Story): Section[] {
-  return story.sections.filter((s) => s.kind !== 'notes' && !s.prose.isEmpty);
+  return story.sections.filter((s) => s.kind !== 'notes' && hasProse(s));
 }
 
 /** The prose of an answer told without STAR labels (SPEC §2.7), when the story is one. */
@@ -12,10 +12,15 @@ export function answerSection(story: Story): Section | undefined {
   return STAR_KINDS.some((k) => story.star[k]) ? undefined : story.sections.find((s) => s.kind === 'answer');
 }
 
+/** Whether a section holds prose to judge: not empty, and not only template placeholders. */
+export function hasProse(section: Section | undefined): section is Section {
+  return section !== undefined && !section.prose.isEmpty && !section.draft;
+}
+
 /** The first section of a STAR kind, when it exists and has prose. */
 export function starSection(story: Story, kind: StarKind): Section | undefined {
   const s = story.star[kind];
-  return s && !s.prose.isEmpty ? s : undefined;
+  return hasProse(s) ? s : undefined;
 }
 
 /**

@@ -44,6 +44,8 @@ export interface Section {
   lesson?: boolean;
   /** For a Result joined with its lessons: the sections it is made of. */
   parts?: Section[];
+  /** Nothing but template placeholders ("[Describe the context]"): a draft, not yet prose to judge. */
+  draft?: boolean;
 }
 
 export interface MetaKey {

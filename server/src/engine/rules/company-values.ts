@@ -1,3 +1,4 @@
+import { hasProse } from '../text';
 import { storySpan, type StoryRule } from '../rule';
 import { AMAZON_PRINCIPLES, type Company } from '../domain';
 import { STAR_KINDS, type Story } from '../types';
@@ -65,7 +66,7 @@ export const rule: StoryRule = {
   check(ctx) {
     const company = ((ctx.story.meta.company?.toLowerCase() as Company | undefined) ?? ctx.config.targetCompany) as Company | undefined;
     if (!company || !VALUES[company]) return;
-    if (!Object.values(ctx.story.star).some((s) => s && !s.prose.isEmpty)) return;
+    if (!Object.values(ctx.story.star).some((s) => hasProse(s))) return;
     const value = VALUES[company];
     if (value.test(storyText(ctx.story))) return;
     ctx.report({ message: value.message, span: storySpan(ctx.story), data: { company } });

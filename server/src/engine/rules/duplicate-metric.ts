@@ -1,3 +1,4 @@
+import { hasProse } from '../text';
 import type { BankRule, BankEntry } from '../rule';
 import { findMetrics } from '../metrics';
 import { list } from '../wording';
@@ -10,7 +11,7 @@ export function message(metric: string, others: string[]): string {
 /** The headline metric of a story: the first metric of its Result that is not a p-value. */
 export function headlineMetric(entry: BankEntry): { text: string; span: { start: number; end: number } } | undefined {
   const result = entry.story.star.result;
-  if (!result || result.prose.isEmpty) return undefined;
+  if (!hasProse(result)) return undefined;
   // A significance level ("p < 0.01") backs a result up; it is not the result.
   const metrics = findMetrics(result.prose.text).filter((x) => !/^p\s?[<=≤]/i.test(x.text));
   const m = metrics[0];

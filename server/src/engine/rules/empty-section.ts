@@ -18,7 +18,8 @@ export const rule: StoryRule = {
     for (const kind of STAR_KINDS) {
       const section = ctx.story.star[kind];
       // A combined section ("Situation/Task") is reported once.
-      if (!section || !section.prose.isEmpty || seen.has(section)) continue;
+      // A section of placeholders is a draft, which the placeholder rule points out.
+      if (!section || !section.prose.isEmpty || section.draft || seen.has(section)) continue;
       seen.add(section);
       ctx.report({
         message: `${section.kinds ? section.kinds.map((k) => SECTION_TITLES[k]).join('/') : SECTION_TITLES[kind]} section is empty: write it, or remove the heading.`,

@@ -1,5 +1,5 @@
 import type { StoryRule } from '../rule';
-import { spoken } from '../text';
+import { hasProse, spoken } from '../text';
 import { ex } from '../examples';
 import { plural } from '../wording';
 
@@ -33,7 +33,7 @@ export const rule: StoryRule = {
     ] as const;
     for (const [kind, name, min, max, what] of layers) {
       const section = story.layers[kind];
-      if (!section || section.prose.isEmpty) continue;
+      if (!hasProse(section)) continue;
       const w = section.words;
       if (w >= min && w <= max) continue;
       ctx.report({

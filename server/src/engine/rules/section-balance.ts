@@ -1,7 +1,7 @@
 import { STAR_KINDS, type StarKind } from '../types';
 import { SECTION_TITLES } from '../sections';
 import type { StoryRule } from '../rule';
-import { percent, spoken } from '../text';
+import { hasProse, percent, spoken } from '../text';
 
 const ADVICE: Record<StarKind, [string, string]> = {
   situation: ['cut the context to the stakes and the team; spend the time on Action', 'add the context: the team, the stakes, why it mattered'],
@@ -44,7 +44,7 @@ export const rule: StoryRule = {
     const words = story.kindWords;
     for (const kind of STAR_KINDS) {
       const s = story.star[kind];
-      if (!s || s.prose.isEmpty) return;
+      if (!hasProse(s)) return;
     }
     const total = STAR_KINDS.reduce((n, k) => n + words[k], 0);
     if (total === 0) return;

@@ -1,5 +1,5 @@
 import { storySpan, type StoryRule } from '../rule';
-import { answerSection, spoken } from '../text';
+import { answerSection, hasProse, spoken } from '../text';
 import { ex } from '../examples';
 import { plural } from '../wording';
 
@@ -30,7 +30,7 @@ export const rule: StoryRule = {
   check(ctx) {
     const { story, options, config } = ctx;
     // A story with prose in a STAR section, or an answer told without labels (read whole).
-    if (!Object.values(story.star).some((s) => s && !s.prose.isEmpty) && !answerSection(story)) return;
+    if (!Object.values(story.star).some((s) => hasProse(s)) && !answerSection(story)) return;
     const words = story.starWords;
     if (words < options.min || words > options.max) {
       ctx.report({ message: message(words, config.wordsPerMinute, options.targetMin, options.targetMax, words < options.min), span: storySpan(story), data: { words } });
