@@ -20,7 +20,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { BankRequest, type BankResult } from '../server/src/protocol';
+import { BankRequest, type BankResult } from '../shared/protocol';
 import { story, storyFiles } from './corpus';
 import { quantile } from './stats';
 

@@ -38,7 +38,7 @@ export async function loadTool(name: string): Promise<Tool> {
     }
     case 'remark-parse': {
       // The design's parser alone, configured as starlint configures it (CommonMark + front matter).
-      const { parseMdast } = await import('../server/src/engine/tree');
+      const { parseMdast } = await import('../server/src/engine/syntax/tree');
       return eachFile(name, 'bare `unified().use(remarkParse).use(remarkFrontmatter).parse(text)` (the engine\'s `parseMdast`) on the whole file: the floor of any remark-based linter, no rules', (text) => parseMdast(text).children.length);
     }
     case 'remark-lint': {

@@ -80,11 +80,14 @@ function writeTypes() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.api.json'], { stdio: 'inherit' });
   for (const a of API) {
-    const file = `dist/types/${a.types}.d.mts`;
-    mkdirSync(dirname(file), { recursive: true });
+    // tsc mirrors the source tree (the engine imports shared/); each entry's declarations are
+    // re-exported at the path the exports map names, as `.d.ts` (CommonJS) and `.d.mts` (ESM).
+    const source = `./${a.in.replace(/\.ts$/, '.js')}`;
     // `export *` leaves the default export out: a plugin (starlint/remark) is its default export.
     const hasDefault = /^export default /m.test(readFileSync(a.in, 'utf8'));
-    writeFileSync(file, `export * from './${a.types}.js';\n${hasDefault ? `export { default } from './${a.types}.js';\n` : ''}`);
+    const body = `export * from '${source}';\n${hasDefault ? `export { default } from '${source}';\n` : ''}`;
+    mkdirSync(dirname(`dist/types/${a.types}`), { recursive: true });
+    for (const ext of ['.d.ts', '.d.mts']) writeFileSync(`dist/types/${a.types}${ext}`, body);
   }
   console.error(`  dist/types: declarations for ${API.map((a) => (a.subpath === '.' ? 'starlint' : `starlint/${a.subpath.slice(2)}`)).join(', ')}`);
 }

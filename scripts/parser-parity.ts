@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { ALL_RULES, isBankRule, lintText, resolveConfig } from '../server/src/engine';
-import { readExample } from '../server/src/engine/examples';
+import { readExample } from '../server/src/engine/rules/examples';
 import { bankFile, story } from '../bench/corpus';
 import { anyDocument, mutatedStory } from '../test/robustness/arbitraries';
 
@@ -43,7 +43,7 @@ export function corpus(): Map<string, { text: string; config?: object }> {
   }
   for (let seed = 1; seed <= 300; seed++) docs.set(`story:${seed}`, { text: story(seed) });
   for (let seed = 1; seed <= 20; seed++) docs.set(`bank:${seed}`, { text: bankFile(12, seed) });
-  // Documents longer than a parse unit (server/src/engine/units.ts): long sections, long lists,
+  // Documents longer than a parse unit (server/src/engine/syntax/units.ts): long sections, long lists,
   // long pasted paragraphs, big bank files.
   for (let seed = 1; seed <= 30; seed++) {
     const parts = [1, 2, 3, 4, 5, 6].map((k) => story(seed * 10 + k));

@@ -5,7 +5,7 @@
 // follow the same two promises: an existing file is never overwritten (it is reported as skipped,
 // with the reason), and nothing is written outside the folder (a path through a symbolic link that
 // leads elsewhere is refused).
-import { COMPANIES } from '../server/src/engine/domain';
+import { COMPANIES } from './domain';
 import { TEMPLATES, newStoryText, templateBody } from './templates';
 
 export const CI_KINDS = ['github', 'pre-commit'] as const;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BANK_RULES, analyzeBank, lintText, resolveConfig, type BankFinding, type StarlintConfig } from '../server/src/engine';
-import { ex } from '../server/src/engine/examples';
+import { ex } from '../server/src/engine/rules/examples';
 
 const TODAY = '2026-11-25';
 

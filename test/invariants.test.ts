@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ALL_RULES, STORY_RULES, lintText, resolveConfig, type Finding, type StarlintConfig } from '../server/src/engine';
-import { readExample } from '../server/src/engine/examples';
+import { readExample } from '../server/src/engine/rules/examples';
 
 const TODAY = '2026-11-25';
 const ROOT = join(__dirname, '..');

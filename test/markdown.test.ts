@@ -3,7 +3,7 @@
 // characters where that search could go wrong: link destinations that repeat the next word,
 // escapes, entities, code spans, images, hard breaks, containers and every line ending.
 import assert from 'node:assert/strict';
-import { flatten } from '../server/src/engine/markdown';
+import { flatten } from '../server/src/engine/syntax/blocks';
 import { LineIndex, lintText, parseDocument, resolveConfig } from '../server/src/engine';
 import { verbatimPieceProblems } from './robustness/properties';
 

@@ -1,12 +1,12 @@
-// Template placeholders (engine/placeholders.ts, the `placeholder` rule) and the draft score:
+// Template placeholders (engine/facts/placeholders.ts, the `placeholder` rule) and the draft score:
 // what our own templates and the templates people copy from the web leave behind is found, and
 // what real stories say in brackets, links, citations, HTML and code is not.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, findPlaceholders, formatScore, lintText, onlyPlaceholders, parseDocument, resolveConfig, scoreStory, scoreText, scoreValue } from '../server/src/engine';
-import { titlePlaceholder, withoutPlaceholders } from '../server/src/engine/placeholders';
-import { followUpReadiness } from '../server/src/engine/rules/follow-up-prep';
+import { titlePlaceholder, withoutPlaceholders } from '../server/src/engine/facts/placeholders';
+import { followUpReadiness } from '../server/src/engine/facts/follow-ups';
 import { storyDescription } from '../client/src/format';
 import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../shared/templates';
 

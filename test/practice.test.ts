@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { markPracticedEdit, parseDocument, practiceStatus, today } from '../server/src/engine';
-import { localDate } from '../client/src/format';
+import { today as localDate } from '../shared/time';
 
 function apply(text: string, date: string): string {
   const doc = parseDocument(text);

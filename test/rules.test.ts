@@ -3,7 +3,7 @@
 // them all, so a new rule is tested the moment it is registered.
 import assert from 'node:assert/strict';
 import { STORY_RULES, lintText, resolveConfig, type Finding } from '../server/src/engine';
-import { readExample } from '../server/src/engine/examples';
+import { readExample } from '../server/src/engine/rules/examples';
 
 const TODAY = '2026-11-25';
 

@@ -1,4 +1,4 @@
-// Parse units (server/src/engine/units.ts) keep micromark's cost linear by construction: no unit is
+// Parse units (server/src/engine/syntax/units.ts) keep micromark's cost linear by construction: no unit is
 // longer than a bound, and no unit holds more than a bounded count of the inline constructs whose
 // cost grows with their count. These tests count, they never time: for every adversarial input at
 // 1× and 10× size the bounds hold, so the parse costs at most (number of units) × (cost of one
@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LONG_RUN, UNIT, guardUnit, parseUnits } from '../server/src/engine/units';
-import { chunkBounds, flatten } from '../server/src/engine/markdown';
-import { parseTree } from '../server/src/engine/tree';
+import { LONG_RUN, UNIT, guardUnit, parseUnits } from '../server/src/engine/syntax/units';
+import { chunkBounds, flatten } from '../server/src/engine/syntax/blocks';
+import { parseTree } from '../server/src/engine/syntax/tree';
 import { NESTING, NESTING_PER_LINE, PARSER_HARD, PROSE, STRUCTURE, DOCUMENT, storyWith } from './robustness/adversarial';
 import { story } from '../bench/corpus';
 

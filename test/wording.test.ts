@@ -7,16 +7,16 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, STORY_RULES, analyzeBank, lintText, resolveConfig, scoreStory, type BankStory, type Finding } from '../server/src/engine';
-import { ageInMonths } from '../server/src/engine/dates';
-import { readExample } from '../server/src/engine/examples';
-import { recencyPoints } from '../server/src/engine/score';
-import { age, list, plural, severityCounts, some, withArticle } from '../server/src/engine/wording';
+import { ageInMonths } from '../server/src/engine/facts/dates';
+import { readExample } from '../server/src/engine/rules/examples';
+import { recencyPoints } from '../server/src/engine/bank/score';
+import { age, list, plural, severityCounts, some, withArticle } from '../shared/wording';
 import { formatBankText } from '../server/src/node/format-bank';
 import { formatSummary } from '../server/src/node/format-stylish';
 import { colors, type CliFinding } from '../server/src/node/report';
 import { noStoriesHint } from '../server/src/node/no-stories';
 import { addSectionTitle } from '../server/src/lsp/codeActions';
-import { STAR_KINDS } from '../server/src/engine/types';
+import { STAR_KINDS } from '../server/src/engine/model/types';
 import {
   bankDescription,
   compositionAdvice,

@@ -3,8 +3,8 @@
 // heat-map all read it and redraw on `onDidChange`.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { BankStory } from '../../server/src/engine';
-import { BankChangedNotification, BankRequest, type BankResult } from '../../server/src/protocol';
+import type { BankStory } from '../../shared/protocol';
+import { BankChangedNotification, BankRequest, type BankResult } from '../../shared/protocol';
 
 export class BankStore implements vscode.Disposable {
   private current: BankResult | undefined;

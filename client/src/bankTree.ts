@@ -2,8 +2,8 @@
 // is from the ideal, each story its strength, spoken time, problem count and follow-up readiness
 // (and, for Amazon, the Leadership Principles it names).
 import * as vscode from 'vscode';
-import type { BankStory, CompositionRow } from '../../server/src/engine';
-import { formatScore } from '../../server/src/engine/score-format';
+import type { BankStory, CompositionRow } from '../../shared/protocol';
+import { formatScore } from '../../shared/score-format';
 import { StoreTree } from './storeTree';
 import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, problemSummary, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
 

@@ -1,18 +1,19 @@
 // Every command of the extension, in one table. Each handler takes optional arguments that
 // replace its prompts, so tests and other extensions can run it without a person at the keyboard.
 import * as vscode from 'vscode';
+import { clock, today } from '../../shared/time';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import type { BankStory } from '../../server/src/engine';
-import { formatScore } from '../../server/src/engine/score-format';
+import type { BankStory } from '../../shared/protocol';
+import { formatScore } from '../../shared/score-format';
 import type { BankStore } from './bankStore';
 import { sameUri } from './bankStore';
 import type { BankNode, BankTreeProvider } from './bankTree';
 import type { CoveragePanel } from './coverageWebview';
 import type { CueCardsPanel } from './cueCards';
-import { followUpLabel, lintAllSummary, localDate, missingFollowUps, mmss, practiceDescription, storyStatus } from './format';
+import { followUpLabel, lintAllSummary, missingFollowUps, practiceDescription, storyStatus } from './format';
 import { newStory, type NewStoryArgs, type NewStoryState } from './newStory';
 import { setUpStoryBank, type SetUpArgs } from './setup';
-import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../server/src/protocol';
+import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../shared/protocol';
 
 export interface CommandDeps {
   context: vscode.ExtensionContext;
@@ -166,7 +167,7 @@ async function markPracticedToday(d: CommandDeps, target?: unknown, index?: unkn
   }
   const documentOf = () => vscode.workspace.textDocuments.find((doc) => sameUri(doc.uri.toString(), story.uri));
   const dirty = documentOf()?.isDirty === true;
-  const args: MarkPracticedArgs = { uri: story.uri, story: story.index, date: localDate() };
+  const args: MarkPracticedArgs = { uri: story.uri, story: story.index, date: today() };
   // The server's edit can reach this document after the command's answer: wait for it before saving.
   const edited = new Promise<void>((resolve) => {
     const timer = setTimeout(() => done(), 3000);
@@ -216,6 +217,6 @@ async function showStoryDetails(d: CommandDeps, target?: unknown, index?: unknow
   items.push({ label: `$(calendar) Practice: ${practiceDescription(story)}`, description: 'Mark Practiced Today', run: () => markPracticedToday(d, story.uri, story.index) });
   const missing = missingFollowUps(story);
   items.push({ label: `$(comment-discussion) ${followUpLabel(story).replace('follow-ups', 'Follow-ups')}`, detail: missing.length ? `to prepare: ${missing.join(' · ')}` : undefined });
-  const picked = await vscode.window.showQuickPick(items, { title: `${story.title} — ${head} · ${mmss(story.seconds)}`, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: `${story.title} — ${head} · ${clock(story.seconds)}`, matchOnDetail: true });
   await picked?.run?.();
 }

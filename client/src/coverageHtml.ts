@@ -2,8 +2,9 @@
 // Amazon — stories × Leadership Principles, with a toggle between the two. Pure (no vscode), so
 // the escaping and the table structure are unit-tested. Every string from a story file goes through
 // escapeHtml; colours come from the VS Code theme's CSS variables; nothing remote is loaded.
-import type { BankReport, BankStory, CoverageRow } from '../../server/src/engine';
-import { coverageOrder, escapeHtml, mmss, plural, principleCoverage, scoreText, showsPrinciples } from './format';
+import type { BankReport, BankStory, CoverageRow } from '../../shared/protocol';
+import { clock } from '../../shared/time';
+import { coverageOrder, escapeHtml, plural, principleCoverage, scoreText, showsPrinciples } from './format';
 
 export type CoverageMode = 'themes' | 'principles';
 
@@ -100,7 +101,7 @@ function table(stories: BankStory[], cols: Columns): string {
           return `<td class="cell ${yes ? `yes ${s.score.draft ? 'draft' : `heat-${heat(s.score.total)}`}` : 'no'}${c.status === 'uncovered' ? ' gap' : ''}" data-nav data-story="${i}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${yes ? '●' : ''}</td>`;
         })
         .join('');
-      const meta = `${s.category ?? 'no category'} · ${scoreText(s.score)} · ${mmss(s.seconds)}`;
+      const meta = `${s.category ?? 'no category'} · ${scoreText(s.score)} · ${clock(s.seconds)}`;
       return `<tr><th scope="row" class="story" data-nav data-story="${i}"><span class="title">${escapeHtml(s.title)}</span><span class="meta">${escapeHtml(meta)}</span></th>${cells}</tr>`;
     })
     .join('\n');

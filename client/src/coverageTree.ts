@@ -1,7 +1,7 @@
 // The Question Coverage view: every question theme, the gaps first, each with the stories
 // that answer it.
 import * as vscode from 'vscode';
-import type { BankStory, CoverageRow } from '../../server/src/engine';
+import type { BankStory, CoverageRow } from '../../shared/protocol';
 import type { BankStore } from './bankStore';
 import { storyItem } from './bankTree';
 import { coverageDescription, coverageOrder, plural, showsPrinciples } from './format';

@@ -4,7 +4,7 @@
 // runs no script and loads nothing; it redraws when the bank changes.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CardsRequest, type CardsResult } from '../../server/src/protocol';
+import { CardsRequest, type CardsResult } from '../../shared/protocol';
 import type { BankStore } from './bankStore';
 
 /** The policy a page without one gets: no script, nothing remote, its own inline styles only. */

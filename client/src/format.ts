@@ -1,16 +1,12 @@
 // Pure text helpers shared by the trees, the status bar and the heat-map. Nothing here imports
 // vscode, so the unit tests run them directly.
-import type { BankStory, CompositionRow, CoverageRow } from '../../server/src/engine';
+import type { BankStory, CompositionRow, CoverageRow } from '../../shared/protocol';
+import { clock, today } from '../../shared/time';
 // domain.ts, score-format.ts and wording.ts import nothing: the extension bundles no part of the engine.
-import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../server/src/engine/domain';
-import { plural, severityCounts } from '../../server/src/engine/wording';
-import { scoreText, scoreValue } from '../../server/src/engine/score-format';
+import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../shared/domain';
+import { plural, severityCounts } from '../../shared/wording';
+import { scoreText, scoreValue } from '../../shared/score-format';
 
-/** Seconds as spoken time, `m:ss`. */
-export function mmss(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** The ideal count of a category, `2–3` or `1`. */
 export function idealRange(row: Pick<CompositionRow, 'min' | 'max'>): string {
@@ -92,7 +88,7 @@ export interface DescriptionOptions {
 
 /** A story row's description: `72 · 2:31 · 3 problems · follow-ups 4/6` (`· Ownership, Dive Deep` for Amazon). */
 export function storyDescription(story: BankStory, o: DescriptionOptions = {}): string {
-  const parts = [scoreValue(story.score), mmss(story.seconds), plural(problemCount(story), 'problem'), followUpLabel(story)];
+  const parts = [scoreValue(story.score), clock(story.seconds), plural(problemCount(story), 'problem'), followUpLabel(story)];
   if (o.principles) parts.push(story.principles.length ? story.principles.join(', ') : 'no Leadership Principle');
   return parts.join(' · ');
 }
@@ -167,15 +163,10 @@ export function practiceDetail(story: Pick<BankStory, 'practice'>): string {
   return `${done} Next checkpoint (${checkpoint}): ${when}.`;
 }
 
-/** Today in the user's time zone, as YYYY-MM-DD: the date a practice session is logged under. */
-export function localDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** The status-bar text of a story: words, spoken time, I-ratio. */
 export function storyStatus(story: Pick<BankStory, 'words' | 'seconds' | 'iRatio'>): string {
-  const parts = [plural(story.words, 'word'), mmss(story.seconds)];
+  const parts = [plural(story.words, 'word'), clock(story.seconds)];
   if (story.iRatio !== undefined) parts.push(`I ${Math.round(story.iRatio * 100)} %`);
   return parts.join(' · ');
 }

@@ -5,7 +5,7 @@
 // flow had created.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import type { BankResult } from '../../server/src/protocol';
+import type { BankResult } from '../../shared/protocol';
 import { compositionAdvice, idealRange, slugify } from './format';
 import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
 

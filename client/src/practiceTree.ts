@@ -2,7 +2,7 @@
 // across the bank — the stories due today or overdue first, then those never practiced, then the
 // upcoming ones. A story's inline action logs today's practice session.
 import * as vscode from 'vscode';
-import type { BankStory } from '../../server/src/engine';
+import type { BankStory } from '../../shared/protocol';
 import { StoreTree } from './storeTree';
 import { practiceDescription, practiceDetail, practiceGroups, type PracticeGroup } from './format';
 

@@ -2,7 +2,7 @@
 // company and the CI files, then writes them through the same planner and writer as the command
 // line (shared/setup.ts), so both never overwrite a file and never write outside the folder.
 import * as vscode from 'vscode';
-import { COMPANIES } from '../../server/src/engine/domain';
+import { COMPANIES } from '../../shared/domain';
 import { CI_KINDS, EXAMPLE_STORY, applySetup, planSetup, type SetupResult } from '../../shared/setup';
 import { nodeSetupFs } from '../../shared/setup-node';
 

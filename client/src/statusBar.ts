@@ -1,7 +1,7 @@
 // The status-bar item of the active story: words, spoken time and the I-ratio of its Action.
 // A click shows the story's details (its rubric, and a way to reveal it in the Story Bank).
 import * as vscode from 'vscode';
-import type { BankStory } from '../../server/src/engine';
+import type { BankStory } from '../../shared/protocol';
 import type { BankStore } from './bankStore';
 import { scoreText, storyStatus } from './format';
 

@@ -7,10 +7,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, isBankRule, lintText, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
+import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, createEngine, isBankRule, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
 import { ConfigLookup, type ConfigFileProblem } from './node/config-files';
 import { relativeInside } from './node/globs';
-import { plural, some } from './engine/wording';
+import { plural, some } from '../../shared/wording';
 import { noStoriesHint } from './node/no-stories';
 import { collectFiles, decodeText, displayPath, readTextFile, type ReadResult } from './node/files';
 import { colors, compareFindings, countBySeverity, table, toCliFinding, type CliFinding } from './node/report';
@@ -186,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const linted: Linted[] = [];
+  const engine = createEngine();
   for (const input of inputs) {
     const read = await input.read();
     if (read.skipped !== undefined) {
@@ -193,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (read.note) note(`${input.file}: ${read.note}`);
-    const result = lintText(read.text, configs.forDir(input.dir).config, { today: day });
+    const result = engine.lintText(read.text, configs.forDir(input.dir).config, { today: day });
     if (result.doc.limited === 'binary') {
       note(`${input.file}: binary file; skipped`);
       continue;

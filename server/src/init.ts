@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { CI_KINDS, EXAMPLE_STORY, applySetup, planSetup } from '../../shared/setup';
 import { nodeSetupFs } from '../../shared/setup-node';
-import { COMPANIES } from './engine/domain';
+import { COMPANIES } from '../../shared/domain';
 
 export const INIT_HELP = `Usage: starlint init [--company <id>] [--ci github|pre-commit]...
 

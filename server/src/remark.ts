@@ -5,11 +5,11 @@
 // `warning` is a warning (`--frail` fails on it too), `info` and `hint` are informational.
 //
 // The plugin reads the file's text, not the host's syntax tree: starlint parses with its own
-// unified + remark-parse pipeline (chunked, with the guards of engine/units.ts), so a story gets
+// unified + remark-parse pipeline (chunked, with the guards of engine/syntax/units.ts), so a story gets
 // the same findings here as from the CLI and the editor. Configuration is read as the CLI reads
 // it: the nearest `.starlintrc.json` upward from the file, then the plugin's options over it.
 import { dirname, resolve } from 'node:path';
-import { LineIndex, lintText, resolveConfig, ruleDocsUrl, today, type Severity, type StarlintConfig } from './engine';
+import { LineIndex, createEngine, resolveConfig, ruleDocsUrl, today, type Severity, type StarlintConfig } from './engine';
 import { findConfigFile, loadConfigFile } from './node/config-files';
 
 export interface RemarkStarlintOptions {
@@ -44,6 +44,8 @@ interface MessageLike {
 
 /** The unified plugin (default export of `starlint/remark`). */
 export default function remarkStarlint(options: RemarkStarlintOptions = {}): (tree: unknown, file: FileLike) => void {
+  // One engine per attached plugin: the files of one remark run share its caches.
+  const engine = createEngine();
   return (_tree, file) => {
     const text = typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array);
     const path = file.path === undefined ? undefined : resolve(file.cwd, file.path);
@@ -60,7 +62,7 @@ export default function remarkStarlint(options: RemarkStarlintOptions = {}): (tr
       layers.push(loaded.config);
     }
     if (options.config) layers.push(options.config);
-    const result = lintText(text, resolveConfig(...layers), { today: options.today ?? today() });
+    const result = engine.lintText(text, resolveConfig(...layers), { today: options.today ?? today() });
     const lines = new LineIndex(text);
     const point = (offset: number): Point => {
       const p = lines.position(offset);

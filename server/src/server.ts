@@ -18,7 +18,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildCards, cardsToHtml, cardsToMarkdown, today as realToday, type Severity } from './engine';
+import { buildCards, cardsToHtml, cardsToMarkdown, createEngine, today as realToday, type Severity } from './engine';
 import { parseConfigFile } from './node/config-files';
 import {
   BankChangedNotification,
@@ -29,7 +29,7 @@ import {
   type MarkPracticedResult,
   type StarlintInitializationOptions,
   type StarlintSettings,
-} from './protocol';
+} from '../../shared/protocol';
 import { PREPARE_ABOVE, allFindings, analyze, analyzeEdit, prepareYielding, type Analysis } from './lsp/analysis';
 import { EditTracker } from './lsp/edits';
 import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, uriToPath, type Folder } from './lsp/config';
@@ -65,6 +65,8 @@ if (args.includes('--help') || args.includes('-h')) {
 if (!args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(t + '=')))) process.argv.push('--stdio');
 
 const connection: Connection = createConnection(ProposedFeatures.all);
+// The server's engine: its caches hold the parses and findings of the stories it has linted.
+const engine = createEngine();
 const edits = new EditTracker();
 const documents = new TextDocuments(edits.documents);
 
@@ -146,6 +148,7 @@ function openDocumentOf(uri: string): TextDocument | undefined {
 
 let bankVersion = 0;
 const bank = new StoryBank({
+  engine,
   folders: () => folders,
   configForUri: (uri) => configs.forUri(uri),
   configForFolder: (folder) => configs.forFolder(folder),
@@ -242,7 +245,7 @@ async function lint(uri: string): Promise<Analysis | undefined> {
     if (documents.get(uri)?.version !== now.version) return lint(uri);
   }
   // A re-lint after typing (no incremental path) does not fill the caches with a keystroke's text.
-  const a = previous && change ? analyzeEdit(previous, now.getText(), change, now.version) : analyze(uri, now.getText(), fc.config, day, candidate, now.version, !previous);
+  const a = previous && change ? analyzeEdit(engine, previous, now.getText(), change, now.version) : analyze(engine, uri, now.getText(), fc.config, day, candidate, now.version, !previous);
   edits.linted(uri, now.version);
   for (const e of a.result.errors) {
     const key = `${e.rule}\u0000${e.error}`;
@@ -271,7 +274,7 @@ async function prepared(uri: string, text: string): Promise<void> {
     progress?.begin('starlint', 0, `reading ${uri.slice(uri.lastIndexOf('/') + 1)}`, false);
     let shown = 0;
     try {
-      await prepareYielding(text, (n, total) => {
+      await prepareYielding(engine, text, (n, total) => {
         const percent = Math.floor((100 * n) / total);
         if (progress && percent >= shown + 10) {
           shown = percent;
@@ -616,7 +619,7 @@ async function analysisForEdit(uri: string): Promise<Analysis | undefined> {
   const text = await readText(file);
   if (text === undefined) return undefined;
   const fc = await configs.forUri(uri);
-  return analyze(uri, text, fc.config, today(), isStoryCandidate(file, fc.config, fc.root));
+  return analyze(engine, uri, text, fc.config, today(), isStoryCandidate(file, fc.config, fc.root));
 }
 
 connection.onShutdown(() => {

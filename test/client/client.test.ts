@@ -12,8 +12,6 @@ import {
   compositionLabel,
   coverageOrder,
   escapeHtml,
-  localDate,
-  mmss,
   practiceDescription,
   practiceDetail,
   practiceGroups,
@@ -22,6 +20,7 @@ import {
   storyDescription,
   storyStatus,
 } from '../../client/src/format';
+import { clock as mmss, today as localDate } from '../../shared/time';
 import { TEMPLATES, newStoryText, snippetText, type Snippet } from '../../shared/templates';
 import { parseDocument } from '../../server/src/engine';
 

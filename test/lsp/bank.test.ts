@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { BankResult } from '../../server/src/protocol';
+import type { BankResult } from '../../shared/protocol';
 import { FIXTURES, ROOT, TestClient, ensureBuilt, fileUri } from './helpers/client';
 
 const CREATED = 1;

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { BankResult, CardsResult, MarkPracticedResult } from '../../server/src/protocol';
+import type { BankResult, CardsResult, MarkPracticedResult } from '../../shared/protocol';
 import { CAPABILITIES, ROOT, TestClient, editsOf, ensureBuilt, fileUri } from './helpers/client';
 
 describe('lsp: practice, follow-ups, depth layers and cue cards', function () {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BankResult, LintAllResult } from '../../server/src/protocol';
+import type { BankResult, LintAllResult } from '../../shared/protocol';
 import { ROOT, TestClient, ensureBuilt, fileUri, until } from './helpers/client';
 
 const CHANGED = 2;

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { BankResult, LintAllResult } from '../../server/src/protocol';
+import type { BankResult, LintAllResult } from '../../shared/protocol';
 import { ROOT, TestClient, ensureBuilt, fileUri, until } from './helpers/client';
 
 const CREATED = 1;

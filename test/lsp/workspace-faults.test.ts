@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BankResult } from '../../server/src/protocol';
+import type { BankResult } from '../../shared/protocol';
 import { ROOT, TestClient, ensureBuilt, fileUri } from './helpers/client';
 
 const NOTES = 10_000;

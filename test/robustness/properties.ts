@@ -17,7 +17,7 @@ import {
   type ResolvedConfig,
   type StarlintConfig,
 } from '../../server/src/engine';
-import { flatten } from '../../server/src/engine/markdown';
+import { flatten } from '../../server/src/engine/syntax/blocks';
 
 export const TODAY = '2026-11-25';
 

@@ -4,9 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BankNode } from '../../client/src/bankTree';
-import { localDate } from '../../client/src/format';
+import { today as localDate } from '../../shared/time';
 import type { PracticeNode } from '../../client/src/practiceTree';
-import type { MarkPracticedResult } from '../../server/src/protocol';
+import type { MarkPracticedResult } from '../../shared/protocol';
 import { closeAllWithoutSaving, starlint, until } from './helpers';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));

@@ -1,6 +1,6 @@
 // What every feature reads: one document's lint result with the configuration it ran on and the
 // bank-wide findings that concern it. Features are pure functions of an Analysis and a request.
-import { LineIndex, lintEdit, lintText, prepareText, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story, type TextChange } from '../engine';
+import { LineIndex, type Engine, type BankFinding, type Finding, type LintResult, type ResolvedConfig, type Story, type TextChange } from '../engine';
 
 export interface Analysis {
   uri: string;
@@ -19,10 +19,10 @@ export interface Analysis {
   bank: BankFinding[];
 }
 
-export function analyze(uri: string, text: string, config: ResolvedConfig, today: string, candidate: boolean, version?: number, remember = true): Analysis {
+export function analyze(engine: Engine, uri: string, text: string, config: ResolvedConfig, today: string, candidate: boolean, version?: number, remember = true): Analysis {
   // A file the globs exclude (a CHANGELOG, a vendored README) is not even parsed.
   const result: LintResult = candidate
-    ? lintText(text, config, { today, remember })
+    ? engine.lintText(text, config, { today, remember })
     : { doc: { text, isStory: false, stories: [], comments: [], problems: [] }, lines: new LineIndex(text), findings: [], errors: [] };
   return { uri, text, version, config, result, isStory: candidate && result.doc.isStory, today, bank: [] };
 }
@@ -31,9 +31,9 @@ export function analyze(uri: string, text: string, config: ResolvedConfig, today
  * The analysis after an edit of a story file analysed before under the same configuration and
  * day: a bank file's edited story is linted alone when the edit allows it (engine `lintEdit`).
  */
-export function analyzeEdit(prev: Analysis, text: string, change: TextChange, version?: number): Analysis {
+export function analyzeEdit(engine: Engine, prev: Analysis, text: string, change: TextChange, version?: number): Analysis {
   // A keystroke's version is not linted twice: it is not added to the engine's caches.
-  const result = lintEdit(prev.result, text, change, prev.config, { today: prev.today, remember: false });
+  const result = engine.lintEdit(prev.result, text, change, prev.config, { today: prev.today, remember: false });
   return { uri: prev.uri, text, version, config: prev.config, result, isStory: result.doc.isStory, today: prev.today, bank: [] };
 }
 
@@ -55,9 +55,9 @@ export const PREPARE_ABOVE = 16_384;
  * Parses a long text into the engine's cache a unit at a time, letting the event loop run between
  * units (other requests, other files), so the lint that follows reads the parse from the cache.
  */
-export function prepareYielding(text: string, progress?: (done: number, total: number) => void): Promise<void> {
+export function prepareYielding(engine: Engine, text: string, progress?: (done: number, total: number) => void): Promise<void> {
   if (text.length <= PREPARE_ABOVE) return Promise.resolve();
-  return prepareText(text, (done, total) => {
+  return engine.prepareText(text, (done, total) => {
     progress?.(done, total);
     return new Promise((resolve) => setImmediate(resolve));
   });

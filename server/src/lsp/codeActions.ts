@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { ALL_RULES, FOLLOW_UPS, SECTION_TITLES, STAR_KINDS, closest, type Finding, type Section, type StarKind, type Story } from '../engine';
 import { allFindings, type Analysis } from './analysis';
 import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';
-import { withArticle } from '../engine/wording';
+import { withArticle } from '../../../shared/wording';
 
 /** The quick fix's title for a missing section: "Add a Task section", "Add an Action section". */
 export function addSectionTitle(kind: StarKind): string {

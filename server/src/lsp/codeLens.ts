@@ -3,8 +3,9 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { formatScore, scoreStory } from '../engine';
 import { storyFindings, type Analysis } from './analysis';
-import { plural } from '../engine/wording';
-import { clock, spokenSeconds, toRange } from './convert';
+import { plural } from '../../../shared/wording';
+import { toRange } from './convert';
+import { clock, spokenSeconds } from '../../../shared/time';
 import { sectionStats } from './hover';
 
 export function codeLenses(a: Analysis): CodeLens[] {

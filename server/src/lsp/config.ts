@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { LineIndex, resolveConfig, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
 import { parseConfigFile, type ConfigFileProblem } from '../node/config-files';
-import type { StarlintSettings } from '../protocol';
+import type { StarlintSettings } from '../../../shared/protocol';
 import { CONFIG_FILE_NAME, findConfigFile, isInside } from './files';
 import { SOURCE, toRange } from './convert';
 

@@ -53,12 +53,4 @@ export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-/** "1:25" for a number of seconds. */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
-export function spokenSeconds(words: number, wordsPerMinute: number): number {
-  return Math.round((words / wordsPerMinute) * 60);
-}

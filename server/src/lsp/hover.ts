@@ -3,11 +3,12 @@
 // the Summary and Deep dive headings also show the story's three depth layers side by side.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { FOLLOW_UPS, formatScore, scoreStory, SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type StarKind, type Story } from '../engine';
-import { TARGETS, parseRange } from '../engine/rules/section-balance';
-import { followUpReadiness } from '../engine/rules/follow-up-prep';
+import { TARGETS, parseRange } from '../engine/facts/targets';
+import { followUpReadiness } from '../engine/facts/follow-ups';
 import { storyFindings, type Analysis } from './analysis';
-import { plural } from '../engine/wording';
-import { clock, spanContains, spokenSeconds, toOffset, toRange } from './convert';
+import { plural } from '../../../shared/wording';
+import { spanContains, toOffset, toRange } from './convert';
+import { clock, spokenSeconds } from '../../../shared/time';
 
 const TIPS: Record<SectionKind, string> = {
   situation: 'Set the scene in two or three sentences: the team, the stakes, why it mattered. Credit the team here, not in Action.',

@@ -2,7 +2,7 @@
 // story's `practiced` list, every other byte of the metadata kept) as an LSP workspace edit.
 import { TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { markPracticedEdit, practiceStatus, type PracticeStatus, type Story } from '../engine';
-import type { MarkPracticedArgs } from '../protocol';
+import type { MarkPracticedArgs } from '../../../shared/protocol';
 import type { Analysis } from './analysis';
 import { toRange } from './convert';
 

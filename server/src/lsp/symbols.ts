@@ -3,8 +3,9 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { SECTION_TITLES } from '../engine';
 import type { Analysis } from './analysis';
-import { clock, spokenSeconds, toRange } from './convert';
-import { plural } from '../engine/wording';
+import { toRange } from './convert';
+import { clock, spokenSeconds } from '../../../shared/time';
+import { plural } from '../../../shared/wording';
 
 export function documentSymbols(a: Analysis): DocumentSymbol[] {
   if (!a.isStory) return [];

@@ -2,15 +2,17 @@
 // with open documents overriding the disk. It answers `starlint/bank` and gives each file the
 // bank-wide findings that concern it.
 import { promises as fs } from 'node:fs';
-import { ALL_RULES, analyzeBank, resolveConfig, type BankFile, type BankFinding, type BankReport, type ResolvedConfig } from '../engine';
-import { applyDirectives, readDirectives } from '../engine/directives';
-import type { BankResult } from '../protocol';
-import { plural } from '../engine/wording';
+import { ALL_RULES, analyzeBank, resolveConfig, type Engine, type BankFile, type BankFinding, type BankReport, type ResolvedConfig } from '../engine';
+import { withoutDisabled } from '../engine/bank/bank';
+import type { BankResult } from '../../../shared/protocol';
+import { plural } from '../../../shared/wording';
 import { analyze, prepareYielding, type Analysis } from './analysis';
 import { pathToUri, uriToPath, type FileConfig, type Folder } from './config';
 import { isInside, isStoryCandidate, readText, walkStoryFiles } from './files';
 
 export interface BankHost {
+  /** The engine that parses and lints (its caches are the server's). */
+  engine: Engine;
   folders(): Folder[];
   configForUri(uri: string): Promise<FileConfig>;
   configForFolder(folder: Folder): Promise<FileConfig>;
@@ -254,10 +256,10 @@ export class StoryBank {
       if (this.entries.get(file)?.open) return;
       if (existing && existing.analysis.text === text && existing.analysis.config.key === fc.config.key) return;
       // A long file is parsed a unit at a time, so the scan never holds up a request for long.
-      await prepareYielding(text);
+      await prepareYielding(this.host.engine, text);
       if (this.entries.get(file)?.open) return;
       // Read once and kept in the bank: nothing for the engine's caches to remember.
-      const a = analyze(uri, text, fc.config, this.host.today(), true, undefined, false);
+      const a = analyze(this.host.engine, uri, text, fc.config, this.host.today(), true, undefined, false);
       for (const e of a.result.errors) this.host.error(`starlint: rule "${e.rule}" failed on ${file} (story ${e.story + 1}) and was skipped: ${e.error}`);
       if (a.isStory) {
         this.entries.set(file, { analysis: a, open: false });
@@ -367,7 +369,7 @@ export class StoryBank {
     const sources = new Map<string, Analysis>();
     for (const a of analyses) {
       const own = report.findings.filter((f) => f.uri === a.uri);
-      byKey.set(keyOf(a.uri), filterDisabled(a, own));
+      byKey.set(keyOf(a.uri), withoutDisabled(a, own, KNOWN_RULES));
       sources.set(keyOf(a.uri), a);
     }
     this.computed = { report, byKey, sources };
@@ -406,7 +408,7 @@ export class StoryBank {
       const cfg = await this.host.configForFolder(folder);
       files = this.analyses(folder);
       report = this.analyzeWith(files, cfg.config);
-      byKey = new Map(files.map((a) => [keyOf(a.uri), filterDisabled(a, report.findings.filter((f) => f.uri === a.uri))]));
+      byKey = new Map(files.map((a) => [keyOf(a.uri), withoutDisabled(a, report.findings.filter((f) => f.uri === a.uri), KNOWN_RULES)]));
     } else {
       const computed = this.compute();
       report = computed.report;
@@ -417,7 +419,7 @@ export class StoryBank {
     const byUri = new Map(files.map((a) => [a.uri, a]));
     const findings = report.findings.filter((f) => {
       const a = f.uri ? byUri.get(f.uri) : undefined;
-      return !a || filterDisabled(a, [f]).length > 0;
+      return !a || withoutDisabled(a, [f], KNOWN_RULES).length > 0;
     });
     return {
       folder,
@@ -457,12 +459,6 @@ export function bankFiles(snap: BankSnapshot): BankFile[] {
   return snap.files.map((a) => ({ uri: a.uri, result: a.result }));
 }
 
-/** Applies a file's `<!-- starlint-disable … -->` comments to bank findings on that file. */
-function filterDisabled(a: Analysis, findings: BankFinding[]): BankFinding[] {
-  if (findings.length === 0 || a.result.doc.comments.length === 0) return findings;
-  const directives = readDirectives(a.result.doc.comments, a.result.lines, KNOWN_RULES, []);
-  return applyDirectives(findings, directives, a.result.lines) as BankFinding[];
-}
 
 const configStamps = new WeakMap<ResolvedConfig, string>();
 

@@ -3,13 +3,9 @@
 // `--format bank-json` prints the same report as one JSON object.
 import { formatScore, scoreValue, type BankReport, type LineIndex } from '../engine';
 import { plural, severityColor, table, toCliFinding, type CliFinding, type Colors } from './report';
-import { severityCounts } from '../engine/wording';
+import { severityCounts } from '../../../shared/wording';
+import { clock } from '../../../shared/time';
 
-/** Spoken time as m:ss. */
-export function minutes(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 function truncate(s: string, max: number): string {
   const chars = [...s];
@@ -31,7 +27,7 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
   if (report.stories.length) {
     const rows = [['#', 'Story', 'Category', 'Score', 'Time', 'Problems']];
     report.stories.forEach((s, i) => {
-      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', scoreValue(s.score), minutes(s.seconds), severityCounts(s.problems) || '—']);
+      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', scoreValue(s.score), clock(s.seconds), severityCounts(s.problems) || '—']);
     });
     out.push(...table(rows, { indent: '  ', align: ['r', 'l', 'l', 'r', 'r', 'l'], style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? scoreColor(c, Number(text))(text) : text) }), '');
   }

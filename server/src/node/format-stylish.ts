@@ -1,7 +1,7 @@
 // The default, human format, modelled on ESLint's "stylish": a header per file, then one aligned
 // row per finding (`line:column  severity  message  rule`), then a one-line summary.
 import { countBySeverity, plural, severityColor, table, type CliFinding, type Colors } from './report';
-import { severityCounts } from '../engine/wording';
+import { severityCounts } from '../../../shared/wording';
 
 /** The findings of each file, in the order given (already sorted). Bank-wide findings are left to the bank report. */
 export function formatStylishFindings(findings: CliFinding[], c: Colors): string[] {
@@ -27,7 +27,7 @@ export function formatStylishFindings(findings: CliFinding[], c: Colors): string
   return out;
 }
 
-/** "✖ 14 problems (1 error, 11 warnings, 2 infos)", with hints named only when there are some (nouns: engine/wording). */
+/** "✖ 14 problems (1 error, 11 warnings, 2 infos)", with hints named only when there are some (nouns: shared/wording). */
 export function formatSummary(findings: CliFinding[], c: Colors): string[] {
   if (findings.length === 0) return [];
   const n = countBySeverity(findings);

@@ -1,5 +1,5 @@
 // What the CLI says on stderr when a run found no story at all.
-import { plural } from '../engine/wording';
+import { plural } from '../../../shared/wording';
 
 /**
  * What to say when a run found no story, so that a folder of unrecognised stories is not mistaken

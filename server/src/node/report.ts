@@ -49,7 +49,7 @@ export function countBySeverity(findings: CliFinding[]): Record<Severity, number
   return counts;
 }
 
-export { plural } from '../engine/wording';
+export { plural } from '../../../shared/wording';
 
 /** Minimal ANSI styling; every function is the identity when colour is off. */
 export interface Colors {

@@ -18,7 +18,7 @@ import {
   type ApplyWorkspaceEditResult,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BankChangedNotification, type BankChangedParams, type StarlintInitializationOptions } from '../../../server/src/protocol';
+import { BankChangedNotification, type BankChangedParams, type StarlintInitializationOptions } from '../../../shared/protocol';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');

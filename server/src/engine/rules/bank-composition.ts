@@ -1,6 +1,6 @@
-import { metaSpan, type BankRule } from '../rule';
-import { CATEGORIES, type Category } from '../domain';
-import { some } from '../wording';
+import { metaSpan, type BankRule } from './rule';
+import { CATEGORIES, type Category } from '../../../../shared/domain';
+import { some } from '../../../../shared/wording';
 
 function ideal(cat: Category): string {
   return cat.min === cat.max ? `${cat.min}` : `${cat.min}–${cat.max}`;

@@ -4,6 +4,6 @@ import { rule as bankComposition } from './bank-composition';
 import { rule as uncoveredQuestion } from './uncovered-question';
 import { rule as overusedStory } from './overused-story';
 import { rule as duplicateMetric } from './duplicate-metric';
-import type { BankRule } from '../rule';
+import type { BankRule } from './rule';
 
 export const BANK_RULES: BankRule[] = [bankSize, bankComposition, uncoveredQuestion, overusedStory, duplicateMetric];

@@ -1,5 +1,5 @@
-import type { BankRule } from '../rule';
-import { plural } from '../wording';
+import type { BankRule } from './rule';
+import { plural } from '../../../../shared/wording';
 
 /** The message for a bank of `n` stories outside [min, max]. */
 export function message(n: number, min: number, max: number): string {

@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { reportMatches, spokenSections } from '../text';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { reportMatches, spokenSections } from '../model/text';
+import { ex } from './examples';
 
 const BLAME = new RegExp(
   [

@@ -1,8 +1,9 @@
-import { hasProse } from '../text';
-import { storySpan, type StoryRule } from '../rule';
-import { AMAZON_PRINCIPLES, type Company } from '../domain';
-import { STAR_KINDS, type Story } from '../types';
-import { ex } from '../examples';
+import { hasProse } from '../model/text';
+import { storySpan, type StoryRule } from './rule';
+import type { Company } from '../../../../shared/domain';
+import { principlesIn } from '../facts/values';
+import { STAR_KINDS, type Story } from '../model/types';
+import { ex } from './examples';
 
 const VALUES: Record<Company, { test: (text: string) => boolean; message: string }> = {
   amazon: {
@@ -33,20 +34,6 @@ function riskAndTradeoff(text: string): boolean {
   return risk && tradeoff;
 }
 
-// One pass over the text finds every phrase that names a principle ("Customer Obsession",
-// "Have Backbone; Disagree and Commit" by either half), in any case, with either apostrophe.
-const PHRASE_OF = new Map<string, string>();
-for (const p of AMAZON_PRINCIPLES) for (const phrase of p.toLowerCase().split(/;\s*/)) PHRASE_OF.set(phrase.replace(/’/g, "'"), p);
-const PRINCIPLE_PHRASES = new RegExp([...PHRASE_OF.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('|'), 'gi');
-
-export function principlesIn(text: string): string[] {
-  const seen = new Set<string>();
-  PRINCIPLE_PHRASES.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PRINCIPLE_PHRASES.exec(text))) seen.add(PHRASE_OF.get(m[0].toLowerCase().replace(/’/g, "'")) as string);
-  // In the principles' own order, as the heat-map lists them.
-  return AMAZON_PRINCIPLES.filter((p) => seen.has(p));
-}
 
 function storyText(story: Story): string {
   return [...STAR_KINDS.map((k) => story.star[k]?.prose.text ?? ''), story.layers.summary?.prose.text ?? ''].join('\n\n');

@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { ex } from '../examples';
-import { storySource } from '../parse';
+import type { StoryRule } from './rule';
+import { ex } from './examples';
+import { storySource } from '../model/stories';
 
 export const rule: StoryRule = {
   id: 'confidential',

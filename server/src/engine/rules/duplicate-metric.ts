@@ -1,22 +1,12 @@
-import { hasProse } from '../text';
-import type { BankRule, BankEntry } from '../rule';
-import { findMetrics } from '../metrics';
-import { list } from '../wording';
+import type { BankRule, BankEntry } from './rule';
+import { headlineMetric } from '../facts/metrics';
+import { list } from '../../../../shared/wording';
 
 /** The message for a headline metric that also ends the stories titled `others`. */
 export function message(metric: string, others: string[]): string {
   return `Headline metric "${metric}" also ends ${list(others.map((t) => `"${t}"`))}: check the numbers, and lead each story with its own result.`;
 }
 
-/** The headline metric of a story: the first metric of its Result that is not a p-value. */
-export function headlineMetric(entry: BankEntry): { text: string; span: { start: number; end: number } } | undefined {
-  const result = entry.story.star.result;
-  if (!hasProse(result)) return undefined;
-  // A significance level ("p < 0.01") backs a result up; it is not the result.
-  const metrics = findMetrics(result.prose.text).filter((x) => !/^p\s?[<=≤]/i.test(x.text));
-  const m = metrics[0];
-  return m && { text: m.text.replace(/\s+/g, ' '), span: result.prose.span(m.start, m.end) };
-}
 
 export const rule: BankRule = {
   id: 'duplicate-metric',
@@ -29,7 +19,7 @@ export const rule: BankRule = {
   check(ctx) {
     const seen = new Map<string, { entry: BankEntry; span: { start: number; end: number }; text: string }[]>();
     for (const entry of ctx.entries) {
-      const h = headlineMetric(entry);
+      const h = headlineMetric(entry.story);
       if (!h) continue;
       const key = h.text.toLowerCase().replace(/\s+/g, '');
       seen.set(key, [...(seen.get(key) ?? []), { entry, span: h.span, text: h.text }]);

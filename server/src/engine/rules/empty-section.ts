@@ -1,7 +1,7 @@
-import { STAR_KINDS } from '../types';
-import { SECTION_TITLES } from '../sections';
-import type { StoryRule } from '../rule';
-import { ex } from '../examples';
+import { STAR_KINDS } from '../model/types';
+import { SECTION_TITLES } from '../model/labels';
+import type { StoryRule } from './rule';
+import { ex } from './examples';
 
 export const rule: StoryRule = {
   id: 'empty-section',

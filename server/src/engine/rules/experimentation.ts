@@ -1,8 +1,7 @@
-import type { StoryRule } from '../rule';
-import { starSection } from '../text';
-import { ex } from '../examples';
-
-export const EXPERIMENT = /\b(?:hypothes[ie]s|hypothesi[sz]ed|alternatives?|considered|tried|rejected|ruled out|baselines?|a\/b(?: test(?:s|ed|ing)?)?|ab test|split test|experiment(?:s|ed|ing|al)?|evaluat(?:e|ed|ing|ion|ions)|held-out|holdout|hold-out|validation set|test set|offline (?:eval|metrics?|test)|ablations?|compared|comparing|comparison|benchmark(?:ed|s)?|cross-validat\w*|backtest(?:ed|ing|s)?|pilot(?:ed)?|prototyp(?:e|ed|es)|shadow mode|canary|instead of|rather than|versus|vs\.?|counterfactual|control group|significance|error analysis|test(?:s|ed|ing)?|trials?|validat(?:e|ed|ing|ion)|measured|iterat(?:e|ed|ion|ions))\b/i;
+import type { StoryRule } from './rule';
+import { starSection } from '../model/text';
+import { ex } from './examples';
+import { EXPERIMENT } from '../facts/cues';
 
 export const rule: StoryRule = {
   id: 'experimentation',

@@ -1,8 +1,8 @@
-import type { StoryRule } from '../rule';
-import { starSection } from '../text';
-import { matches } from '../prose';
-import { ex } from '../examples';
-import { plural } from '../wording';
+import type { StoryRule } from './rule';
+import { starSection } from '../model/text';
+import { matches } from '../syntax/prose';
+import { ex } from './examples';
+import { plural } from '../../../../shared/wording';
 
 /** The message for an Action with `we` "we" subjects and `i` "I" subjects. */
 export function message(we: number, i: number, minRatio: number): string {

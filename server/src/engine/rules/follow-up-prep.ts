@@ -1,31 +1,14 @@
-import type { StoryRule } from '../rule';
-import { FOLLOW_UPS } from '../domain';
-import type { Section } from '../types';
-import { ex } from '../examples';
-import { withoutPlaceholders } from '../placeholders';
-import { list } from '../wording';
+import type { StoryRule } from './rule';
+import { FOLLOW_UPS } from '../../../../shared/domain';
+import { ex } from './examples';
+import { followUpReadiness } from '../facts/follow-ups';
+import { list } from '../../../../shared/wording';
 
 /** The message for a Follow-ups section that answers `answered` of six and misses `missing` (questions). */
 export function message(answered: number, missing: string[]): string {
   return `Follow-ups answers ${answered} of ${FOLLOW_UPS.length}: prepare ${list(missing.map((q) => `"${q}"`))}.`;
 }
 
-/** Which of the six follow-ups a Follow-ups section answers: an item that names one and answers it. */
-export function followUpReadiness(section: Section): { answered: string[]; missing: string[] } {
-  const items = section.items.length ? section.items.map((p) => p.text) : section.prose.text.split(/\n\s*\n/);
-  const answered = new Set<string>();
-  for (const item of items) {
-    const [whole, ...rest] = item.split(/\?|:|\n| — | - /);
-    // A template's slot ("[The options I weighed…]", "…") is not an answer yet.
-    const answer = withoutPlaceholders(rest.join(' ')).trim();
-    if (answer.split(/\s+/).filter(Boolean).length < 4) continue;
-    // A question is a line at most. Patterns such as /\bwhy\b.*\bapproach/ retry at every "why",
-    // so an unbounded "question" of thousands of words would cost quadratic time.
-    const question = whole.slice(0, 300);
-    for (const f of FOLLOW_UPS) if (f.pattern.test(question)) answered.add(f.id);
-  }
-  return { answered: FOLLOW_UPS.filter((f) => answered.has(f.id)).map((f) => f.id), missing: FOLLOW_UPS.filter((f) => !answered.has(f.id)).map((f) => f.id) };
-}
 
 const ALL = FOLLOW_UPS.map((f) => `- **${f.question}** I …`).join('\n');
 

@@ -1,4 +1,4 @@
-import type { StoryRule } from '../rule';
+import type { StoryRule } from './rule';
 
 // Reported by the parser (parse.ts), not by a check: this object carries the rule's metadata.
 export const rule: StoryRule = {

@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { reportMatches, starSection } from '../text';
-import type { Section } from '../types';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { reportMatches, starSection } from '../model/text';
+import type { Section } from '../model/types';
+import { ex } from './examples';
 
 const GENERIC = new RegExp(
   [

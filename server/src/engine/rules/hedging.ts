@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { phrases, reportMatches, spokenSections } from '../text';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { phrases, reportMatches, spokenSections } from '../model/text';
+import { ex } from './examples';
 
 const HEDGE = phrases(['I think', 'I guess', 'sort of', 'kind of', 'maybe', 'probably', 'seemed to', 'I feel like', 'I suppose', 'perhaps', 'somewhat', 'I believe']);
 // "what kind of model", "a new sort of test": a noun phrase, not a hedge.

@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { reportMatches, spokenSections } from '../text';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { reportMatches, spokenSections } from '../model/text';
+import { ex } from './examples';
 
 const BRAG = /\bI(?:'m| am) (?:a |such a |too much of a )?perfectionist\b|\bI work too (?:hard|much)\b|\bI care too much\b|\bI(?:'m| am) too (?:detail-oriented|dedicated|passionate|honest|hard-working|hardworking|committed)\b|\bmy (?:biggest |greatest |only )?weakness is (?:that )?I (?:work too|care too|am too|'m too)|\bI take on too much\b|\bI hold myself to (?:too )?high (?:a )?standards?\b/gi;
 

@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { answerSection, phrases, reportMatches, starSection } from '../text';
-import type { Section } from '../types';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { answerSection, phrases, reportMatches, starSection } from '../model/text';
+import type { Section } from '../model/types';
+import { ex } from './examples';
 
 const HYPOTHETICAL = phrases([
   'I would usually', 'I would normally', 'I would typically', 'I would generally', 'I typically', 'I usually', 'I always',

@@ -35,7 +35,7 @@ import { rule as inlineConfig } from './inline-config';
 import { rule as largeFile } from './large-file';
 import { rule as placeholder } from './placeholder';
 import { BANK_RULES } from './bank-rules';
-import type { AnyRule, StoryRule } from '../rule';
+import type { AnyRule, StoryRule } from './rule';
 
 export const STORY_RULES: StoryRule[] = [
   missingSection,

@@ -1,5 +1,5 @@
-import type { StoryRule } from '../rule';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { ex } from './examples';
 
 // Reported by the directive reader (directives.ts), not by a check.
 export const rule: StoryRule = {

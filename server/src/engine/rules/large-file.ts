@@ -1,4 +1,4 @@
-import type { StoryRule } from '../rule';
+import type { StoryRule } from './rule';
 
 // Reported by lint.ts when a file is larger than "maxFileSize": only the stories that fit are linted.
 export const rule: StoryRule = {

@@ -1,7 +1,8 @@
-import type { StoryRule } from '../rule';
-import { hasProse, spoken } from '../text';
-import { ex } from '../examples';
-import { plural } from '../wording';
+import type { StoryRule } from './rule';
+import { hasProse } from '../model/text';
+import { spoken } from '../../../../shared/time';
+import { ex } from './examples';
+import { plural } from '../../../../shared/wording';
 
 /** The message for a depth layer of `words` words outside [min, max]. */
 export function message(name: string, words: number, wpm: number, what: string, min: number, max: number): string {

@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { starSection } from '../text';
-import { findMetrics } from '../metrics';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { starSection } from '../model/text';
+import { metricsOf } from '../facts/metrics';
+import { ex } from './examples';
 
 export const rule: StoryRule = {
   id: 'metric-types',
@@ -20,7 +20,7 @@ export const rule: StoryRule = {
   check(ctx) {
     const section = starSection(ctx.story, 'result');
     if (!section) return;
-    const metrics = findMetrics(section.prose.text);
+    const metrics = metricsOf(section.prose);
     if (metrics.length === 0) return;
     const technical = metrics.some((m) => m.types.includes('technical'));
     const business = metrics.some((m) => m.types.includes('business'));

@@ -1,9 +1,7 @@
-import type { StoryRule } from '../rule';
-import { starSection } from '../text';
-import { ex } from '../examples';
-
-/** A lesson statement, specific or not: the generic ones are judged by generic-learning. */
-export const LESSON = /\b(?:learn(?:ed|t|ing)|lessons?|takeaways?|take-aways?|insights?|reali[sz](?:ed|e|ation)|taught me|teaches me|going forward|from now on|next time|since then,? I|now I|I now|these days I|in hindsight|in retrospect|(?:would|'d) do differently|showed me|reminded me|made me (?:see|understand)|I understood|I understand now|the key (?:was|is)|my biggest lesson|I changed how I)\b/i;
+import type { StoryRule } from './rule';
+import { starSection } from '../model/text';
+import { ex } from './examples';
+import { LESSON } from '../facts/cues';
 
 export const rule: StoryRule = {
   id: 'missing-learning',

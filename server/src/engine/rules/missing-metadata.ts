@@ -1,6 +1,6 @@
-import { metaSpan, storySpan, type StoryRule } from '../rule';
-import { ex } from '../examples';
-import { list } from '../wording';
+import { metaSpan, storySpan, type StoryRule } from './rule';
+import { ex } from './examples';
+import { list } from '../../../../shared/wording';
 
 const EXAMPLE: Record<string, string> = { category: '"category: project"', questions: '"questions: [challenging-project, …]"' };
 

@@ -1,10 +1,10 @@
-import { STAR_KINDS } from '../types';
-import { SECTION_TITLES } from '../sections';
-import { storySpan, type StoryRule } from '../rule';
-import { ex } from '../examples';
-import { answerSection } from '../text';
-import { inferBoundaries } from '../evidence';
-import type { Section } from '../types';
+import { STAR_KINDS } from '../model/types';
+import { SECTION_TITLES } from '../model/labels';
+import { storySpan, type StoryRule } from './rule';
+import { ex } from './examples';
+import { answerSection } from '../model/text';
+import { inferBoundaries } from '../facts/evidence';
+import type { Section } from '../model/types';
 
 /** Source offsets where each STAR part of an answer told without labels most likely begins. */
 function boundaries(answer: Section): Record<string, number> {

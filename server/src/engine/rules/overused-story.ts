@@ -1,5 +1,5 @@
-import { metaSpan, type BankRule } from '../rule';
-import { plural } from '../wording';
+import { metaSpan, type BankRule } from './rule';
+import { plural } from '../../../../shared/wording';
 
 /** The message for a story that claims `n` themes, more than `max`. */
 export function message(title: string, n: number, max: number): string {

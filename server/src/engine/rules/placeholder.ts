@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { ex } from '../examples';
-import { sectionPlaceholders, titlePlaceholder, type Placeholder } from '../placeholders';
-import type { SectionKind } from '../types';
+import type { StoryRule } from './rule';
+import { ex } from './examples';
+import { sectionPlaceholders, titlePlaceholder, type Placeholder } from '../facts/placeholders';
+import type { SectionKind } from '../model/types';
 
 /** The sections a template fills with slots: the spoken answer. Follow-ups have their own rule. */
 const CHECKED: SectionKind[] = ['situation', 'task', 'action', 'result', 'summary', 'deep-dive'];

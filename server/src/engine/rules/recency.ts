@@ -1,7 +1,7 @@
-import { metaSpan, type StoryRule } from '../rule';
-import { ex } from '../examples';
-import { ageInMonths } from '../dates';
-import { age, plural } from '../wording';
+import { metaSpan, type StoryRule } from './rule';
+import { ex } from './examples';
+import { ageInMonths } from '../facts/dates';
+import { age, plural } from '../../../../shared/wording';
 
 /** The message for a story `months` old when the limit is `maxYears`. */
 export function message(date: string, months: number, maxYears: number): string {

@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { starSection } from '../text';
-import { findMetrics } from '../metrics';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { starSection } from '../model/text';
+import { metricsOf } from '../facts/metrics';
+import { ex } from './examples';
 
 export const rule: StoryRule = {
   id: 'result-metric',
@@ -16,7 +16,7 @@ export const rule: StoryRule = {
   },
   check(ctx) {
     const section = starSection(ctx.story, 'result');
-    if (!section || findMetrics(section.prose.text).length > 0) return;
+    if (!section || metricsOf(section.prose).length > 0) return;
     ctx.report({
       message: 'Result has no number: add the metric that moved, e.g. "CTR from 2.1% to 3.4%" or "saved 20 hours a week".',
       span: section.marker,

@@ -1,21 +1,9 @@
-import { STAR_KINDS, type StarKind } from '../types';
-import { SECTION_TITLES } from '../sections';
-import type { StoryRule } from '../rule';
-import { hasProse, percent, spoken } from '../text';
-
-const ADVICE: Record<StarKind, [string, string]> = {
-  situation: ['cut the context to the stakes and the team; spend the time on Action', 'add the context: the team, the stakes, why it mattered'],
-  task: ['state your role and goal in a sentence or two', 'say what you owned and what success meant'],
-  action: ['trim the detail to the decisions that mattered', 'say more of what you did and why: the options, the decision, the reasoning'],
-  result: ['keep the outcome to the metric, the business effect and the lesson', 'add the measured outcome, its business effect and what you learned'],
-};
-
-export const TARGETS: Record<StarKind, [number, number]> = {
-  situation: [15, 20],
-  task: [10, 15],
-  action: [50, 60],
-  result: [15, 20],
-};
+import { STAR_KINDS } from '../model/types';
+import { ADVICE, TARGETS, parseRange } from '../facts/targets';
+import { SECTION_TITLES } from '../model/labels';
+import type { StoryRule } from './rule';
+import { hasProse, percent } from '../model/text';
+import { spoken } from '../../../../shared/time';
 
 export const rule: StoryRule = {
   id: 'section-balance',
@@ -64,11 +52,3 @@ export const rule: StoryRule = {
     }
   },
 };
-
-export function parseRange(value: unknown, fallback: [number, number]): [number, number] {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value ?? ''));
-  if (!m) return fallback;
-  const a = Number(m[1]);
-  const b = Number(m[2]);
-  return a <= b ? [a, b] : fallback;
-}

@@ -1,6 +1,6 @@
-import { STAR_KINDS, type StarKind } from '../types';
-import { SECTION_TITLES } from '../sections';
-import type { StoryRule } from '../rule';
+import { STAR_KINDS, type StarKind } from '../model/types';
+import { SECTION_TITLES } from '../model/labels';
+import type { StoryRule } from './rule';
 
 export const rule: StoryRule = {
   id: 'section-order',

@@ -1,7 +1,8 @@
-import { storySpan, type StoryRule } from '../rule';
-import { answerSection, hasProse, spoken } from '../text';
-import { ex } from '../examples';
-import { plural } from '../wording';
+import { storySpan, type StoryRule } from './rule';
+import { answerSection, hasProse } from '../model/text';
+import { spoken } from '../../../../shared/time';
+import { ex } from './examples';
+import { plural } from '../../../../shared/wording';
 
 /** The message for a story of `words` words, too short or too long for [targetMin, targetMax]. */
 export function message(words: number, wpm: number, targetMin: number, targetMax: number, short: boolean): string {

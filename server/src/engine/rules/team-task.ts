@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { starSection } from '../text';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { starSection } from '../model/text';
+import { ex } from './examples';
 
 const MINE = /(?<![\w'])(?:I(?:'m|'ve|'d|'ll)?|me|my|mine|myself)(?![\w'])/i;
 

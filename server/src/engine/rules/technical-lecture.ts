@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { sectionSentences, starSection } from '../text';
-import { ex } from '../examples';
-import { plural } from '../wording';
+import type { StoryRule } from './rule';
+import { sectionSentences, starSection } from '../model/text';
+import { ex } from './examples';
+import { plural } from '../../../../shared/wording';
 
 /** The message for an Action where `lecture` of `all` sentences are detail without a decision. */
 export function message(lecture: number, all: number): string {

@@ -1,4 +1,4 @@
-import type { BankRule } from '../rule';
+import type { BankRule } from './rule';
 
 export const rule: BankRule = {
   id: 'uncovered-question',

@@ -1,7 +1,7 @@
-import type { StoryRule } from '../rule';
-import { closest } from '../domain';
-import { ex } from '../examples';
-import { list } from '../wording';
+import type { StoryRule } from './rule';
+import { closest } from '../../../../shared/domain';
+import { ex } from './examples';
+import { list } from '../../../../shared/wording';
 
 export const rule: StoryRule = {
   id: 'unknown-category',

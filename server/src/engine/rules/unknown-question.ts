@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { closest } from '../domain';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { closest } from '../../../../shared/domain';
+import { ex } from './examples';
 
 export const rule: StoryRule = {
   id: 'unknown-question',

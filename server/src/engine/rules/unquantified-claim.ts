@@ -1,8 +1,8 @@
-import type { StoryRule } from '../rule';
-import { phrases, sectionSentences, starSection } from '../text';
-import { hasNumber } from '../metrics';
-import type { Section } from '../types';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { phrases, sectionSentences, starSection } from '../model/text';
+import { hasNumber } from '../facts/metrics';
+import type { Section } from '../model/types';
+import { ex } from './examples';
 
 const CLAIM = phrases([
   'better', 'improved', 'improvement', 'improvements', 'faster', 'quicker', 'happy', 'happier', 'delighted', 'significantly',

@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { phrases, reportMatches, spokenSections } from '../text';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { phrases, reportMatches, spokenSections } from '../model/text';
+import { ex } from './examples';
 
 const VAGUE = phrases([
   'a bunch of', 'a lot of', 'lots of', 'a ton of', 'tons of', 'different things', 'various things', 'some things',

@@ -1,6 +1,6 @@
-import { metaSpan, type StoryRule } from '../rule';
-import { ex } from '../examples';
-import { plural } from '../wording';
+import { metaSpan, type StoryRule } from './rule';
+import { ex } from './examples';
+import { plural } from '../../../../shared/wording';
 
 /** The message for a story that answers `n` known themes, fewer than `min`. */
 export function message(n: number, min: number): string {

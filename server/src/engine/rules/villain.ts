@@ -1,6 +1,6 @@
-import type { StoryRule } from '../rule';
-import { reportMatches, spokenSections } from '../text';
-import { ex } from '../examples';
+import type { StoryRule } from './rule';
+import { reportMatches, spokenSections } from '../model/text';
+import { ex } from './examples';
 
 // Contempt, and the same contempt in other words: a colleague who "avoids taking responsibility".
 const VILLAIN = /\b(?:incompetent|lazy|clueless|stupid|idiots?|idiotic|moronic|morons?|dumb|useless|hopeless|arrogant|toxic|impossible to work with|refused to listen|wouldn't listen|would not listen|didn't care|did not care|couldn't be bothered|had no idea what (?:they|he|she) (?:was|were) doing|(?:not|never|un)(?: ?willing) to take (?:any )?responsibility|(?:avoid|avoids|avoided|dodge[sd]?|shirk(?:s|ed)?) (?:taking )?responsibility)\b/gi;

@@ -1,5 +1,5 @@
-import { sentences } from './prose';
-import type { StarKind } from './types';
+import { sentences } from '../syntax/prose';
+import type { StarKind } from '../model/types';
 
 /**
  * What the text of a candidate story says about itself (SPEC §2: look-alikes). A story is a

@@ -1,14 +1,14 @@
-import { hasProse } from './text';
-import type { ResolvedConfig } from './config';
-import type { Finding, Story } from './types';
-import { findMetrics } from './metrics';
-import { subjectCounts } from './rules/first-person';
-import { ageInMonths } from './dates';
-import { age, plural } from './wording';
-import { EXPERIMENT } from './rules/experimentation';
-import type { Criterion, Score } from './score-format';
+import { hasProse } from '../model/text';
+import type { ResolvedConfig } from '../lint/config';
+import type { Finding, Story } from '../model/types';
+import { metricsOf } from '../facts/metrics';
+import { subjectCounts } from '../rules/first-person';
+import { ageInMonths } from '../facts/dates';
+import { age, plural } from '../../../../shared/wording';
+import { EXPERIMENT } from '../facts/cues';
+import type { Criterion, Score } from '../../../../shared/score-format';
 
-export { formatScore, scoreText, scoreValue, type Criterion, type Score } from './score-format';
+export { formatScore, scoreText, scoreValue, type Criterion, type Score } from '../../../../shared/score-format';
 
 const ML_TERMS = /\b(?:model(?:s|ing|led|ling)?|ML|machine learning|AI|LLMs?|training|trained|inference|features?|dataset|data set|labels?|labell?ing|precision|recall|AUC|F1|A\/B|experiment\w*|embeddings?|ranking|recommend\w*|classifier|regression|neural|transformer|fine-?tun\w*|evaluation|held-out|baseline|drift|pipeline|GPU|prompt\w*|retrieval|NLP|computer vision|forecast\w*|anomaly|fraud|personali[sz]\w*)\b/gi;
 const DECISION = /\b(?:chose|decided|because|trade-?offs?|ruled out|instead of|rather than|prioriti[sz]ed|weighed)\b/i;
@@ -56,7 +56,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
   {
     const notes: string[] = [];
     let points = 15;
-    if (!result || findMetrics(result.prose.text).length === 0) {
+    if (!result || metricsOf(result.prose).length === 0) {
       points -= 7;
       notes.push('no number in the Result (result-metric)');
     }
@@ -115,7 +115,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     const notes: string[] = [];
     let points = 0;
     if (result) {
-      const metrics = findMetrics(result.prose.text);
+      const metrics = metricsOf(result.prose);
       if (metrics.length) points += 4;
       else notes.push('no metric');
       const t = metrics.some((m) => m.types.includes('technical'));

@@ -1,4 +1,4 @@
-import type { Piece, Span } from './types';
+import type { Piece, Span } from '../model/types';
 
 /**
  * The spoken text of a section: the prose of its Markdown with code, HTML comments, labels and
@@ -11,6 +11,8 @@ export class Prose {
   private readonly starts: number[];
   /** Added to every source offset: a story reused at another place in the file shifts for free. */
   private readonly offset: number;
+  /** Facts derived from this text (metrics…), computed once however many rules ask. */
+  private derived?: Map<string, unknown>;
 
   constructor(pieces: Piece[], shared?: { text: string; starts: number[]; offset: number }) {
     this.pieces = pieces;
@@ -29,6 +31,13 @@ export class Prose {
     }
     this.text = normaliseTypography(text);
   }
+  /** `compute()`, once per text: the value is kept with this prose (and shared: do not mutate it). */
+  once<T>(key: string, compute: (text: string) => T): T {
+    this.derived ??= new Map();
+    if (!this.derived.has(key)) this.derived.set(key, compute(this.text));
+    return this.derived.get(key) as T;
+  }
+
 
   /** The same prose, its source offsets moved by `delta`. */
   shifted(delta: number): Prose {

@@ -1,6 +1,6 @@
-import { matches, sentences, type Sentence } from './prose';
+import { matches, sentences, type Sentence } from '../syntax/prose';
 import { STAR_KINDS, type Section, type StarKind, type Story } from './types';
-import type { StoryRuleContext } from './rule';
+import type { StoryRuleContext } from '../rules/rule';
 
 /** The sections whose prose is spoken in the interview: STAR plus the depth layers and follow-ups. */
 export function spokenSections(story: Story): Section[] {
@@ -61,11 +61,4 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
-export function spoken(words: number, wpm: number): string {
-  const seconds = Math.round((words / wpm) * 60);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
-export function seconds(words: number, wpm: number): number {
-  return Math.round((words / wpm) * 60);
-}

@@ -16,8 +16,8 @@
 // What does not: citations (`[1]`, `[2, 3]`), footnotes (`[^1]`), links (their text has no
 // brackets in prose), task boxes (`[ ]`, `[x]` opening an item), editorial brackets inside real
 // sentences (`he said [the model] was fine`, `[sic]`), HTML (`<br>`, `<sup>`), autolinks, code.
-import { paragraphs, sentences } from './prose';
-import type { Section, Span } from './types';
+import { paragraphs, sentences } from '../syntax/prose';
+import type { Section, Span } from '../model/types';
 
 export type PlaceholderKind = 'bracket' | 'angle' | 'marker' | 'ellipsis' | 'instruction' | 'title';
 

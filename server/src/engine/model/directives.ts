@@ -1,4 +1,4 @@
-import { countAtMost, type LineIndex } from './lines';
+import { countAtMost, type LineIndex } from '../syntax/lines';
 import type { Finding, HtmlComment, ParseProblem } from './types';
 
 /**

@@ -1,11 +1,11 @@
 import { parseDocument as parseYaml, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { CACHE_CHARS, TextCache } from './cache';
-import { absolutePieces, flatten, shiftSpan, type Block } from './markdown';
-import { Prose, countWords } from './prose';
-import { headingSection, type LabelMeaning } from './sections';
-import { CATEGORIES } from './domain';
-import { evidence, isNonStarQuestion, isQuestion, readsAsAnswer, readsAsStory } from './evidence';
-import { onlyPlaceholders } from './placeholders';
+import { CACHE_CHARS, CacheSlot, type Memo } from '../memo';
+import { absolutePieces, flatten, shiftSpan, type Block } from '../syntax/blocks';
+import { Prose, countWords } from '../syntax/prose';
+import { headingSection, type LabelMeaning } from './labels';
+import { CATEGORIES } from '../../../../shared/domain';
+import { evidence, isNonStarQuestion, isQuestion, readsAsAnswer, readsAsStory } from '../facts/evidence';
+import { onlyPlaceholders } from '../facts/placeholders';
 import {
   STAR_KINDS,
   type HtmlComment,
@@ -50,12 +50,12 @@ const CATEGORY_IDS = new Set(CATEGORIES.map((c) => c.id));
  * interview question — are stories when their prose reads as a first-person account of the
  * past, not as a guide to the STAR method or a template (evidence.ts).
  */
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   const problems: ParseProblem[] = [];
   if (looksBinary(text)) {
     return { text, isStory: false, stories: [], comments: [], problems, limited: 'binary' };
   }
-  const { blocks, comments, chunks } = flatten(text);
+  const { blocks, comments, chunks } = flatten(text, memo);
 
   let frontMatter: StoryMeta | undefined;
   let bodyStart = 0;
@@ -64,7 +64,7 @@ export function parseDocument(text: string): ParsedDocument {
     // The YAML starts after the opening line, whichever line ending (LF, CRLF or a lone CR) ends it.
     const opening = /^[^\r\n]*(?:\r\n?|\n)?/.exec(text.slice(yamlBlock.span.start, yamlBlock.span.end));
     const contentStart = yamlBlock.span.start + (opening ? opening[0].length : 0);
-    frontMatter = readMeta(yamlBlock.value ?? '', contentStart, 'front-matter', problems, 'front matter');
+    frontMatter = readMeta(yamlBlock.value ?? '', contentStart, 'front-matter', problems, 'front matter', memo);
     frontMatter.span = yamlBlock.span;
     bodyStart = 1;
   } else if (/^\ufeff?---[ \t]*\r?\n/.test(text)) {
@@ -210,14 +210,14 @@ export function parseDocument(text: string): ParsedDocument {
     if (comment) {
       const body = comment.body.replace(STORY_COMMENT, '');
       const bodyOffset = comment.span.start + 4 + (comment.body.length - body.length);
-      meta = readMeta(body, bodyOffset, 'comment', problems, 'story metadata');
+      meta = readMeta(body, bodyOffset, 'comment', problems, 'story metadata', memo);
       meta.span = comment.span;
     } else if (frontMatter && kept.length === 1) {
       meta = frontMatter;
     } else {
       meta = { source: 'none', keys: {}, raw: {} };
     }
-    const sections = cachedSections(text, span, titleDepth, () => buildSections(text, blocks, markers, seg.from, seg.to, titleDepth));
+    const sections = cachedSections(memo, text, span, titleDepth, () => buildSections(text, blocks, markers, seg.from, seg.to, titleDepth));
     const { star, layers, words } = starOf(sections);
     let titleSpan = titleBlock ? (titleBlock.type === 'heading' ? headingTextSpan(text, titleBlock) : titleBlock.span) : undefined;
     // The title as written, so a title that is (or holds) inline HTML still shows as text.
@@ -428,14 +428,15 @@ function shiftMeta(m: StoryMeta, by: number): StoryMeta {
 
 // Sections of each story by its text, with offsets relative to the story: an edit in a bank
 // file rebuilds the sections of the edited story only, and the others shift for free.
-const sectionCache = new TextCache<Section[]>(CACHE_CHARS);
+const SECTIONS = new CacheSlot<Section[]>('story sections', CACHE_CHARS);
 
-function cachedSections(text: string, span: Span, titleDepth: number | undefined, build: () => Section[]): Section[] {
+function cachedSections(memo: Memo | undefined, text: string, span: Span, titleDepth: number | undefined, build: () => Section[]): Section[] {
   const key = `${titleDepth ?? ''}\u0000${text.slice(span.start, span.end)}`;
-  const hit = sectionCache.get(key);
+  if (!memo) return build();
+  const hit = memo.get(SECTIONS, key);
   if (hit) return hit.map((s) => shiftSection(s, span.start));
   const sections = build();
-  sectionCache.set(key, sections.map((s) => shiftSection(s, -span.start)));
+  memo.set(SECTIONS, key, sections.map((s) => shiftSection(s, -span.start)));
   return sections;
 }
 
@@ -658,7 +659,7 @@ function yamlTooDeep(yaml: string): boolean {
 
 // Parsed metadata by its YAML text, with spans relative to the YAML: in a bank file only the
 // edited story's metadata is parsed again.
-const metaCache = new TextCache<{ meta: StoryMeta; problems: ParseProblem[] }>(1_000_000);
+const METADATA = new CacheSlot<{ meta: StoryMeta; problems: ParseProblem[] }>('story metadata', 1_000_000);
 
 /** Reads YAML metadata, keeping the span of every key and of each `questions` entry. */
 export function readMeta(
@@ -667,13 +668,14 @@ export function readMeta(
   source: 'front-matter' | 'comment',
   problems: ParseProblem[],
   what: string,
+  memo?: Memo,
 ): StoryMeta {
   const key = `${source}\u0000${what}\u0000${yaml}`;
-  let cached = metaCache.get(key);
+  let cached = memo?.get(METADATA, key);
   if (!cached) {
     const own: ParseProblem[] = [];
     cached = { meta: readMetaAt(yaml, 0, source, own, what), problems: own };
-    metaCache.set(key, cached);
+    memo?.set(METADATA, key, cached);
   }
   for (const p of cached.problems) problems.push({ ...p, span: shiftSpan(p.span, base) });
   return shiftMeta(cached.meta, base);

@@ -1,4 +1,4 @@
-import type { Story } from './types';
+import type { Story } from '../model/types';
 
 export interface TextEdit {
   start: number;

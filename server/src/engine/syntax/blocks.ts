@@ -1,7 +1,7 @@
-import { CACHE_CHARS, TextCache } from './cache';
+import { CACHE_CHARS, CacheSlot, type Memo } from '../memo';
 import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
-import type { HtmlComment, Piece, Span } from './types';
-import { labelWord, lineLabelStarts, plainLabel, separatorLength, trailingMarkers, type LabelMeaning } from './sections';
+import type { HtmlComment, Piece, Span } from '../model/types';
+import { labelWord, lineLabelStarts, plainLabel, separatorLength, trailingMarkers, type LabelMeaning } from '../model/labels';
 import { guardUnit, parseUnits } from './units';
 
 /**
@@ -46,29 +46,30 @@ export interface FlatDocument {
 }
 
 export const SPLIT_ABOVE = 24_000;
-const chunkCache = new TextCache<FlatDocument>(CACHE_CHARS);
+const CHUNKS = new CacheSlot<FlatDocument>('parsed chunks', CACHE_CHARS);
 
-export function flatten(text: string): FlatDocument {
+/** Flattens `text` into blocks, chunk by chunk; `memo` keeps each chunk's blocks for the next call. */
+export function flatten(text: string, memo?: Memo): FlatDocument {
   const blocks: Block[] = [];
   const comments: HtmlComment[] = [];
   const chunks: number[] = [];
   for (const [start, end] of chunkBounds(text)) {
     chunks.push(start);
     const chunk = text.slice(start, end);
-    const flat = flattenChunk(chunk);
+    const flat = flattenChunk(chunk, memo);
     for (const b of flat.blocks) blocks.push(start === 0 ? b : shiftBlock(b, start));
     for (const c of flat.comments) comments.push(start === 0 ? c : { body: c.body, span: shiftSpan(c.span, start) });
   }
   return { blocks, comments, chunks };
 }
 
-function flattenChunk(chunk: string): FlatDocument {
-  const cached = chunkCache.get(chunk);
+function flattenChunk(chunk: string, memo: Memo | undefined): FlatDocument {
+  const cached = memo?.get(CHUNKS, chunk);
   if (cached) return cached;
   const steps = chunkSteps(chunk, parseUnits(chunk, frontMatterEnd(chunk)));
   let step = steps.next();
   while (!step.done) step = steps.next();
-  chunkCache.set(chunk, step.value);
+  memo?.set(CHUNKS, chunk, step.value);
   return step.value;
 }
 
@@ -87,16 +88,16 @@ function* chunkSteps(chunk: string, units: [number, number][]): Generator<void, 
 
 /**
  * Parses `text` ahead of a lint, one parse unit at a time, awaiting `pause(done, total)` between
- * units, into the cache that the lint then reads: a caller on an event loop (the language server)
+ * units, into `memo`, which the lint then reads: a caller on an event loop (the language server)
  * keeps answering other requests while a long or hostile document is parsed. The result is the
  * same as a lint's own parse.
  */
-export async function prepareText(text: string, pause: (done: number, total: number) => Promise<void>): Promise<void> {
+export async function prepareText(text: string, memo: Memo, pause: (done: number, total: number) => Promise<void>): Promise<void> {
   const pending: { chunk: string; units: [number, number][] }[] = [];
   let total = 0;
   for (const [start, end] of chunkBounds(text)) {
     const chunk = text.slice(start, end);
-    if (chunkCache.get(chunk)) continue;
+    if (memo.get(CHUNKS, chunk)) continue;
     const units = parseUnits(chunk, frontMatterEnd(chunk));
     pending.push({ chunk, units });
     total += units.length;
@@ -109,7 +110,7 @@ export async function prepareText(text: string, pause: (done: number, total: num
       await pause(++done, total);
       step = steps.next();
     }
-    chunkCache.set(chunk, step.value);
+    memo.set(CHUNKS, chunk, step.value);
     await pause(++done, total);
   }
 }

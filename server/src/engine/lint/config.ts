@@ -1,8 +1,8 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { CATEGORIES, COMPANIES, THEMES, closest, type Category, type Company, type Theme } from './domain';
-import { ALL_RULES, ruleById } from './rules';
-import type { AnyRule } from './rule';
-import type { Severity, SeverityOrOff, Span } from './types';
+import { CATEGORIES, COMPANIES, THEMES, closest, type Category, type Company, type Theme } from '../../../../shared/domain';
+import { ALL_RULES, ruleById } from '../rules';
+import type { AnyRule } from '../rules/rule';
+import type { Severity, SeverityOrOff, Span } from '../model/types';
 
 /** Configuration as a user writes it (`.starlintrc.json` or `starlint.*` settings). */
 export interface StarlintConfig {

@@ -1,19 +1,20 @@
-import { hasProse } from './text';
-import { PRACTICE_DAYS } from './domain';
-import { BANK_RULES } from './rules';
+import { hasProse } from '../model/text';
+import { PRACTICE_DAYS } from '../../../../shared/domain';
+import { spokenSeconds } from '../../../../shared/time';
+import { BANK_RULES } from '../rules';
 import { scoreStory } from './score';
-import { followUpReadiness } from './rules/follow-up-prep';
-import { headlineMetric } from './rules/duplicate-metric';
-import { principlesIn } from './rules/company-values';
-import { subjectCounts } from './rules/first-person';
-import { parseStoryDate } from './dates';
-import { STAR_KINDS } from './types';
-import { applyDirectives, readDirectives } from './directives';
-import { ruleById } from './rules';
-import type { ResolvedConfig } from './config';
-import type { LintResult } from './lint';
-import type { BankEntry } from './rule';
-import type { Finding, Severity, Span } from './types';
+import { followUpReadiness } from '../facts/follow-ups';
+import { headlineMetric } from '../facts/metrics';
+import { principlesIn } from '../facts/values';
+import { subjectCounts } from '../rules/first-person';
+import { parseStoryDate } from '../facts/dates';
+import { STAR_KINDS } from '../model/types';
+import { applyDirectives, readDirectives } from '../model/directives';
+import { ruleById } from '../rules';
+import type { ResolvedConfig } from '../lint/config';
+import type { LintResult } from '../lint/lint';
+import type { BankEntry } from '../rules/rule';
+import type { Finding, Severity, Span } from '../model/types';
 import type { Score } from './score';
 
 /** One linted file, as the bank analysis takes it. */
@@ -156,8 +157,7 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
   for (const file of files) {
     const own = rawByUri.get(file.uri) ?? [];
     if (own.length === 0) continue;
-    const directives = readDirectives(file.result.doc.comments, file.result.lines, known, []);
-    findings.push(...(applyDirectives(own, directives, file.result.lines) as BankFinding[]));
+    findings.push(...withoutDisabled(file, own, known));
   }
   // Findings grouped by file and story once: a bank file of 1,000 stories stays linear.
   const fileByUri = new Map(files.map((f) => [f.uri, f]));
@@ -185,12 +185,12 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
       date: e.story.meta.date,
       score: scoreStory(e.story, own, config, today),
       words: e.story.starWords,
-      seconds: Math.round((e.story.starWords / config.wordsPerMinute) * 60),
+      seconds: spokenSeconds(e.story.starWords, config.wordsPerMinute),
       problems,
       followUps: e.story.layers['follow-ups'] ? followUpReadiness(e.story.layers['follow-ups']) : undefined,
       practice: practiceStatus(e.story.meta.practiced, today),
       principles: principlesIn(text),
-      headlineMetric: headlineMetric(e)?.text,
+      headlineMetric: headlineMetric(e.story)?.text,
       iRatio: total > 0 ? counts!.i / total : undefined,
     };
   });
@@ -203,4 +203,11 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
     return { theme: t.id, question: t.question, stories: idx, status: idx.length === 0 ? 'uncovered' : idx.length === 1 ? 'thin' : 'ok' };
   });
   return { stories, composition, coverage, findings, errors, today };
+}
+
+/** Bank findings on `file` less those its `<!-- starlint-disable … -->` comments switch off. */
+export function withoutDisabled(file: BankFile, findings: BankFinding[], known: Set<string>): BankFinding[] {
+  if (findings.length === 0 || file.result.doc.comments.length === 0) return findings;
+  const directives = readDirectives(file.result.doc.comments, file.result.lines, known, []);
+  return applyDirectives(findings, directives, file.result.lines) as BankFinding[];
 }

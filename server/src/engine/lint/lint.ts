@@ -1,21 +1,26 @@
-import { CACHE_CHARS, TextCache } from './cache';
-import { chunkBounds, shiftSpan } from './markdown';
-import { parseDocument } from './parse';
-import { LineIndex } from './lines';
-import { applyDirectives, readDirectives } from './directives';
-import { ALL_RULES, STORY_RULES } from './rules';
-import { plural } from './wording';
+import { CACHE_CHARS, CacheSlot, type Memo } from '../memo';
+import { chunkBounds, shiftSpan } from '../syntax/blocks';
+import { today } from '../../../../shared/time';
+
+export { today };
+import { parseDocument } from '../model/stories';
+import { LineIndex } from '../syntax/lines';
+import { applyDirectives, readDirectives } from '../model/directives';
+import { ALL_RULES, STORY_RULES } from '../rules';
+import { plural } from '../../../../shared/wording';
 import type { ResolvedConfig } from './config';
-import type { Finding, ParsedDocument, Report, Severity, Story } from './types';
+import type { Finding, ParsedDocument, Report, Severity, Story } from '../model/types';
 
 export interface LintOptions {
   /** Today as YYYY-MM-DD; defaults to the real date. */
   today?: string;
   /** Rules to run even if configured off (used by tests); others run per configuration. */
   only?: string[];
+  /** The caches to read and fill (an engine's, see createEngine); without one nothing is cached. */
+  memo?: Memo;
   /**
-   * False: read the engine's caches but add nothing to them, for a text that will not be linted
-   * again (the language server's keystroke versions and workspace scan). Default true.
+   * False: read the caches but add nothing to them, for a text that will not be linted again
+   * (the language server's keystroke versions and workspace scan). Default true.
    */
   remember?: boolean;
 }
@@ -61,47 +66,17 @@ interface CachedStory {
 
 // Findings of unchanged stories are reused: in a bank file of many stories an edit re-runs the
 // rules of the edited story only. Keys hold the story text, offsets are relative to the story.
-const storyCache = new TextCache<CachedStory>(CACHE_CHARS);
+const STORY_FINDINGS = new CacheSlot<CachedStory>('story findings', CACHE_CHARS);
 
-// Configurations are long JSON strings; cache keys carry a short number for each instead.
-const configIds = new Map<string, number>();
-let nextConfigId = 1;
-function configId(key: string): number {
-  let id = configIds.get(key);
-  if (id === undefined) {
-    // Ids are never reused, so a forgotten configuration cannot alias a cached one.
-    if (configIds.size > 1000) configIds.clear();
-    id = nextConfigId++;
-    configIds.set(key, id);
-  }
-  return id;
-}
-
-/**
- * Today as YYYY-MM-DD in the machine's time zone: the user's calendar day, which is the day a
- * practice session is logged under (the extension's Mark Practiced Today) and the day recency
- * and practice checkpoints count from. (UTC would put a Californian evening on tomorrow.)
- */
-export function today(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Lints one Markdown document: parse, run every enabled story rule, apply inline comments. */
 export function lintText(text: string, config: ResolvedConfig, options: LintOptions = {}): LintResult {
-  return remembering(options, () => lintAll(text, config, options));
+  return lintAll(text, config, { ...options, memo: memoOf(options) });
 }
 
-/** Runs `work` with the caches written or not, as `options.remember` says. */
-export function remembering<T>(options: LintOptions, work: () => T): T {
-  if (options.remember !== false) return work();
-  const was = TextCache.remember;
-  TextCache.remember = false;
-  try {
-    return work();
-  } finally {
-    TextCache.remember = was;
-  }
+/** The caches a call may use: read-only when `options.remember` is false. */
+export function memoOf(options: LintOptions): Memo | undefined {
+  return options.remember === false ? options.memo?.readOnly() : options.memo;
 }
 
 function lintAll(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
@@ -123,7 +98,7 @@ function lintAll(text: string, config: ResolvedConfig, options: LintOptions): Li
       severity: 'info',
     };
   }
-  const doc = parseDocument(analysed);
+  const doc = parseDocument(analysed, options.memo);
   doc.text = text;
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -163,7 +138,7 @@ export function severities(config: ResolvedConfig, options: LintOptions): (rule:
 }
 
 export function contextKey(config: ResolvedConfig, day: string, options: LintOptions): string {
-  return `${configId(config.key)}\u0000${day}\u0000${options.only?.join(',') ?? ''}`;
+  return `${options.memo ? options.memo.configId(config.key) : config.key}\u0000${day}\u0000${options.only?.join(',') ?? ''}`;
 }
 
 /** Appends one story's findings (from the cache when its text was linted before) with absolute offsets. */
@@ -171,10 +146,10 @@ export function storyFindings(story: Story, doc: ParsedDocument, storyCount: num
   const severityOf = severities(config, options);
   // What a rule says can depend on whether the file holds one story or several.
   const cacheKey = `${context}\u0000${storyCount > 1 ? 'n' : '1'}\u0000${story.key}`;
-  let cached = storyCache.get(cacheKey);
+  let cached = options.memo?.get(STORY_FINDINGS, cacheKey);
   if (!cached) {
     cached = runStoryRules(story, doc, storyCount, config, day, options.only);
-    storyCache.set(cacheKey, cached);
+    options.memo?.set(STORY_FINDINGS, cacheKey, cached);
   }
   for (const f of cached.findings) {
     const severity = severityOf(f.rule);

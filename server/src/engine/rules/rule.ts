@@ -1,5 +1,5 @@
-import type { ParsedDocument, Report, Severity, Story, StoryMeta } from './types';
-import type { ResolvedConfig, StarlintConfig } from './config';
+import type { ParsedDocument, Report, Severity, Story, StoryMeta } from '../model/types';
+import type { ResolvedConfig, StarlintConfig } from '../lint/config';
 
 /** One option of a rule: its type, its default, and a sentence for the docs and the schema. */
 export interface RuleOption {

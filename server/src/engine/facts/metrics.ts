@@ -1,4 +1,6 @@
-import { TextCache } from './cache';
+import type { Prose } from '../syntax/prose';
+import { hasProse } from '../model/text';
+import type { Story } from '../model/types';
 
 // The quantified-metric detector of SPEC §4. It works on normalised prose text and returns
 // offsets into that text.
@@ -107,16 +109,14 @@ const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
 const TECHNICAL = /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?)/i;
 const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
 
-// Several rules, the score and the bank ask for the metrics of the same Result: detect once.
-const metricCache = new TextCache<Metric[]>(1_000_000);
-
-/** The quantified metrics of a text (SPEC §4), in order. The result is shared: do not mutate it. */
+/** The quantified metrics of a text (SPEC §4), in order. */
 export function findMetrics(text: string): Metric[] {
-  const hit = metricCache.get(text);
-  if (hit) return hit;
-  const found = detectMetrics(text);
-  metricCache.set(text, found);
-  return found;
+  return detectMetrics(text);
+}
+
+/** The metrics of a section's prose, found once however many rules, the score and the bank ask. Shared: do not mutate. */
+export function metricsOf(prose: Prose): Metric[] {
+  return prose.once('metrics', detectMetrics);
 }
 
 function detectMetrics(text: string): Metric[] {
@@ -298,4 +298,14 @@ export function hasNumber(text: string): boolean {
     if (!NOT_METRIC.test(m[1])) return true;
   }
   return false;
+}
+
+/** The headline metric of a story: the first metric of its Result that is not a p-value. */
+export function headlineMetric(story: Story): { text: string; span: { start: number; end: number } } | undefined {
+  const result = story.star.result;
+  if (!hasProse(result)) return undefined;
+  // A significance level ("p < 0.01") backs a result up; it is not the result.
+  const metrics = metricsOf(result.prose).filter((x) => !/^p\s?[<=≤]/i.test(x.text));
+  const m = metrics[0];
+  return m && { text: m.text.replace(/\s+/g, ' '), span: result.prose.span(m.start, m.end) };
 }

@@ -1,9 +1,9 @@
-import { SPLIT_ABOVE, shiftSpan } from './markdown';
-import { parseDocument, shiftStory } from './parse';
-import { applyDirectives, readDirectives } from './directives';
-import { KNOWN, byPosition, contextKey, lintText, remembering, severities, storyFindings, today, type LintOptions, type LintResult, type RuleError, type TextChange } from './lint';
+import { SPLIT_ABOVE, shiftSpan } from '../syntax/blocks';
+import { parseDocument, shiftStory } from '../model/stories';
+import { applyDirectives, readDirectives } from '../model/directives';
+import { KNOWN, byPosition, contextKey, lintText, memoOf, severities, storyFindings, today, type LintOptions, type LintResult, type RuleError, type TextChange } from './lint';
 import type { ResolvedConfig } from './config';
-import type { Finding, HtmlComment, ParsedDocument, Span, Story } from './types';
+import type { Finding, HtmlComment, ParsedDocument, Span, Story } from '../model/types';
 
 /**
  * Re-linting one story of a bank file after an edit. The cost must not grow with the file:
@@ -108,7 +108,7 @@ function linesAround(text: string, from: number, to: number): string {
  * edits).
  */
 export function lintEdit(prev: LintResult, text: string, change: TextChange, config: ResolvedConfig, options: LintOptions = {}): LintResult {
-  return remembering(options, () => editStory(prev, text, change, config, options)) ?? lintText(text, config, options);
+  return editStory(prev, text, change, config, { ...options, memo: memoOf(options) }) ?? lintText(text, config, options);
 }
 
 function editStory(prev: LintResult, text: string, change: TextChange, config: ResolvedConfig, options: LintOptions): LintResult | undefined {
@@ -151,7 +151,7 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
   if (regionText.length >= SPLIT_ABOVE) return undefined;
   if (STRUCTURAL.test(linesAround(oldRegion, from, change.end - regionStart)) || STRUCTURAL.test(linesAround(regionText, from, from + inserted.length))) return undefined;
 
-  const local = parseDocument(regionText);
+  const local = parseDocument(regionText, options.memo);
   const fresh = local.stories[0];
   if (local.stories.length !== 1 || local.limited || local.titleDepth !== doc.titleDepth || fresh.span.start !== 0 || !fresh.titleSpan) return undefined;
 

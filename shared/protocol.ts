@@ -1,7 +1,10 @@
 // The custom part of starlint's protocol, declared once and imported by the server and every
 // client (the VS Code extension, tests, other editors' plug-ins). Everything else is plain LSP.
 import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { BankReport, PracticeStatus, Severity } from './engine';
+import type { BankReport, PracticeStatus, Severity } from '../server/src/engine';
+
+// The bank's shapes as the server sends them: the client reads them from here, never from the engine.
+export type { BankReport, BankStory, CompositionRow, CoverageRow, PracticeStatus, Severity } from '../server/src/engine';
 
 export interface BankParams {
   /**

@@ -34,10 +34,10 @@ export interface Section {
   marker: Span;
   /** From the marker to the end of the section's content. */
   span: Span;
-  prose: import('./prose').Prose;
+  prose: import('../syntax/prose').Prose;
   words: number;
   /** Top-level list items in this section, for the Follow-ups section. */
-  items: import('./prose').Prose[];
+  items: import('../syntax/prose').Prose[];
   /** A combined section ("Situation/Task", "Action & Result"): the STAR kinds it counts for. */
   kinds?: StarKind[];
   /** A lesson section ("Reflection", "Lessons learned"), read as part of the Result. */

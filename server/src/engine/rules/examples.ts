@@ -39,7 +39,7 @@ export function ex(parts: ExampleParts = {}): string {
 export interface ReadExample {
   /** The Markdown with the « » markers removed. */
   markdown: string;
-  config?: import('./config').StarlintConfig;
+  config?: import('../lint/config').StarlintConfig;
   /** The marked spans, as offsets into `markdown`. */
   marks: { start: number; end: number }[];
 }

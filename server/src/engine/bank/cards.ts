@@ -1,9 +1,10 @@
 import type { BankFile, BankReport } from './bank';
-import { FOLLOW_UPS, THEMES } from './domain';
-import { sentences } from './prose';
-import { LESSON } from './rules/missing-learning';
-import { scoreText } from './score-format';
-import type { Story } from './types';
+import { FOLLOW_UPS, THEMES } from '../../../../shared/domain';
+import { clock } from '../../../../shared/time';
+import { sentences } from '../syntax/prose';
+import { LESSON } from '../facts/cues';
+import { scoreText } from '../../../../shared/score-format';
+import type { Story } from '../model/types';
 
 /**
  * Cue cards (SPEC §6): one printable page per story with the title, a 30-second summary, the
@@ -31,7 +32,7 @@ export function buildCards(files: BankFile[], report: BankReport): Card[] {
       title: s.title,
       category: s.category,
       strength: scoreText(s.score),
-      spoken: `${Math.floor(s.seconds / 60)}:${String(s.seconds % 60).padStart(2, '0')}`,
+      spoken: clock(s.seconds),
       summary: story ? summaryOf(story) : '',
       metric: s.headlineMetric,
       lesson: story ? lessonOf(story) : undefined,
