@@ -1,5 +1,5 @@
-// The Markdown layer: markdown-it gives no offsets for inline tokens, so tree.ts finds each one
-// in the source after the previous one. These check that prose maps back to the right source
+// The Markdown layer: mdast gives each node its position, but a text node's value is decoded
+// (escapes, entities), so the adapter (syntax/tree.ts) aligns each value with its source. These check that prose maps back to the right source
 // characters where that search could go wrong: link destinations that repeat the next word,
 // escapes, entities, code spans, images, hard breaks, containers and every line ending.
 import assert from 'node:assert/strict';
@@ -42,7 +42,7 @@ const TRICKY: Record<string, string> = {
   'emphasis that does not close': 'We *wrote it and we tuned it.',
 };
 
-describe('markdown: prose keeps its source offsets (markdown-it, tree.ts)', () => {
+describe('markdown: prose keeps its source offsets (remark-parse, syntax/tree.ts)', () => {
   for (const [name, action] of Object.entries(TRICKY)) {
     for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['lone CR', '\r']] as const) {
       it(`${name} (${eolName})`, () => {
@@ -58,7 +58,7 @@ describe('markdown: prose keeps its source offsets (markdown-it, tree.ts)', () =
     }
   }
 
-  it('marks text with a NUL (which markdown-it reads as U+FFFD) as not verbatim', () => {
+  it('marks text with a NUL (which CommonMark reads as U+FFFD) as not verbatim', () => {
     const text = 'We wrote\u0000 it and we tuned it.\n\nAnd \u0000 again.';
     assert.deepEqual(verbatimPieceProblems(text), []);
     assert.equal(proseOf(text), 'We wrote\ufffd it and we tuned it.\n\nAnd \ufffd again.');
@@ -135,7 +135,7 @@ describe('markdown: prose keeps its source offsets (markdown-it, tree.ts)', () =
     assert.deepEqual(located('\r'), lf);
   });
 
-  it('reads the sections after a list nested 40 levels deep (markdown-it stops reading at its nesting limit)', () => {
+  it('reads the sections after a list nested 40 levels deep (a nesting limit must not stop the reading)', () => {
     const deep = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
     const doc = parseDocument(story(`I did it.\n\n${deep}`));
     assert.deepEqual(
