@@ -1,6 +1,6 @@
 // The long fuzzing run: the properties of test/robustness/fuzz.test.ts with a random seed and many
-// more inputs, then the growth checks of test/robustness/complexity.test.ts at ten times their
-// sizes. A failure prints the shrunk counterexample and the seed and path that replay it.
+// more inputs, then the inputs of the growth checks (test/robustness/complexity.test.ts, which
+// counts work) timed in CPU time at ten times their sizes. A failure prints the shrunk counterexample and the seed and path that replay it.
 //
 //   npm run fuzz                          50× the test suite's runs, random seed
 //   npm run fuzz -- --seed 123 --scale 10 --only markdown,configs
@@ -10,7 +10,7 @@ import { STORY_RULES, lintText, resolveConfig, type StarlintConfig } from '../se
 import { BANK, codeUnits, configLayers, markdown, mutatedStory, unicode, withDirectives, anyDocument } from '../test/robustness/arbitraries';
 import { NESTING, NESTING_PER_LINE, PARSER_HARD, PROSE, bankOfSize, growthCases, manyStories, randomBytes, salted, storyWith } from '../test/robustness/adversarial';
 import { FUZZ_RUNS, TODAY, checkDocument } from '../test/robustness/properties';
-import { MAX_RATIO, cpuMs, describeGrowth, growth } from '../test/robustness/timing';
+import { MAX_RATIO, cpuMs, describeGrowth, growth } from './timing';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

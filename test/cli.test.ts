@@ -77,7 +77,7 @@ describe('starlint CLI', function () {
     it('--help names every flag and the exit codes', () => {
       const r = run(['--help']);
       assert.equal(r.status, 0);
-      for (const flag of ['--format', '--bank', '--config', '--today', '--quiet', '--max-warnings', '--stdin-filename', '--no-color', '--list-rules', '--help', '--version']) {
+      for (const flag of ['--format', '--bank', '--config', '--today', '--quiet', '--max-warnings', '--no-exit', '--stdin-filename', '--no-color', '--list-rules', '--help', '--version']) {
         assert.ok(r.stdout.includes(flag), flag);
       }
       assert.match(r.stdout, /Exit codes/);
@@ -462,6 +462,22 @@ describe('starlint CLI', function () {
       const quiet = json([join(FIXTURES, 'errors.md'), '--today', TODAY, '--quiet']);
       assert.ok(quiet.findings.length > 0 && quiet.findings.every((f) => f.severity === 'error'));
       assert.equal(quiet.run.status, 1);
+    });
+
+    it('--no-exit: findings that would fail the run exit 0 and are still printed; a broken configuration still exits 2', () => {
+      const errors = join(FIXTURES, 'errors.md');
+      assert.equal(run([errors, '--today', TODAY]).status, 1);
+      const r = json([errors, '--today', TODAY, '--no-exit']);
+      assert.equal(r.run.status, 0);
+      assert.ok(r.findings.some((f) => f.severity === 'error'));
+      const dir = tempDir();
+      try {
+        writeFileSync(join(dir, '.starlintrc.json'), '{ "rules": ');
+        writeFileSync(join(dir, 'story.md'), STORY_WITH_ERROR);
+        assert.equal(run(['story.md', '--no-exit'], { cwd: dir }).status, 2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

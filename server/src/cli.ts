@@ -42,6 +42,8 @@ Options:
       --today <YYYY-MM-DD>   the date "recency" and practice checkpoints count from
   -q, --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
+      --no-exit              exit 0 even with findings (a look at the bank, not a gate);
+                             usage and configuration errors still exit 2
       --stdin-filename <p>   the file name to report for "-" (default <stdin>)
       --no-color             no colours (also when NO_COLOR is set or not a terminal)
       --list-rules           list every rule: id, default severity, description
@@ -50,8 +52,8 @@ Options:
   -h, --help                 show this help
   -v, --version              print the version
 
-Exit codes: 0 no error-severity finding; 1 at least one, or more warnings than
---max-warnings; 2 usage or configuration error.
+Exit codes: 0 no error-severity finding (or --no-exit); 1 at least one, or more
+warnings than --max-warnings; 2 usage or configuration error.
 Docs: https://github.com/starlint/starlint/blob/main/docs/cli.md
 `;
 
@@ -70,6 +72,7 @@ function parse(argv: string[]) {
         today: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         'max-warnings': { type: 'string' },
+        'no-exit': { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'no-color': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
@@ -259,7 +262,7 @@ async function main(argv: string[]): Promise<number> {
 
   const tooManyWarnings = maxWarnings !== undefined && all.warning > maxWarnings;
   if (tooManyWarnings) note(`${plural(all.warning, 'warning')}, more than --max-warnings ${maxWarnings}.`);
-  return all.error > 0 || tooManyWarnings ? 1 : 0;
+  return (all.error > 0 || tooManyWarnings) && !values['no-exit'] ? 1 : 0;
 }
 
 /** Prints each problem of the configuration files at file:line:column; true when there was one. */

@@ -1,6 +1,7 @@
 // The pre-commit hook (.pre-commit-hooks.yaml), installed by the real `pre-commit` tool the way a
 // user's configuration installs it — from a clone of this repository at a commit — into a
 // repository of stories, where `git commit` runs it.
+import { needTool } from '../helpers/tools';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,10 +21,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
   const commits = () => Number(git('rev-list', '--count', '--all').stdout.trim() || 0);
 
   before(function () {
-    if (!hasPreCommit) {
-      console.log('    (skipped: `pre-commit` is not on PATH — `apt-get install -y pre-commit` to run these tests)');
-      this.skip();
-    }
+    needTool(this, hasPreCommit, '`pre-commit` is not on PATH — `apt-get install -y pre-commit` to run these tests');
     home = mkdtempSync(join(tmpdir(), 'starlint-pre-commit-home-'));
     repo = mkdtempSync(join(tmpdir(), 'starlint-pre-commit-repo-'));
     const source = sourceSnapshot();

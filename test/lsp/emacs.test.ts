@@ -1,5 +1,6 @@
 // A real editor: Emacs in batch mode with eglot (the configuration docs/editors.md gives) runs
 // test/lsp/emacs/harness.el against the built server and writes what flymake shows as JSON.
+import { needTool } from '../helpers/tools';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -34,10 +35,7 @@ describe('editor: Emacs (batch, eglot)', function () {
   let result: HarnessResult;
 
   before(async function () {
-    if (!emacsWithEglot()) {
-      console.log('    (skipped: Emacs with eglot and markdown-mode is not installed — e.g. `apt-get install -y emacs-nox elpa-eglot elpa-markdown-mode`)');
-      this.skip();
-    }
+    needTool(this, emacsWithEglot(), 'Emacs with eglot and markdown-mode is not installed — e.g. `apt-get install -y emacs-nox elpa-eglot elpa-markdown-mode`');
     ensureBuilt();
     const run = await runEditorHarness<HarnessResult>('emacs', ['--batch', '-Q', '-l', path.join(ROOT, 'test/lsp/emacs/harness.el')]);
     dir = run.dir;

@@ -2,6 +2,7 @@
 // with vim.lsp.start_client, edits the buffer, applies a quick fix, and writes what it saw as JSON.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { needTool } from '../helpers/tools';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, ensureBuilt } from './helpers/client';
@@ -34,10 +35,7 @@ describe('editor: Neovim (headless, vim.lsp.start_client)', function () {
 
   before(async function () {
     const version = nvimVersion();
-    if (!version) {
-      console.log('    (skipped: `nvim` is not on PATH — install Neovim 0.7+, e.g. `apt-get install -y neovim`, to run this test)');
-      this.skip();
-    }
+    needTool(this, Boolean(version), '`nvim` is not on PATH — install Neovim 0.7+, e.g. `apt-get install -y neovim`, to run this test');
     ensureBuilt();
     const run = await runEditorHarness<HarnessResult>('nvim', ['--headless', '--clean', '-u', path.join(ROOT, 'test/lsp/neovim/harness.lua')]);
     dir = run.dir;

@@ -52,6 +52,8 @@ export interface StartOptions {
   cwd?: string;
   /** The `processId` sent in `initialize` (default: this process). */
   processId?: number | null;
+  /** Node options before the server script (e.g. a preload that counts work). */
+  node?: string[];
 }
 
 type Waiter<T> = { test: (v: T) => boolean; resolve: (v: T) => void };
@@ -106,7 +108,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     if (!options.command) ensureBuilt();
-    const [program, ...programArgs] = options.command ?? [process.execPath, SERVER];
+    const [program, ...programArgs] = options.command ?? [process.execPath, ...(options.node ?? []), SERVER];
     const proc = spawn(program, [...programArgs, ...(options.args ?? ['--stdio'])], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, connection);

@@ -25,7 +25,7 @@ export function markPracticedEdit(text: string, story: Story, date: string): Tex
         return { start: close, end: close, text: inner ? `, ${date}` : date };
       }
     }
-    if (/^\s*-/.test(value) || /\n\s*-/.test(text.slice(key.key.end, key.value.end))) {
+    if (/^\s*-/.test(value) || /\n[^\S\n]*-/.test(text.slice(key.key.end, key.value.end))) {
       // A block list: a new item after the last one, with the same indentation.
       let end = key.value.end;
       while (end > key.value.start && /\s/.test(text[end - 1])) end--;

@@ -79,13 +79,18 @@ export function findPlaceholders(text: string): Placeholder[] {
       add('ellipsis', base, block.end);
       continue;
     }
-    // Bracketed slots; a task box opening the block is not one.
+    // Bracketed slots; a task box opening the block is not one. Quotes before each slot are
+    // counted as the scan goes, so the count costs the block's length once.
+    let quotes = 0;
+    let counted = 0;
+    const bare = t.replace(/^[-*+]\s+/, '').trim();
     for (const m of t.matchAll(/\[([^[\]\n]{0,300})\]/g)) {
       const at = m.index;
+      for (; counted < at; counted++) if (t.charCodeAt(counted) === 34) quotes++;
       if (at === 0 && /^\s?[xX]?$/.test(m[1]) && t.length > m[0].length) continue; // a task box
-      const whole = t.replace(/^[-*+]\s+/, '').trim() === m[0];
+      const whole = bare === m[0];
       // An elision inside a quotation ("the plan was "[…] too risky"") is the quoter's, not a slot.
-      if (BLANK.test(m[1]) && m[1].trim() !== '' && (t.slice(0, at).match(/"/g)?.length ?? 0) % 2 === 1) continue;
+      if (BLANK.test(m[1]) && m[1].trim() !== '' && quotes % 2 === 1) continue;
       if (isBracketSlot(m[1], whole)) add('bracket', base + at, base + at + m[0].length);
     }
     // Angle slots that stayed text (Markdown did not read them as HTML): <…>, <X%>, <your result!>.

@@ -70,7 +70,7 @@ const EMOJI = '[\\p{Extended_Pictographic}\\uFE0F\\u200D]';
 // "## Results & impact", "## Situation & Task", "## What I learned". Not "## Action items": a
 // heading that merely starts with the word.
 const HEADING = new RegExp(
-  `^(?:${EMOJI}+\\s*)?(?:(?:\\d+[.)]|[STAR][.:)]|[STAR]\\s*[-–—]|\\([STAR]\\))\\s*)?(?:${EMOJI}+\\s*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\))?\\s*(?:(?:[:\\-–—|]|&|\\band\\b|/).*)?$`,
+  `^(?:${EMOJI}+\\s*)?(?:(?:\\d+[.)]|[STAR][.:)]|[STAR]\\s*[-–—]|\\([STAR]\\))\\s*)?(?:${EMOJI}+\\s*)?(${NAMES})${JOINED}(?:\\s*\\([^)]*\\))?\\s*(?:(?:[:\\-–—|]|&|\\band\\b|/).*)?$`,
   'iu',
 );
 

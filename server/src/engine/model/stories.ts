@@ -575,7 +575,7 @@ function headingTextSpan(text: string, b: Block): Span {
   const raw = text.slice(start, end);
   const m = /^ {0,3}#{1,6}[ \t]*/.exec(raw);
   if (m) start += m[0].length;
-  const tail = /[ \t]+#+[ \t]*$|[ \t]+$/.exec(text.slice(start, end));
+  const tail = /(?<![ \t])[ \t]+(?:#+[ \t]*)?$/.exec(text.slice(start, end));
   if (tail) end -= tail[0].length;
   // Setext headings: only the first line.
   const nl = text.indexOf('\n', start);
@@ -585,7 +585,7 @@ function headingTextSpan(text: string, b: Block): Span {
 }
 
 function plainTitle(raw: string): string {
-  return raw.replace(/(\*\*|__|`)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
+  return raw.replace(/(\*\*|__|`)/g, '').replace(/\[([^[\]]*)\]\([^)[]*\)/g, '$1').trim();
 }
 
 function looksBinary(text: string): boolean {
