@@ -1,5 +1,5 @@
 import type { StoryRule } from './rule';
-import { reportMatches, starSection } from '../model/text';
+import { reportMatches, sectionSentences, starSection } from '../model/text';
 import type { Section } from '../model/types';
 import { ex } from './examples';
 
@@ -14,19 +14,61 @@ const GENERIC = new RegExp(
   'gi',
 );
 
+// The shape of a generic lesson: a lesson verb whose object is a virtue — "the importance of
+// thorough testing", "that communication is key" — in a few words, with no change of practice
+// nearby. "I learned the importance of agreeing the label definition with finance before
+// training" names a practice; "since then I write the metric down first" is one.
+const LESSON_OF_VIRTUE =
+  /\b(?:learn(?:ed|t)|taught me|showed me|reminded me|reali[sz]ed|understood|my (?:biggest |main |key )?(?:lesson|takeaway) (?:was|is))\b[^.;:]{0,40}?\b(?:(?:the )?(?:importance|value|power|need|necessity) of ([^.;:!?]+)|that ([^.;:!?]+?) (?:is|are|was|were|matters?) (?:really |very |so |truly |extremely )?(?:important|key|crucial|essential|vital|critical|invaluable|everything)\b)/i;
+const VIRTUE_WORDS = 5;
+// A concrete change of practice: what the writer does now, or has done since.
+const PRACTICE =
+  /\b(?:now I|I now|since then|ever since|these days|from then on|going forward|next time|I (?:always|never|started|began|make sure|insist|write|set|ask|add|run|check|schedule|keep)|before (?:I|we) |whenever I|every time I|I have since|(?:my|our) (?:team|process|checklist|template)\b)/i;
+
 export const rule: StoryRule = {
   id: 'generic-learning',
-  description: 'The lesson is empty: "it was a good learning experience", "I learned a lot", "communication is important".',
+  description: 'The lesson is empty: "it was a good learning experience", "I learned a lot", or a virtue learned ("the importance of testing", "that ownership is key") with no change of practice beside it.',
   rationale:
     'A generic lesson is as good as none, and interviewers hear it daily. Say the specific thing you do differently now: "I now agree the success metric with the business before I train anything."',
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ result: 'Fraud losses fell from $80K to $35K a month. «It was a good learning experience».' }), ex({ result: 'Losses fell by 55%. «Communication is important».' })],
-    silent: [ex()],
+    fire: [
+      ex({ result: 'Fraud losses fell from $80K to $35K a month. «It was a good learning experience».' }),
+      ex({ result: 'Losses fell by 55%. «Communication is important».' }),
+      ex({ result: 'Losses fell by 55%. The outage «taught me the importance of thorough testing and humility».' }),
+      ex({ result: 'Losses fell by 55%. I «learned that clear ownership is key».' }),
+    ],
+    silent: [
+      ex(),
+      // A virtue followed by the practice that changed.
+      ex({ result: 'Losses fell by 55%. It taught me the importance of testing. Since then I run a shadow week before every launch.' }),
+      // A lesson whose object is itself a practice.
+      ex({ result: 'Losses fell by 55%. I learned the importance of agreeing the label definition with finance before training anything.' }),
+    ],
   },
   check(ctx) {
     const sections = [starSection(ctx.story, 'result')].filter((s): s is Section => !!s);
-    reportMatches(ctx, sections, GENERIC, () => 'This lesson is generic: name the specific thing you now do differently, and why.');
+    const message = 'This lesson is generic: name the specific thing you now do differently, and why.';
+    reportMatches(ctx, sections, GENERIC, () => message);
+    for (const section of sections) {
+      const list = sectionSentences(section);
+      list.forEach((sentence, i) => {
+        GENERIC.lastIndex = 0;
+        if (GENERIC.test(sentence.text)) return; // reported above
+        const m = LESSON_OF_VIRTUE.exec(sentence.text);
+        if (!m) return;
+        // The virtue's head, before a qualifier ("humility in technical decisions"): a few words,
+        // not an action with its object ("agreeing the label definition with finance").
+        const words = (m[1] ?? m[2]).trim().split(/\s+/);
+        const qualifier = words.findIndex((w, k) => k > 0 && /^(?:in|when|with|for|during|while|on|at|across)$/i.test(w));
+        const head = qualifier > 0 ? words.slice(0, qualifier) : words;
+        if (head.length > VIRTUE_WORDS || /\d/.test(head.join(' ')) || (/ing$/i.test(head[0]) && head.length >= 3)) return;
+        // The lesson's own sentence, or the next one, may say what changed.
+        if (PRACTICE.test(sentence.text.slice(m.index + m[0].length)) || PRACTICE.test(list[i + 1]?.text ?? '')) return;
+        const start = sentence.start + m.index;
+        ctx.report({ message, span: section.prose.span(start, start + m[0].length) });
+      });
+    }
   },
 };
