@@ -30,6 +30,15 @@ const COUNTS: [string, string][] = [
   ['The bot closed 1.5k tickets without an agent.', '1.5k tickets'],
   ['The new triage queue saved 20 hours.', '20 hours'],
   ['Review time fell from 2 weeks to 3 days.', 'from 2 weeks to 3 days'],
+  // A change written with an arrow (SPEC §4), units on both sides.
+  ['Review time went from 4 hours → 15 minutes.', '4 hours → 15 minutes'],
+  ['Conversion rose 2.1% -> 3.4%.', '2.1% -> 3.4%'],
+  ['p95 800ms→120ms after the change.', '800ms→120ms'],
+  // Spelled-out multipliers.
+  ['The new index made search three times faster.', 'three times faster'],
+  ['The cache cut latency by half.', 'by half'],
+  ['The team now ships twice as often.', 'twice as often'],
+  ['Inference cost dropped by an order of magnitude.', 'an order of magnitude'],
 ];
 
 /** Sentences with numbers that are not metrics. */
@@ -86,6 +95,10 @@ describe('metrics: technical, business, both or neither', () => {
     ['Inter-annotator kappa rose from 0.58 to 0.86.', [[]]],
     ['p99 latency fell from 180 ms to 95 ms.', [['technical']]],
     ['Churn fell from 9% to 6% among 40,000 customers.', [['business'], ['business']]],
+    // The measured quantity decides, not an incidental word (SPEC §4).
+    ['We reached 82% accuracy in predicting customer churn.', [['technical']]],
+    ['I cut churn by 3 points with the new model.', [['business']]],
+    ['The cache cut latency by half.', [['technical']]],
   ];
   for (const [sentence, types] of cases) {
     it(`classifies "${sentence}" as ${types.map((t) => t.join('+') || 'neither').join(', ')}`, () => {

@@ -86,13 +86,17 @@ function* countMatches(text: string): Generator<[number, number]> {
   }
 }
 
+const SPELLED_MULTIPLIER = /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred)[\s-]times\s+(?:faster|slower|more|fewer|less|higher|lower|cheaper|larger|smaller|better|bigger|as)\b|\btwice\s+as\s+\w+|\b(?:by|in)\s+(?:half|a\s+half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters)\b|\ban\s+order\s+of\s+magnitude\b/gi;
+
 const PATTERNS: [MetricKind, RegExp | ((text: string) => Iterable<[number, number]>)][] = [
   ['change', new RegExp(String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`, 'gi')],
-  ['change', new RegExp(String.raw`[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|ms|s)?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|ms|s)?`, 'gi')],
+  ['change', new RegExp(String.raw`[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?`, 'gi')],
   ['statistic', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:points? (?:of |in )?)?(?:AUC|AUROC|AUPRC|F1|BLEU|ROUGE|NDCG|MRR|RMSE|MAE|mAP|IoU|WER|accuracy|precision|recall|perplexity)\b`, 'gi')],
   ['money', new RegExp(String.raw`(?:[$€£]|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?:${NUM})${SCALE}(?:\s?(?:/|per|a)\s?(?:year|yr|month|mo|quarter|week|day)\b)?|\b(?:${NUM})${SCALE}\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b`, 'gi')],
   ['percent', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:%|percent\b|per cent\b|pct\b)`, 'gi')],
   ['multiplier', new RegExp(String.raw`\b(?:${NUM})\s?(?:x|×)(?![\w])|\b(?:${NUM})-fold\b|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b`, 'gi')],
+  // Spelled out: "three times faster", "twice as many", "cut by half", "an order of magnitude".
+  ['multiplier', SPELLED_MULTIPLIER],
   ['statistic', new RegExp(String.raw`\bp\s?(?:<|=|≤|<=)\s?0?\.\d+|\b(?:AUC|AUROC|AUPRC|ROC[- ]AUC|F1|F-1|F-score|BLEU|ROUGE(?:-[L\d])?|NDCG(?:@\d+)?|MAP(?:@\d+)?|MRR|RMSE|MAE|MAPE|R2|R²|accuracy|precision|recall|kappa|perplexity|WER|CER|mAP|IoU|Brier|log[- ]loss|top-\d accuracy|hit rate)(?:\s?@\s?\d+)?(?:\s+(?:score|of|was|is|reached|hit|at|went|rose|improved|increased|dropped|fell|by))*\s*(?:[=:]\s*)?(?:${NUM})`, 'gi')],
   ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${MEASURE_UNITS})(?![\w])`, 'g')],
   ['count', countMatches],
@@ -279,19 +283,41 @@ function classify(text: string, metric: Metric, bounds: Bounds, probed: Map<stri
     }
     return [...types];
   };
+  // The measured quantity decides (SPEC §4): the words right after the number ("82 % accuracy in
+  // predicting churn"), else right before it ("cut churn by 3 points"), when they name one kind.
+  const clauseSpan = bounds.clause(metric.start, metric.end);
+  const after = nearWords(text, metric.end, Math.min(clauseSpan.end, metric.end + 40), 'after');
+  const before = nearWords(text, Math.max(clauseSpan.start, metric.start - 40), metric.start, 'before');
+  for (const near of [after, before]) {
+    if (!near) continue;
+    const kinds = probe(near);
+    if (kinds.length === 1) return kinds;
+  }
   const own = probe(metric);
-  const clause = probe(bounds.clause(metric.start, metric.end));
+  const clause = probe(clauseSpan);
   const merged = [...new Set([...own, ...clause])];
   if (merged.length) return merged;
   return probe(bounds.sentence(metric.start, metric.end));
 }
 
+/** The first two words after `from` (or the last three before `to`) within [from, to), as a span. */
+function nearWords(text: string, from: number, to: number, side: 'after' | 'before'): { start: number; end: number } | undefined {
+  if (to <= from) return undefined;
+  const window = text.slice(from, to);
+  const m = side === 'after' ? /^\s*(?:of\s+|in\s+)?[\w$€£%@-]+(?:\s+[\w$€£%@-]+)?/.exec(window) : /(?:[\w$€£%@-]+\s+){0,2}[\w$€£%@-]+\s*(?:by|of|to|at|from|is|was|in)?\s*$/.exec(window);
+  if (!m || !m[0].trim()) return undefined;
+  return { start: from + m.index, end: from + m.index + m[0].length };
+}
+
 /**
  * Whether a sentence holds a number in the sense of SPEC §3: digits (not a year, a quarter or
- * a version) or the words percent, doubled, tripled, halved.
+ * a version), the words percent, doubled, tripled, halved, or a spelled-out multiplier
+ * ("three times faster", "by half").
  */
 export function hasNumber(text: string): boolean {
   if (/\b(?:percent|doubled|tripled|halved|quadrupled)\b/i.test(text)) return true;
+  SPELLED_MULTIPLIER.lastIndex = 0;
+  if (SPELLED_MULTIPLIER.test(text)) return true;
   const re = /(?:^|[^\w.-])([$€£]?\d[\d,]*(?:\.\d+)?)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
