@@ -6,7 +6,7 @@ import { scoreStory } from './score';
 import { followUpReadiness } from '../facts/follow-ups';
 import { headlineMetric } from '../facts/metrics';
 import { principlesIn } from '../facts/values';
-import { subjectCounts } from '../rules/first-person';
+import { subjectCounts } from '../facts/subjects';
 import { parseStoryDate } from '../facts/dates';
 import { STAR_KINDS } from '../model/types';
 import { applyDirectives, readDirectives } from '../model/directives';

@@ -2,7 +2,7 @@ import { hasProse } from '../model/text';
 import type { ResolvedConfig } from '../lint/config';
 import type { Finding, Story } from '../model/types';
 import { metricsOf } from '../facts/metrics';
-import { subjectCounts } from '../rules/first-person';
+import { subjectCounts } from '../facts/subjects';
 import { ageInMonths } from '../facts/dates';
 import { age, plural } from '../../../../shared/wording';
 import { EXPERIMENT } from '../facts/cues';

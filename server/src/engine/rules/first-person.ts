@@ -1,6 +1,6 @@
 import type { StoryRule } from './rule';
 import { starSection } from '../model/text';
-import { matches } from '../syntax/prose';
+import { subjectCounts } from '../facts/subjects';
 import { ex } from './examples';
 import { plural } from '../../../../shared/wording';
 
@@ -8,16 +8,6 @@ import { plural } from '../../../../shared/wording';
 export function message(we: number, i: number, minRatio: number): string {
   const ratio = we + i > 0 ? i / (we + i) : 0;
   return `Action says "we" ${plural(we, 'time')} and "I" ${plural(i, 'time')} (${Math.round(ratio * 100)} % I, target ≥ ${Math.round(minRatio * 100)} %): say what you did — "I chose…", "I built…" — and credit the team in the Situation.`;
-}
-
-export const I_SUBJECT = /(?<![\w'])I(?:'m|'ve|'d|'ll)?(?![\w'])/g;
-export const WE_SUBJECT = /(?<![\w'])[Ww]e(?:'re|'ve|'d|'ll)?(?![\w'])/g;
-
-/** Counts first-person subjects in a text: I, I'm, I've, I'd, I'll against we, we're, we've, we'd, we'll. */
-export function subjectCounts(text: string): { i: number; we: RegExpExecArray[] } {
-  let i = 0;
-  for (const _ of matches(I_SUBJECT, text)) i++;
-  return { i, we: [...matches(WE_SUBJECT, text)] };
 }
 
 export const rule: StoryRule = {
@@ -32,7 +22,12 @@ export const rule: StoryRule = {
   },
   examples: {
     fire: [ex({ action: '«We» compared three options. «We» chose gradient-boosted trees because analysts needed explanations. I ran the A/B test.' })],
-    silent: [ex(), ex({ action: 'We compared options.' })],
+    silent: [
+      ex(),
+      ex({ action: 'We compared options.' }),
+      // Speech inside quotation marks is not the writer's account.
+      ex({ action: 'My manager said "we ship on Friday, we can fix it later, we always do". I compared three options against a baseline and chose trees because analysts needed explanations.' }),
+    ],
   },
   messages: (n) => [message(n, n, 0.7)],
   check(ctx) {
