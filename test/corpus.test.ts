@@ -29,8 +29,8 @@ describe('corpus: the real-world labels', () => {
   });
 });
 
-// enabled by the lead once issue 13's engine work lands
-describe.skip('corpus: starlint meets the real-world targets', () => {
+// The regression test of issue 13: the real-world corpus's targets, held on every run.
+describe('corpus: starlint meets the real-world targets', () => {
   let report: AccuracyReport;
   before(() => {
     report = scoreCorpus(files, resolveConfig({}));

@@ -87,8 +87,18 @@ export interface DescriptionOptions {
 }
 
 /** A story row's description: `72 · 2:31 · 3 problems · follow-ups 4/6` (`· Ownership, Dive Deep` for Amazon). */
+/** "failure, themes failure (inferred)": what starlint inferred because the file does not say it. */
+export function inferredLabel(story: Pick<BankStory, 'inferred'>): string | undefined {
+  const i = story.inferred;
+  if (!i) return undefined;
+  const parts = [i.category, i.themes?.length ? `themes ${i.themes.join(', ')}` : undefined].filter(Boolean);
+  return parts.length ? `${parts.join(', ')} (inferred)` : undefined;
+}
+
 export function storyDescription(story: BankStory, o: DescriptionOptions = {}): string {
   const parts = [scoreValue(story.score), clock(story.seconds), plural(problemCount(story), 'problem'), followUpLabel(story)];
+  const guessed = inferredLabel(story);
+  if (guessed) parts.push(guessed);
   if (o.principles) parts.push(story.principles.length ? story.principles.join(', ') : 'no Leadership Principle');
   return parts.join(' · ');
 }

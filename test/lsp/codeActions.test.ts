@@ -178,6 +178,57 @@ describe('lsp: code actions', function () {
     await client.close(uri);
   });
 
+  const FAILED = [
+    '## Situation',
+    '',
+    'I owned the churn model for our subscription product, and the retention team relied on its weekly list.',
+    '',
+    '## Task',
+    '',
+    'I had to retrain it on the new billing data before the quarterly campaign.',
+    '',
+    '## Action',
+    '',
+    'I retrained it without checking the label definition, and the launch failed: the list missed most churners. It was my mistake. I rolled it back within a day, wrote the post-mortem and rebuilt the labels with finance.',
+    '',
+    '## Result',
+    '',
+    'The rebuilt model recovered recall from 0.41 to 0.78. Since then I check every label definition with its owner before training.',
+    '',
+  ].join('\n');
+
+  it('writes inferred metadata for the writer to confirm: new front matter, keys in existing front matter, a story comment in a bank', async () => {
+    // A one-story file without front matter.
+    let opened = await openFresh(`# Tell me about a time you failed\n\n${FAILED}`);
+    let d = opened.diagnostics.find((x) => x.code === 'missing-metadata')!;
+    assert.match(d.message, /add "category: failure" and "questions: \[failure\]" \(what starlint infers/);
+    let fix = (await actionsAt(opened.uri, d)).find((x) => /inferred metadata/.test(x.title))!;
+    assert.equal(fix.title, 'Write the inferred metadata (failure, failure) to confirm');
+    let after = await apply(opened.uri, fix);
+    assert.ok(!after.some((x) => x.code === 'missing-metadata'));
+    assert.match(client.text(opened.uri), /^---\ncategory: failure\nquestions: \[failure\]\n---\n\n# Tell me about a time you failed\n/);
+    await client.close(opened.uri);
+
+    // Front matter with other keys: the missing ones go before its closing line.
+    opened = await openFresh(`---\ntitle: The churn relaunch\ndate: 2025-03\n---\n\n# Tell me about a time you failed\n\n${FAILED}`);
+    d = opened.diagnostics.find((x) => x.code === 'missing-metadata')!;
+    fix = (await actionsAt(opened.uri, d)).find((x) => /inferred metadata/.test(x.title))!;
+    after = await apply(opened.uri, fix);
+    assert.ok(!after.some((x) => x.code === 'missing-metadata'));
+    assert.match(client.text(opened.uri), /^---\ntitle: The churn relaunch\ndate: 2025-03\ncategory: failure\nquestions: \[failure\]\n---\n/);
+    await client.close(opened.uri);
+
+    // A bank file: a story comment under the story's title.
+    const bank = `# My stories\n\n## Tell me about a time you failed\n\n${FAILED.replace(/^## /gm, '### ')}\n## The second story\n\n<!-- story\ncategory: project\nquestions: [proud]\n-->\n\n${FAILED.replace(/^## /gm, '### ')}`;
+    opened = await openFresh(bank);
+    d = opened.diagnostics.find((x) => x.code === 'missing-metadata')!;
+    fix = (await actionsAt(opened.uri, d)).find((x) => /inferred metadata/.test(x.title))!;
+    after = await apply(opened.uri, fix);
+    assert.ok(!after.some((x) => x.code === 'missing-metadata'));
+    assert.match(client.text(opened.uri), /## Tell me about a time you failed\n<!-- story\ncategory: failure\nquestions: \[failure\]\n-->\n/);
+    await client.close(opened.uri);
+  });
+
   it('fixes an unknown category and theme id to the closest match', async () => {
     const { uri, diagnostics } = await openFresh(fixture('typos.md'));
     const category = diagnostics.find((x) => x.code === 'unknown-category')!;

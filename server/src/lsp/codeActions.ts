@@ -119,6 +119,12 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
       const edit = insertSection(a, story, kind);
       return edit ? [{ title: addSectionTitle(kind), ...edit, preferred: true, mechanical: false }] : [];
     }
+    case 'missing-metadata': {
+      const story = a.result.doc.stories[f.story ?? -1];
+      const inferred = f.data?.inferred as { category?: string; themes?: string[] } | undefined;
+      const edit = story && inferred ? writeMetadata(a, story, inferred) : undefined;
+      return edit ? [{ title: `Write the inferred metadata (${[inferred?.category, ...(inferred?.themes ?? [])].filter(Boolean).join(', ')}) to confirm`, edit, span: f.span, preferred: true, mechanical: false }] : [];
+    }
     case 'first-person': {
       const fix = weToI(a, f);
       return fix ? [fix] : [];
@@ -404,4 +410,41 @@ function quickFix(a: Analysis, title: string, edits: TextEdit[], diagnostic: Dia
   const crlf = a.text.includes('\r\n');
   const fixed = crlf ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) : edits;
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isPreferred || undefined, edit: { changes: { [a.uri]: fixed } } };
+}
+
+/**
+ * Writes inferred metadata into the story: new keys before the front matter's closing line or the
+ * story comment's `-->`; a new front matter for a one-story file without any; a new story comment
+ * under the title of a story in a bank file.
+ */
+function writeMetadata(a: Analysis, story: Story, inferred: { category?: string; themes?: string[] }): TextEdit | undefined {
+  const lines: string[] = [];
+  if (inferred.category) lines.push(`category: ${inferred.category}`);
+  if (inferred.themes?.length) lines.push(`questions: [${inferred.themes.join(', ')}]`);
+  if (!lines.length) return undefined;
+  const meta = story.meta;
+  const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
+  const at = (offset: number): TextEdit['range'] => {
+    const p = toRange(a.result.lines, { start: offset, end: offset }).start;
+    return { start: p, end: p };
+  };
+  if (meta.source === 'front-matter' && meta.span) {
+    // Before the closing `---` line.
+    const block = a.text.slice(meta.span.start, meta.span.end);
+    const close = block.search(/(?:\r\n|\n|\r)(?:---|\.\.\.)[ \t]*$/);
+    if (close < 0) return undefined;
+    const lineEnd = block.slice(close).match(/^(?:\r\n|\n|\r)/)![0];
+    return { range: at(meta.span.start + close + lineEnd.length), newText: lines.join(eol) + eol };
+  }
+  if (meta.source === 'comment' && meta.span) {
+    const end = a.text.lastIndexOf('-->', meta.span.end);
+    if (end < meta.span.start) return undefined;
+    const before = a.text.slice(meta.span.start, end);
+    return { range: at(end), newText: (/\n\s*$/.test(before) ? '' : eol) + lines.join(eol) + eol };
+  }
+  if (a.result.doc.stories.length === 1) return { range: at(0), newText: `---${eol}${lines.join(eol)}${eol}---${eol}${eol}` };
+  if (!story.titleSpan) return undefined;
+  const lineEnd = a.text.indexOf('\n', story.titleSpan.end);
+  const offset = lineEnd < 0 ? a.text.length : lineEnd + 1;
+  return { range: at(offset), newText: `${lineEnd < 0 ? eol : ''}<!-- story${eol}${lines.join(eol)}${eol}-->${eol}` };
 }

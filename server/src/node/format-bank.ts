@@ -27,7 +27,7 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
   if (report.stories.length) {
     const rows = [['#', 'Story', 'Category', 'Score', 'Time', 'Problems']];
     report.stories.forEach((s, i) => {
-      rows.push([String(i + 1), truncate(s.title, 56), s.category ?? '—', scoreValue(s.score), clock(s.seconds), severityCounts(s.problems) || '—']);
+      rows.push([String(i + 1), truncate(s.title, 56), s.inferred?.category ? `${s.category} (inferred)` : (s.category ?? '—'), scoreValue(s.score), clock(s.seconds), severityCounts(s.problems) || '—']);
     });
     out.push(...table(rows, { indent: '  ', align: ['r', 'l', 'l', 'r', 'r', 'l'], style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? scoreColor(c, Number(text))(text) : text) }), '');
   }
@@ -92,6 +92,7 @@ export function bankJson(report: BankReport, bankFindings: CliFinding[], linesOf
         title: s.title,
         category: s.category ?? null,
         themes: s.themes,
+        inferred: s.inferred ?? null,
         date: s.date ?? null,
         score: s.score,
         words: s.words,

@@ -1,5 +1,6 @@
 import { hasProse } from '../model/text';
 import { PRACTICE_DAYS } from '../../../../shared/domain';
+import { inferMetadata } from '../facts/infer';
 import { spokenSeconds } from '../../../../shared/time';
 import { BANK_RULES } from '../rules';
 import { scoreStory } from './score';
@@ -14,7 +15,7 @@ import { ruleById } from '../rules';
 import type { ResolvedConfig } from '../lint/config';
 import type { LintResult } from '../lint/lint';
 import type { BankEntry } from '../rules/rule';
-import type { Finding, Severity, Span } from '../model/types';
+import type { Finding, Severity, Span, Story } from '../model/types';
 import type { Score } from './score';
 
 /** One linted file, as the bank analysis takes it. */
@@ -46,8 +47,12 @@ export interface BankStory {
   /** 0-based line of the story's title (or first line), for "go to story". */
   line: number;
   span: Span;
+  /** The category: as the file declares it, else as inferred (see `inferred`). */
   category?: string;
+  /** The question themes: as the file declares them, else as inferred. */
   themes: string[];
+  /** What starlint inferred because the file does not say it: shown as "(inferred)", to confirm with the quick fix. */
+  inferred?: { category?: string; themes?: string[] };
   date?: string;
   score: Score;
   words: number;
@@ -130,7 +135,7 @@ export function practiceStatus(practiced: string[] | undefined, today: string): 
 /** Scores the bank: per-story summaries, composition, coverage, and the bank-wide findings. */
 export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: string): BankReport {
   const entries: BankEntry[] = [];
-  for (const f of files) for (const story of f.result.doc.stories) entries.push({ uri: f.uri, story, doc: f.result.doc });
+  for (const f of files) for (const story of f.result.doc.stories) entries.push({ uri: f.uri, story, doc: f.result.doc, ...metadataOf(story) });
   const raw: BankFinding[] = [];
   const errors: { rule: string; error: string }[] = [];
   for (const rule of BANK_RULES) {
@@ -180,8 +185,9 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
       title: e.story.title,
       line: file.result.lines.lineOf((e.story.titleSpan ?? e.story.span).start),
       span: e.story.titleSpan ?? e.story.span,
-      category: e.story.meta.category?.toLowerCase(),
-      themes: (e.story.meta.questions ?? []).map((q) => q.toLowerCase()),
+      category: e.category,
+      themes: e.themes,
+      ...(e.inferred ? { inferred: e.inferred } : {}),
       date: e.story.meta.date,
       score: scoreStory(e.story, own, config, today),
       words: e.story.starWords,
@@ -210,4 +216,20 @@ export function withoutDisabled(file: BankFile, findings: BankFinding[], known: 
   if (findings.length === 0 || file.result.doc.comments.length === 0) return findings;
   const directives = readDirectives(file.result.doc.comments, file.result.lines, known, []);
   return applyDirectives(findings, directives, file.result.lines) as BankFinding[];
+}
+
+/** A story's category and themes: as its file declares them, else as inferred (and marked so). */
+function metadataOf(story: Story): Pick<BankEntry, 'category' | 'themes' | 'inferred'> {
+  const declaredCategory = story.meta.category?.toLowerCase();
+  const declaredThemes = (story.meta.questions ?? []).map((q) => q.toLowerCase());
+  if (declaredCategory !== undefined && declaredThemes.length) return { category: declaredCategory, themes: declaredThemes };
+  const guess = inferMetadata(story);
+  const inferred: NonNullable<BankStory['inferred']> = {};
+  if (declaredCategory === undefined && guess.category) inferred.category = guess.category;
+  if (!declaredThemes.length && guess.themes.length) inferred.themes = guess.themes;
+  return {
+    category: declaredCategory ?? inferred.category,
+    themes: declaredThemes.length ? declaredThemes : (inferred.themes ?? []),
+    ...(inferred.category || inferred.themes ? { inferred } : {}),
+  };
 }

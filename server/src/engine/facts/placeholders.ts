@@ -163,7 +163,9 @@ export function findTagPlaceholders(source: string): Placeholder[] {
 export function titlePlaceholder(title: string): Placeholder | undefined {
   const t = title.trim();
   if (TEMPLATE_TITLE.test(t)) return { kind: 'title', start: title.indexOf(t), end: title.indexOf(t) + t.length, text: t };
-  return findPlaceholders(title)[0];
+  // A title is often the interview question itself ("Tell me about a time you failed"): an
+  // instruction or a question there is the story's subject, not a template's prompt.
+  return findPlaceholders(title).find((p) => p.kind !== 'instruction');
 }
 
 /** Every placeholder of a section, as source spans: its prose's and its HTML-looking slots. */

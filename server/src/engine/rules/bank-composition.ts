@@ -26,7 +26,7 @@ export const rule: BankRule = {
   messages: (n) => CATEGORIES.flatMap((cat) => [tooFew({ ...cat, min: n + 1, max: n + 2 }, 0), tooFew({ ...cat, min: n + 2, max: n + 2 }, 0), tooMany(cat, n)]),
   check(ctx) {
     for (const cat of ctx.config.categories) {
-      const members = ctx.entries.filter((e) => e.story.meta.category?.toLowerCase() === cat.id);
+      const members = ctx.entries.filter((e) => e.category === cat.id);
       const n = members.length;
       if (n < cat.min) {
         ctx.report(undefined, { message: tooFew(cat, n), span: { start: 0, end: 0 }, data: { category: cat.id, count: n } });

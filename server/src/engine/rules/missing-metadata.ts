@@ -1,12 +1,17 @@
 import { metaSpan, storySpan, type StoryRule } from './rule';
 import { ex } from './examples';
 import { list } from '../../../../shared/wording';
+import { inferMetadata } from '../facts/infer';
 
 const EXAMPLE: Record<string, string> = { category: '"category: project"', questions: '"questions: [challenging-project, …]"' };
 
 /** The message for a story missing the `missing` metadata keys, to be added to `where`. */
-export function message(missing: string[], where: string): string {
-  return `Story has no ${missing.join(' and no ')}: add ${list(missing.map((m) => EXAMPLE[m]))} to ${where} so the bank can place it.`;
+export function message(missing: string[], where: string, guess: { category?: string; themes?: string[] } = {}): string {
+  // What starlint inferred is the example to confirm; otherwise a generic one.
+  const example = (m: string): string =>
+    m === 'category' && guess.category ? `"category: ${guess.category}"` : m === 'questions' && guess.themes?.length ? `"questions: [${guess.themes.join(', ')}]"` : EXAMPLE[m];
+  const inferred = missing.some((m) => example(m) !== EXAMPLE[m]) ? ' (what starlint infers from the story, shown as inferred until you confirm it; the quick fix writes it)' : '';
+  return `Story has no ${missing.join(' and no ')}: add ${list(missing.map(example))}${inferred} to ${where} so the bank can place it.`;
 }
 
 export const rule: StoryRule = {
@@ -27,10 +32,15 @@ export const rule: StoryRule = {
     if (missing.length === 0) return;
     const present = meta.category !== undefined ? 'category' : meta.questions !== undefined ? (meta.keys.questions ? 'questions' : 'themes') : '';
     const where = meta.source === 'none' ? (ctx.storyCount > 1 ? 'a <!-- story … --> comment under the title' : 'front matter') : meta.source === 'comment' ? 'its story comment' : 'the front matter';
+    const guess = inferMetadata(ctx.story);
+    const inferred = {
+      ...(missing.includes('category') && guess.category ? { category: guess.category } : {}),
+      ...(missing.includes('questions') && guess.themes.length ? { themes: guess.themes } : {}),
+    };
     ctx.report({
-      message: message(missing, where),
+      message: message(missing, where, inferred),
       span: present ? metaSpan(ctx.story, present) : storySpan(ctx.story),
-      data: { missing },
+      data: { missing, inferred },
     });
   },
 };

@@ -57,6 +57,11 @@ export interface BankEntry {
   uri: string;
   story: Story;
   doc: ParsedDocument;
+  /** The story's category and themes: as declared, else as inferred from its title and prose. */
+  category?: string;
+  themes: string[];
+  /** What was inferred (the file does not say it). */
+  inferred?: { category?: string; themes?: string[] };
 }
 
 export interface BankRuleContext {
