@@ -105,6 +105,22 @@ describe('starlint CLI', function () {
   });
 
   describe('stylish (default) format', () => {
+    it('shows first-person once per story with the count and lines of each "we"; json keeps every finding', () => {
+      const dir = tempDir();
+      try {
+        const action = 'We compared three options. We chose trees because analysts needed explanations.\nWe tested it on a held-out month and we shipped it.';
+        const story = (title: string) => `## ${title}\n\n### Situation\n\nChurn rose for two quarters.\n\n### Task\n\nI owned the churn model.\n\n### Action\n\n${action}\n\n### Result\n\nChurn fell from 9% to 6%, saving $2M a year.\n\n`;
+        writeFileSync(join(dir, 'bank.md'), `# Stories\n\n${story('Churn')}${story('Fraud')}`);
+        const all = json(['bank.md', '--today', TODAY], { cwd: dir }).findings.filter((f) => f.rule === 'first-person');
+        assert.equal(all.length, 8, 'json: one finding per "we"');
+        const rows = run(['bank.md', '--today', TODAY, '--no-color'], { cwd: dir }).stdout.split('\n').filter((l) => / first-person$/.test(l));
+        assert.equal(rows.length, 2, rows.join('\n'));
+        for (const row of rows) assert.match(row, /warning\s+4 × "we" \(lines \d+, \d+\): Action says "we" 4 times/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('prints a header per file, aligned rows and a summary, and exits 1 on an error', () => {
       const r = run([BANK, '--today', TODAY]);
       assert.equal(r.status, 1, r.stderr);

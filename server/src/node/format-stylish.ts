@@ -11,7 +11,8 @@ export function formatStylishFindings(findings: CliFinding[], c: Colors): string
     if (f.file === null) continue;
     byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   }
-  for (const [file, list] of byFile) {
+  for (const [file, all] of byFile) {
+    const list = oncePerStory(all);
     out.push(c.underline(file));
     const lineWidth = Math.max(...list.map((f) => String(f.line).length));
     const columnWidth = Math.max(...list.map((f) => String(f.column).length));
@@ -23,6 +24,32 @@ export function formatStylishFindings(findings: CliFinding[], c: Colors): string
       }),
     );
     out.push('');
+  }
+  return out;
+}
+
+/**
+ * One row per story for `first-person`, whose finding marks every "we" of an Action with the same
+ * message: the first "we" stands for them, with the count and the lines of the others ("8 × we").
+ * The editor still marks each one, and the machine formats list each finding.
+ */
+export function oncePerStory(list: CliFinding[]): CliFinding[] {
+  const out: CliFinding[] = [];
+  let group: { row: CliFinding; message: string; lines: number[] } | undefined;
+  for (const f of list) {
+    if (f.rule !== 'first-person') {
+      out.push(f);
+      continue;
+    }
+    // The rows of one story share a message (its counts); another story's rows start a new group.
+    if (group && group.message === f.message && group.row.story === f.story) {
+      group.lines.push(f.line);
+      const lines = [...new Set(group.lines)];
+      group.row.message = `${group.lines.length} × "we" (${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')}): ${f.message}`;
+      continue;
+    }
+    group = { row: { ...f }, message: f.message, lines: [f.line] };
+    out.push(group.row);
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface CliFinding {
   severity: Severity;
   rule: string;
   message: string;
+  /** The story the finding is about (its index in the file), when it is about one. */
+  story?: number;
 }
 
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -26,7 +28,9 @@ export function toCliFinding(file: string | null, lines: LineIndex | undefined, 
   if (file === null || !lines) return { file: null, line: 0, column: 0, endLine: 0, endColumn: 0, severity: f.severity, rule: f.rule, message };
   const start = lines.position(f.span.start);
   const end = lines.position(Math.max(f.span.end, f.span.start));
-  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: f.severity, rule: f.rule, message };
+  const row: CliFinding = { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: f.severity, rule: f.rule, message };
+  if (f.story !== undefined) row.story = f.story;
+  return row;
 }
 
 function compareText(a: string, b: string): number {

@@ -5,7 +5,6 @@ import { metricsOf } from '../facts/metrics';
 import { subjectCounts } from '../facts/subjects';
 import { ageInMonths } from '../facts/dates';
 import { age, plural } from '../../../../shared/wording';
-import { EXPERIMENT } from '../facts/cues';
 import type { Criterion, Score } from '../../../../shared/score-format';
 
 export { formatScore, scoreText, scoreValue, type Criterion, type Score } from '../../../../shared/score-format';
@@ -34,8 +33,9 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
       if (total === 0) {
         points -= 10;
         notes.push('Action never says who acted');
-      } else if (ratio < 0.7) {
-        points -= Math.round(14 * (1 - ratio / 0.7));
+      } else if (has('first-person')) {
+        // The rule decides (its ratio and minimum count, as configured); the score weighs how far off.
+        points -= Math.max(1, Math.round(14 * (1 - ratio / 0.7)));
         notes.push(`Action is ${Math.round(ratio * 100)} % "I" (first-person)`);
       }
     }
@@ -56,7 +56,10 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
   {
     const notes: string[] = [];
     let points = 15;
-    if (!result || metricsOf(result.prose).length === 0) {
+    if (!result) {
+      points -= 7;
+      notes.push('no Result');
+    } else if (has('result-metric')) {
       points -= 7;
       notes.push('no number in the Result (result-metric)');
     }
@@ -95,7 +98,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     if (action) {
       points += Math.min(5, Math.round((action.words / 150) * 5));
       if (action.words < 150) notes.push(`Action is ${plural(action.words, 'word')}`);
-      if (EXPERIMENT.test(action.prose.text)) points += 3;
+      if (!has('experimentation')) points += 3;
       else notes.push('no experimentation');
       if (DECISION.test(action.prose.text)) points += 2;
       else notes.push('no decision or trade-off');
@@ -120,8 +123,9 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
       else notes.push('no metric');
       const t = metrics.some((m) => m.types.includes('technical'));
       const b = metrics.some((m) => m.types.includes('business'));
-      if (t && b) points += 3;
-      else if (metrics.length) notes.push(`no ${t ? 'business' : b ? 'technical' : 'technical or business'} metric`);
+      // The metric-types rule decides whether both kinds are there.
+      if (has('metric-types')) notes.push(`no ${t ? 'business' : b ? 'technical' : 'technical or business'} metric`);
+      else if (metrics.length) points += 3;
       if (!has('missing-learning') && !has('generic-learning')) points += 2;
       else notes.push(has('generic-learning') ? 'generic lesson' : 'no lesson');
       if (!has('lasting-impact')) points += 1;
