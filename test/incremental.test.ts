@@ -4,7 +4,13 @@
 // of bank file, and the fast path must actually be taken for ordinary typing in a story's prose.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lintEdit, lintText, resolveConfig, type LintResult } from '../server/src/engine';
+import { createEngine, resolveConfig, type LintResult } from '../server/src/engine';
+
+// As the language server does: one engine, whose caches hold the unchanged stories (test/engine.test.ts
+// checks that an engine's results equal the uncached free functions').
+const engine = createEngine();
+const lintText = engine.lintText;
+const lintEdit = engine.lintEdit;
 import { bankOfSize } from './robustness/adversarial';
 import { bankFile } from '../bench/corpus';
 import { mergeChange } from '../server/src/lsp/edits';
