@@ -2,17 +2,8 @@
 // every machine and in every process, so each child process can rebuild its inputs instead of
 // reading them from disk, and every tool sees exactly the same bytes.
 
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG; good enough for text, and dependency-free. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the engine's seeded generator: the corpus and the drill share one.
+import { seededRandom as prng } from '../server/src/engine/bank/random';
 
 type Rand = () => number;
 

@@ -4,6 +4,7 @@
 //   docs/rules/README.md           the index of every rule
 //   schemas/starlintrc.schema.json the JSON Schema of .starlintrc.json
 //   package.json                   contributes.configuration, the VS Code settings `starlint.*`
+//   docs/match.md                  the lexicon tables of job-description matching (scripts/generate-match.ts)
 //
 // `tsx scripts/generate.ts` writes them; `tsx scripts/generate.ts --check` regenerates them in
 // memory and exits 1, listing the stale files, when any differs from what is on disk.
@@ -22,6 +23,7 @@ import {
   type RuleOption,
 } from '../server/src/engine';
 import { readExample } from '../server/src/engine/rules/examples';
+import { MATCH_DOC, matchDoc } from './generate-match';
 
 const ROOT = join(__dirname, '..');
 const TODAY = '2026-11-25';
@@ -356,6 +358,8 @@ export function generate(root = ROOT): GeneratedFile[] {
   files.push({ path: `${RULES_DIR}/README.md`, content: indexPage() });
   files.push({ path: SCHEMA, content: JSON.stringify(configSchema(), null, 2) + '\n' });
   files.push({ path: PACKAGE, content: packageJson(root) });
+  // Its prose is written by hand: a tree without the page (a test's scratch folder) has none to fill in.
+  if (existsSync(join(root, MATCH_DOC))) files.push({ path: MATCH_DOC, content: matchDoc(readFileSync(join(root, MATCH_DOC), 'utf8')) });
   return files;
 }
 

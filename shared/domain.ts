@@ -39,6 +39,23 @@ export const THEMES: Theme[] = [
 export const COMPANIES = ['amazon', 'google', 'meta', 'anthropic', 'openai'] as const;
 export type Company = (typeof COMPANIES)[number];
 
+/** How each company is written, for messages and tables. */
+export const COMPANY_LABELS: Record<Company, string> = { amazon: 'Amazon', google: 'Google', meta: 'Meta', anthropic: 'Anthropic', openai: 'OpenAI' };
+
+/**
+ * The names a job posting uses for the company that hires: the company, its cloud, its labs and
+ * its apps (a Meta posting may say only "Instagram"). A name is read as the employer only in the
+ * places job-description matching says (docs/match.md), so "experience with AWS or GCP" names no
+ * employer.
+ */
+export const COMPANY_NAMES: Record<Company, string[]> = {
+  amazon: ['Amazon', 'Amazon Web Services', 'AWS', 'Alexa', 'Prime Video', 'Audible', 'Zoox'],
+  google: ['Google', 'Google DeepMind', 'DeepMind', 'Alphabet', 'YouTube', 'Waymo'],
+  meta: ['Meta', 'Meta Platforms', 'Facebook', 'Instagram', 'WhatsApp', 'Reality Labs', 'FAIR'],
+  anthropic: ['Anthropic'],
+  openai: ['OpenAI'],
+};
+
 export const AMAZON_PRINCIPLES = [
   'Customer Obsession',
   'Ownership',
@@ -56,6 +73,70 @@ export const AMAZON_PRINCIPLES = [
   'Deliver Results',
   "Strive to be Earth's Best Employer",
   'Success and Scale Bring Broad Responsibility',
+];
+
+/**
+ * What each company listens for, one value per row: Amazon's Leadership Principles (id
+ * `amazon:<slug>`) and the one value SPEC §1 names for each other company. The question is the
+ * one an interviewer there asks about it; the mock-interview drill asks it and job-description
+ * matching reports it as a competency when the posting names the company.
+ */
+export interface CompanyValue {
+  id: string;
+  company: Company;
+  label: string;
+  question: string;
+}
+
+const PRINCIPLE_QUESTIONS: Record<string, string> = {
+  'Customer Obsession': 'Tell me about a time you went above and beyond for a customer',
+  Ownership: 'Tell me about a time you took on something outside your area of responsibility',
+  'Invent and Simplify': 'Tell me about a time you found a simple solution to a complex problem',
+  'Are Right, A Lot': 'Tell me about a time you made a good decision with incomplete data',
+  'Learn and Be Curious': 'Tell me about a time you taught yourself something new to solve a problem',
+  'Hire and Develop the Best': 'Tell me about a time you helped someone on your team grow',
+  'Insist on the Highest Standards': 'Tell me about a time you refused to compromise on quality',
+  'Think Big': 'Tell me about a time you proposed something far bigger than what was asked',
+  'Bias for Action': 'Tell me about a time you acted quickly on a calculated risk',
+  Frugality: 'Tell me about a time you achieved more with less',
+  'Earn Trust': 'Tell me about a time you won the trust of a sceptical colleague',
+  'Dive Deep': 'Tell me about a time you dug into the data to find the root cause of a problem',
+  'Have Backbone; Disagree and Commit': 'Tell me about a time you disagreed with a decision and then committed to it',
+  'Deliver Results': 'Tell me about a time you delivered despite a serious setback',
+  "Strive to be Earth's Best Employer": 'Tell me about a time you made your team a better place to work',
+  'Success and Scale Bring Broad Responsibility': 'Tell me about a time you weighed the effect of your work on people outside your team',
+};
+
+/** A principle's id: `amazon:` and its words in kebab-case (`amazon:have-backbone-disagree-and-commit`). */
+export function principleId(principle: string): string {
+  return `amazon:${principle.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+export const COMPANY_VALUES: CompanyValue[] = [
+  ...AMAZON_PRINCIPLES.map((p) => ({ id: principleId(p), company: 'amazon' as const, label: p, question: PRINCIPLE_QUESTIONS[p] })),
+  { id: 'google:intellectual-humility', company: 'google', label: 'Intellectual humility', question: 'Tell me about a time the evidence changed your mind' },
+  { id: 'meta:move-fast', company: 'meta', label: 'Move fast', question: 'Tell me about a time you shipped a quick experiment to learn fast' },
+  { id: 'anthropic:risks-and-trade-offs', company: 'anthropic', label: 'Risks and trade-offs', question: 'Tell me about a time you weighed the risks and trade-offs of a decision' },
+  { id: 'openai:risks-and-trade-offs', company: 'openai', label: 'Risks and trade-offs', question: 'Tell me about a time you weighed the risks and trade-offs of a decision' },
+];
+
+/**
+ * The ML skills job-description matching looks for (the ML-STAR competencies of SPEC §1), each
+ * with the question an ML interviewer asks about it.
+ */
+export interface Skill {
+  id: string;
+  label: string;
+  question: string;
+}
+
+export const ML_SKILLS: Skill[] = [
+  { id: 'ml:experimentation', label: 'Experimentation', question: 'Tell me about an experiment you designed and what it taught you' },
+  { id: 'ml:deployment', label: 'Deployment', question: 'Tell me about taking a model to production' },
+  { id: 'ml:data-quality', label: 'Data quality', question: 'Tell me about a time bad data broke a model' },
+  { id: 'ml:stakeholders', label: 'Stakeholder work', question: 'Tell me about explaining a model to people who are not engineers' },
+  { id: 'ml:leadership', label: 'Leadership', question: 'Tell me about leading a team or mentoring someone' },
+  { id: 'ml:ethics', label: 'Ethics and responsible AI', question: 'Tell me about a time you weighed fairness, privacy or safety in an ML system' },
 ];
 
 export interface FollowUp {

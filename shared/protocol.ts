@@ -1,10 +1,15 @@
 // The custom part of starlint's protocol, declared once and imported by the server and every
 // client (the VS Code extension, tests, other editors' plug-ins). Everything else is plain LSP.
 import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { BankReport, PracticeStatus, Severity } from '../server/src/engine';
+import type { BankReport, BankStory, PracticeStatus, Severity } from '../server/src/engine';
 
 // The bank's shapes as the server sends them: the client reads them from here, never from the engine.
 export type { BankReport, BankStory, CompositionRow, CoverageRow, PracticeStatus, Severity } from '../server/src/engine';
+import type { DrillPlan } from '../server/src/engine/bank/drill';
+import type { MatchResult } from '../server/src/engine/bank/match';
+
+export type { DrillPlan, DrillQuestion } from '../server/src/engine/bank/drill';
+export type { Competency, MatchResult } from '../server/src/engine/bank/match';
 
 export interface BankParams {
   /**
@@ -94,6 +99,49 @@ export interface CardsResult {
 export namespace CardsRequest {
   export const method = 'starlint/cards';
   export const type = new RequestType<CardsParams, CardsResult, void>(method);
+}
+
+export interface DrillPlanParams extends BankParams {
+  /** How many questions (default 5). */
+  questions?: number;
+  /** Only these questions, in this order: theme ids or company value ids (`amazon:dive-deep`). */
+  themes?: string[];
+  /** Orders the questions and picks the follow-ups; the same seed and bank give the same plan. Default: a random seed (returned in the plan). */
+  seed?: number;
+}
+
+export interface DrillPlanResult {
+  /** The plan of `starlint drill`; its story indices point into `stories`. */
+  plan: DrillPlan;
+  /** The bank's stories the plan was made from. */
+  stories: BankStory[];
+  /** A message per `themes` entry the bank does not know (with the closest id); such entries are left out. */
+  unknownThemes: string[];
+  partial?: string;
+}
+
+/** `starlint/drillPlan`: a mock interview planned as `starlint drill` plans it, from the bank and its configuration. */
+export namespace DrillPlanRequest {
+  export const method = 'starlint/drillPlan';
+  export const type = new RequestType<DrillPlanParams, DrillPlanResult, void>(method);
+}
+
+export interface MatchJobParams extends BankParams {
+  /** The job posting, Markdown or plain text. */
+  text: string;
+}
+
+export interface MatchJobResult {
+  /** What `starlint match` finds; its story indices point into `stories`. */
+  result: MatchResult;
+  stories: BankStory[];
+  partial?: string;
+}
+
+/** `starlint/matchJob`: the competencies a job posting asks for and the bank's stories for each, as `starlint match` finds them. */
+export namespace MatchJobRequest {
+  export const method = 'starlint/matchJob';
+  export const type = new RequestType<MatchJobParams, MatchJobResult, void>(method);
 }
 
 /**

@@ -167,7 +167,7 @@ describe('wording', () => {
     it('the VS Code client: descriptions, tooltips, badges, practice and status lines', () => {
       const story = (n: number): BankStory => ({
         uri: 'file:///a.md', index: 0, title: 'A', line: 0, span: { start: 0, end: 1 }, themes: [], score: { total: 70, criteria: [] }, words: n, seconds: n * 60,
-        problems: { error: n, warning: n, info: n, hint: n }, principles: [], practice: { practiced: Array.from({ length: n }, () => '2026-11-01'), due: n > 0, overdueDays: n, next: '2026-11-04' },
+        problems: { error: n, warning: n, info: n, hint: n }, principles: [], values: [], skills: [], practice: { practiced: Array.from({ length: n }, () => '2026-11-01'), due: n > 0, overdueDays: n, next: '2026-11-04' },
       });
       for (const n of [0, 1, 2]) {
         const texts = [

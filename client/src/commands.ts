@@ -12,6 +12,8 @@ import type { CoveragePanel } from './coverageWebview';
 import type { CueCardsPanel } from './cueCards';
 import { followUpLabel, lintAllSummary, missingFollowUps, practiceDescription, storyStatus } from './format';
 import { newStory, type NewStoryArgs, type NewStoryState } from './newStory';
+import type { DrillArgs, DrillPanel } from './drillPanel';
+import type { MatchArgs, MatchPanel } from './matchPanel';
 import { setUpStoryBank, type SetUpArgs } from './setup';
 import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../shared/protocol';
 
@@ -25,6 +27,8 @@ export interface CommandDeps {
   cueCards: CueCardsPanel;
   /** The step *New Story* is asking now. */
   newStory: NewStoryState;
+  drill: DrillPanel;
+  match: MatchPanel;
 }
 
 type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
@@ -41,6 +45,8 @@ export const COMMANDS: Record<string, Handler> = {
   'starlint.revealStory': revealStory,
   'starlint.markPracticedToday': markPracticedToday,
   'starlint.openCueCards': (d) => d.cueCards.show(),
+  'starlint.startMockInterview': (d, args?: DrillArgs) => d.drill.start(args && typeof args === 'object' && !('kind' in args) ? args : {}),
+  'starlint.matchJobDescription': (d, args?: MatchArgs | vscode.Uri) => d.match.run(args instanceof vscode.Uri ? { uri: args } : args),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

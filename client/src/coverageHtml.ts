@@ -5,6 +5,7 @@
 import type { BankReport, BankStory, CoverageRow } from '../../shared/protocol';
 import { clock } from '../../shared/time';
 import { coverageOrder, escapeHtml, plural, principleCoverage, scoreText, showsPrinciples } from './format';
+import { webviewPage } from './webviewPage';
 
 export type CoverageMode = 'themes' | 'principles';
 
@@ -47,7 +48,6 @@ export function renderCoverageHtml(report: CoverageReport, o: CoverageHtmlOption
   const cols = columnsFor(report, mode);
   const columns = cols.rows;
   const gaps = columns.filter((c) => c.status === 'uncovered');
-  const csp = `default-src 'none'; style-src ${o.cspSource} 'nonce-${o.nonce}'; script-src 'nonce-${o.nonce}';`;
   const summary = [
     plural(report.stories.length, 'story'),
     plural(columns.length, cols.noun),
@@ -56,24 +56,18 @@ export function renderCoverageHtml(report: CoverageReport, o: CoverageHtmlOption
   const body = report.stories.length === 0 ? '<p class="empty">No story files in this workspace yet. Run <strong>starlint: New Story</strong> to write one.</p>' : table(report.stories, cols);
   // Amazon interviewers listen for the Leadership Principles: the page can show those instead.
   const modes = toggle ? modeToggle(mode) : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(cols.title)}</title>
-<style nonce="${escapeHtml(o.nonce)}">${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(cols.title)}</h1>
+  return webviewPage({
+    cspSource: o.cspSource,
+    nonce: o.nonce,
+    title: cols.title,
+    style: STYLE,
+    script: SCRIPT,
+    body: `<h1>${escapeHtml(cols.title)}</h1>
 ${modes}
 <p class="summary">${escapeHtml(summary)}</p>
 ${body}
-<p class="legend"><span class="swatch heat-4"></span> strong story (85+) <span class="swatch heat-3"></span> 70+ <span class="swatch heat-2"></span> 50+ <span class="swatch heat-1"></span> under 50 <span class="swatch draft"></span> draft (placeholders left) · arrow keys move, Enter or a click on a title opens the story</p>
-<script nonce="${escapeHtml(o.nonce)}">${SCRIPT}</script>
-</body>
-</html>`;
+<p class="legend"><span class="swatch heat-4"></span> strong story (85+) <span class="swatch heat-3"></span> 70+ <span class="swatch heat-2"></span> 50+ <span class="swatch heat-1"></span> under 50 <span class="swatch draft"></span> draft (placeholders left) · arrow keys move, Enter or a click on a title opens the story</p>`,
+  });
 }
 
 const MODES: [CoverageMode, string][] = [

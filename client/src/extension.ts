@@ -9,6 +9,8 @@ import { registerCommands } from './commands';
 import { CoverageTreeProvider } from './coverageTree';
 import { CoveragePanel } from './coverageWebview';
 import { CueCardsPanel } from './cueCards';
+import { DrillPanel } from './drillPanel';
+import { MatchPanel } from './matchPanel';
 import { PracticeTreeProvider, type PracticeNode } from './practiceTree';
 import { restoreSetUpContext } from './setup';
 import { StoryStatusBar } from './statusBar';
@@ -29,6 +31,8 @@ export interface StarlintApi {
   cueCards: CueCardsPanel;
   /** The step *New Story* is asking now (undefined when it asks nothing), for tests that drive it. */
   newStory: NewStoryState;
+  drill: DrillPanel;
+  match: MatchPanel;
   /** Settles when the server has started and the first bank has been fetched. */
   ready: Promise<void>;
 }
@@ -49,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
   const coverage = new CoveragePanel(store, context.extensionUri);
   const cueCards = new CueCardsPanel(client, store, context.extensionUri, output);
   const newStory: NewStoryState = {};
+  const drill = new DrillPanel(client, context.extensionUri);
+  const match = new MatchPanel(client, context.extensionUri);
 
   // The views' descriptions summarise the bank next to their titles.
   const describe = () => {
@@ -76,8 +82,10 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     statusBar,
     coverage,
     cueCards,
+    drill,
+    match,
     store.onDidChange(describe),
-    ...registerCommands({ context, client, store, bankTree, bankView, coverage, cueCards, newStory }),
+    ...registerCommands({ context, client, store, bankTree, bankView, coverage, cueCards, newStory, drill, match }),
   );
 
   restoreSetUpContext(context);
@@ -91,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     },
   );
   ready.catch(() => undefined); // reported above; callers that await `ready` still see the error
-  return { client, bank: store, bankTree, bankView, coverageTree, practiceTree, practiceView, statusBar, coverage, cueCards, newStory, ready };
+  return { client, bank: store, bankTree, bankView, coverageTree, practiceTree, practiceView, statusBar, coverage, cueCards, newStory, drill, match, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -20,6 +20,9 @@ import { formatSarif } from './node/format-sarif';
 import { formatGithub } from './node/format-github';
 import { bankJson, formatBankText } from './node/format-bank';
 import { runInit } from './init';
+import { brokenConfigLines, commonFolder, mixedConfigNote } from './node/bank-load';
+import { runDrill } from './node/drill';
+import { runMatch } from './node/match';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'bank-json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,6 +30,8 @@ type Format = (typeof FORMATS)[number];
 const HELP = `Usage: starlint [options] [file | folder | glob | -]...
        starlint cards [file | folder | glob]... [--out cards.html] [--format html|md]
        starlint init [--company <id>] [--ci github|pre-commit]
+       starlint drill [file | folder | glob]... [--questions n] [--theme id] [--seed n]
+       starlint match JOB [file | folder | glob]... [--format text|json]
 
 Lints STAR interview stories in Markdown. With no path, lints the current folder
 (every *.md and *.markdown file, following "stories" and "ignore" in .starlintrc.json).
@@ -117,10 +122,15 @@ interface Linted {
   result: LintResult;
 }
 
+/** The subcommands with their own options, each in its own module; a file or folder of that name is linted instead. */
+const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = { drill: runDrill, match: runMatch };
+
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   // "starlint init" sets up a story bank (init.ts), unless "init" is a file or folder to lint.
   if (argv[0] === 'init' && !existsSync(resolve(cwd, 'init'))) return runInit(argv.slice(1), cwd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  const sub = SUBCOMMANDS[argv[0]];
+  if (sub && !existsSync(resolve(cwd, argv[0]))) return sub(argv.slice(1));
   const { values, positionals } = parse(argv);
 
   if (values.help) {
@@ -180,12 +190,8 @@ async function main(argv: string[]): Promise<number> {
   const bankConfig = wantsBank ? configs.forDir(bankFolder) : undefined;
   if (reportBroken(configs.read(), cwd)) return 2;
   if (bankConfig && fixed === undefined) {
-    const others = new Set(inputs.map((i) => configs.forDir(i.dir).path).filter((p) => p !== bankConfig.path));
-    if (others.size) {
-      const list = [...others].map((p) => (p ? displayPath(p, cwd) : 'the defaults')).join(', ');
-      const used = bankConfig.path ? displayPath(bankConfig.path, cwd) : 'the default configuration';
-      note(`the bank is judged with ${used}, the configuration of the folder ${displayPath(bankFolder, cwd)} that holds every file; ${list} ${others.size === 1 ? 'configures' : 'configure'} only the findings of ${others.size === 1 ? 'its' : 'their'} own stories.`);
-    }
+    const mixed = mixedConfigNote(bankConfig, bankFolder, inputs.map((i) => configs.forDir(i.dir)), cwd);
+    if (mixed) note(mixed);
   }
 
   const linted: Linted[] = [];
@@ -267,25 +273,9 @@ async function main(argv: string[]): Promise<number> {
 
 /** Prints each problem of the configuration files at file:line:column; true when there was one. */
 function reportBroken(files: { path: string; problems: ConfigFileProblem[] }[], cwd: string): boolean {
-  let broken = false;
-  for (const { path, problems } of files) {
-    if (problems.length === 0) continue;
-    broken = true;
-    const shown = displayPath(path, cwd);
-    for (const p of problems) process.stderr.write(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
-    note(`the configuration file ${shown} has ${some(problems.length, 'problem')}; fix it and run again.`);
-  }
-  return broken;
-}
-
-/** The deepest folder that holds every one of `dirs` (`fallback` when there are none). */
-function commonFolder(dirs: string[], fallback: string): string {
-  if (dirs.length === 0) return fallback;
-  let common = dirs[0];
-  for (const dir of dirs.slice(1)) {
-    while (common !== dirname(common) && dir !== common && relativeInside(common, dir) === undefined) common = dirname(common);
-  }
-  return common;
+  const lines = brokenConfigLines(files, cwd);
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  return lines.length > 0;
 }
 
 function listRules(format: Format): string {

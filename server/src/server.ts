@@ -24,6 +24,8 @@ import {
   BankChangedNotification,
   BankRequest,
   CardsRequest,
+  DrillPlanRequest,
+  MatchJobRequest,
   LintAllRequest,
   MARK_PRACTICED_COMMAND,
   type MarkPracticedResult,
@@ -41,6 +43,7 @@ import { documentSymbols, flatSymbols } from './lsp/symbols';
 import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
 import { DEFAULT_WAIT_MS, StoryBank, bankFiles, keyOf } from './lsp/workspace';
 import { markPracticed, markPracticedArgs } from './lsp/practice';
+import { drillPlanFor, matchJobFor } from './lsp/rehearse';
 import { isStoryCandidate, readText } from './lsp/files';
 
 import { version as VERSION } from '../../package.json';
@@ -589,6 +592,26 @@ connection.onRequest(
     const deck = buildCards(bankFiles(snap), snap.report);
     const format = params?.format === 'md' ? 'md' : 'html';
     return { format, text: format === 'md' ? cardsToMarkdown(deck) : cardsToHtml(deck, today()), cards: deck.length, partial: snap.partial };
+  }),
+);
+
+connection.onRequest(
+  DrillPlanRequest.type,
+  bankRequest(DrillPlanRequest.method, async (params) => {
+    const snap = await bank.snapshot(params?.folder, bankWaitMs());
+    const r = drillPlanFor(snap.report, await bank.configOf(snap), params);
+    if (typeof r === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${DrillPlanRequest.method}: ${r}`);
+    return { ...r, partial: snap.partial };
+  }),
+);
+
+connection.onRequest(
+  MatchJobRequest.type,
+  bankRequest(MatchJobRequest.method, async (params) => {
+    const snap = await bank.snapshot(params?.folder, bankWaitMs());
+    const r = matchJobFor(snap.report, await bank.configOf(snap), params);
+    if (typeof r === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MatchJobRequest.method}: ${r}`);
+    return { ...r, partial: snap.partial };
   }),
 );
 

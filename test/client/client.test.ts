@@ -41,6 +41,8 @@ function story(over: Partial<BankStory> = {}): BankStory {
     problems: { error: 1, warning: 2, info: 0, hint: 0 },
     practice: { practiced: [], due: false, overdueDays: 0 },
     principles: [],
+    values: [],
+    skills: [],
     iRatio: 0.824,
     ...over,
   };

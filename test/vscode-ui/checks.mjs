@@ -1,6 +1,7 @@
 // Browser checks of what only a person sees: the trees, squiggles and their hover, the
 // Problems count, the status-bar item, the coverage heat-map webview, the Practice view and its
-// inline Mark Practiced Today action, and the cue cards, including a story titled
+// inline Mark Practiced Today action, the cue cards, the mock interview driven by keyboard, the
+// job match of a real posting, including a story titled
 // `<img src=x onerror=alert(1)>` that must render as text. Run by run.mjs on a temporary
 // copy of examples/story-bank (see scripts/e2e/run-code-server-tests.mjs --ui). The README's
 // screenshots are saved into docs/images/ before the hostile story is added.
@@ -189,6 +190,61 @@ export default async function uiChecks(page, ctx) {
   ctx.log(`cue cards: ${cardTitles.length} cards`);
   await page.mouse.move(5, 500);
   await shot('cue-cards-vscode.png');
+  // ---------------------------------------------------------------- the mock interview, by keyboard
+  await runCommand(page, ctx, 'starlint: Start Mock Interview');
+  const phase = (name) => async (f) => (await f.locator(`body[data-phase="${name}"]`).count()) === 1;
+  const question = (n) => async (f) => (await phase('question')(f)) && (await f.locator('header .meta').textContent())?.startsWith(`question ${n} of `);
+  let drill = await heatMap(page, ctx, question(1), 'the mock interview’s first question');
+  // The example bank's two themes without a story come first: s skips them, to a story to tell.
+  for (const n of [2, 3]) {
+    await drill.locator('h2.question').click();
+    await page.keyboard.press('s');
+    drill = await heatMap(page, ctx, question(n), `question ${n} after s`);
+  }
+  const asked = (await drill.locator('h2.question').textContent())?.trim();
+  const told = (await drill.locator('button.pick').textContent())?.trim();
+  if (!told) throw new Error(`no story to tell for "${asked}"`);
+  await panelShot(page, ctx, shot, 'drill-webview.png');
+  // Enter starts the clock, Enter stops it, n moves on without logging, q ends the drill.
+  await drill.locator('h2.question').click();
+  await page.keyboard.press('Enter');
+  drill = await heatMap(page, ctx, async (f) => (await phase('telling')(f)) && /^\d+:\d\d$/.test((await f.locator('[data-clock]').textContent()) ?? ''), 'the clock after Enter');
+  await drill.locator('[data-clock]').click();
+  await page.keyboard.press('Enter');
+  drill = await heatMap(page, ctx, phase('follow-ups'), 'the follow-ups after Enter');
+  const followUps = await drill.locator('ol.follow-ups li').count();
+  if (followUps !== 2) throw new Error(`${followUps} follow-ups, not 2`);
+  await drill.locator('ol.follow-ups').click();
+  await page.keyboard.press('n');
+  drill = await heatMap(page, ctx, question(4), 'the fourth question after n');
+  await drill.locator('h2.question').click();
+  await page.keyboard.press('q');
+  drill = await heatMap(page, ctx, phase('done'), 'the summary after q');
+  const summary = (await drill.locator('p.summary').textContent())?.trim();
+  if (summary !== '3 questions asked, 0 told, 2 skipped.') throw new Error(`drill summary: ${summary}`);
+  ctx.log(`mock interview by keyboard: s, s, "${asked}" (tell "${told}") → clock → 2 follow-ups → n → q: "${summary}"`);
+
+  // ---------------------------------------------------------------- the job match of a real posting
+  const posting = 'job-posting-openai-moderation.md';
+  fs.copyFileSync(path.join(ctx.extensionPath, 'test', 'corpus', 'jobs', 'openai-mle-moderation.md'), path.join(ctx.workspace, posting));
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(posting);
+  await pickQuickInput(page, ctx, posting);
+  await ctx.poll(async () => (await page.locator('.tab.active').first().textContent())?.includes(posting), { message: 'the posting in an editor' });
+  // Quick Open closes, and the editor takes the keyboard, before the Command Palette opens.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+  await page.locator('.editor-instance .view-lines').first().click();
+  await runCommand(page, ctx, 'starlint: Match Job Description', undefined, { opensQuickInput: true });
+  // The item carries an icon before its label: find the row by its text.
+  const fromEditor = page.locator('.quick-input-list .monaco-list-row', { hasText: 'From the active editor' }).first();
+  await ctx.poll(async () => (await fromEditor.count()) > 0, { message: '"From the active editor" in the quick pick' });
+  await fromEditor.click();
+  const match = await heatMap(page, ctx, async (f) => (await f.locator('tbody tr').count()) > 3 && (await f.locator('h1').textContent()) === 'Job match', 'the job match table');
+  const matchRows = await match.locator('tbody th[scope="row"] code').allTextContents();
+  if (!matchRows.includes('ml:deployment') || !matchRows.some((r) => r.startsWith('openai:'))) throw new Error(`job match rows: ${JSON.stringify(matchRows)}`);
+  ctx.log(`job match: ${matchRows.length} competencies (${matchRows.join(', ')})`);
+  await panelShot(page, ctx, shot, 'match-webview.png');
+
   // Back to the heat-map, whose page the next check reads, and to the bank's layout.
   await runCommand(page, ctx, 'starlint: Show Coverage Heat-Map');
   await fold('Practice', false);
@@ -228,6 +284,17 @@ export default async function uiChecks(page, ctx) {
   const written = fs.readFileSync(path.join(ctx.workspace, 'missed-the-holiday-launch.md'), 'utf8');
   if (!/^title: Missed the holiday launch\ncategory: failure\nquestions: \[failure\]$/m.test(written)) throw new Error(`unexpected new story:\n${written.slice(0, 300)}`);
   ctx.log(`New Story wrote missed-the-holiday-launch.md (${tab})`);
+}
+
+/** A picture of the editor's panel alone: the side bar folds away for it and comes back. */
+async function panelShot(page, ctx, shot, name) {
+  const toggle = 'View: Toggle Primary Side Bar Visibility';
+  await runCommand(page, ctx, toggle, 'workbench.action.toggleSidebarVisibility');
+  await ctx.poll(async () => !(await page.locator('.part.sidebar').isVisible()), { message: 'the side bar hidden' });
+  await page.mouse.move(5, 500);
+  await shot(name);
+  await runCommand(page, ctx, toggle, 'workbench.action.toggleSidebarVisibility');
+  await ctx.poll(async () => page.locator('.part.sidebar').isVisible(), { message: 'the side bar back' });
 }
 
 /** Waits for a quick-pick row with this label and accepts it. */

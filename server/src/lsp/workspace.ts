@@ -437,9 +437,14 @@ export class StoryBank {
   }
 
   /** The `starlint/bank` answer: the bank of one folder, or of everything. */
+  /** The configuration a snapshot's bank is judged with: its folder's, or the first folder's for the whole bank. */
+  async configOf(snap: BankSnapshot): Promise<ResolvedConfig | undefined> {
+    return snap.folder ? (await this.host.configForFolder(snap.folder)).config : (this.bankConfig ?? snap.files[0]?.config);
+  }
+
   async result(folderUri?: string, waitMs = DEFAULT_WAIT_MS): Promise<BankResult> {
     const snap = await this.snapshot(folderUri, waitMs);
-    const config = snap.folder ? (await this.host.configForFolder(snap.folder)).config : (this.bankConfig ?? snap.files[0]?.config);
+    const config = await this.configOf(snap);
     return {
       ...snap.report,
       folders: (snap.folder ? [snap.folder] : this.host.folders()).map((f) => f.uri),

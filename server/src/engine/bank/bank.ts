@@ -16,6 +16,7 @@ import type { ResolvedConfig } from '../lint/config';
 import type { LintResult } from '../lint/lint';
 import type { BankEntry } from '../rules/rule';
 import type { Finding, Severity, Span, Story } from '../model/types';
+import { skillsShown, storyValues } from '../facts/competencies';
 import type { Score } from './score';
 
 /** One linted file, as the bank analysis takes it. */
@@ -63,6 +64,10 @@ export interface BankStory {
   practice: PracticeStatus;
   /** The Amazon Leadership Principles the story names (when targetCompany is amazon). */
   principles: string[];
+  /** The company values the story shows (COMPANY_VALUES ids, e.g. `amazon:dive-deep`, `meta:move-fast`). */
+  values: string[];
+  /** The ML skills the story shows (ML_SKILLS ids, e.g. `ml:experimentation`). */
+  skills: string[];
   /** The first (headline) metric of the Result, if any. */
   headlineMetric?: string;
   /** Share of first-person-singular subjects in Action (0–1), if countable. */
@@ -179,6 +184,8 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
     const counts = hasProse(action) ? subjectCounts(action.prose.text) : undefined;
     const total = counts ? counts.i + counts.we.length : 0;
     const text = STAR_KINDS.map((k) => e.story.star[k]?.prose.text ?? '').join('\n');
+    const category = e.story.meta.category?.toLowerCase();
+    const themes = (e.story.meta.questions ?? []).map((q) => q.toLowerCase());
     return {
       uri: e.uri,
       index: e.story.index,
@@ -196,6 +203,8 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
       followUps: e.story.layers['follow-ups'] ? followUpReadiness(e.story.layers['follow-ups']) : undefined,
       practice: practiceStatus(e.story.meta.practiced, today),
       principles: principlesIn(text),
+      values: storyValues(e.story),
+      skills: skillsShown(e.story, e.category, e.themes),
       headlineMetric: headlineMetric(e.story)?.text,
       iRatio: total > 0 ? counts!.i / total : undefined,
     };
