@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, createEngine, isBankRule, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
+import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, createEngine, fixText, isBankRule, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
 import { ConfigLookup, type ConfigFileProblem } from './node/config-files';
 import { relativeInside } from './node/globs';
 import { plural, some } from '../../shared/wording';
@@ -23,6 +23,7 @@ import { runInit } from './init';
 import { brokenConfigLines, commonFolder, mixedConfigNote } from './node/bank-load';
 import { runDrill } from './node/drill';
 import { runMatch } from './node/match';
+import { fixDiff, writeFixed } from './node/fix-files';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'bank-json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -47,6 +48,9 @@ Options:
       --today <YYYY-MM-DD>   the date "recency" and practice checkpoints count from
   -q, --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
+      --fix                  apply the rules' safe fixes to the files (ids, rule ids in
+                             comments, a missing section's skeleton); never rewrites prose
+      --fix-dry-run          print the safe fixes as a unified diff; write nothing
       --no-exit              exit 0 even with findings (a look at the bank, not a gate);
                              usage and configuration errors still exit 2
       --stdin-filename <p>   the file name to report for "-" (default <stdin>)
@@ -78,6 +82,8 @@ function parse(argv: string[]) {
         quiet: { type: 'boolean', short: 'q' },
         'max-warnings': { type: 'string' },
         'no-exit': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'no-color': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
@@ -177,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
   const fatal = collected.problems.filter((p) => p.fatal);
   for (const p of collected.problems) note(`${p.path}: ${p.message}`);
   if (fatal.length) return 2;
-  const inputs: { file: string; dir: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({ file: displayPath(path, cwd), dir: dirname(path), read: () => readTextFile(path) }));
+  const inputs: { file: string; dir: string; path?: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({ file: displayPath(path, cwd), dir: dirname(path), path, read: () => readTextFile(path) }));
   if (wantsStdin) {
     // Standard input is configured as a file in --stdin-filename's folder, else the current one.
     const name = stdinName !== undefined ? displayPath(stdinName, cwd) : '<stdin>';
@@ -196,6 +202,7 @@ async function main(argv: string[]): Promise<number> {
 
   const linted: Linted[] = [];
   const engine = createEngine();
+  let fixRefused = false;
   for (const input of inputs) {
     const read = await input.read();
     if (read.skipped !== undefined) {
@@ -203,7 +210,28 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (read.note) note(`${input.file}: ${read.note}`);
-    const result = engine.lintText(read.text, configs.forDir(input.dir).config, { today: day });
+    const config = configs.forDir(input.dir).config;
+    let text = read.text;
+    if (values.fix || values['fix-dry-run']) {
+      // The rules' safe fixes, pass after pass; what is reported is the fixed text's findings.
+      const outcome = fixText(text, (t) => engine.lintText(t, config, { today: day }));
+      if (outcome.text !== text) {
+        // The diff goes to stdout beside the human report; with a machine format it keeps stdout clean.
+        if (values['fix-dry-run']) (format === 'stylish' ? process.stdout : process.stderr).write(fixDiff(input.file, text, outcome.text));
+        else if (!input.path) note(`${input.file}: --fix does not write standard input; use --fix-dry-run to see the fixes.`);
+        else {
+          const wrote = writeFixed(input.path, text, outcome.text);
+          if (wrote.written) {
+            text = outcome.text;
+            note(`${input.file}: fixed ${plural(outcome.applied.length, 'problem')} (${[...new Set(outcome.applied.map((a) => a.rule))].join(', ')}).`);
+          } else {
+            note(`${input.file}: not fixed: ${wrote.reason}.`);
+            fixRefused = true;
+          }
+        }
+      }
+    }
+    const result = engine.lintText(text, config, { today: day });
     if (result.doc.limited === 'binary') {
       note(`${input.file}: binary file; skipped`);
       continue;
@@ -268,6 +296,7 @@ async function main(argv: string[]): Promise<number> {
 
   const tooManyWarnings = maxWarnings !== undefined && all.warning > maxWarnings;
   if (tooManyWarnings) note(`${plural(all.warning, 'warning')}, more than --max-warnings ${maxWarnings}.`);
+  if (fixRefused) return 2;
   return (all.error > 0 || tooManyWarnings) && !values['no-exit'] ? 1 : 0;
 }
 

@@ -5,6 +5,7 @@ export * from './model/types';
 export { parseDocument } from './model/stories';
 export { lintText, today, type LintResult, type LintOptions, type RuleError, type TextChange } from './lint/lint';
 export { lintEdit } from './lint/edit';
+export { applyFixes, fixText, MAX_PASSES, type FixOutcome } from './lint/fix';
 export { resolveConfig, parseConfigText, validateConfig, DEFAULTS, SEVERITIES, type StarlintConfig, type ResolvedConfig, type ConfigProblem } from './lint/config';
 export { analyzeBank, practiceStatus, PRACTICE_DAYS, type BankReport, type BankStory, type BankFile, type BankFinding, type CoverageRow, type CompositionRow, type PracticeStatus, type FollowUpReadiness } from './bank/bank';
 export { scoreStory, formatScore, scoreText, scoreValue, type Score, type Criterion } from './bank/score';

@@ -1,28 +1,16 @@
 // Quick fixes and the fix-all source action. Every edit is computed from the engine's own data
 // (a finding's span and `data`) and is tested by applying it and linting again through the server.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { ALL_RULES, FOLLOW_UPS, SECTION_TITLES, STAR_KINDS, closest, type Finding, type Section, type StarKind, type Story } from '../engine';
+import { FOLLOW_UPS, type Finding, type FixOffer, type Section, type Story } from '../engine';
+import { lineEnd, trimEnd } from '../engine/facts/edits';
 import { allFindings, type Analysis } from './analysis';
 import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';
-import { withArticle } from '../../../shared/wording';
 
-/** The quick fix's title for a missing section: "Add a Task section", "Add an Action section". */
-export function addSectionTitle(kind: StarKind): string {
-  return `Add ${withArticle(`${SECTION_TITLES[kind]} section`)}`;
-}
+export { addSectionTitle } from '../engine/facts/edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.starlint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 
-const RULE_IDS = ALL_RULES.map((r) => r.id);
-
-/** What to write in a new section, as an HTML comment: a prompt, not prose, so the section reads as empty until filled. */
-const PROMPTS: Record<StarKind, string> = {
-  situation: 'Situation: the context, the team and the stakes, in two or three sentences (~15–20 %).',
-  task: 'Task: your own role and goal: what did you own, and what did success mean? (~10–15 %)',
-  action: 'Action: what you did and why: the options, the decision, the reasoning; say "I" (~50–60 %).',
-  result: 'Result: the measured outcome (a number), its business effect, the lasting change and what you learned (~15–20 %).',
-};
 
 /** Past forms that read as well after "I" as after "we" (irregular, or the same in every tense). */
 const IRREGULAR_PAST = new Set(
@@ -87,7 +75,7 @@ export function fixAllAction(a: Analysis): CodeAction | undefined {
     lastEnd = s.end;
   }
   if (edits.length === 0) return undefined;
-  return { title: `Fix all mechanical starlint problems (${edits.length})`, kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: edits } } };
+  return { title: `Fix all safe starlint problems (${edits.length})`, kind: FIX_ALL_KIND, edit: { changes: { [a.uri]: edits } } };
 }
 
 interface Fix {
@@ -102,39 +90,16 @@ interface Fix {
 }
 
 function quickFixes(a: Analysis, f: Finding): Fix[] {
+  // What the rule offers with its finding: its safe fix (also part of fix-all and `starlint --fix`)
+  // and its suggestions.
+  const offered: Fix[] = [];
+  if (f.fix) offered.push(fromOffer(a, f.fix, true));
+  for (const o of f.suggestions ?? []) offered.push(fromOffer(a, o, false));
+  if (offered.length) return offered;
   switch (f.rule) {
-    case 'missing-section': {
-      const story = a.result.doc.stories[f.story ?? -1];
-      const places = f.data?.boundaries as Record<StarKind, number> | undefined;
-      if (story && places) {
-        // An answer told without labels: a label where each part most likely begins.
-        const [first, ...rest] = STAR_KINDS.map((k): TextEdit => {
-          const at = toRange(a.result.lines, { start: places[k], end: places[k] }).start;
-          return { range: { start: at, end: at }, newText: `**${SECTION_TITLES[k]}:** ` };
-        });
-        return [{ title: 'Label the Situation, Task, Action and Result where the answer turns', edit: first, more: rest, span: { start: places.situation, end: places.result }, preferred: true, mechanical: false }];
-      }
-      const kind = f.data?.kind as StarKind | undefined;
-      if (!story || !kind) return [];
-      const edit = insertSection(a, story, kind);
-      return edit ? [{ title: addSectionTitle(kind), ...edit, preferred: true, mechanical: false }] : [];
-    }
-    case 'missing-metadata': {
-      const story = a.result.doc.stories[f.story ?? -1];
-      const inferred = f.data?.inferred as { category?: string; themes?: string[] } | undefined;
-      const edit = story && inferred ? writeMetadata(a, story, inferred) : undefined;
-      return edit ? [{ title: `Write the inferred metadata (${[inferred?.category, ...(inferred?.themes ?? [])].filter(Boolean).join(', ')}) to confirm`, edit, span: f.span, preferred: true, mechanical: false }] : [];
-    }
     case 'first-person': {
       const fix = weToI(a, f);
       return fix ? [fix] : [];
-    }
-    case 'unknown-category':
-    case 'unknown-question': {
-      const suggestion = f.data?.suggestion;
-      const value = f.data?.value;
-      if (typeof suggestion !== 'string' || typeof value !== 'string') return [];
-      return replaceWithin(a, f.span, value, suggestion);
     }
     case 'follow-up-prep': {
       const story = a.result.doc.stories[f.story ?? -1];
@@ -144,32 +109,18 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
       const edit = insertFollowUps(a, section, missing.map((q) => q.question));
       return [{ title: `Insert the unanswered follow-ups (${missing.length})`, ...edit, preferred: true, mechanical: false }];
     }
-    case 'inline-config': {
-      const id = a.text.slice(f.span.start, f.span.end);
-      if (!/^[\w-]+$/.test(id)) return [];
-      const suggestion = closest(id, RULE_IDS);
-      return suggestion ? replaceWithin(a, f.span, id, suggestion) : [];
-    }
   }
   return [];
 }
 
-function replaceWithin(a: Analysis, span: { start: number; end: number }, value: string, replacement: string): Fix[] {
-  const within = a.text.slice(span.start, span.end);
-  const at = within.toLowerCase().indexOf(value.toLowerCase());
-  if (at < 0) return [];
-  const start = span.start + at;
-  const end = start + value.length;
-  return [
-    {
-      title: `Change "${value}" to "${replacement}"`,
-      edit: { range: toRange(a.result.lines, { start, end }), newText: replacement },
-      span: { start, end },
-      preferred: true,
-      mechanical: true,
-    },
-  ];
+/** A rule's offer as a code action's edits; safe fixes are preferred and part of fix-all. */
+function fromOffer(a: Analysis, offer: FixOffer, safe: boolean): Fix {
+  const [first, ...rest] = offer.edits.map((e): TextEdit => ({ range: toRange(a.result.lines, { start: e.start, end: e.end }), newText: e.text }));
+  const start = Math.min(...offer.edits.map((e) => e.start));
+  const end = Math.max(...offer.edits.map((e) => e.end));
+  return { title: offer.title, edit: first, more: rest, span: { start, end }, preferred: true, mechanical: safe };
 }
+
 
 /** "we built" → "I built", only where the next word is a past form that reads the same after "I". */
 function weToI(a: Analysis, f: Finding): Fix | undefined {
@@ -195,7 +146,7 @@ function weToI(a: Analysis, f: Finding): Fix | undefined {
     edit: { range: toRange(a.result.lines, f.span), newText: 'I' },
     span: f.span,
     preferred: true,
-    mechanical: true,
+    mechanical: false,
   };
 }
 
@@ -207,97 +158,12 @@ function isPast(word: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Inserting a missing section.
 
-function insertSection(a: Analysis, story: Story, kind: StarKind): { edit: TextEdit; span: { start: number; end: number } } | undefined {
-  const text = a.text;
-  const starSections = story.sections.filter((s) => (STAR_KINDS as readonly string[]).includes(s.kind)).sort((x, y) => x.marker.start - y.marker.start);
-  const sample = starSections[0] ?? story.sections[0];
-  const lineStyle = sample?.style === 'label' && isPlainLabel(text, sample) && labelsShareParagraph(text, starSections);
-  const block = sample?.style === 'label' ? `${labelLike(text, sample, kind)} <!-- ${PROMPTS[kind]} -->` : `${'#'.repeat(headingDepth(a, story, sample))} ${SECTION_TITLES[kind]}\n\n<!-- ${PROMPTS[kind]} -->`;
-  const sep = lineStyle ? '\n' : '\n\n';
 
-  const index = STAR_KINDS.indexOf(kind);
-  let previous: Section | undefined;
-  for (let k = index - 1; k >= 0 && !previous; k--) previous = story.star[STAR_KINDS[k]];
-  let offset: number;
-  let newText: string;
-  if (previous) {
-    offset = trimEnd(text, previous.span.end);
-    newText = sep + block;
-  } else {
-    let next: Section | undefined;
-    for (let k = index + 1; k < STAR_KINDS.length && !next; k++) next = story.star[STAR_KINDS[k]];
-    if (next) {
-      offset = a.result.lines.lineStart(a.result.lines.lineOf(next.marker.start));
-      newText = block + sep;
-    } else {
-      // No STAR section yet: after the title, else after the metadata, else at the story's start.
-      const anchor = story.titleSpan?.end ?? (story.meta.span && story.meta.span.end <= story.span.end ? story.meta.span.end : undefined);
-      if (anchor === undefined) {
-        offset = story.span.start;
-        newText = block + '\n\n';
-      } else {
-        offset = lineEnd(text, anchor);
-        newText = '\n\n' + block;
-      }
-    }
-  }
-  const range = toRange(a.result.lines, { start: offset, end: offset });
-  return { edit: { range, newText }, span: { start: offset, end: offset } };
-}
 
-/** The depth of the story's section headings, else one below its title, else 2. */
-function headingDepth(a: Analysis, story: Story, sample: Section | undefined): number {
-  const lines = a.result.lines;
-  const depthAt = (offset: number): number | undefined => {
-    const line = lines.lineOf(offset);
-    const start = lines.lineStart(line);
-    const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(a.text.slice(start, offset));
-    if (m) return m[1].length;
-    // A setext heading: the underline on the next line says which level.
-    const next = a.text.slice(lines.lineStart(line + 1), lines.lineStart(line + 1) + 4);
-    if (/^ {0,3}=/.test(next)) return 1;
-    if (/^ {0,3}-/.test(next)) return 2;
-    return undefined;
-  };
-  if (sample?.style === 'heading') return depthAt(sample.marker.start) ?? 2;
-  if (story.titleSpan) return Math.min(6, (depthAt(story.titleSpan.start) ?? 1) + 1);
-  return 2;
-}
 
-/** The story's label written for another section: `**Situation:**` → `**Task:**`, `Context:` → `Task:`. */
-function labelLike(text: string, sample: Section, kind: StarKind): string {
-  const written = text.slice(sample.marker.start, sample.marker.end);
-  let title = SECTION_TITLES[kind];
-  if (sample.name === sample.name.toUpperCase()) title = title.toUpperCase();
-  const at = written.toLowerCase().indexOf(sample.name.toLowerCase());
-  if (at < 0) return `**${title}:**`;
-  return written.slice(0, at) + title + written.slice(at + sample.name.length);
-}
 
-function isPlainLabel(text: string, s: Section): boolean {
-  return !/^[*_]/.test(text.slice(s.marker.start, s.marker.end));
-}
 
-/** True when the story's labels are lines of one paragraph ("Context: …⏎Goal: …⏎Approach: …"). */
-function labelsShareParagraph(text: string, sections: Section[]): boolean {
-  for (let i = 0; i + 1 < sections.length; i++) {
-    const gap = text.slice(sections[i].span.end, sections[i + 1].marker.start);
-    if (!/\n[ \t]*\r?\n/.test(gap)) return true;
-  }
-  return false;
-}
 
-function trimEnd(text: string, offset: number): number {
-  let o = offset;
-  while (o > 0 && /\s/.test(text[o - 1])) o--;
-  return o;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return text[nl - 1] === '\r' ? nl - 1 : nl;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Inserting the unanswered follow-ups.
@@ -410,41 +276,4 @@ function quickFix(a: Analysis, title: string, edits: TextEdit[], diagnostic: Dia
   const crlf = a.text.includes('\r\n');
   const fixed = crlf ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) : edits;
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: isPreferred || undefined, edit: { changes: { [a.uri]: fixed } } };
-}
-
-/**
- * Writes inferred metadata into the story: new keys before the front matter's closing line or the
- * story comment's `-->`; a new front matter for a one-story file without any; a new story comment
- * under the title of a story in a bank file.
- */
-function writeMetadata(a: Analysis, story: Story, inferred: { category?: string; themes?: string[] }): TextEdit | undefined {
-  const lines: string[] = [];
-  if (inferred.category) lines.push(`category: ${inferred.category}`);
-  if (inferred.themes?.length) lines.push(`questions: [${inferred.themes.join(', ')}]`);
-  if (!lines.length) return undefined;
-  const meta = story.meta;
-  const eol = /\r\n/.test(a.text) ? '\r\n' : '\n';
-  const at = (offset: number): TextEdit['range'] => {
-    const p = toRange(a.result.lines, { start: offset, end: offset }).start;
-    return { start: p, end: p };
-  };
-  if (meta.source === 'front-matter' && meta.span) {
-    // Before the closing `---` line.
-    const block = a.text.slice(meta.span.start, meta.span.end);
-    const close = block.search(/(?:\r\n|\n|\r)(?:---|\.\.\.)[ \t]*$/);
-    if (close < 0) return undefined;
-    const lineEnd = block.slice(close).match(/^(?:\r\n|\n|\r)/)![0];
-    return { range: at(meta.span.start + close + lineEnd.length), newText: lines.join(eol) + eol };
-  }
-  if (meta.source === 'comment' && meta.span) {
-    const end = a.text.lastIndexOf('-->', meta.span.end);
-    if (end < meta.span.start) return undefined;
-    const before = a.text.slice(meta.span.start, end);
-    return { range: at(end), newText: (/\n\s*$/.test(before) ? '' : eol) + lines.join(eol) + eol };
-  }
-  if (a.result.doc.stories.length === 1) return { range: at(0), newText: `---${eol}${lines.join(eol)}${eol}---${eol}${eol}` };
-  if (!story.titleSpan) return undefined;
-  const lineEnd = a.text.indexOf('\n', story.titleSpan.end);
-  const offset = lineEnd < 0 ? a.text.length : lineEnd + 1;
-  return { range: at(offset), newText: `${lineEnd < 0 ? eol : ''}<!-- story${eol}${lines.join(eol)}${eol}-->${eol}` };
 }

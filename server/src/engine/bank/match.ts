@@ -211,15 +211,15 @@ interface Compiled {
   except?: RegExp;
 }
 
-let compiled: Compiled[] | undefined;
+// Compiled once, when the module loads: a constant, like the lexicon it is built from.
+const COMPILED: Compiled[] = LEXICON.filter((e) => e.phrases.length > 0).map((entry) => ({
+  entry,
+  pattern: phrasesPattern(entry.phrases),
+  except: entry.except?.length ? phrasesPattern(entry.except) : undefined,
+}));
 
 function compiledLexicon(): Compiled[] {
-  compiled ??= LEXICON.filter((e) => e.phrases.length > 0).map((entry) => ({
-    entry,
-    pattern: phrasesPattern(entry.phrases),
-    except: entry.except?.length ? phrasesPattern(entry.except) : undefined,
-  }));
-  return compiled;
+  return COMPILED;
 }
 
 /** The user's own themes are asked for by their id's words ("model-serving" finds "model serving"). */

@@ -1,7 +1,7 @@
 import { SPLIT_ABOVE, shiftSpan } from '../syntax/blocks';
 import { parseDocument, shiftStory } from '../model/stories';
 import { applyDirectives, readDirectives } from '../model/directives';
-import { KNOWN, byPosition, contextKey, lintText, memoOf, severities, storyFindings, today, type LintOptions, type LintResult, type RuleError, type TextChange } from './lint';
+import { KNOWN, byPosition, contextKey, lintText, memoOf, severities, shiftOffer, storyFindings, today, type LintOptions, type LintResult, type RuleError, type TextChange } from './lint';
 import type { ResolvedConfig } from './config';
 import type { Finding, HtmlComment, ParsedDocument, Span, Story } from '../model/types';
 
@@ -219,7 +219,12 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
     const { span } = f;
     if (span.start < end) rest.push(f);
     // Findings of rules carry `story` and `data` keys, problems neither: keep the same shape.
-    else if (story !== undefined) rest.push({ rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity, data: f.data, story });
+    else if (story !== undefined) {
+      const moved: Finding = { rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity, data: f.data, story };
+      if (f.fix) moved.fix = shiftOffer(f.fix, delta);
+      if (f.suggestions) moved.suggestions = f.suggestions.map((o) => shiftOffer(o, delta));
+      rest.push(moved);
+    }
     else rest.push({ rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity });
   }
   const findings: Finding[] = [];

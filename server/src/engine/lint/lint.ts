@@ -9,7 +9,7 @@ import { applyDirectives, readDirectives } from '../model/directives';
 import { ALL_RULES, STORY_RULES } from '../rules';
 import { plural } from '../../../../shared/wording';
 import type { ResolvedConfig } from './config';
-import type { Finding, ParsedDocument, Report, Severity, Story } from '../model/types';
+import type { Finding, FixOffer, ParsedDocument, Report, Severity, Story } from '../model/types';
 
 export interface LintOptions {
   /** Today as YYYY-MM-DD; defaults to the real date. */
@@ -118,7 +118,7 @@ function lintAll(text: string, config: ResolvedConfig, options: LintOptions): Li
   const directives = readDirectives(doc.comments, lines, KNOWN, problems);
   for (const p of problems) {
     const severity = severityOf(p.rule);
-    if (severity) findings.push({ rule: p.rule, message: p.message, span: p.span, severity });
+    if (severity) findings.push({ rule: p.rule, message: p.message, span: p.span, severity, ...(p.fix ? { fix: p.fix } : {}) });
   }
   const kept = applyDirectives(findings, directives, lines);
   kept.sort(byPosition);
@@ -154,7 +154,15 @@ export function storyFindings(story: Story, doc: ParsedDocument, storyCount: num
   for (const f of cached.findings) {
     const severity = severityOf(f.rule);
     if (!severity) continue;
-    findings.push({ ...f, severity, story: story.index, span: shiftSpan(f.span, story.span.start) });
+    const at = story.span.start;
+    findings.push({
+      ...f,
+      severity,
+      story: story.index,
+      span: shiftSpan(f.span, at),
+      ...(f.fix ? { fix: shiftOffer(f.fix, at) } : {}),
+      ...(f.suggestions ? { suggestions: f.suggestions.map((o) => shiftOffer(o, at)) } : {}),
+    });
   }
   for (const e of cached.errors) errors.push({ ...e, story: story.index });
 }
@@ -169,7 +177,11 @@ function runStoryRules(story: Story, doc: ParsedDocument, storyCount: number, co
     const report = (r: Report): void => {
       const start = Math.max(r.span.start, 0);
       const end = Math.max(r.span.end, start + 1);
-      findings.push({ rule: rule.id, message: r.message, span: { start: start - base, end: end - base }, severity: rule.severity, data: r.data });
+      const f: Finding = { rule: rule.id, message: r.message, span: { start: start - base, end: end - base }, severity: rule.severity, data: r.data };
+      // Edits are kept relative to the story, as spans are, so a cached story's fixes move with it.
+      if (r.fix) f.fix = shiftOffer(r.fix, -base);
+      if (r.suggestions?.length) f.suggestions = r.suggestions.map((o) => shiftOffer(o, -base));
+      findings.push(f);
     };
     try {
       rule.check({ story, doc, storyCount, config, options: config.options[rule.id] ?? {}, today: day, report });
@@ -178,4 +190,9 @@ function runStoryRules(story: Story, doc: ParsedDocument, storyCount: number, co
     }
   }
   return { findings, errors };
+}
+
+/** An offer with every edit moved by `by` characters. */
+export function shiftOffer(offer: FixOffer, by: number): FixOffer {
+  return { title: offer.title, edits: offer.edits.map((e) => ({ start: e.start + by, end: e.end + by, text: e.text })) };
 }

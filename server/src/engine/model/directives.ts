@@ -1,4 +1,5 @@
 import { countAtMost, type LineIndex } from '../syntax/lines';
+import { closest } from '../../../../shared/domain';
 import type { Finding, HtmlComment, ParseProblem } from './types';
 
 /**
@@ -25,10 +26,13 @@ export function readDirectives(comments: HtmlComment[], lines: LineIndex, knownR
     for (const id of ids) {
       const idStart = lines.text.indexOf(id, cursor);
       if (!knownRules.has(id)) {
+        // A misspelt id has one closest rule id: the fix writes it.
+        const suggestion = idStart >= 0 && /^[\w-]+$/.test(id) ? closest(id, [...knownRules]) : undefined;
         problems.push({
           rule: 'inline-config',
           message: `Unknown rule "${id}" in a starlint comment: use a rule id such as "first-person", or leave the ids out to mean all rules.`,
           span: idStart >= 0 ? { start: idStart, end: idStart + id.length } : c.span,
+          ...(suggestion ? { fix: { title: `Change "${id}" to "${suggestion}"`, edits: [{ start: idStart, end: idStart + id.length, text: suggestion }] } } : {}),
         });
       }
       if (idStart >= 0) cursor = idStart + id.length;

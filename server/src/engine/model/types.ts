@@ -103,6 +103,7 @@ export interface ParseProblem {
   span: Span;
   /** Engine-level findings use the pseudo-rule ids below. */
   rule: 'front-matter' | 'inline-config';
+  fix?: FixOffer;
 }
 
 export interface ParsedDocument {
@@ -120,6 +121,19 @@ export interface ParsedDocument {
   chunks?: number[];
 }
 
+/** A replacement of the text's [start, end) by `text` (offsets into the document). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An edit a rule offers for its finding, with the title a person reads before applying it. */
+export interface FixOffer {
+  title: string;
+  edits: Edit[];
+}
+
 export interface Finding {
   rule: string;
   message: string;
@@ -127,8 +141,15 @@ export interface Finding {
   severity: Severity;
   /** The index of the story the finding belongs to, if any. */
   story?: number;
-  /** Extra machine-readable data for quick fixes (e.g. a suggested replacement). */
+  /** Extra machine-readable data (e.g. a suggested replacement). */
   data?: Record<string, unknown>;
+  /**
+   * A safe fix, owned by the rule: it never rewrites prose, so `starlint --fix` and the editor's
+   * fix-all apply it without asking (a missing section's skeleton, an id to its unique closest match).
+   */
+  fix?: FixOffer;
+  /** Edits a person should choose between, shown as quick fixes only ("we" → "I", four labels). */
+  suggestions?: FixOffer[];
 }
 
 /** What a rule reports; severity is applied later, in one place. */
@@ -136,4 +157,6 @@ export interface Report {
   message: string;
   span: Span;
   data?: Record<string, unknown>;
+  fix?: FixOffer;
+  suggestions?: FixOffer[];
 }

@@ -2,6 +2,7 @@ import { metaSpan, storySpan, type StoryRule } from './rule';
 import { ex } from './examples';
 import { list } from '../../../../shared/wording';
 import { inferMetadata } from '../facts/infer';
+import { metadataEdit } from '../facts/edits';
 
 const EXAMPLE: Record<string, string> = { category: '"category: project"', questions: '"questions: [challenging-project, …]"' };
 
@@ -37,10 +38,14 @@ export const rule: StoryRule = {
       ...(missing.includes('category') && guess.category ? { category: guess.category } : {}),
       ...(missing.includes('questions') && guess.themes.length ? { themes: guess.themes } : {}),
     };
+    // What starlint inferred, written for the writer to confirm: a suggestion, never applied unasked.
+    const edit = metadataEdit(ctx.doc.text, ctx.story, ctx.storyCount, inferred);
+    const values = [inferred.category, ...(inferred.themes ?? [])].filter(Boolean).join(', ');
     ctx.report({
       message: message(missing, where, inferred),
       span: present ? metaSpan(ctx.story, present) : storySpan(ctx.story),
       data: { missing, inferred },
+      ...(edit ? { suggestions: [{ title: `Write the inferred metadata (${values}) to confirm`, edits: [edit] }] } : {}),
     });
   },
 };

@@ -2,6 +2,7 @@ import { STAR_KINDS } from '../model/types';
 import { SECTION_TITLES } from '../model/labels';
 import { storySpan, type StoryRule } from './rule';
 import { ex } from './examples';
+import { addSectionTitle, insertSection } from '../facts/edits';
 import { answerSection } from '../model/text';
 import { inferBoundaries } from '../facts/evidence';
 import type { Section } from '../model/types';
@@ -34,10 +35,13 @@ export const rule: StoryRule = {
     const answer = answerSection(ctx.story);
     if (answer) {
       // An answer told without labels: one finding, and where the four parts most likely begin.
+      const places = boundaries(answer);
       ctx.report({
         message: 'No STAR sections found: mark where the Situation, Task, Action and Result begin ("**Situation:** …") so each part can be checked — the quick fix suggests places.',
         span: storySpan(ctx.story),
-        data: { unlabelled: true, boundaries: boundaries(answer) },
+        data: { unlabelled: true, boundaries: places },
+        // Where the parts begin is a reading of the prose: a suggestion, never applied unasked.
+        suggestions: [{ title: 'Label the Situation, Task, Action and Result where the answer turns', edits: STAR_KINDS.map((k) => ({ start: places[k], end: places[k], text: `**${SECTION_TITLES[k]}:** ` })) }],
       });
       return;
     }
@@ -48,6 +52,8 @@ export const rule: StoryRule = {
         message: `Story has no ${name} section: add "## ${name}" with ${TIPS[kind]}.`,
         span: storySpan(ctx.story),
         data: { kind },
+        // The section's skeleton in the story's own style, with a prompt as a comment: no prose.
+        fix: { title: addSectionTitle(kind), edits: [insertSection(ctx.doc.text, ctx.story, kind)] },
       });
     }
   },

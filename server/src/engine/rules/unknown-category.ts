@@ -1,6 +1,7 @@
 import type { StoryRule } from './rule';
 import { closest } from '../../../../shared/domain';
 import { ex } from './examples';
+import { replaceWithin } from '../facts/edits';
 import { list } from '../../../../shared/wording';
 
 export const rule: StoryRule = {
@@ -19,10 +20,13 @@ export const rule: StoryRule = {
     const ids = ctx.config.categories.map((c) => c.id);
     if (ids.includes(category.toLowerCase())) return;
     const suggestion = closest(category, ids);
+    const span = keys.category?.value ?? keys.category?.key ?? ctx.story.meta.span ?? { start: 0, end: 1 };
+    const edit = suggestion ? replaceWithin(ctx.doc.text, span, category, suggestion) : undefined;
     ctx.report({
       message: `Unknown category "${category}": use one of ${list(ids, 'or')}${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
-      span: keys.category?.value ?? keys.category?.key ?? ctx.story.meta.span ?? { start: 0, end: 1 },
+      span,
       data: { suggestion, value: category },
+      ...(edit ? { fix: { title: `Change "${category}" to "${suggestion}"`, edits: [edit] } } : {}),
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { StoryRule } from './rule';
 import { closest } from '../../../../shared/domain';
 import { ex } from './examples';
+import { replaceWithin } from '../facts/edits';
 
 export const rule: StoryRule = {
   id: 'unknown-question',
@@ -19,10 +20,13 @@ export const rule: StoryRule = {
     questions.forEach((q, i) => {
       if (ids.includes(q.toLowerCase())) return;
       const suggestion = closest(q, ids);
+      const where = questionSpans?.[i] ?? keys.questions?.value ?? span ?? { start: 0, end: 1 };
+      const edit = suggestion ? replaceWithin(ctx.doc.text, where, q, suggestion) : undefined;
       ctx.report({
         message: `Unknown question theme "${q}": use a theme id such as ${ids.slice(0, 3).join(', ')}${suggestion ? ` — did you mean "${suggestion}"?` : ', or add it under "themes" in .starlintrc.json.'}`,
-        span: questionSpans?.[i] ?? keys.questions?.value ?? span ?? { start: 0, end: 1 },
+        span: where,
         data: { suggestion, value: q },
+        ...(edit ? { fix: { title: `Change "${q}" to "${suggestion}"`, edits: [edit] } } : {}),
       });
     });
   },
