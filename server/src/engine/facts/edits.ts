@@ -131,7 +131,8 @@ export function metadataEdit(text: string, story: Story, storyCount: number, inf
   if (inferred.themes?.length) lines.push(`questions: [${inferred.themes.join(', ')}]`);
   if (!lines.length) return undefined;
   const meta = story.meta;
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  // The story's own line ending (reading only the story: a bank file's other stories cost nothing).
+  const eol = text.slice(story.span.start, Math.min(story.span.end, story.span.start + 4096)).includes('\r\n') ? '\r\n' : '\n';
   const insert = (offset: number, newText: string): Edit => ({ start: offset, end: offset, text: newText });
   if (meta.source === 'front-matter' && meta.span) {
     // Before the closing `---` line.
