@@ -1,12 +1,14 @@
 // `npm test`: every suite runs and reports, even after another failed. Type check and build come
-// first (nothing else can run without the build); then the unit suite (mocha) and the real
-// VS Code suite (code-server in Chromium) both run, whatever the other's result, and a summary
+// first (nothing else can run without the build); then the lint (ESLint with the import
+// boundaries, Prettier), the unit suite (mocha) and the real VS Code suite (code-server in
+// Chromium) all run, whatever the other's result, and a summary
 // names each step's outcome. The exit code is non-zero when any step failed.
 import { spawnSync } from 'node:child_process';
 
 const STEPS = [
   { name: 'type check', script: 'typecheck', gate: true },
   { name: 'build', script: 'build', gate: true },
+  { name: 'lint: ESLint (import boundaries) and Prettier', script: 'lint' },
   { name: 'unit suite (mocha)', script: 'test:unit' },
   { name: 'real VS Code suite (code-server)', script: 'test:e2e' },
 ];

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ROOT, buildCli, runCli } from './helpers/cli';
+import { ROOT, buildCli, runCli } from './helpers/cli';
 
 const BANK = 'examples/story-bank';
 const POSTING = 'test/fixtures/match/ranking-engineer.md';

@@ -8,7 +8,7 @@ import type { DrillPlan } from '../../shared/protocol';
 import { TARGET_SECONDS, drillSummary, timerView, type DrillState } from '../../shared/drill-session';
 import { followUpPrepared, followUpQuestion, practiceNote, questionLabel, reasonText, sentence, tellingVerdict } from '../../shared/drill-words';
 import { escapeHtml, plural } from './format';
-import { clock, today } from '../../shared/time';
+import { clock } from '../../shared/time';
 import { webviewPage, type PageParts } from './webviewPage';
 
 export interface DrillView {
@@ -42,7 +42,7 @@ function facts(s: BankStory): string {
 }
 
 export function renderDrillHtml(v: DrillView, o: DrillHtmlOptions): string {
-  const { plan, stories, state } = v;
+  const { plan, state } = v;
   const q = plan.questions[state.index];
   const done = state.phase === 'done' || !q;
   const position = done ? `${plural(plan.questions.length, 'question')}` : `question ${state.index + 1} of ${plan.questions.length}`;

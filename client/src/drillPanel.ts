@@ -9,7 +9,7 @@ import { drillStep, startDrill, type DrillAction, type DrillState } from '../../
 import { DrillPlanRequest, type DrillPlanParams, type DrillPlanResult, type MarkPracticedResult } from '../../shared/protocol';
 import { renderDrillHtml, type DrillView } from './drillHtml';
 import {  } from './format';
-import { clock, today } from '../../shared/time';
+import { today } from '../../shared/time';
 import { openPanel } from './panel';
 
 /** As `starlint drill`'s options; `folder` (a workspace folder URI) limits the bank to that folder. */

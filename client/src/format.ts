@@ -1,7 +1,7 @@
 // Pure text helpers shared by the trees, the status bar and the heat-map. Nothing here imports
 // vscode, so the unit tests run them directly.
 import type { BankStory, CompositionRow, CoverageRow } from '../../shared/protocol';
-import { clock, today } from '../../shared/time';
+import { clock } from '../../shared/time';
 // domain.ts, score-format.ts and wording.ts import nothing: the extension bundles no part of the engine.
 import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../shared/domain';
 import { plural, severityCounts } from '../../shared/wording';

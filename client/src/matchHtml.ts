@@ -6,7 +6,7 @@ import type { BankStory } from '../../shared/protocol';
 import type { Competency, MatchResult } from '../../shared/protocol';
 import { practiceNote } from '../../shared/drill-words';
 import { escapeHtml, plural } from './format';
-import { clock, today } from '../../shared/time';
+import { clock } from '../../shared/time';
 import { webviewPage, type PageParts } from './webviewPage';
 
 export interface MatchView {

@@ -11,7 +11,6 @@ import {
   compositionAdvice,
   compositionLabel,
   coverageOrder,
-  escapeHtml,
   practiceDescription,
   practiceDetail,
   practiceGroups,

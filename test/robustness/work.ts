@@ -136,6 +136,7 @@ export class WorkMeter {
 
   install(): this {
     if (!process.execArgv.includes('--no-opt')) throw new Error('WorkMeter needs `node --no-opt` (inlined calls are not counted exactly)');
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the replaced built-ins run with their own `this`
     const meter = this;
     for (const [target, name, cost] of NATIVE_COSTS) {
       const original = (target as Record<string, unknown>)[name] as (...a: unknown[]) => unknown;

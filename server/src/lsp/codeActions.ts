@@ -1,7 +1,7 @@
 // Quick fixes and the fix-all source action. Every edit is computed from the engine's own data
 // (a finding's span and `data`) and is tested by applying it and linting again through the server.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { FOLLOW_UPS, type Finding, type FixOffer, type Section, type Story } from '../engine';
+import { FOLLOW_UPS, type Finding, type FixOffer, type Section } from '../engine';
 import { lineEnd, trimEnd } from '../engine/facts/edits';
 import { allFindings, type Analysis } from './analysis';
 import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';

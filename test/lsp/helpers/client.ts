@@ -200,7 +200,7 @@ export class TestClient {
 
   /** Applies a workspace edit (`changes` or versioned `documentChanges`) to documents open in this client. */
   async applyToOpenDocuments(edit: WorkspaceEdit): Promise<ApplyWorkspaceEditResult> {
-    for (const { uri, version, edits } of editsOf(edit)) {
+    for (const { uri, version } of editsOf(edit)) {
       const doc = this.docs.get(uri);
       if (!doc) return { applied: false, failureReason: `${uri} is not open` };
       if (typeof version === 'number' && version !== doc.version) return { applied: false, failureReason: `${uri} is at version ${doc.version}, not ${version}` };

@@ -184,8 +184,6 @@ export function analyzeBank(files: BankFile[], config: ResolvedConfig, today: st
     const counts = hasProse(action) ? subjectCounts(action.prose.text) : undefined;
     const total = counts ? counts.i + counts.we.length : 0;
     const text = STAR_KINDS.map((k) => e.story.star[k]?.prose.text ?? '').join('\n');
-    const category = e.story.meta.category?.toLowerCase();
-    const themes = (e.story.meta.questions ?? []).map((q) => q.toLowerCase());
     return {
       uri: e.uri,
       index: e.story.index,

@@ -325,7 +325,7 @@ function paragraphBlock(children: InlineNode[], src: string, comments: HtmlComme
  * it) and, unless the paragraph itself starts with a label, a sentence end before it; a plain
  * label inside a line ("… at risk. Task: I …") only counts in a paragraph that starts with one.
  */
-function splitAtLabels(children: InlineNode[], src: string): InlineNode[][] {
+function splitAtLabels(children: InlineNode[], _src: string): InlineNode[][] {
   const groups: InlineNode[][] = [[]];
   const push = (node: InlineNode): void => {
     groups[groups.length - 1].push(node);
