@@ -6,10 +6,35 @@
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'url', 'util', 'crypto', 'stream', 'worker_threads', 'inspector'];
-const EDITOR = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver-protocol', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
+const EDITOR = [
+  'vscode',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+  'vscode-languageserver-protocol',
+  'vscode-jsonrpc',
+  'vscode-jsonrpc/*',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', 'bench/results/**', 'test-results/**', 'reports/**', '.stryker-tmp/**', '**/*.mjs', '**/*.js', 'test/corpus/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.tools/**',
+      'bench/results/**',
+      'test-results/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      '.tmp/**',
+      '**/*.mjs',
+      '**/*.js',
+      'test/corpus/**',
+      'test/fixtures/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -45,7 +70,11 @@ export default tseslint.config(
           patterns: [
             { group: [...NODE_BUILTINS, ...EDITOR], message: 'The engine runs anywhere (CLI, server, browser): no Node or editor API.' },
             { group: ['**/lsp/*', '**/lsp', '**/node/*', '**/cli', '**/server'], message: 'The engine imports nothing from the layers above it.' },
-            { group: ['../lint/*', '../lint', '../bank/*', '../bank', '../engine', '../index'], allowTypeImports: true, message: 'Rules import only model/, facts/, syntax/prose and shared/ (types of the configuration are fine).' },
+            {
+              group: ['../lint/*', '../lint', '../bank/*', '../bank', '../engine', '../index'],
+              allowTypeImports: true,
+              message: 'Rules import only model/, facts/, syntax/prose and shared/ (types of the configuration are fine).',
+            },
           ],
         },
       ],

@@ -25,16 +25,87 @@ const THEMES = [
   'why-company',
 ] as const;
 
-const PRODUCTS = ['the checkout page', 'our search ranking', 'the fraud model', 'the support chatbot', 'the recommendation feed', 'the onboarding flow', 'the billing pipeline', 'the ad auction', 'the churn model', 'the labeling tool'];
+const PRODUCTS = [
+  'the checkout page',
+  'our search ranking',
+  'the fraud model',
+  'the support chatbot',
+  'the recommendation feed',
+  'the onboarding flow',
+  'the billing pipeline',
+  'the ad auction',
+  'the churn model',
+  'the labeling tool',
+];
 const TEAMS = ['payments', 'growth', 'trust and safety', 'search', 'ads', 'platform', 'data infrastructure', 'customer support', 'risk', 'marketplace'];
-const PEOPLE = ['our product manager', 'the head of sales', 'a senior data scientist', 'the legal team', 'two backend engineers', 'the design lead', 'my manager', 'the analytics team', 'an SRE from platform', 'the VP of engineering'];
+const PEOPLE = [
+  'our product manager',
+  'the head of sales',
+  'a senior data scientist',
+  'the legal team',
+  'two backend engineers',
+  'the design lead',
+  'my manager',
+  'the analytics team',
+  'an SRE from platform',
+  'the VP of engineering',
+];
 const METRIC_TECH = ['precision', 'recall', 'F1', 'AUC', 'CTR', 'p99 latency', 'error rate', 'throughput', 'NDCG', 'false positive rate'];
-const METRIC_BIZ = ['revenue', 'support cost', 'conversion', 'retention', 'weekly active users', 'churn', 'hours saved per week', 'manual review time', 'refund volume', 'sign-ups'];
-const METHODS = ['gradient boosted trees', 'a two-tower retrieval model', 'a logistic regression baseline', 'a fine-tuned BERT-base classifier', 'a rules engine', 'an isolation forest', 'a contextual bandit', 'a nightly batch job', 'a streaming feature store', 'a held-out evaluation set'];
+const METRIC_BIZ = [
+  'revenue',
+  'support cost',
+  'conversion',
+  'retention',
+  'weekly active users',
+  'churn',
+  'hours saved per week',
+  'manual review time',
+  'refund volume',
+  'sign-ups',
+];
+const METHODS = [
+  'gradient boosted trees',
+  'a two-tower retrieval model',
+  'a logistic regression baseline',
+  'a fine-tuned BERT-base classifier',
+  'a rules engine',
+  'an isolation forest',
+  'a contextual bandit',
+  'a nightly batch job',
+  'a streaming feature store',
+  'a held-out evaluation set',
+];
 const HEDGES = ['I think', 'maybe', 'sort of', 'kind of', 'probably', 'I guess', 'somewhat', 'perhaps'];
 const VAGUE = ['a lot of', 'various', 'some', 'a bunch of', 'many', 'several', 'lots of', 'a few'];
-const PAST_I = ['analyzed', 'designed', 'proposed', 'built', 'wrote', 'ran', 'led', 'interviewed', 'prototyped', 'benchmarked', 'negotiated', 'documented', 'measured', 'shipped', 'reviewed'];
-const OBJECTS = ['the error logs', 'a labeling guide', 'an A/B test', 'the feature pipeline', 'a design doc', 'the evaluation harness', 'a dashboard for the on-call rotation', 'the rollout plan', 'a cost model', 'the data contracts'];
+const PAST_I = [
+  'analyzed',
+  'designed',
+  'proposed',
+  'built',
+  'wrote',
+  'ran',
+  'led',
+  'interviewed',
+  'prototyped',
+  'benchmarked',
+  'negotiated',
+  'documented',
+  'measured',
+  'shipped',
+  'reviewed',
+];
+const OBJECTS = [
+  'the error logs',
+  'a labeling guide',
+  'an A/B test',
+  'the feature pipeline',
+  'a design doc',
+  'the evaluation harness',
+  'a dashboard for the on-call rotation',
+  'the rollout plan',
+  'a cost model',
+  'the data contracts',
+];
 const TITLES = ['Rescuing', 'Rebuilding', 'Scaling', 'Untangling', 'Shipping', 'Fixing', 'Rethinking', 'Migrating', 'Hardening', 'Simplifying'];
 
 function pct(r: Rand): string {
@@ -64,7 +135,10 @@ function situation(r: Rand, product: string): string[] {
     `${cap(product)} was ${pick(r, ['losing', 'costing', 'wasting'])} ${money(r)} a quarter because ${pick(r, METRIC_TECH)} had drifted from ${pct(r)} to ${pct(r)} after a ${pick(r, ['data migration', 'vendor change', 'holiday spike', 'schema change'])}.`,
     `We had ${pick(r, VAGUE)} complaints from ${pick(r, PEOPLE)}, and ${pick(r, HEDGES)} nobody had looked at the root cause for ${int(r, 2, 6)} months.`,
   ];
-  if (chance(r, 0.5)) out.push(`The stakes were high: ${pick(r, PEOPLE)} had promised ${pick(r, ['a fix', 'a new launch', 'an answer'])} to ${pick(r, ['the board', 'a large customer', 'the regulator'])} within ${pick(r, ['six weeks', 'one quarter', 'two sprints'])}.`);
+  if (chance(r, 0.5))
+    out.push(
+      `The stakes were high: ${pick(r, PEOPLE)} had promised ${pick(r, ['a fix', 'a new launch', 'an answer'])} to ${pick(r, ['the board', 'a large customer', 'the regulator'])} within ${pick(r, ['six weeks', 'one quarter', 'two sprints'])}.`,
+    );
   return out;
 }
 
@@ -72,7 +146,9 @@ function task(r: Rand): string[] {
   return [
     `My goal was to ${pick(r, ['bring', 'get', 'push'])} ${pick(r, METRIC_TECH)} back above ${pct(r)} without ${pick(r, ['hurting', 'raising', 'slowing'])} ${pick(r, METRIC_BIZ)}.`,
     `I owned the ${pick(r, ['modeling', 'evaluation', 'rollout', 'data'])} work end to end, and ${pick(r, PEOPLE)} owned the ${pick(r, ['launch', 'budget', 'roadmap'])}.`,
-    chance(r, 0.4) ? `We needed to decide ${pick(r, ['quickly', 'carefully', 'with very little data'])}, so I ${pick(r, HEDGES)} had to set the scope myself.` : `I had to convince ${pick(r, PEOPLE)} that the problem was worth ${int(r, 2, 6)} weeks of the team's time.`,
+    chance(r, 0.4)
+      ? `We needed to decide ${pick(r, ['quickly', 'carefully', 'with very little data'])}, so I ${pick(r, HEDGES)} had to set the scope myself.`
+      : `I had to convince ${pick(r, PEOPLE)} that the problem was worth ${int(r, 2, 6)} weeks of the team's time.`,
   ];
 }
 
@@ -97,7 +173,9 @@ function action(r: Rand): { paragraphs: string[][]; bullets: string[] } {
   }
   const bullets: string[] = [];
   for (let b = 0; b < int(r, 3, 4); b++) {
-    bullets.push(`${chance(r, 0.75) ? 'I' : 'We'} ${pick(r, PAST_I)} ${pick(r, OBJECTS)}${chance(r, 0.4) ? `, moving ${pick(r, METRIC_TECH)} from ${pct(r)} to ${pct(r)}` : ''}.`);
+    bullets.push(
+      `${chance(r, 0.75) ? 'I' : 'We'} ${pick(r, PAST_I)} ${pick(r, OBJECTS)}${chance(r, 0.4) ? `, moving ${pick(r, METRIC_TECH)} from ${pct(r)} to ${pct(r)}` : ''}.`,
+    );
   }
   return { paragraphs, bullets };
 }
@@ -108,7 +186,10 @@ function result(r: Rand): string[] {
     `${cap(pick(r, METRIC_BIZ))} ${pick(r, ['improved', 'rose', 'got better'])} ${pick(r, ['significantly', 'a lot', 'noticeably'])} over the next quarter, which ${pick(r, HEDGES)} mattered most to ${pick(r, PEOPLE)}.`,
     `The ${pick(r, ['evaluation harness', 'rollout checklist', 'labeling guide', 'design template'])} I wrote became the default for ${int(r, 2, 6)} other teams.`,
   ];
-  if (chance(r, 0.7)) out.push(`I learned to ${pick(r, ['check the data before the model', 'agree on the metric before the work', 'ship a small experiment first', 'write the decision down'])}, and I ${pick(r, ['still do that', 'now teach that to new hires', 'do it on every project'])}.`);
+  if (chance(r, 0.7))
+    out.push(
+      `I learned to ${pick(r, ['check the data before the model', 'agree on the metric before the work', 'ship a small experiment first', 'write the decision down'])}, and I ${pick(r, ['still do that', 'now teach that to new hires', 'do it on every project'])}.`,
+    );
   return out;
 }
 
@@ -133,11 +214,9 @@ function storyParts(seed: number): StoryParts {
   while (questions.size < n) questions.add(pick(r, THEMES));
   const date = `${int(r, 2021, 2026)}-${String(int(r, 1, 12)).padStart(2, '0')}-${String(int(r, 1, 28)).padStart(2, '0')}`;
   const act = action(r);
-  const actionText = [
-    act.paragraphs[0].join(' '),
-    act.bullets.map((b) => `- ${b}`).join('\n'),
-    ...act.paragraphs.slice(1).map((p) => p.join(' ')),
-  ].join('\n\n');
+  const actionText = [act.paragraphs[0].join(' '), act.bullets.map((b) => `- ${b}`).join('\n'), ...act.paragraphs.slice(1).map((p) => p.join(' '))].join(
+    '\n\n',
+  );
   return {
     title,
     category: pick(r, CATEGORIES),
@@ -196,7 +275,10 @@ export function editBankAt(text: string, k: number): { text: string; at: number 
 
 /** The word count a reader would give (whitespace-separated tokens outside front matter). */
 export function wordCount(text: string): number {
-  return text.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  return text
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
 }
 
 /** A short, stable digest (FNV-1a) so every child can prove it linted the same bytes. */

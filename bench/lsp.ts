@@ -229,7 +229,10 @@ export async function lspBench(options: Options): Promise<LspReport | { skipped:
         await first;
         const lat = await typeInto(session, uri, text, 30);
         const net = lat.map((x) => x - DEFAULT_DEBOUNCE_MS);
-        rows.push([`didChange → publishDiagnostics, default debounce (${DEFAULT_DEBOUNCE_MS} ms), p50 / p95 minus debounce (30 edits)`, `${ms(quantile(net, 0.5))} / ${ms(quantile(net, 0.95))}`]);
+        rows.push([
+          `didChange → publishDiagnostics, default debounce (${DEFAULT_DEBOUNCE_MS} ms), p50 / p95 minus debounce (30 edits)`,
+          `${ms(quantile(net, 0.5))} / ${ms(quantile(net, 0.95))}`,
+        ]);
       } finally {
         await session.close();
       }
@@ -250,7 +253,10 @@ export async function lspBench(options: Options): Promise<LspReport | { skipped:
       const bank = await waitForIndex(session, options.files, 120_000);
       const indexMs = performance.now() - t0;
       const indexed = memoryOf(session.pid);
-      rows.push([`workspace of ${options.files.toLocaleString('en-US')} story files: initialize → bank complete`, `${(indexMs / 1000).toFixed(2)} s (${bank.stories.length} stories)`]);
+      rows.push([
+        `workspace of ${options.files.toLocaleString('en-US')} story files: initialize → bank complete`,
+        `${(indexMs / 1000).toFixed(2)} s (${bank.stories.length} stories)`,
+      ]);
       if (idle) rows.push(['server RSS just after initialize', mb(idle.rss)]);
       if (indexed) rows.push([`server RSS with ${options.files.toLocaleString('en-US')} stories indexed`, mb(indexed.rss)]);
 
@@ -264,10 +270,16 @@ export async function lspBench(options: Options): Promise<LspReport | { skipped:
       options.log(`  typing ${options.edits} characters into ${name}`);
       const lat = await typeInto(session, uri, text, options.edits, options.budgetMs);
       const made = lat.length;
-      if (made < options.edits) notes.push(`Typing stopped at the time budget (${((options.budgetMs ?? 0) / 1000).toFixed(0)} s) after ${made.toLocaleString('en-US')} of ${options.edits.toLocaleString('en-US')} edits.`);
+      if (made < options.edits)
+        notes.push(
+          `Typing stopped at the time budget (${((options.budgetMs ?? 0) / 1000).toFixed(0)} s) after ${made.toLocaleString('en-US')} of ${options.edits.toLocaleString('en-US')} edits.`,
+        );
       const p50 = quantile(lat, 0.5);
       const p95 = quantile(lat, 0.95);
-      rows.push([`didChange → publishDiagnostics, debounceMs 0, p50 / p95 / max (${made.toLocaleString('en-US')} edits)`, `${ms(p50)} / ${ms(p95)} / ${ms(Math.max(...lat))}`]);
+      rows.push([
+        `didChange → publishDiagnostics, debounceMs 0, p50 / p95 / max (${made.toLocaleString('en-US')} edits)`,
+        `${ms(p50)} / ${ms(p95)} / ${ms(Math.max(...lat))}`,
+      ]);
       // Let the debounced bank update run, then read memory.
       await new Promise((r) => setTimeout(r, 1000));
       await session.connection.sendRequest(BankRequest.type, {});
@@ -275,7 +287,12 @@ export async function lspBench(options: Options): Promise<LspReport | { skipped:
       if (after) {
         rows.push([`server RSS after ${made.toLocaleString('en-US')} edits`, mb(after.rss)]);
         rows.push(['server peak RSS (VmHWM) over the whole session', mb(after.peak)]);
-        targets.push({ what: '(f) server memory', target: '< 150 MB RSS', measured: `${mb(indexed?.rss ?? NaN)} indexed, ${mb(after.rss)} after edits, ${mb(after.peak)} peak`, met: Math.max(indexed?.rss ?? 0, after.rss) < 150 });
+        targets.push({
+          what: '(f) server memory',
+          target: '< 150 MB RSS',
+          measured: `${mb(indexed?.rss ?? NaN)} indexed, ${mb(after.rss)} after edits, ${mb(after.peak)} peak`,
+          met: Math.max(indexed?.rss ?? 0, after.rss) < 150,
+        });
       }
       targets.push({ what: '(f) LSP didChange → diagnostics', target: 'p95 ≤ 20 ms + debounce', measured: `p95 ${ms(p95)} (debounce 0)`, met: p95 <= 20 });
       notes.push(

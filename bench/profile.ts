@@ -124,7 +124,10 @@ function report(profile: Profile, bundle: string, top: number): void {
   const pct = (x: number): string => `${((100 * x) / all).toFixed(1).padStart(5)} %`;
   const print = (title: string, m: Map<string, number>, filter: (k: string) => boolean): void => {
     process.stdout.write(`${title}\n`);
-    for (const [k, v] of [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    for (const [k, v] of [...m]
+      .filter(([k]) => filter(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)) {
       process.stdout.write(`  ${pct(v)}  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}\n`);
     }
     process.stdout.write('\n');

@@ -39,4 +39,3 @@ export const starlint: Starlint = {
     return results.reduce((n, f) => n + f.result.findings.length, 0) + this.bank(results);
   },
 };
-

@@ -39,7 +39,11 @@ export async function loadTool(name: string): Promise<Tool> {
     case 'remark-parse': {
       // The design's parser alone, configured as starlint configures it (CommonMark + front matter).
       const { parseMdast } = await import('../server/src/engine/syntax/tree');
-      return eachFile(name, 'bare `unified().use(remarkParse).use(remarkFrontmatter).parse(text)` (the engine\'s `parseMdast`) on the whole file: the floor of any remark-based linter, no rules', (text) => parseMdast(text).children.length);
+      return eachFile(
+        name,
+        "bare `unified().use(remarkParse).use(remarkFrontmatter).parse(text)` (the engine's `parseMdast`) on the whole file: the floor of any remark-based linter, no rules",
+        (text) => parseMdast(text).children.length,
+      );
     }
     case 'remark-lint': {
       const { unified } = await import('unified');
@@ -47,11 +51,15 @@ export async function loadTool(name: string): Promise<Tool> {
       const { default: remarkPresetLintRecommended } = await import('remark-preset-lint-recommended');
       const { VFile } = await import('vfile');
       const processor = unified().use(remarkParse).use(remarkPresetLintRecommended).freeze();
-      return eachFile(name, '`unified().use(remarkParse).use(remarkPresetLintRecommended)`: parse and run, the remark ecosystem\'s own linter with its recommended preset', (text) => {
-        const file = new VFile({ value: text });
-        processor.runSync(processor.parse(file), file);
-        return file.messages.length;
-      });
+      return eachFile(
+        name,
+        "`unified().use(remarkParse).use(remarkPresetLintRecommended)`: parse and run, the remark ecosystem's own linter with its recommended preset",
+        (text) => {
+          const file = new VFile({ value: text });
+          processor.runSync(processor.parse(file), file);
+          return file.messages.length;
+        },
+      );
     }
     default:
       throw new Error(`unknown tool ${name}`);

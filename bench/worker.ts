@@ -117,7 +117,15 @@ async function run(job: Job): Promise<Measurement> {
       const lint = time(() => starlint.lintAll(files));
       const bank = time(() => starlint.bank(lint.value));
       const count = lint.value.reduce((n, f) => n + f.result.findings.length, 0) + bank.value;
-      return { ...base, digest: inputDigest, ms: lint.wall + bank.wall, cpuMs: lint.cpu + bank.cpu, phases: { lint: lint.wall, bank: bank.wall }, count, maxRssMb: rss() };
+      return {
+        ...base,
+        digest: inputDigest,
+        ms: lint.wall + bank.wall,
+        cpuMs: lint.cpu + bank.cpu,
+        phases: { lint: lint.wall, bank: bank.wall },
+        count,
+        maxRssMb: rss(),
+      };
     }
     const t = time(() => tool.many(files));
     return { ...base, digest: inputDigest, ms: t.wall, cpuMs: t.cpu, count: t.value, maxRssMb: rss() };
@@ -152,7 +160,18 @@ async function run(job: Job): Promise<Measurement> {
       if (j < BANK_AFTER_EDITS) editBankMs.push(time(() => starlint.bank([current])).wall);
     }
     if (edits && incremental !== edits) throw new Error(`only ${incremental} of ${edits} edits were re-linted incrementally`);
-    return { ...base, digest: inputDigest, ms: lint.wall + bank.wall, cpuMs: lint.cpu + bank.cpu, phases: { lint: lint.wall, bank: bank.wall }, editMs, editCpuMs, editBankMs, count, maxRssMb: rss() };
+    return {
+      ...base,
+      digest: inputDigest,
+      ms: lint.wall + bank.wall,
+      cpuMs: lint.cpu + bank.cpu,
+      phases: { lint: lint.wall, bank: bank.wall },
+      editMs,
+      editCpuMs,
+      editBankMs,
+      count,
+      maxRssMb: rss(),
+    };
   }
   const full = time(() => tool.one(text, 'bank.md'));
   let count = full.value;

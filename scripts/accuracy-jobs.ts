@@ -95,7 +95,15 @@ export function measureJobs(dir = JOBS_DIR): JobsAccuracy {
     const found = new Map(result.competencies.filter((c) => !c.implied).map((c) => [c.id, c]));
     const labelled = new Set(Object.keys(labels.competencies));
     const implied = result.competencies.filter((c) => c.implied).map((c) => c.id);
-    const r: PostingResult = { file, company: { labelled: labels.company, found: result.company?.id ?? null }, tp: [], fp: [], fn: [], evidenceOverlap: 0, implied };
+    const r: PostingResult = {
+      file,
+      company: { labelled: labels.company, found: result.company?.id ?? null },
+      tp: [],
+      fp: [],
+      fn: [],
+      evidenceOverlap: 0,
+      implied,
+    };
     impliedShown += implied.length;
     impliedLabelled += implied.filter((id) => id in labels.competencies).length;
     if (r.company.labelled === r.company.found) companies++;
@@ -112,7 +120,11 @@ export function measureJobs(dir = JOBS_DIR): JobsAccuracy {
       if (mine.some(([a, b]) => theirs.some(([x, y]) => a < y && x < b))) r.evidenceOverlap++;
     }
     for (const id of labelled) if (!found.has(id)) r.fn.push(id);
-    for (const [kind, ids] of [['tp', r.tp], ['fp', r.fp], ['fn', r.fn]] as const) {
+    for (const [kind, ids] of [
+      ['tp', r.tp],
+      ['fp', r.fp],
+      ['fn', r.fn],
+    ] as const) {
       for (const id of ids) {
         add(id, kind);
         add(familyOf(id), kind);
@@ -126,7 +138,9 @@ export function measureJobs(dir = JOBS_DIR): JobsAccuracy {
     const c = counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
     return score(c.tp, c.fp, c.fn);
   };
-  const ids = [...counts.keys()].filter((k) => !['theme', 'company', 'ml', 'overall'].includes(k)).sort((a, b) => familyOf(a).localeCompare(familyOf(b)) || a.localeCompare(b));
+  const ids = [...counts.keys()]
+    .filter((k) => !['theme', 'company', 'ml', 'overall'].includes(k))
+    .sort((a, b) => familyOf(a).localeCompare(familyOf(b)) || a.localeCompare(b));
   return {
     postings,
     families: { theme: scoreOf('theme'), company: scoreOf('company'), ml: scoreOf('ml'), overall: scoreOf('overall') },
@@ -166,7 +180,10 @@ export function formatJobsAccuracy(a: JobsAccuracy): string {
     '',
     'Per posting (false positives, false negatives):',
     '',
-    ...a.postings.map((p) => `- ${p.file}: ${p.tp.length} right; found but not labelled: ${p.fp.join(', ') || '—'}; labelled but missed: ${p.fn.join(', ') || '—'}${p.company.labelled !== p.company.found ? `; company ${p.company.found ?? 'none'} (labelled ${p.company.labelled ?? 'none'})` : ''}`),
+    ...a.postings.map(
+      (p) =>
+        `- ${p.file}: ${p.tp.length} right; found but not labelled: ${p.fp.join(', ') || '—'}; labelled but missed: ${p.fn.join(', ') || '—'}${p.company.labelled !== p.company.found ? `; company ${p.company.found ?? 'none'} (labelled ${p.company.labelled ?? 'none'})` : ''}`,
+    ),
   ].join('\n');
 }
 

@@ -8,7 +8,18 @@
 import fc from 'fast-check';
 import { STORY_RULES, lintText, resolveConfig, type StarlintConfig } from '../server/src/engine';
 import { BANK, codeUnits, configLayers, markdown, mutatedStory, unicode, withDirectives, anyDocument } from '../test/robustness/arbitraries';
-import { NESTING, NESTING_PER_LINE, PARSER_HARD, PROSE, bankOfSize, growthCases, manyStories, randomBytes, salted, storyWith } from '../test/robustness/adversarial';
+import {
+  NESTING,
+  NESTING_PER_LINE,
+  PARSER_HARD,
+  PROSE,
+  bankOfSize,
+  growthCases,
+  manyStories,
+  randomBytes,
+  salted,
+  storyWith,
+} from '../test/robustness/adversarial';
 import { FUZZ_RUNS, TODAY, checkDocument } from '../test/robustness/properties';
 import { MAX_RATIO, cpuMs, describeGrowth, growth } from './timing';
 
@@ -67,7 +78,10 @@ function timeLint(build: (salt: number) => string, config: StarlintConfig = {}, 
   let best = Infinity;
   for (let i = 0; i < reps; i++) {
     const text = build(Date.now() + i);
-    best = Math.min(best, cpuMs(() => lintText(text, resolved, { today: TODAY })));
+    best = Math.min(
+      best,
+      cpuMs(() => lintText(text, resolved, { today: TODAY })),
+    );
   }
   return best;
 }
@@ -80,26 +94,87 @@ function measure(): void {
   };
   const kb = (text: string): string => (text.length >= 1e6 ? `${(text.length / 1e6).toFixed(1)} MB` : `${Math.round(text.length / 1e3)} kB`);
 
-  row('Example bank, every file linted once', `${BANK.length} files`, BANK.reduce((n, b) => n + timeLint((s) => `<!-- ${s} -->\n${b.text}`), 0));
-  row('Bank file at maxFileSize (analysed in full)', kb(bankOfSize(990_000)), timeLint((s) => bankOfSize(990_000, s)));
-  row('Bank file of 10 MB (analysis stops at 1 MB)', kb(bankOfSize(10_000_000)), timeLint((s) => bankOfSize(10_000_000, s)));
+  row(
+    'Example bank, every file linted once',
+    `${BANK.length} files`,
+    BANK.reduce((n, b) => n + timeLint((s) => `<!-- ${s} -->\n${b.text}`), 0),
+  );
+  row(
+    'Bank file at maxFileSize (analysed in full)',
+    kb(bankOfSize(990_000)),
+    timeLint((s) => bankOfSize(990_000, s)),
+  );
+  row(
+    'Bank file of 10 MB (analysis stops at 1 MB)',
+    kb(bankOfSize(10_000_000)),
+    timeLint((s) => bankOfSize(10_000_000, s)),
+  );
   const stories = manyStories(5000);
-  row('5,000 stories in one file, first lint', kb(stories), timeLint((s) => manyStories(5000, s), { maxFileSize: 2_000_000 }, 1));
+  row(
+    '5,000 stories in one file, first lint',
+    kb(stories),
+    timeLint((s) => manyStories(5000, s), { maxFileSize: 2_000_000 }, 1),
+  );
   const resolved = resolveConfig({ maxFileSize: 2_000_000 });
   lintText(stories, resolved, { today: TODAY });
   const edited = stories.replace('# Story 2500 0\n\n## Situation\n\nChurn rose', '# Story 2500 0\n\n## Situation\n\nChurn rose sharply');
-  row('5,000 stories, re-lint after editing one', kb(edited), cpuMs(() => lintText(edited, resolved, { today: TODAY })));
-  row('Single line of prose', '1 MB', timeLint((s) => salted(`# T\n\n## Result\n\n${PROSE['one long line'](1_000_000)}\n`, s), { maxFileSize: 2_000_000 }));
-  row('List of 100,000 items', '1 MB', timeLint((s) => salted(`# T\n\n## Action\n\nI did.\n\n${'- an item\n'.repeat(100_000)}`, s), { maxFileSize: 2_000_000 }, 1));
-  row('Block quotes nested 1,000 deep on one line', '2 kB', timeLint((s) => salted(NESTING['block quotes on one line'](1000), s)));
-  row('Lists nested 1,000 deep on one line', '2 kB', timeLint((s) => salted(NESTING['lists on one line'](1000), s)));
-  row('Lists nested 100,000 deep on one line', '200 kB', timeLint((s) => salted(NESTING['lists on one line'](100_000), s)));
-  row('Block quotes nested 1,000 deep, one level per line', '500 kB', timeLint((s) => salted(NESTING_PER_LINE['block quotes, one level per line'](500_000), s), {}, 1));
-  row('Lists nested 1,000 deep, one level per line', '1 MB', timeLint((s) => salted(NESTING_PER_LINE['lists, one level per line'](1_000_000), s), { maxFileSize: 2_000_000 }, 1));
-  row('Random bytes (binary file)', '1 MB', timeLint(() => randomBytes(1_000_000, 7).toString('latin1')));
-  row('Every story rule on 60 kB of digits and commas', '60 kB', timeLint((s) => storyWith(PROSE['digits and commas'](15_000), s)));
+  row(
+    '5,000 stories, re-lint after editing one',
+    kb(edited),
+    cpuMs(() => lintText(edited, resolved, { today: TODAY })),
+  );
+  row(
+    'Single line of prose',
+    '1 MB',
+    timeLint((s) => salted(`# T\n\n## Result\n\n${PROSE['one long line'](1_000_000)}\n`, s), { maxFileSize: 2_000_000 }),
+  );
+  row(
+    'List of 100,000 items',
+    '1 MB',
+    timeLint((s) => salted(`# T\n\n## Action\n\nI did.\n\n${'- an item\n'.repeat(100_000)}`, s), { maxFileSize: 2_000_000 }, 1),
+  );
+  row(
+    'Block quotes nested 1,000 deep on one line',
+    '2 kB',
+    timeLint((s) => salted(NESTING['block quotes on one line'](1000), s)),
+  );
+  row(
+    'Lists nested 1,000 deep on one line',
+    '2 kB',
+    timeLint((s) => salted(NESTING['lists on one line'](1000), s)),
+  );
+  row(
+    'Lists nested 100,000 deep on one line',
+    '200 kB',
+    timeLint((s) => salted(NESTING['lists on one line'](100_000), s)),
+  );
+  row(
+    'Block quotes nested 1,000 deep, one level per line',
+    '500 kB',
+    timeLint((s) => salted(NESTING_PER_LINE['block quotes, one level per line'](500_000), s), {}, 1),
+  );
+  row(
+    'Lists nested 1,000 deep, one level per line',
+    '1 MB',
+    timeLint((s) => salted(NESTING_PER_LINE['lists, one level per line'](1_000_000), s), { maxFileSize: 2_000_000 }, 1),
+  );
+  row(
+    'Random bytes (binary file)',
+    '1 MB',
+    timeLint(() => randomBytes(1_000_000, 7).toString('latin1')),
+  );
+  row(
+    'Every story rule on 60 kB of digits and commas',
+    '60 kB',
+    timeLint((s) => storyWith(PROSE['digits and commas'](15_000), s)),
+  );
   for (const [name, payload] of Object.entries(PARSER_HARD)) {
-    for (const size of [2000, 8000]) row(`Once slow in micromark: ${name}`, `${size / 1000} kB`, timeLint((s) => salted(`# T\n\n## Action\n\n${payload(size)}\n`, s), {}, 1));
+    for (const size of [2000, 8000])
+      row(
+        `Once slow in micromark: ${name}`,
+        `${size / 1000} kB`,
+        timeLint((s) => salted(`# T\n\n## Action\n\n${payload(size)}\n`, s), {}, 1),
+      );
   }
   console.log('\n| Input | Size | CPU time |\n| --- | --- | --- |');
   for (const [input, size, ms] of rows) console.log(`| ${input} | ${size} | ${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms |`);

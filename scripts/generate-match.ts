@@ -29,15 +29,24 @@ function lexiconTables(): string {
   return [
     '### Question themes',
     '',
-    ...rows(LEXICON.filter((e) => e.family === 'theme'), (e) => question(e.id)),
+    ...rows(
+      LEXICON.filter((e) => e.family === 'theme'),
+      (e) => question(e.id),
+    ),
     '',
     '### Company values (read only when the posting names the company)',
     '',
-    ...rows(LEXICON.filter((e) => e.family === 'company'), company),
+    ...rows(
+      LEXICON.filter((e) => e.family === 'company'),
+      company,
+    ),
     '',
     '### ML skills',
     '',
-    ...rows(LEXICON.filter((e) => e.family === 'ml'), (e) => `${ML_SKILLS.find((s) => s.id === e.id)?.label}: ${question(e.id)}`),
+    ...rows(
+      LEXICON.filter((e) => e.family === 'ml'),
+      (e) => `${ML_SKILLS.find((s) => s.id === e.id)?.label}: ${question(e.id)}`,
+    ),
   ].join('\n');
 }
 

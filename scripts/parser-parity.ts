@@ -47,9 +47,21 @@ export function corpus(): Map<string, { text: string; config?: object }> {
   // long pasted paragraphs, big bank files.
   for (let seed = 1; seed <= 30; seed++) {
     const parts = [1, 2, 3, 4, 5, 6].map((k) => story(seed * 10 + k));
-    const prose = parts.map((p) => p.replace(/^---[\s\S]*?\n---\n/, '').replace(/^#+ .*$/gm, '').trim()).join('\n\n');
-    const list = prose.split(/(?<=\.) /).map((sentence) => `- ${sentence.replace(/\n+/g, ' ')}`).join('\n');
-    docs.set(`long:${seed}`, { text: `# Long story ${seed}\n\n## Situation\n\nWe had a problem.\n\n## Task\n\nI owned it.\n\n## Action\n\n${prose}\n\n${list}\n\n## Result\n\n${prose.replace(/\n\n/g, ' ')}\n` });
+    const prose = parts
+      .map((p) =>
+        p
+          .replace(/^---[\s\S]*?\n---\n/, '')
+          .replace(/^#+ .*$/gm, '')
+          .trim(),
+      )
+      .join('\n\n');
+    const list = prose
+      .split(/(?<=\.) /)
+      .map((sentence) => `- ${sentence.replace(/\n+/g, ' ')}`)
+      .join('\n');
+    docs.set(`long:${seed}`, {
+      text: `# Long story ${seed}\n\n## Situation\n\nWe had a problem.\n\n## Task\n\nI owned it.\n\n## Action\n\n${prose}\n\n${list}\n\n## Result\n\n${prose.replace(/\n\n/g, ' ')}\n`,
+    });
   }
   for (let seed = 1; seed <= 5; seed++) docs.set(`bank-big:${seed}`, { text: bankFile(60, seed) });
   // Stories with random damage and grammar-built documents, from fixed seeds.

@@ -31,9 +31,15 @@ export function growth(build: (size: number, salt: number) => string, run: (text
   let large = Infinity;
   for (let i = 0; i < reps; i++) {
     const a = build(size, salt++);
-    small = Math.min(small, cpuMs(() => run(a)));
+    small = Math.min(
+      small,
+      cpuMs(() => run(a)),
+    );
     const b = build(size * 10, salt++);
-    large = Math.min(large, cpuMs(() => run(b)));
+    large = Math.min(
+      large,
+      cpuMs(() => run(b)),
+    );
   }
   return { small, large, ratio: large / Math.max(small, floor) };
 }

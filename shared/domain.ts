@@ -109,15 +109,29 @@ const PRINCIPLE_QUESTIONS: Record<string, string> = {
 
 /** A principle's id: `amazon:` and its words in kebab-case (`amazon:have-backbone-disagree-and-commit`). */
 export function principleId(principle: string): string {
-  return `amazon:${principle.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `amazon:${principle
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 export const COMPANY_VALUES: CompanyValue[] = [
   ...AMAZON_PRINCIPLES.map((p) => ({ id: principleId(p), company: 'amazon' as const, label: p, question: PRINCIPLE_QUESTIONS[p] })),
   { id: 'google:intellectual-humility', company: 'google', label: 'Intellectual humility', question: 'Tell me about a time the evidence changed your mind' },
   { id: 'meta:move-fast', company: 'meta', label: 'Move fast', question: 'Tell me about a time you shipped a quick experiment to learn fast' },
-  { id: 'anthropic:risks-and-trade-offs', company: 'anthropic', label: 'Risks and trade-offs', question: 'Tell me about a time you weighed the risks and trade-offs of a decision' },
-  { id: 'openai:risks-and-trade-offs', company: 'openai', label: 'Risks and trade-offs', question: 'Tell me about a time you weighed the risks and trade-offs of a decision' },
+  {
+    id: 'anthropic:risks-and-trade-offs',
+    company: 'anthropic',
+    label: 'Risks and trade-offs',
+    question: 'Tell me about a time you weighed the risks and trade-offs of a decision',
+  },
+  {
+    id: 'openai:risks-and-trade-offs',
+    company: 'openai',
+    label: 'Risks and trade-offs',
+    question: 'Tell me about a time you weighed the risks and trade-offs of a decision',
+  },
 ];
 
 /**
@@ -147,12 +161,24 @@ export interface FollowUp {
 }
 
 export const FOLLOW_UPS: FollowUp[] = [
-  { id: 'why-approach', question: 'Why that approach, and not the alternatives?', pattern: /\bwhy\b.*\b(approach|this|that|choose|chose|option)|\balternatives?\b/i },
+  {
+    id: 'why-approach',
+    question: 'Why that approach, and not the alternatives?',
+    pattern: /\bwhy\b.*\b(approach|this|that|choose|chose|option)|\balternatives?\b/i,
+  },
   { id: 'differently', question: 'What would you do differently?', pattern: /\bdifferently\b|\bin hindsight\b|\bdo again\b/i },
-  { id: 'buy-in', question: 'How did you get buy-in / how did the team react?', pattern: /\bbuy-?in\b|\breact(ed|ion)?\b|\bconvince|\bstakeholders?\b.*\b(agree|support)/i },
+  {
+    id: 'buy-in',
+    question: 'How did you get buy-in / how did the team react?',
+    pattern: /\bbuy-?in\b|\breact(ed|ion)?\b|\bconvince|\bstakeholders?\b.*\b(agree|support)/i,
+  },
   { id: 'risks', question: 'What were the biggest risks?', pattern: /\brisks?\b/i },
   { id: 'success', question: 'How did you know it was successful?', pattern: /\bsuccess(ful)?\b|\bhow did you know\b|\bmeasure/i },
-  { id: 'after-shipping', question: 'What happened after shipping / what if it had failed?', pattern: /\bafter (shipping|launch|it shipped)|\bif it had failed\b|\bwhat happened (next|after)|\bpost-?launch\b/i },
+  {
+    id: 'after-shipping',
+    question: 'What happened after shipping / what if it had failed?',
+    pattern: /\bafter (shipping|launch|it shipped)|\bif it had failed\b|\bwhat happened (next|after)|\bpost-?launch\b/i,
+  },
 ];
 
 export function closest(word: string, candidates: string[]): string | undefined {

@@ -37,12 +37,7 @@ export interface DrillState {
 }
 
 export type DrillAction =
-  | { type: 'start' }
-  | { type: 'stop' }
-  | { type: 'told'; logged?: string; logError?: string }
-  | { type: 'not-told' }
-  | { type: 'skip' }
-  | { type: 'quit' };
+  { type: 'start' } | { type: 'stop' } | { type: 'told'; logged?: string; logError?: string } | { type: 'not-told' } | { type: 'skip' } | { type: 'quit' };
 
 export function startDrill(plan: Pick<DrillPlan, 'questions'>): DrillState {
   return { index: 0, phase: plan.questions.length ? 'question' : 'done', outcomes: [] };

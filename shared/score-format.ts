@@ -44,10 +44,10 @@ export function scoreText(score: Score): string {
 export function formatScore(score: Score): string[] {
   if (score.draft) {
     const n = score.draft.placeholders;
-    return [`Strength: draft (${plural(n, 'template placeholder')} left)`, `The score shows once ${n === 1 ? 'the placeholder is' : 'every placeholder is'} replaced with your own words (rule placeholder).`];
+    return [
+      `Strength: draft (${plural(n, 'template placeholder')} left)`,
+      `The score shows once ${n === 1 ? 'the placeholder is' : 'every placeholder is'} replaced with your own words (rule placeholder).`,
+    ];
   }
-  return [
-    `Strength ${score.total}/100`,
-    ...score.criteria.map((c) => `${c.label} ${c.points}/${c.max}${c.notes.length ? ` — ${c.notes.join('; ')}` : ''}`),
-  ];
+  return [`Strength ${score.total}/100`, ...score.criteria.map((c) => `${c.label} ${c.points}/${c.max}${c.notes.length ? ` — ${c.notes.join('; ')}` : ''}`)];
 }

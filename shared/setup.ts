@@ -46,7 +46,14 @@ export function planSetup(options: SetupOptions = {}): SetupPlan {
   if (company !== undefined && !(COMPANIES as readonly string[]).includes(company)) {
     problems.push(`Unknown company "${options.company}": use one of ${COMPANIES.join(', ')}.`);
   }
-  const ci = [...new Set((options.ci ?? []).flatMap((c) => c.split(',')).map((c) => c.trim().toLowerCase()).filter(Boolean))];
+  const ci = [
+    ...new Set(
+      (options.ci ?? [])
+        .flatMap((c) => c.split(','))
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   for (const c of ci) if (!(CI_KINDS as readonly string[]).includes(c)) problems.push(`Unknown CI "${c}": use ${CI_KINDS.join(' or ')}.`);
   if (problems.length) return { files: [], problems };
 
@@ -64,7 +71,8 @@ export function planSetup(options: SetupOptions = {}): SetupPlan {
       ifExists: company ? `add "targetCompany": "${company}" to it yourself` : undefined,
     },
   ];
-  if (ci.includes('github')) files.push({ path: '.github/workflows/starlint.yml', text: GITHUB_WORKFLOW, purpose: 'GitHub Actions: lint the stories on every push and pull request' });
+  if (ci.includes('github'))
+    files.push({ path: '.github/workflows/starlint.yml', text: GITHUB_WORKFLOW, purpose: 'GitHub Actions: lint the stories on every push and pull request' });
   if (ci.includes('pre-commit')) {
     files.push({
       path: '.pre-commit-config.yaml',

@@ -87,7 +87,5 @@ export function newStoryText(story: NewStory): string {
 /** A YAML scalar for any title: bare when that is safe, double-quoted (JSON rules) otherwise. */
 function yamlString(s: string): string {
   const flat = s.replace(/\s+/g, ' ').trim();
-  return /^[A-Za-z0-9][\w .,'()&/–—-]*$/.test(flat) && !/[:#]/.test(flat) && !/^(true|false|null|yes|no|on|off|~)$/i.test(flat)
-    ? flat
-    : JSON.stringify(flat);
+  return /^[A-Za-z0-9][\w .,'()&/–—-]*$/.test(flat) && !/[:#]/.test(flat) && !/^(true|false|null|yes|no|on|off|~)$/i.test(flat) ? flat : JSON.stringify(flat);
 }

@@ -55,7 +55,10 @@ describe('bank rules', () => {
 
   it('the ideal bank gets no bank finding', () => {
     const { report } = analyze(IDEAL);
-    assert.deepEqual(report.findings.map((f) => `${f.rule}: ${f.message}`), []);
+    assert.deepEqual(
+      report.findings.map((f) => `${f.rule}: ${f.message}`),
+      [],
+    );
     assert.ok(report.composition.every((row) => row.status === 'ok'));
     assert.ok(report.coverage.every((row) => row.status !== 'uncovered'));
   });
@@ -88,7 +91,10 @@ describe('bank rules', () => {
   describe('bank-composition', () => {
     it('fires on a category below its ideal count', () => {
       const found = analyze(IDEAL.filter((s) => s.category !== 'ethics')).of('bank-composition');
-      assert.deepEqual(found.map((f) => f.data?.category), ['ethics']);
+      assert.deepEqual(
+        found.map((f) => f.data?.category),
+        ['ethics'],
+      );
       assert.match(found[0].message, /^ethics: 0 of 1/);
     });
 
@@ -97,7 +103,10 @@ describe('bank rules', () => {
       const { of, files } = analyze([...projects, ...IDEAL.slice(2)]);
       const found = of('bank-composition');
       const onBank = found.filter((f) => f.uri === undefined);
-      assert.deepEqual(onBank.map((f) => f.data?.category), ['project']);
+      assert.deepEqual(
+        onBank.map((f) => f.data?.category),
+        ['project'],
+      );
       assert.match(onBank[0].message, /^project: 4 of 2–3/);
       const onStories = found.filter((f) => f.uri !== undefined);
       assert.equal(onStories.length, 4);
@@ -117,13 +126,21 @@ describe('bank rules', () => {
     it('fires once for each theme no story answers', () => {
       const specs = IDEAL.map((s) => ({ ...s, questions: s.questions.map((q) => (q === 'why-company' ? 'ambiguity' : q)) }));
       const found = analyze(specs).of('uncovered-question');
-      assert.deepEqual(found.map((f) => f.data?.theme), ['why-company']);
+      assert.deepEqual(
+        found.map((f) => f.data?.theme),
+        ['why-company'],
+      );
       assert.match(found[0].message, /Why do you want to work here\?/);
     });
 
     it('covers the themes added in the configuration', () => {
       const config: StarlintConfig = { themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] };
-      assert.deepEqual(analyze(IDEAL, config).of('uncovered-question').map((f) => f.data?.theme), ['scaling']);
+      assert.deepEqual(
+        analyze(IDEAL, config)
+          .of('uncovered-question')
+          .map((f) => f.data?.theme),
+        ['scaling'],
+      );
       const specs = [...IDEAL.slice(0, 6), { category: 'ethics', questions: ['ethics', 'disagreement', 'cross-functional', 'scaling'] }];
       assert.deepEqual(analyze(specs, config).of('uncovered-question'), []);
     });
@@ -182,11 +199,20 @@ describe('the example bank (examples/story-bank)', () => {
   it('leaves why-company and leading-without-authority uncovered, and nothing else', () => {
     const uncovered = report.findings.filter((f) => f.rule === 'uncovered-question').map((f) => f.data?.theme);
     assert.deepEqual(uncovered.sort(), ['leading-without-authority', 'why-company']);
-    assert.deepEqual(report.coverage.filter((c) => c.status === 'uncovered').map((c) => c.theme).sort(), ['leading-without-authority', 'why-company']);
+    assert.deepEqual(
+      report.coverage
+        .filter((c) => c.status === 'uncovered')
+        .map((c) => c.theme)
+        .sort(),
+      ['leading-without-authority', 'why-company'],
+    );
   });
 
   it('reports its size and composition gaps', () => {
     assert.equal(report.findings.filter((f) => f.rule === 'bank-size').length, 0, '8 stories is within 7–10');
-    assert.deepEqual(report.findings.filter((f) => f.rule === 'bank-composition').map((f) => f.data?.category), []);
+    assert.deepEqual(
+      report.findings.filter((f) => f.rule === 'bank-composition').map((f) => f.data?.category),
+      [],
+    );
   });
 });

@@ -37,7 +37,8 @@ describe('Cue cards', () => {
   });
 
   it('escapes story text in HTML', () => {
-    const evil = '---\ncategory: project\nquestions: [proud]\n---\n# <img src=x onerror=alert(1)>\n\n## Situation\n\nx\n\n## Task\n\nI y\n\n## Action\n\nI z\n\n## Result\n\n3x faster.\n';
+    const evil =
+      '---\ncategory: project\nquestions: [proud]\n---\n# <img src=x onerror=alert(1)>\n\n## Situation\n\nx\n\n## Task\n\nI y\n\n## Action\n\nI z\n\n## Result\n\n3x faster.\n';
     const { files, report } = bank([{ uri: 'evil.md', text: evil }]);
     const html = cardsToHtml(buildCards(files, report), TODAY);
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));

@@ -24,7 +24,13 @@ interface Run {
 function run(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input ?? '', encoding: 'utf8', env: env as NodeJS.ProcessEnv, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -77,7 +83,20 @@ describe('starlint CLI', function () {
     it('--help names every flag and the exit codes', () => {
       const r = run(['--help']);
       assert.equal(r.status, 0);
-      for (const flag of ['--format', '--bank', '--config', '--today', '--quiet', '--max-warnings', '--no-exit', '--stdin-filename', '--no-color', '--list-rules', '--help', '--version']) {
+      for (const flag of [
+        '--format',
+        '--bank',
+        '--config',
+        '--today',
+        '--quiet',
+        '--max-warnings',
+        '--no-exit',
+        '--stdin-filename',
+        '--no-color',
+        '--list-rules',
+        '--help',
+        '--version',
+      ]) {
         assert.ok(r.stdout.includes(flag), flag);
       }
       assert.match(r.stdout, /Exit codes/);
@@ -99,7 +118,10 @@ describe('starlint CLI', function () {
 
     it('--list-rules --format json gives ids, severities, descriptions and docs links', () => {
       const rules = JSON.parse(run(['--list-rules', '--format', 'json']).stdout) as { id: string; severity: string; description: string; docs: string }[];
-      assert.deepEqual(rules.map((r) => r.id), ALL_RULES.map((r) => r.id));
+      assert.deepEqual(
+        rules.map((r) => r.id),
+        ALL_RULES.map((r) => r.id),
+      );
       assert.equal(rules[0].docs, ruleDocsUrl(rules[0].id));
     });
   });
@@ -109,11 +131,14 @@ describe('starlint CLI', function () {
       const dir = tempDir();
       try {
         const action = 'We compared three options. We chose trees because analysts needed explanations.\nWe tested it on a held-out month and we shipped it.';
-        const story = (title: string) => `## ${title}\n\n### Situation\n\nChurn rose for two quarters.\n\n### Task\n\nI owned the churn model.\n\n### Action\n\n${action}\n\n### Result\n\nChurn fell from 9% to 6%, saving $2M a year.\n\n`;
+        const story = (title: string) =>
+          `## ${title}\n\n### Situation\n\nChurn rose for two quarters.\n\n### Task\n\nI owned the churn model.\n\n### Action\n\n${action}\n\n### Result\n\nChurn fell from 9% to 6%, saving $2M a year.\n\n`;
         writeFileSync(join(dir, 'bank.md'), `# Stories\n\n${story('Churn')}${story('Fraud')}`);
         const all = json(['bank.md', '--today', TODAY], { cwd: dir }).findings.filter((f) => f.rule === 'first-person');
         assert.equal(all.length, 8, 'json: one finding per "we"');
-        const rows = run(['bank.md', '--today', TODAY, '--no-color'], { cwd: dir }).stdout.split('\n').filter((l) => / first-person$/.test(l));
+        const rows = run(['bank.md', '--today', TODAY, '--no-color'], { cwd: dir })
+          .stdout.split('\n')
+          .filter((l) => / first-person$/.test(l));
         assert.equal(rows.length, 2, rows.join('\n'));
         for (const row of rows) assert.match(row, /warning\s+4 × "we" \(lines \d+, \d+\): Action says "we" 4 times/);
       } finally {
@@ -136,7 +161,10 @@ describe('starlint CLI', function () {
       for (const row of block) assert.match(row, /^\s+\d+:\d+\s+(error|warning|info|hint)\s+\S.*\s{2}[a-z-]+$/);
       const n = (s: string) => findings.filter((f) => f.severity === s).length;
       const summary = lines.find((l) => l.startsWith('\u2716'))!;
-      assert.equal(summary, `\u2716 ${findings.length} problems (${n('error')} error${n('error') === 1 ? '' : 's'}, ${n('warning')} warnings, ${n('info')} infos)`);
+      assert.equal(
+        summary,
+        `\u2716 ${findings.length} problems (${n('error')} error${n('error') === 1 ? '' : 's'}, ${n('warning')} warnings, ${n('info')} infos)`,
+      );
     });
 
     it('prints nothing and exits 0 for a clean story', () => {
@@ -165,7 +193,10 @@ describe('starlint CLI', function () {
         assert.ok(f.line >= 1 && f.column >= 1, 'positions are 1-based');
         assert.ok(f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column));
         assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity));
-        assert.ok(ALL_RULES.some((rule) => rule.id === f.rule), f.rule);
+        assert.ok(
+          ALL_RULES.some((rule) => rule.id === f.rule),
+          f.rule,
+        );
         assert.doesNotMatch(f.message, /\n/);
       }
       const key = (f: JsonFinding) => [f.file, f.line, f.column] as const;
@@ -201,12 +232,14 @@ describe('starlint CLI', function () {
   });
 
   describe('a run with no story says so on stderr, never silently', () => {
-    const HINT = /starlint: no stor(?:y|ies) found in .* — starlint reads Markdown with Situation, Task, Action and Result headings or labels .*front matter with "category" or "questions" \(see "Story files" in the README\)\.\n$/;
+    const HINT =
+      /starlint: no stor(?:y|ies) found in .* — starlint reads Markdown with Situation, Task, Action and Result headings or labels .*front matter with "category" or "questions" \(see "Story files" in the README\)\.\n$/;
     let dir: string;
     before(() => {
       dir = tempDir();
       mkdirSync(join(dir, 'notes'));
-      for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(dir, 'notes', name), `# Meeting notes ${name}\n\nWe talked about the roadmap and the situation with hiring.\n`);
+      for (const name of ['a.md', 'b.md', 'c.md'])
+        writeFileSync(join(dir, 'notes', name), `# Meeting notes ${name}\n\nWe talked about the roadmap and the situation with hiring.\n`);
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -279,7 +312,10 @@ describe('starlint CLI', function () {
       const [runLog] = log.runs;
       const driver = runLog.tool.driver;
       assert.equal(driver.name, 'starlint');
-      assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), ALL_RULES.map((rule) => rule.id));
+      assert.deepEqual(
+        driver.rules.map((rule: { id: string }) => rule.id),
+        ALL_RULES.map((rule) => rule.id),
+      );
       for (const [i, rule] of ALL_RULES.entries()) {
         assert.equal(driver.rules[i].shortDescription.text, rule.description);
         assert.equal(driver.rules[i].helpUri, ruleDocsUrl(rule.id));
@@ -324,7 +360,11 @@ describe('starlint CLI', function () {
         const f = findings[i];
         const level = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' }[f.severity];
         if (f.file === null) assert.equal(line, `::${level} title=starlint ${f.rule}::${escapeData(f.message)}`);
-        else assert.equal(line, `::${level} file=${f.file},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=starlint ${f.rule}::${escapeData(f.message)}`);
+        else
+          assert.equal(
+            line,
+            `::${level} file=${f.file},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=starlint ${f.rule}::${escapeData(f.message)}`,
+          );
       });
     });
 
@@ -344,12 +384,18 @@ describe('starlint CLI', function () {
       assert.match(out, /Composition\n\s+Category\s+Stories\s+Ideal\s+Status\n\s+project\s+2\s+2–3\s+✓ ok/);
       const coverage = out.slice(out.indexOf('Coverage\n'));
       const rows = coverage.split('\n').slice(2, 12);
-      assert.match(rows.find((l) => l.trim().startsWith('why-company'))!, /why-company\s+0\s+✗ uncovered/);
+      assert.match(
+        rows.find((l) => l.trim().startsWith('why-company'))!,
+        /why-company\s+0\s+✗ uncovered/,
+      );
       const firstOk = rows.findIndex((l) => /✓ ok/.test(l));
       const lastUncovered = rows.map((l) => /uncovered/.test(l)).lastIndexOf(true);
       assert.ok(lastUncovered >= 0 && lastUncovered < firstOk, rows.join('\n'));
       const bankFindings = out.slice(out.indexOf('Bank findings\n')).split('\n\n')[0].split('\n');
-      assert.ok(bankFindings.some((l) => /^\s+\(bank\)\s+warning\s+No story answers .*why-company.*\s{2}uncovered-question$/.test(l)), bankFindings.join('\n'));
+      assert.ok(
+        bankFindings.some((l) => /^\s+\(bank\)\s+warning\s+No story answers .*why-company.*\s{2}uncovered-question$/.test(l)),
+        bankFindings.join('\n'),
+      );
       assert.match(out, /✖ \d+ problems/);
     });
 
@@ -361,7 +407,9 @@ describe('starlint CLI', function () {
         assert.match(r.stdout, /^\s+1\s+A story without an ending\s+failure\s+draft\s+\d:\d\d\s/m);
         assert.match(r.stdout, /#1 A story without an ending — Strength: draft \(2 template placeholders left\)/);
         assert.doesNotMatch(r.stdout, /Strength \d+\/100/);
-        const bank = JSON.parse(run(['.', '--format', 'bank-json', '--today', TODAY], { cwd: dir }).stdout) as { stories: { score: { draft?: { placeholders: number } } }[] };
+        const bank = JSON.parse(run(['.', '--format', 'bank-json', '--today', TODAY], { cwd: dir }).stdout) as {
+          stories: { score: { draft?: { placeholders: number } } }[];
+        };
         assert.deepEqual(bank.stories[0].score.draft, { placeholders: 2 });
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -388,7 +436,10 @@ describe('starlint CLI', function () {
       assert.ok(story.line >= 1);
       assert.equal(typeof story.score.total, 'number');
       assert.ok(Array.isArray(story.score.criteria));
-      assert.deepEqual(report.composition.map((c: { category: string }) => c.category), ['project', 'collaboration', 'failure', 'leadership', 'ethics']);
+      assert.deepEqual(
+        report.composition.map((c: { category: string }) => c.category),
+        ['project', 'collaboration', 'failure', 'leadership', 'ethics'],
+      );
       const why = report.coverage.find((c: { theme: string }) => c.theme === 'why-company');
       assert.deepEqual([why.status, why.stories], ['uncovered', []]);
       assert.ok(report.findings.some((f: JsonFinding) => f.rule === 'uncovered-question' && f.file === null));
@@ -508,12 +559,18 @@ describe('starlint CLI', function () {
         assert.equal(before.run.status, 1);
         writeFileSync(join(dir, '.starlintrc.json'), '// comments are allowed\n{ "rules": { "missing-section": "off", "story-length": "off" } }\n');
         const after = json(['.', '--today', TODAY], { cwd: join(dir, 'stories', 'drafts') });
-        assert.deepEqual(after.findings.filter((f) => f.rule === 'missing-section' || f.rule === 'story-length'), []);
+        assert.deepEqual(
+          after.findings.filter((f) => f.rule === 'missing-section' || f.rule === 'story-length'),
+          [],
+        );
         assert.equal(after.run.status, 0);
         writeFileSync(join(dir, 'strict.json'), '{ "rules": { "missing-section": "warning" } }\n');
         const other = json(['.', '--today', TODAY, '--config', join(dir, 'strict.json')], { cwd: join(dir, 'stories', 'drafts') });
         assert.ok(other.findings.some((f) => f.rule === 'missing-section' && f.severity === 'warning'));
-        assert.ok(other.findings.some((f) => f.rule === 'story-length'), 'the discovered file is not used with --config');
+        assert.ok(
+          other.findings.some((f) => f.rule === 'story-length'),
+          'the discovered file is not used with --config',
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -539,19 +596,23 @@ describe('starlint CLI', function () {
         for (const target of ['rc/story.md', 'rc', 'rc/*.md', '.']) {
           const { findings, run: r } = json([target, '--today', TODAY], { cwd: dir });
           assert.equal(r.status, 0, `${target}: ${r.stderr}`);
-          assert.deepEqual(findings.map((f) => f.file), ['rc/story.md'], target);
+          assert.deepEqual(
+            findings.map((f) => f.file),
+            ['rc/story.md'],
+            target,
+          );
           assert.ok(!rules(findings).has('missing-section'), target);
           assert.ok(rules(findings).has('story-length'), `${target}: the other rules still run`);
         }
       });
 
-      it('from a sibling folder: ../rc/story.md uses rc/.starlintrc.json, not the current folder\'s', () => {
+      it("from a sibling folder: ../rc/story.md uses rc/.starlintrc.json, not the current folder's", () => {
         writeFileSync(join(dir, 'rc', '.starlintrc.json'), OFF);
         writeFileSync(join(dir, 'sibling', '.starlintrc.json'), '{ "rules": { "story-length": "off" } }\n');
         const { findings, run: r } = json(['../rc/story.md', '--today', TODAY], { cwd: join(dir, 'sibling') });
         assert.equal(r.status, 0, r.stderr);
         assert.ok(!rules(findings).has('missing-section'));
-        assert.ok(rules(findings).has('story-length'), 'the sibling folder\'s configuration does not apply');
+        assert.ok(rules(findings).has('story-length'), "the sibling folder's configuration does not apply");
       });
 
       it('a broken rc/.starlintrc.json stops the run at its file:line:column, from the parent and from a sibling', () => {
@@ -578,12 +639,15 @@ describe('starlint CLI', function () {
         assert.ok(of('sibling/story.md').has('missing-section'));
       });
 
-      it('--config still overrides every file\'s own configuration', () => {
+      it("--config still overrides every file's own configuration", () => {
         writeFileSync(join(dir, 'rc', '.starlintrc.json'), BROKEN);
         writeFileSync(join(dir, 'strict.json'), '{ "rules": { "missing-section": "warning" } }\n');
         const { findings, run: r } = json(['rc', '--config', 'strict.json', '--today', TODAY], { cwd: dir });
         assert.equal(r.status, 0, r.stderr);
-        assert.ok(findings.some((f) => f.rule === 'missing-section' && f.severity === 'warning'), 'the broken rc file is not read at all');
+        assert.ok(
+          findings.some((f) => f.rule === 'missing-section' && f.severity === 'warning'),
+          'the broken rc file is not read at all',
+        );
       });
 
       it('"stories" and "ignore" globs are relative to the folder of the configuration file that has them', () => {
@@ -611,8 +675,14 @@ describe('starlint CLI', function () {
         const both = run(['rc', 'sibling', '--format', 'bank-json', '--today', TODAY], { cwd: dir });
         const mixed = JSON.parse(both.stdout) as { coverage: { theme: string }[] };
         assert.ok(!mixed.coverage.some((c) => c.theme === 'scaling'), 'the parent folder has no configuration: the defaults judge the bank');
-        assert.match(both.stderr, /the bank is judged with the default configuration, the configuration of the folder \. that holds every file; rc\/\.starlintrc\.json configures only the findings of its own stories\./);
-        assert.ok(!json(['rc', 'sibling', '--today', TODAY], { cwd: dir }).findings.some((f) => f.rule === 'unknown-question'), 'rc/story.md knows its own theme');
+        assert.match(
+          both.stderr,
+          /the bank is judged with the default configuration, the configuration of the folder \. that holds every file; rc\/\.starlintrc\.json configures only the findings of its own stories\./,
+        );
+        assert.ok(
+          !json(['rc', 'sibling', '--today', TODAY], { cwd: dir }).findings.some((f) => f.rule === 'unknown-question'),
+          'rc/story.md knows its own theme',
+        );
       });
     });
 
@@ -699,7 +769,10 @@ describe('starlint CLI', function () {
       const one = json(['examples/story-bank/0[1-3]-*.md', 'examples/story-bank/03-promotion-uplift-with-finance.md', '--today', TODAY]).findings;
       const files = [...new Set(one.map((f) => f.file))];
       assert.ok(files.includes('examples/story-bank/03-promotion-uplift-with-finance.md'));
-      assert.ok(files.every((f) => /^examples\/story-bank\/0[1-3]-/.test(f!)), files.join(', '));
+      assert.ok(
+        files.every((f) => /^examples\/story-bank\/0[1-3]-/.test(f!)),
+        files.join(', '),
+      );
       assert.equal(one.filter((f) => f.rule === 'result-metric').length, 1, 'the file named twice is linted once');
       const twice = json(['examples/story-bank/03-promotion-uplift-with-finance.md', 'examples/story-bank/0[1-3]-*.md', '--today', TODAY]).findings;
       assert.deepEqual(twice, one);

@@ -170,8 +170,8 @@ describe('configuration files', () => {
     });
   });
 
-  describe('ConfigLookup (the CLI\'s configuration per folder)', () => {
-    it('gives each folder the nearest file upward, read once, with globs relative to that file\'s folder', () => {
+  describe("ConfigLookup (the CLI's configuration per folder)", () => {
+    it("gives each folder the nearest file upward, read once, with globs relative to that file's folder", () => {
       const top = write(CONFIG_FILE_NAME, '{ "wordsPerMinute": 120 }');
       const deep = write(join('a', 'b', CONFIG_FILE_NAME), '{ "wordsPerMinute": 140 }');
       mkdirSync(join(dir, 'a', 'b', 'c'), { recursive: true });
@@ -182,7 +182,10 @@ describe('configuration files', () => {
       assert.equal(lookup.forDir(join(dir, 'a', 'b', 'c')).root, join(dir, 'a', 'b'));
       assert.equal(lookup.forDir(join(dir, 'a', 'b')).config.wordsPerMinute, 140);
       assert.strictEqual(lookup.forDir(join(dir, 'a', 'b')), lookup.forDir(join(dir, 'a', 'b', 'c')), 'one resolved configuration per file');
-      assert.deepEqual(lookup.read().map((f) => f.path), [top, deep]);
+      assert.deepEqual(
+        lookup.read().map((f) => f.path),
+        [top, deep],
+      );
     });
 
     it('keeps the problems of a broken file and the settings it could read; --config serves every folder', () => {
@@ -194,7 +197,10 @@ describe('configuration files', () => {
       const one = new ConfigLookup(dir, fixed);
       assert.equal(one.forDir(join(dir, 'a')).config.severities.hedging, 'error');
       assert.equal(one.forDir(join(dir, 'a')).root, dir);
-      assert.deepEqual(one.read().map((f) => f.path), [fixed]);
+      assert.deepEqual(
+        one.read().map((f) => f.path),
+        [fixed],
+      );
     });
 
     it('uses the defaults, relative to the current folder, where no file applies', () => {
@@ -212,11 +218,15 @@ describe('configuration files', () => {
     const defaults = resolveConfig();
 
     it('walks folders for *.md and *.markdown, sorted, skipping node_modules, .git, hidden folders and ignore globs', () => {
-      for (const f of ['b.md', 'a.markdown', 'sub/c.md', 'sub/notes.txt', 'node_modules/x/d.md', '.git/e.md', '.hidden/f.md', 'drafts/g.md', 'CHANGELOG.md']) write(f, '# x\n');
+      for (const f of ['b.md', 'a.markdown', 'sub/c.md', 'sub/notes.txt', 'node_modules/x/d.md', '.git/e.md', '.hidden/f.md', 'drafts/g.md', 'CHANGELOG.md'])
+        write(f, '# x\n');
       const config = resolveConfig({ ignore: ['drafts/**'] });
       const { files, problems } = collectFiles(['.'], dir, config);
       assert.deepEqual(problems, []);
-      assert.deepEqual(files, ['a.markdown', 'b.md', 'sub/c.md'].map((f) => join(dir, f)));
+      assert.deepEqual(
+        files,
+        ['a.markdown', 'b.md', 'sub/c.md'].map((f) => join(dir, f)),
+      );
     });
 
     it('always includes a file named on the command line, once', () => {
@@ -301,7 +311,11 @@ describe('configuration files', () => {
         if (options.length === 0) continue;
         const rows = doc.slice(doc.indexOf(`| \`${rule.id}\` |`)).split('\n');
         const end = rows.findIndex((row, i) => i > 0 && !row.startsWith('| |'));
-        for (const option of options) assert.ok(rows.slice(0, end).some((row) => row.includes(`| \`${option}\` |`)), `${rule.id}.${option}`);
+        for (const option of options)
+          assert.ok(
+            rows.slice(0, end).some((row) => row.includes(`| \`${option}\` |`)),
+            `${rule.id}.${option}`,
+          );
       }
     });
   });

@@ -19,7 +19,11 @@ const OTHER_VALUES: Record<string, string> = {
 
 /** `amazon:` and the principle in kebab-case without apostrophes, as test/corpus/jobs/README.md says. */
 function principleId(principle: string): string {
-  return `amazon:${principle.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `amazon:${principle
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 function valuesOf(company: string | null): string[] {
@@ -40,7 +44,8 @@ describe('corpus: job postings and their labels', () => {
   it('holds at least 12 postings, each listed in SOURCES.md with a URL', () => {
     assert.ok(postings.length >= 12, `${postings.length} postings`);
     const sources = readFileSync(join(DIR, 'SOURCES.md'), 'utf8');
-    for (const p of postings) assert.match(sources, new RegExp(`^\\| ${p.replace('.', '\\.')} \\|.*https?://`, 'm'), `${p} has no row with a URL in SOURCES.md`);
+    for (const p of postings)
+      assert.match(sources, new RegExp(`^\\| ${p.replace('.', '\\.')} \\|.*https?://`, 'm'), `${p} has no row with a URL in SOURCES.md`);
   });
 
   for (const posting of postings) {

@@ -42,7 +42,10 @@ describe('corpus: starlint meets the real-world targets', () => {
   });
 
   it('reports nothing on a file that is not a story', () => {
-    assert.deepEqual(report.recognitionErrors.filter((e) => e.kind === 'non-story finding'), []);
+    assert.deepEqual(
+      report.recognitionErrors.filter((e) => e.kind === 'non-story finding'),
+      [],
+    );
   });
 
   it(`reaches macro-F1 ≥ ${TARGETS.minMacroF1} over the rules with positives`, () => {

@@ -136,13 +136,20 @@ describe('inline configuration comments', () => {
     for (const kind of ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file']) {
       const text = story({ before: { 2: `<!-- starlint-${kind} no-such-rule -->` } });
       const unknown = lint(text).filter((f) => f.rule === 'inline-config');
-      assert.deepEqual(unknown.map((f) => text.slice(f.span.start, f.span.end)), ['no-such-rule'], kind);
+      assert.deepEqual(
+        unknown.map((f) => text.slice(f.span.start, f.span.end)),
+        ['no-such-rule'],
+        kind,
+      );
     }
   });
 
   it('cannot silence its own report of an unknown id', () => {
     const text = story({ top: '<!-- starlint-disable-file -->\n<!-- starlint-disable nope -->\n' });
-    assert.deepEqual(lint(text).map((f) => f.rule), ['inline-config']);
+    assert.deepEqual(
+      lint(text).map((f) => f.rule),
+      ['inline-config'],
+    );
   });
 
   it('ignores comments inside code and comments that are not starlint comments', () => {

@@ -15,7 +15,6 @@ import { planDrill, type DrillPlan } from '../server/src/engine/bank/drill';
 const BANK = 'examples/story-bank';
 const TODAY = '2026-11-25';
 
-
 /** The plan the engine makes for the example bank, its files named under `folder`, with these options. */
 function enginePlan(folder: string, seed: number, questions?: number, themes?: string[]): { plan: DrillPlan; report: BankReport } {
   const config = resolveConfig();
@@ -41,16 +40,25 @@ describe('starlint drill', function () {
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stderr, '');
       const { plan } = enginePlan(BANK, 1, 3);
-      assert.match(r.stdout, /^Mock interview plan: 3 questions from 8 stories \(seed 1, today 2026-11-25\)\nDrill it in a terminal: starlint drill examples\/story-bank --seed 1 --questions 3\n/);
+      assert.match(
+        r.stdout,
+        /^Mock interview plan: 3 questions from 8 stories \(seed 1, today 2026-11-25\)\nDrill it in a terminal: starlint drill examples\/story-bank --seed 1 --questions 3\n/,
+      );
       const numbered = [...r.stdout.matchAll(/^(\d)\. (.+?)  \[/gm)].map((m) => [m[1], m[2]]);
-      assert.deepEqual(numbered, plan.questions.map((q, i) => [String(i + 1), /[?.!]$/.test(q.question) ? q.question : `${q.question}.`]));
+      assert.deepEqual(
+        numbered,
+        plan.questions.map((q, i) => [String(i + 1), /[?.!]$/.test(q.question) ? q.question : `${q.question}.`]),
+      );
       const blocks = r.stdout.split(/\n(?=\d\. )/).slice(1);
       plan.questions.forEach((q, i) => {
         const block = blocks[i];
         if (q.story === undefined) assert.match(block, /No story answers it: write one/);
         else assert.match(block, /   Tell: .+ — \d+\/100 · \d:\d\d spoken · /);
         const followUps = [...block.matchAll(/^ {5}- (.+?)(?: \(prepared in its Follow-ups\))?$/gm)].map((m) => m[1]);
-        assert.deepEqual(followUps, q.followUps.map((id) => FOLLOW_UPS.find((f) => f.id === id)!.question));
+        assert.deepEqual(
+          followUps,
+          q.followUps.map((id) => FOLLOW_UPS.find((f) => f.id === id)!.question),
+        );
       });
       assert.match(r.stdout, /Themes with no story: leading-without-authority, why-company\.\n$/);
     });
@@ -58,8 +66,16 @@ describe('starlint drill', function () {
     it('gives the same plan for the same seed, another for another seed, and a seed to reproduce a run without one', () => {
       const a = runCli(['drill', BANK, '--seed', '11', '--questions', '10', '--today', TODAY]).stdout;
       assert.equal(runCli(['drill', BANK, '--seed', '11', '--questions', '10', '--today', TODAY]).stdout, a);
-      const others = [12, 13, 14].map((seed) => runCli(['drill', BANK, '--seed', String(seed), '--questions', '10', '--today', TODAY]).stdout.split('\n').slice(2).join('\n'));
-      assert.ok(others.some((o) => o !== a.split('\n').slice(2).join('\n')), 'three other seeds gave the same order');
+      const others = [12, 13, 14].map((seed) =>
+        runCli(['drill', BANK, '--seed', String(seed), '--questions', '10', '--today', TODAY])
+          .stdout.split('\n')
+          .slice(2)
+          .join('\n'),
+      );
+      assert.ok(
+        others.some((o) => o !== a.split('\n').slice(2).join('\n')),
+        'three other seeds gave the same order',
+      );
       const free = runCli(['drill', BANK, '--today', TODAY]);
       const seed = /\(seed (\d+),/.exec(free.stdout)?.[1];
       assert.ok(seed, free.stdout);
@@ -72,7 +88,10 @@ describe('starlint drill', function () {
       const out = JSON.parse(r.stdout);
       const { plan } = enginePlan(BANK, 2);
       assert.equal(out.seed, 2);
-      assert.deepEqual(out.questions.map((q: { id: string }) => q.id), plan.questions.map((q) => q.id));
+      assert.deepEqual(
+        out.questions.map((q: { id: string }) => q.id),
+        plan.questions.map((q) => q.id),
+      );
       for (const q of out.questions) {
         assert.equal(q.followUps.length, 2);
         if (q.story) {
@@ -86,16 +105,28 @@ describe('starlint drill', function () {
 
     it('asks only --theme questions, in the given order', () => {
       const out = JSON.parse(runCli(['drill', BANK, '--theme', 'failure', '-t', 'ethics,proud', '--format', 'json', '--seed', '1', '--today', TODAY]).stdout);
-      assert.deepEqual(out.questions.map((q: { id: string }) => q.id), ['failure', 'ethics', 'proud']);
+      assert.deepEqual(
+        out.questions.map((q: { id: string }) => q.id),
+        ['failure', 'ethics', 'proud'],
+      );
     });
 
     it('reads the themes and the target company of .starlintrc.json', () => {
       const dir = mkdtempSync(join(tmpdir(), 'starlint-drill-'));
       try {
         cpSync(join(ROOT, BANK), join(dir, 'bank'), { recursive: true });
-        writeFileSync(join(dir, '.starlintrc.json'), JSON.stringify({ targetCompany: 'meta', themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] }));
-        const out = JSON.parse(runCli(['drill', 'bank', '--theme', 'scaling', '--theme', 'meta:move-fast', '--format', 'json', '--seed', '1', '--today', TODAY], { cwd: dir }).stdout);
-        assert.deepEqual(out.questions.map((q: { question: string }) => q.question), ['Tell me about scaling a system', 'Tell me about a time you shipped a quick experiment to learn fast']);
+        writeFileSync(
+          join(dir, '.starlintrc.json'),
+          JSON.stringify({ targetCompany: 'meta', themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] }),
+        );
+        const out = JSON.parse(
+          runCli(['drill', 'bank', '--theme', 'scaling', '--theme', 'meta:move-fast', '--format', 'json', '--seed', '1', '--today', TODAY], { cwd: dir })
+            .stdout,
+        );
+        assert.deepEqual(
+          out.questions.map((q: { question: string }) => q.question),
+          ['Tell me about scaling a system', 'Tell me about a time you shipped a quick experiment to learn fast'],
+        );
         assert.equal(out.questions[0].story, null);
         // The example bank's search-ranking story shows speed ("shipped", "iterate").
         assert.ok(out.questions[1].story, 'no story shows speed');
@@ -131,7 +162,10 @@ describe('starlint drill', function () {
     it('prints no control character from a story file: an escape sequence in a title is shown as �', () => {
       const dir = mkdtempSync(join(tmpdir(), 'starlint-drill-'));
       try {
-        writeFileSync(join(dir, 'evil.md'), readFileSync(join(ROOT, BANK, '06-search-ranking-ab-loss.md'), 'utf8').replace(/^title: .*$/m, 'title: "Evil\\u001b[2J\\u001b]0;pwned\\u0007 title"'));
+        writeFileSync(
+          join(dir, 'evil.md'),
+          readFileSync(join(ROOT, BANK, '06-search-ranking-ab-loss.md'), 'utf8').replace(/^title: .*$/m, 'title: "Evil\\u001b[2J\\u001b]0;pwned\\u0007 title"'),
+        );
         const r = runCli(['drill', '.', '--theme', 'failure', '--seed', '1'], { cwd: dir });
         assert.equal(r.status, 0, r.stderr);
         assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(r.stdout), JSON.stringify(r.stdout));
@@ -197,13 +231,19 @@ describe('starlint drill', function () {
 
     it('asks each question, times the telling, asks two follow-ups, logs the practice and sums up', async () => {
       const { plan, report } = enginePlan('bank', 1, 3);
-      assert.ok(plan.questions.slice(1).some((q) => q.story !== undefined), 'the plan tells no story after the first question');
+      assert.ok(
+        plan.questions.slice(1).some((q) => q.story !== undefined),
+        'the plan tells no story after the first question',
+      );
       const originals = new Map(readdirSync(join(ROOT, BANK)).map((f) => [`bank/${f}`, readFileSync(join(ROOT, BANK, f), 'utf8')]));
       start(['--seed', '1', '--questions', '3']);
       for (let i = 0; i < plan.questions.length; i++) {
         const q = plan.questions[i];
         const text = /[?.!]$/.test(q.question) ? q.question : `${q.question}.`;
-        const asked = await until((s) => s.includes(`question ${i + 1} of 3`) && s.includes(text) && s.includes('[Enter] start the clock'), `question ${i + 1}`);
+        const asked = await until(
+          (s) => s.includes(`question ${i + 1} of 3`) && s.includes(text) && s.includes('[Enter] start the clock'),
+          `question ${i + 1}`,
+        );
         if (q.story === undefined) assert.match(asked, /No story in your bank answers this\./);
         else assert.ok(asked.includes(`▸ ${report.stories[q.story].title}`), 'the story to tell');
         // The first question is skipped; every other one is told.
@@ -231,7 +271,12 @@ describe('starlint drill', function () {
       assert.match(end, /EXIT=0/);
       // Each story told has today's date in its practiced list — the edit Mark Practiced Today makes — and no other byte changed.
       const logged = new Set(plan.questions.slice(1).flatMap((q) => (q.story === undefined ? [] : [q.story])));
-      assert.match(end, new RegExp(`Practice logged: ${[...logged].map((k) => `${report.stories[k].title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${TODAY}\\)`).join('; ')}\\.`));
+      assert.match(
+        end,
+        new RegExp(
+          `Practice logged: ${[...logged].map((k) => `${report.stories[k].title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${TODAY}\\)`).join('; ')}\\.`,
+        ),
+      );
       for (const [file, original] of originals) {
         const now = readFileSync(join(dir, file), 'utf8');
         const story = [...logged].map((k) => report.stories[k]).find((s) => s.uri === file);
@@ -279,7 +324,10 @@ describe('starlint drill', function () {
       const end = await until((s) => s.includes('EXIT='), 'the end');
       assert.match(end, /Drill over: 0 questions asked, 0 told, 0 skipped \(seed 3\)\./);
       assert.match(end, /EXIT=0/);
-      assert.equal(readFileSync(join(dir, 'bank', '02-fraud-scoring-latency.md'), 'utf8'), readFileSync(join(ROOT, BANK, '02-fraud-scoring-latency.md'), 'utf8'));
+      assert.equal(
+        readFileSync(join(dir, 'bank', '02-fraud-scoring-latency.md'), 'utf8'),
+        readFileSync(join(ROOT, BANK, '02-fraud-scoring-latency.md'), 'utf8'),
+      );
     });
   });
 });

@@ -30,12 +30,22 @@ describe('drill plan', () => {
     const plan = planDrill(report, config, { seed: 7, questions: 10 });
     assert.equal(plan.questions.length, 10);
     const ranks = plan.questions.map((q) => ORDER.indexOf(q.reason));
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `reasons out of order: ${plan.questions.map((q) => q.reason)}`);
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+      `reasons out of order: ${plan.questions.map((q) => q.reason)}`,
+    );
     // The example bank leaves two themes without a story (its README says so): they come first.
     assert.deepEqual(new Set(plan.questions.slice(0, 2).map((q) => q.id)), new Set(['leading-without-authority', 'why-company']));
     for (const q of plan.questions) {
       const best = q.stories.length ? report.stories[q.stories[0]] : undefined;
-      const expected: DrillReason = !best ? 'missing' : best.score.total < WEAK_SCORE ? 'weak' : best.practice.due || best.practice.practiced.length === 0 ? 'due' : 'ready';
+      const expected: DrillReason = !best
+        ? 'missing'
+        : best.score.total < WEAK_SCORE
+          ? 'weak'
+          : best.practice.due || best.practice.practiced.length === 0
+            ? 'due'
+            : 'ready';
       assert.equal(q.reason, expected, q.id);
     }
   });
@@ -44,7 +54,11 @@ describe('drill plan', () => {
     const plan = planDrill(report, config, { seed: 3, questions: 10 });
     for (const q of plan.questions) {
       const scores = q.stories.map((i) => report.stories[i].score.total);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a), q.id);
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+        q.id,
+      );
       for (const i of q.stories) assert.ok(report.stories[i].themes.includes(q.id), `${report.stories[i].title} does not answer ${q.id}`);
       assert.equal(q.story === undefined, q.stories.length === 0);
     }
@@ -52,7 +66,11 @@ describe('drill plan', () => {
     const told = plan.questions.filter((q) => q.story !== undefined);
     told.forEach((q, n) => {
       const earlier = new Set(told.slice(0, n).map((x) => x.story));
-      if (earlier.has(q.story)) assert.ok(q.stories.every((i) => earlier.has(i)), `${q.id} repeats a story although another answers it`);
+      if (earlier.has(q.story))
+        assert.ok(
+          q.stories.every((i) => earlier.has(i)),
+          `${q.id} repeats a story although another answers it`,
+        );
     });
   });
 
@@ -60,7 +78,13 @@ describe('drill plan', () => {
     const a = planDrill(report, config, { seed: 42, questions: 10 });
     const b = planDrill(report, config, { seed: 42, questions: 10 });
     assert.deepEqual(a, b);
-    const orders = new Set([1, 2, 3, 4, 5, 6].map((seed) => planDrill(report, config, { seed, questions: 10 }).questions.map((q) => q.id).join()));
+    const orders = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        planDrill(report, config, { seed, questions: 10 })
+          .questions.map((q) => q.id)
+          .join(),
+      ),
+    );
     assert.ok(orders.size > 1, 'six seeds gave one order');
   });
 
@@ -73,8 +97,13 @@ describe('drill plan', () => {
 
   it('asks only the --theme questions, in the order given, and names an unknown theme with the closest id', () => {
     const plan = planDrill(report, config, { seed: 1, themes: ['failure', 'Ambiguity'] });
-    assert.deepEqual(plan.questions.map((q) => q.id), ['failure', 'ambiguity']);
-    assert.deepEqual(unknownDrillThemes(['failure', 'ambiguty'], plan.pool), [`unknown theme "ambiguty"; did you mean "ambiguity"? (known: ${THEMES.map((t) => t.id).join(', ')})`]);
+    assert.deepEqual(
+      plan.questions.map((q) => q.id),
+      ['failure', 'ambiguity'],
+    );
+    assert.deepEqual(unknownDrillThemes(['failure', 'ambiguty'], plan.pool), [
+      `unknown theme "ambiguty"; did you mean "ambiguity"? (known: ${THEMES.map((t) => t.id).join(', ')})`,
+    ]);
   });
 
   it('picks two follow-ups the story has not prepared, in the usual order', () => {
@@ -86,7 +115,10 @@ describe('drill plan', () => {
       for (const q of plan.questions) {
         assert.equal(q.followUps.length, 2);
         const ids = FOLLOW_UPS.map((f) => f.id);
-        assert.deepEqual(q.followUps, [...q.followUps].sort((x, y) => ids.indexOf(x) - ids.indexOf(y)));
+        assert.deepEqual(
+          q.followUps,
+          [...q.followUps].sort((x, y) => ids.indexOf(x) - ids.indexOf(y)),
+        );
         if (q.story === cold) assert.deepEqual(q.followUps, ['risks', 'after-shipping']);
       }
     }
@@ -98,11 +130,19 @@ describe('drill plan', () => {
     const ids = plan.pool.map((p) => p.id);
     assert.ok(ids.includes('scaling'));
     assert.equal(ids.filter((id) => id.startsWith('amazon:')).length, AMAZON_PRINCIPLES.length);
-    assert.equal(plan.pool.find((p) => p.id === 'amazon:dive-deep')?.question, 'Tell me about a time you dug into the data to find the root cause of a problem');
+    assert.equal(
+      plan.pool.find((p) => p.id === 'amazon:dive-deep')?.question,
+      'Tell me about a time you dug into the data to find the root cause of a problem',
+    );
     // A principle is answered by the stories that name it: none in the example bank.
     assert.ok(plan.pool.filter((p) => p.source === 'company').every((p) => p.stories.length === 0));
     const google = exampleBank({ targetCompany: 'google' });
-    assert.deepEqual(planDrill(google.report, google.config, { seed: 1 }).pool.filter((p) => p.source === 'company').map((p) => p.id), ['google:intellectual-humility']);
+    assert.deepEqual(
+      planDrill(google.report, google.config, { seed: 1 })
+        .pool.filter((p) => p.source === 'company')
+        .map((p) => p.id),
+      ['google:intellectual-humility'],
+    );
   });
 
   it('answers a company value with the stories that show it', () => {
@@ -143,7 +183,9 @@ describe('drill session', () => {
     const next = drillStep(plan, state, { type: 'told', logged: TODAY }, 160_000);
     assert.equal(next.index, 1);
     assert.equal(next.phase, 'question');
-    assert.deepEqual(next.outcomes, [{ id: plan.questions[0].id, story: plan.questions[0].story, seconds: 150, told: true, skipped: false, logged: TODAY, logError: undefined }]);
+    assert.deepEqual(next.outcomes, [
+      { id: plan.questions[0].id, story: plan.questions[0].story, seconds: 150, told: true, skipped: false, logged: TODAY, logError: undefined },
+    ]);
   });
 
   it('ignores keys that do not belong to the phase', () => {

@@ -57,7 +57,11 @@ describe('rule-owned fixes', () => {
         // Nothing else changed: every other rule says the same, except what the fix was for
         // (a new section may now be empty, which empty-section reports, as the writer expects; a
         // theme id fixed counts for versatility).
-        for (const o of others) assert.ok(after.includes(o) || /^(?:empty-section|section-order|story-length|section-balance|versatility)\u0000/.test(o), `${f.rule} fix changed: ${o}`);
+        for (const o of others)
+          assert.ok(
+            after.includes(o) || /^(?:empty-section|section-order|story-length|section-balance|versatility)\u0000/.test(o),
+            `${f.rule} fix changed: ${o}`,
+          );
         checked++;
       }
     }
@@ -65,7 +69,9 @@ describe('rule-owned fixes', () => {
   });
 
   it('offers only safe fixes as fixes; prose rewrites are suggestions', () => {
-    const we = lint(`# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nWe compared options. We chose trees. We tested it.\n\n## Result\n\nChurn fell from 9% to 6%.\n`).findings;
+    const we = lint(
+      `# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nWe compared options. We chose trees. We tested it.\n\n## Result\n\nChurn fell from 9% to 6%.\n`,
+    ).findings;
     assert.ok(we.some((f) => f.rule === 'first-person'));
     assert.ok(we.every((f) => f.rule !== 'first-person' || !f.fix));
   });

@@ -127,19 +127,23 @@ describe('lintEdit: an edit re-lints one story, with the result of a full lint',
 describe('mergeChange: the keystrokes between two lints as one changed stretch', () => {
   it('maps the old text to the new one for any sequence of edits, and keeps the inserted text right', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.string({ maxLength: 4 }) }), { minLength: 1, maxLength: 10 }), (old, edits) => {
-        let text = old;
-        let change: ReturnType<typeof mergeChange> | undefined;
-        for (const e of edits) {
-          const start = e.at % (text.length + 1);
-          const end = Math.min(text.length, start + e.remove);
-          text = text.slice(0, start) + e.insert + text.slice(end);
-          change = mergeChange(change, start, end, e.insert);
-        }
-        assert.ok(change);
-        assert.equal(old.slice(0, change.start) + text.slice(change.start, change.newEnd) + old.slice(change.end), text);
-        if (change.inserted !== undefined) assert.equal(change.inserted, text.slice(change.start, change.newEnd));
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.string({ maxLength: 4 }) }), { minLength: 1, maxLength: 10 }),
+        (old, edits) => {
+          let text = old;
+          let change: ReturnType<typeof mergeChange> | undefined;
+          for (const e of edits) {
+            const start = e.at % (text.length + 1);
+            const end = Math.min(text.length, start + e.remove);
+            text = text.slice(0, start) + e.insert + text.slice(end);
+            change = mergeChange(change, start, end, e.insert);
+          }
+          assert.ok(change);
+          assert.equal(old.slice(0, change.start) + text.slice(change.start, change.newEnd) + old.slice(change.end), text);
+          if (change.inserted !== undefined) assert.equal(change.inserted, text.slice(change.start, change.newEnd));
+        },
+      ),
       { numRuns: 500, seed: 7 },
     );
   });

@@ -39,8 +39,14 @@ const docs: Doc[] = [
   // The findings the engine itself reports: broken metadata, unknown ids in comments, big files.
   { name: 'unterminated front matter', text: '---\ncategory: project\n\n# Churn\n\n## Situation\n\nChurn rose.\n' },
   { name: 'front matter that is not a mapping', text: '---\n- project\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n' },
-  { name: 'a broken story comment', text: '# Bank\n\n## Churn\n\n<!-- story\ncategory: [failure\n-->\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n' },
-  { name: 'an unknown id in a starlint comment', text: '# Churn\n\n<!-- starlint-disable first-persn, hedgin -->\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n' },
+  {
+    name: 'a broken story comment',
+    text: '# Bank\n\n## Churn\n\n<!-- story\ncategory: [failure\n-->\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n',
+  },
+  {
+    name: 'an unknown id in a starlint comment',
+    text: '# Churn\n\n<!-- starlint-disable first-persn, hedgin -->\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n',
+  },
   {
     name: 'a bank larger than maxFileSize',
     text: '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n'.repeat(200),

@@ -17,14 +17,23 @@ describe('import boundaries (ESLint)', function () {
   this.timeout(120_000);
 
   it('the engine may not import Node, the editor or the layers above it', async () => {
-    const found = await problems('server/src/engine/facts/zz-violation.ts', "import { readFileSync } from 'node:fs';\nimport { connection } from '../../lsp/analysis';\nexport const x = [readFileSync, connection];\n");
+    const found = await problems(
+      'server/src/engine/facts/zz-violation.ts',
+      "import { readFileSync } from 'node:fs';\nimport { connection } from '../../lsp/analysis';\nexport const x = [readFileSync, connection];\n",
+    );
     assert.equal(found.length, 2, found.join('\n'));
     assert.match(found[0], /no Node or editor API/);
     assert.match(found[1], /nothing from the layers above/);
   });
 
   it('a rule may import the model and the facts, not the lint or bank stages', async () => {
-    assert.deepEqual(await problems('server/src/engine/rules/zz-ok.ts', "import { metricsOf } from '../facts/metrics';\nimport type { ResolvedConfig } from '../lint/config';\nexport const x: [typeof metricsOf, ResolvedConfig?] = [metricsOf];\n"), []);
+    assert.deepEqual(
+      await problems(
+        'server/src/engine/rules/zz-ok.ts',
+        "import { metricsOf } from '../facts/metrics';\nimport type { ResolvedConfig } from '../lint/config';\nexport const x: [typeof metricsOf, ResolvedConfig?] = [metricsOf];\n",
+      ),
+      [],
+    );
     const found = await problems('server/src/engine/rules/zz-violation.ts', "import { analyzeBank } from '../bank/bank';\nexport const x = analyzeBank;\n");
     assert.equal(found.length, 1);
     assert.match(found[0], /Rules import only model/);

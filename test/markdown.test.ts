@@ -24,7 +24,26 @@ function weAt(text: string): string[] {
 }
 
 const story = (action: string, eol = '\n'): string =>
-  ['# Churn model', '', '## Situation', '', 'Churn rose.', '', '## Task', '', 'I owned it.', '', '## Action', '', action, '', '## Result', '', 'Churn fell 5%.', ''].join(eol);
+  [
+    '# Churn model',
+    '',
+    '## Situation',
+    '',
+    'Churn rose.',
+    '',
+    '## Task',
+    '',
+    'I owned it.',
+    '',
+    '## Action',
+    '',
+    action,
+    '',
+    '## Result',
+    '',
+    'Churn fell 5%.',
+    '',
+  ].join(eol);
 
 const TRICKY: Record<string, string> = {
   'a link whose destination repeats later words': 'See [the docs](https://we.example/we "we") where we wrote it.',
@@ -44,7 +63,11 @@ const TRICKY: Record<string, string> = {
 
 describe('markdown: prose keeps its source offsets (remark-parse, syntax/tree.ts)', () => {
   for (const [name, action] of Object.entries(TRICKY)) {
-    for (const [eolName, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['lone CR', '\r']] as const) {
+    for (const [eolName, eol] of [
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+      ['lone CR', '\r'],
+    ] as const) {
       it(`${name} (${eolName})`, () => {
         // Two more "we" make the rule judge the Action (it needs three first-person subjects).
         const text = story(`${action.replace(/\n/g, eol)}${eol}${eol}We did. We did.`, eol);
@@ -127,10 +150,16 @@ describe('markdown: prose keeps its source offsets (remark-parse, syntax/tree.ts
       const lines = new LineIndex(text);
       const r = lintText(text, resolveConfig(), { today: TODAY });
       const at = (o: number): string => `${lines.position(o).line}:${lines.position(o).character}`;
-      return [...r.findings.map((f) => `${f.rule} ${at(f.span.start)}-${at(f.span.end)}`), ...r.doc.comments.map((c) => `comment ${at(c.span.start)}-${at(c.span.end)}`)];
+      return [
+        ...r.findings.map((f) => `${f.rule} ${at(f.span.start)}-${at(f.span.end)}`),
+        ...r.doc.comments.map((c) => `comment ${at(c.span.start)}-${at(c.span.end)}`),
+      ];
     };
     const lf = located('\n');
-    assert.ok(lf.some((l) => l.startsWith('unknown-category 5:10')), lf.join('\n'));
+    assert.ok(
+      lf.some((l) => l.startsWith('unknown-category 5:10')),
+      lf.join('\n'),
+    );
     assert.deepEqual(located('\r\n'), lf);
     assert.deepEqual(located('\r'), lf);
   });

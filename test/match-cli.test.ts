@@ -10,7 +10,6 @@ const BANK = 'examples/story-bank';
 const POSTING = 'test/fixtures/match/ranking-engineer.md';
 const TODAY = '2026-11-25';
 
-
 describe('starlint match', function () {
   this.timeout(60_000);
 
@@ -57,7 +56,10 @@ describe('starlint match', function () {
       }
       for (const s of c.stories) assert.ok(readFileSync(join(ROOT, s.file), 'utf8').split('\n')[s.line - 1].includes(s.title));
       const scores = c.stories.map((s: { score: number }) => s.score);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
     }
     assert.ok(out.rehearse.length >= 1 && out.rehearse.length <= 3);
     const stdin = runCli(['match', '-', BANK, '--format', 'json', '--today', TODAY], { input: readFileSync(join(ROOT, POSTING), 'utf8') });

@@ -53,7 +53,9 @@ describe('match lexicon', () => {
 
   it('reads the phrase syntax: hyphens, word endings, gaps within a sentence, apostrophes, whole words', () => {
     const test = (phrase: string, text: string) => phrasesPattern([phrase]).test(text);
-    assert.ok(test('cross-functional', 'a cross functional team') && test('cross-functional', 'crossfunctional') && test('cross-functional', 'Cross-Functional'));
+    assert.ok(
+      test('cross-functional', 'a cross functional team') && test('cross-functional', 'crossfunctional') && test('cross-functional', 'Cross-Functional'),
+    );
     assert.ok(test('prioriti*', 'you prioritise well') && test('prioriti*', 'competing priorities'));
     assert.ok(!test('prioriti*', 'a top priority'));
     assert.ok(test('deploy … production', 'deploy ranking models to production'));
@@ -65,7 +67,11 @@ describe('match lexicon', () => {
   });
 
   it('is listed, phrase by phrase, in docs/match.md', () => {
-    assert.equal(readFileSync(join(ROOT, 'docs', 'match.md'), 'utf8'), matchDoc(readFileSync(join(ROOT, 'docs', 'match.md'), 'utf8')), 'docs/match.md is stale: run `npm run generate`');
+    assert.equal(
+      readFileSync(join(ROOT, 'docs', 'match.md'), 'utf8'),
+      matchDoc(readFileSync(join(ROOT, 'docs', 'match.md'), 'utf8')),
+      'docs/match.md is stale: run `npm run generate`',
+    );
     const doc = readFileSync(join(ROOT, 'docs', 'match.md'), 'utf8');
     for (const e of LEXICON) for (const p of e.phrases) assert.ok(doc.includes(p.replace(/\|/g, '\\|')), `${e.id}: ${p}`);
   });
@@ -139,7 +145,11 @@ describe('matching a job posting', () => {
   });
 
   it('names the hiring company and its values only when the posting hires for it', () => {
-    const amazon = matchJob('# Applied Scientist, Alexa\n\nAt Amazon, we dive deep and insist on the highest standards. You will own projects end to end and deliver results.\n', EMPTY, resolveConfig());
+    const amazon = matchJob(
+      '# Applied Scientist, Alexa\n\nAt Amazon, we dive deep and insist on the highest standards. You will own projects end to end and deliver results.\n',
+      EMPTY,
+      resolveConfig(),
+    );
     assert.equal(amazon.company?.id, 'amazon');
     const principles = amazon.competencies.filter((c) => c.family === 'company').map((c) => c.id);
     // Named (Dive Deep, Deliver Results, Insist on the Highest Standards) or paraphrased ("own projects end to end").
@@ -151,22 +161,35 @@ describe('matching a job posting', () => {
     assert.ok(!titles.competencies.some((c) => c.id === principleId('Hire and Develop the Best')));
 
     // Cloud and model names are tools, not employers.
-    const tools = matchJob('# ML Engineer at Basketly\n\nExperience with AWS, GCP or Azure; Google Cloud; the OpenAI API; Meta-learning. We dive deep into data.\n', EMPTY, resolveConfig());
+    const tools = matchJob(
+      '# ML Engineer at Basketly\n\nExperience with AWS, GCP or Azure; Google Cloud; the OpenAI API; Meta-learning. We dive deep into data.\n',
+      EMPTY,
+      resolveConfig(),
+    );
     assert.equal(tools.company, undefined);
     assert.ok(tools.competencies.every((c) => c.family !== 'company'));
 
     // Google and the others test one value: naming the company asks for it.
-    const google = matchJob('Minimum qualifications: a PhD.\n\nAbout the job\n\nGoogle is proud to be an equal opportunity employer.\n', EMPTY, resolveConfig());
+    const google = matchJob(
+      'Minimum qualifications: a PhD.\n\nAbout the job\n\nGoogle is proud to be an equal opportunity employer.\n',
+      EMPTY,
+      resolveConfig(),
+    );
     assert.equal(google.company?.id, 'google');
     const humility = found(google, 'google:intellectual-humility');
     assert.equal(humility.implied, true);
     assert.equal(humility.evidence[0].phrase, 'Google');
     assert.equal(matchJob('We move fast at Meta.\n', EMPTY, resolveConfig()).company?.id, 'meta');
-    assert.equal(found(matchJob('About Anthropic: we weigh the risks of every release.\n', EMPTY, resolveConfig()), 'anthropic:risks-and-trade-offs').evidence[0].phrase, 'risks');
+    assert.equal(
+      found(matchJob('About Anthropic: we weigh the risks of every release.\n', EMPTY, resolveConfig()), 'anthropic:risks-and-trade-offs').evidence[0].phrase,
+      'risks',
+    );
   });
 
   it('finds the user’s own themes by their id', () => {
-    assert.ok(ids('You will own model serving at scale.', { themes: [{ id: 'model-serving', question: 'Tell me about serving a model' }] }).includes('model-serving'));
+    assert.ok(
+      ids('You will own model serving at scale.', { themes: [{ id: 'model-serving', question: 'Tell me about serving a model' }] }).includes('model-serving'),
+    );
   });
 
   it('lists the stories that answer each competency best first, gaps first, and the stories to rehearse first', () => {
@@ -184,11 +207,21 @@ describe('matching a job posting', () => {
     const ambiguity = found(r, 'ambiguity');
     assert.deepEqual(new Set(ambiguity.stories), new Set(report.stories.flatMap((s, i) => (s.themes.includes('ambiguity') ? [i] : []))));
     const scores = ambiguity.stories.map((i) => report.stories[i].score.total);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
     assert.ok(r.rehearse.length > 0 && r.rehearse.length <= 3);
-    for (const x of r.rehearse) assert.deepEqual(x.answers, r.competencies.filter((c) => c.stories.includes(x.story)).map((c) => c.id));
+    for (const x of r.rehearse)
+      assert.deepEqual(
+        x.answers,
+        r.competencies.filter((c) => c.stories.includes(x.story)).map((c) => c.id),
+      );
     const counts = r.rehearse.map((x) => x.answers.length);
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
     // Every story that answers both comes before one that answers one.
     const both = report.stories.flatMap((s, i) => (s.themes.includes('ambiguity') && s.skills.includes('ml:deployment') ? [i] : []));
     assert.ok(both.length >= 1 && both.includes(r.rehearse[0].story));
@@ -204,7 +237,17 @@ describe('matching a job posting', () => {
 
   it('never throws on odd input, and keeps at most MAX_EVIDENCE phrases per competency', () => {
     // Long runs without a break once made the address pattern retry from every character.
-    const odd = ['', '\u0000\u0001', '('.repeat(5000), 'a '.repeat(50_000), 'a'.repeat(200_000), 'deploy '.repeat(28_000), `${'x@'.repeat(20_000)}.com`, '# \n\n- \n\n**\n', 'x\r\ny\rz'];
+    const odd = [
+      '',
+      '\u0000\u0001',
+      '('.repeat(5000),
+      'a '.repeat(50_000),
+      'a'.repeat(200_000),
+      'deploy '.repeat(28_000),
+      `${'x@'.repeat(20_000)}.com`,
+      '# \n\n- \n\n**\n',
+      'x\r\ny\rz',
+    ];
     for (const text of odd) {
       const r = matchJob(text, EMPTY, resolveConfig());
       for (const c of r.competencies) assert.ok(c.evidence.length >= 1 && c.evidence.length <= MAX_EVIDENCE, c.id);
@@ -212,7 +255,34 @@ describe('matching a job posting', () => {
   });
 
   it('shows every evidence phrase where the posting has it (property test on random postings)', () => {
-    const words = ['deploy', 'models', 'to', 'production', 'A/B', 'tests', 'cross-functional', 'ambiguity', 'mentor', 'At', 'Google', 'we', 'fairness', '-', '*', '**', '#', '\n', '\n\n', '.', ',', 'equal', 'opportunity', 'https://x.io/a', '[link](https://e.com)', '’'];
+    const words = [
+      'deploy',
+      'models',
+      'to',
+      'production',
+      'A/B',
+      'tests',
+      'cross-functional',
+      'ambiguity',
+      'mentor',
+      'At',
+      'Google',
+      'we',
+      'fairness',
+      '-',
+      '*',
+      '**',
+      '#',
+      '\n',
+      '\n\n',
+      '.',
+      ',',
+      'equal',
+      'opportunity',
+      'https://x.io/a',
+      '[link](https://e.com)',
+      '’',
+    ];
     const posting = fc.array(fc.constantFrom(...words), { maxLength: 120 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(posting, (text) => {
@@ -233,8 +303,14 @@ describe('what a story shows', () => {
   it('fills BankStory.values and .skills for every story of the example bank', () => {
     const report = exampleBank();
     for (const s of report.stories) {
-      assert.ok(s.skills.every((id) => ML_SKILLS.some((k) => k.id === id)), s.title);
-      assert.ok(s.values.every((id) => COMPANY_VALUES.some((v) => v.id === id)), s.title);
+      assert.ok(
+        s.skills.every((id) => ML_SKILLS.some((k) => k.id === id)),
+        s.title,
+      );
+      assert.ok(
+        s.values.every((id) => COMPANY_VALUES.some((v) => v.id === id)),
+        s.title,
+      );
     }
     const ethics = report.stories.find((s) => s.category === 'ethics')!;
     assert.ok(ethics.skills.includes('ml:ethics'));

@@ -72,18 +72,27 @@ describe('metrics: what counts (SPEC §4)', () => {
 describe('metrics: what does not count (SPEC §4)', () => {
   for (const sentence of DOES_NOT_COUNT) {
     it(`finds no metric in "${sentence}"`, () => {
-      assert.deepEqual(findMetrics(sentence).map((m) => m.text), []);
+      assert.deepEqual(
+        findMetrics(sentence).map((m) => m.text),
+        [],
+      );
     });
   }
 
   it('finds only the change in a sentence that also names a team size, a year and a timeline', () => {
     const found = findMetrics('In 2023 my 4-person team cut p99 latency from 180 ms to 95 ms within four weeks.');
-    assert.deepEqual(found.map((m) => m.text), ['from 180 ms to 95 ms']);
+    assert.deepEqual(
+      found.map((m) => m.text),
+      ['from 180 ms to 95 ms'],
+    );
   });
 
   it('counts a duration inside a change but not the project timeline beside it', () => {
     const found = findMetrics('Within 4 weeks the tool saved 20 hours a week of manual review.');
-    assert.deepEqual(found.map((m) => m.text), ['20 hours a week']);
+    assert.deepEqual(
+      found.map((m) => m.text),
+      ['20 hours a week'],
+    );
   });
 });
 
@@ -102,7 +111,10 @@ describe('metrics: technical, business, both or neither', () => {
   ];
   for (const [sentence, types] of cases) {
     it(`classifies "${sentence}" as ${types.map((t) => t.join('+') || 'neither').join(', ')}`, () => {
-      assert.deepEqual(findMetrics(sentence).map((m) => [...m.types].sort()), types);
+      assert.deepEqual(
+        findMetrics(sentence).map((m) => [...m.types].sort()),
+        types,
+      );
     });
   }
 

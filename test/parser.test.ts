@@ -43,47 +43,59 @@ describe('parser: story shapes (SPEC §2)', () => {
     assert.equal(doc.isStory, true);
     assert.equal(doc.stories.length, 1);
     assert.equal(doc.stories[0].title, 'Fraud model for a new payment method');
-    assert.deepEqual(shape(doc), [[
-      ['situation', 'heading', 'Situation'],
-      ['task', 'heading', 'Task'],
-      ['action', 'heading', 'Action'],
-      ['result', 'heading', 'Result'],
-    ]]);
+    assert.deepEqual(shape(doc), [
+      [
+        ['situation', 'heading', 'Situation'],
+        ['task', 'heading', 'Task'],
+        ['action', 'heading', 'Action'],
+        ['result', 'heading', 'Result'],
+      ],
+    ]);
     assert.equal(prose(doc, 'task'), 'I owned the fraud model and had to cut losses without blocking good customers.');
   });
 
   it('reads **Situation:** labels, the label left out of the prose', () => {
     const doc = parseDocument(fixture('labels-bold.md'));
-    assert.deepEqual(shape(doc), [[
-      ['situation', 'label', '**Situation:**'],
-      ['task', 'label', '**Task:**'],
-      ['action', 'label', '**Action:**'],
-      ['result', 'label', '**Result:**'],
-    ]]);
+    assert.deepEqual(shape(doc), [
+      [
+        ['situation', 'label', '**Situation:**'],
+        ['task', 'label', '**Task:**'],
+        ['action', 'label', '**Action:**'],
+        ['result', 'label', '**Result:**'],
+      ],
+    ]);
     assert.equal(prose(doc, 'task'), 'I owned the model and the nightly scores.');
   });
 
   it('reads plain Situation: labels, one per line with no blank line between them', () => {
     const doc = parseDocument(fixture('labels-lines.md'));
-    assert.deepEqual(shape(doc), [[
-      ['situation', 'label', 'Situation:'],
-      ['task', 'label', 'Task:'],
-      ['action', 'label', 'Action:'],
-      ['result', 'label', 'Result:'],
-    ]]);
+    assert.deepEqual(shape(doc), [
+      [
+        ['situation', 'label', 'Situation:'],
+        ['task', 'label', 'Task:'],
+        ['action', 'label', 'Action:'],
+        ['result', 'label', 'Result:'],
+      ],
+    ]);
     assert.equal(prose(doc, 'situation'), 'Our membership churn model scored every member each night.');
     assert.equal(prose(doc, 'result'), 'Recall at the top decile rose from 0.41 to 0.63.');
   });
 
   it('reads bold labels one per line with no blank line between them', () => {
     const doc = parseDocument('# Churn\n\n**Situation:** Churn rose.\n**Task:** I owned it.\n**Action:** I built a model.\n**Result:** Churn fell 3%.\n');
-    assert.deepEqual(shape(doc)[0].map(([kind]) => kind), STAR);
+    assert.deepEqual(
+      shape(doc)[0].map(([kind]) => kind),
+      STAR,
+    );
     assert.equal(prose(doc, 'action'), 'I built a model.');
   });
 
   it('reads **Situation** - labels with a dash or an em dash', () => {
     const doc = parseDocument(fixture('labels-dash.md'));
-    assert.deepEqual(shape(doc)[0].map(([kind, style]) => `${kind}/${style}`), STAR.map((k) => `${k}/label`));
+    assert.deepEqual(
+      shape(doc)[0].map(([kind, style]) => `${kind}/${style}`),
+      STAR.map((k) => `${k}/label`),
+    );
     assert.equal(prose(doc, 'action'), 'I traced the drop to a label change upstream and retrained the model.');
     assert.equal(prose(doc, 'situation'), 'Our membership churn model scored every member each night.');
   });
@@ -111,7 +123,10 @@ describe('parser: story shapes (SPEC §2)', () => {
 
   it('matches section names case-insensitively', () => {
     const doc = parseDocument('# Churn\n\n## SITUATION\n\nChurn rose.\n\n## task\n\nI owned it.\n\nACTION: I built a model.\n\n**result:** Churn fell 3%.\n');
-    assert.deepEqual(shape(doc)[0].map(([kind]) => kind), STAR);
+    assert.deepEqual(
+      shape(doc)[0].map(([kind]) => kind),
+      STAR,
+    );
   });
 
   const aliases: [string, string][] = [
@@ -139,19 +154,24 @@ describe('parser: story shapes (SPEC §2)', () => {
 
   it('reads a story written entirely in aliases', () => {
     const doc = parseDocument(fixture('aliases.md'));
-    assert.deepEqual(shape(doc)[0].map(([kind, , marker]) => `${kind}=${marker}`), ['situation=Context', 'task=Goal', 'action=Approach', 'result=Outcome']);
+    assert.deepEqual(
+      shape(doc)[0].map(([kind, , marker]) => `${kind}=${marker}`),
+      ['situation=Context', 'task=Goal', 'action=Approach', 'result=Outcome'],
+    );
     assert.ok(!lint(fixture('aliases.md')).some((f) => f.rule === 'missing-section'));
   });
 
   it('reads a mixture of headings and labels, and labels that own the lists, tables and code after them', () => {
     const text = fixture('mixed.md');
     const doc = parseDocument(text);
-    assert.deepEqual(shape(doc), [[
-      ['situation', 'heading', 'Background'],
-      ['task', 'label', '**Responsibility:**'],
-      ['action', 'label', 'Approach:'],
-      ['result', 'heading', 'Impact'],
-    ]]);
+    assert.deepEqual(shape(doc), [
+      [
+        ['situation', 'heading', 'Background'],
+        ['task', 'label', '**Responsibility:**'],
+        ['action', 'label', 'Approach:'],
+        ['result', 'heading', 'Impact'],
+      ],
+    ]);
     const action = doc.stories[0].star.action!;
     assert.match(action.prose.text, /I ran the A\/B test on 5% of traffic\./, 'the list belongs to the label section');
     assert.match(action.prose.text, /NDCG@10/, 'the table belongs to the label section');
@@ -161,7 +181,8 @@ describe('parser: story shapes (SPEC §2)', () => {
   });
 
   it('ends a label section at the next label, the next heading and the next story', () => {
-    const text = '# Churn\n\nSituation: Churn rose.\n\nTask: I owned it.\n\nAction: I built a model.\n\nResult: Churn fell 3%.\n\n## Action items\n\n- Follow up with Sam.\n';
+    const text =
+      '# Churn\n\nSituation: Churn rose.\n\nTask: I owned it.\n\nAction: I built a model.\n\nResult: Churn fell 3%.\n\n## Action items\n\n- Follow up with Sam.\n';
     const doc = parseDocument(text);
     assert.equal(prose(doc, 'result'), 'Churn fell 3%.');
     assert.ok(doc.stories[0].star.result!.span.end <= text.indexOf('## Action items'));
@@ -170,21 +191,35 @@ describe('parser: story shapes (SPEC §2)', () => {
   it('reads Summary, Deep dive, Follow-ups and Notes as layers outside the STAR word count', () => {
     const doc = parseDocument(fixture('layers.md'));
     const story = doc.stories[0];
-    assert.deepEqual(story.sections.map((s) => s.kind), ['summary', 'situation', 'task', 'action', 'result', 'deep-dive', 'follow-ups', 'notes']);
+    assert.deepEqual(
+      story.sections.map((s) => s.kind),
+      ['summary', 'situation', 'task', 'action', 'result', 'deep-dive', 'follow-ups', 'notes'],
+    );
     assert.deepEqual(Object.keys(story.layers).sort(), ['deep-dive', 'follow-ups', 'notes', 'summary']);
-    assert.equal(story.starWords, STAR.reduce((n, k) => n + story.star[k as 'task']!.words, 0));
+    assert.equal(
+      story.starWords,
+      STAR.reduce((n, k) => n + story.star[k as 'task']!.words, 0),
+    );
     assert.equal(story.layers['follow-ups']!.items.length, 1);
   });
 
   it('does not read "## Action items" as a section', () => {
     const doc = parseDocument('# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action items\n\n- Fix the pipeline.\n');
-    assert.deepEqual(shape(doc)[0].map(([kind]) => kind), ['situation', 'task']);
+    assert.deepEqual(
+      shape(doc)[0].map(([kind]) => kind),
+      ['situation', 'task'],
+    );
     assert.equal(prose(doc, 'task'), 'I owned it.');
   });
 
   it('does not read "Result:" in the middle of a sentence or in a list item as a label', () => {
-    const doc = parseDocument('# Churn\n\n## Situation\n\nThe Result: nothing changed. Churn rose.\n\n## Task\n\n- Result: I owned it.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 3%.\n');
-    assert.deepEqual(shape(doc)[0].map(([kind, style]) => `${kind}/${style}`), STAR.map((k) => `${k}/heading`));
+    const doc = parseDocument(
+      '# Churn\n\n## Situation\n\nThe Result: nothing changed. Churn rose.\n\n## Task\n\n- Result: I owned it.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 3%.\n',
+    );
+    assert.deepEqual(
+      shape(doc)[0].map(([kind, style]) => `${kind}/${style}`),
+      STAR.map((k) => `${k}/heading`),
+    );
     assert.equal(prose(doc, 'situation'), 'The Result: nothing changed. Churn rose.');
     assert.equal(prose(doc, 'task'), 'Result: I owned it.');
   });
@@ -192,27 +227,58 @@ describe('parser: story shapes (SPEC §2)', () => {
   it('reads a bank file of several stories, each with its <!-- story … --> metadata', () => {
     const text = fixture('bank.md');
     const doc = parseDocument(text);
-    assert.deepEqual(doc.stories.map((s) => s.title), ['Cold-start recommender', 'Churn model that broke', 'Onboarding three junior engineers']);
-    assert.deepEqual(doc.stories.map((s) => s.meta.source), ['comment', 'comment', 'comment']);
-    assert.deepEqual(doc.stories.map((s) => s.meta.category), ['project', 'failure', 'leadership']);
+    assert.deepEqual(
+      doc.stories.map((s) => s.title),
+      ['Cold-start recommender', 'Churn model that broke', 'Onboarding three junior engineers'],
+    );
+    assert.deepEqual(
+      doc.stories.map((s) => s.meta.source),
+      ['comment', 'comment', 'comment'],
+    );
+    assert.deepEqual(
+      doc.stories.map((s) => s.meta.category),
+      ['project', 'failure', 'leadership'],
+    );
     assert.deepEqual(doc.stories[0].meta.questions, ['challenging-project', 'ambiguity', 'proud']);
     assert.equal(doc.stories[1].meta.questions, undefined);
-    for (const story of doc.stories) assert.deepEqual(story.sections.map((s) => s.kind), STAR);
+    for (const story of doc.stories)
+      assert.deepEqual(
+        story.sections.map((s) => s.kind),
+        STAR,
+      );
     for (let i = 1; i < doc.stories.length; i++) assert.ok(doc.stories[i - 1].span.end <= doc.stories[i].span.start, 'stories do not overlap');
     assert.ok(doc.stories[0].span.start > text.indexOf('Stories I am preparing'), 'the bank intro belongs to no story');
 
     const findings = lint(text);
     const metadata = findings.filter((f) => f.rule === 'missing-metadata');
-    assert.deepEqual(metadata.map((f) => text.slice(f.span.start, f.span.end)), ['category'], 'only the story without questions is reported, at its comment');
-    assert.deepEqual(metadata.map((f) => f.story), [1]);
+    assert.deepEqual(
+      metadata.map((f) => text.slice(f.span.start, f.span.end)),
+      ['category'],
+      'only the story without questions is reported, at its comment',
+    );
+    assert.deepEqual(
+      metadata.map((f) => f.story),
+      [1],
+    );
     assert.equal(findings.filter((f) => f.rule === 'missing-section').length, 0);
   });
 
   it('reads every shape of story comment: a line break, a colon, or a space before the first key', () => {
-    const story = (comment: string): string => `# Bank\n\n## Churn model\n\n${comment}\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n## Fraud rules\n\n<!-- story: category: project -->\n\n**Situation:** Losses rose.\n`;
-    for (const comment of ['<!-- story\ncategory: failure\n-->', '<!-- story: category: failure -->', '<!-- story category: failure -->', '<!-- starlint-story category: failure -->', '<!--story category: failure-->']) {
+    const story = (comment: string): string =>
+      `# Bank\n\n## Churn model\n\n${comment}\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n## Fraud rules\n\n<!-- story: category: project -->\n\n**Situation:** Losses rose.\n`;
+    for (const comment of [
+      '<!-- story\ncategory: failure\n-->',
+      '<!-- story: category: failure -->',
+      '<!-- story category: failure -->',
+      '<!-- starlint-story category: failure -->',
+      '<!--story category: failure-->',
+    ]) {
       const doc = parseDocument(story(comment));
-      assert.deepEqual(doc.stories.map((s) => s.meta.category), ['failure', 'project'], comment);
+      assert.deepEqual(
+        doc.stories.map((s) => s.meta.category),
+        ['failure', 'project'],
+        comment,
+      );
     }
     // "story" that is not followed by a key is not a story comment.
     const plain = parseDocument(story('<!-- story time: we were late -->').replace('story time', 'story time is'));
@@ -221,23 +287,40 @@ describe('parser: story shapes (SPEC §2)', () => {
 
   it('reads a title named like a depth layer ("# Notes", "# Summary") as the title, not a section', () => {
     for (const title of ['Notes', 'Summary', 'Deep dive']) {
-      const doc = parseDocument(`# ${title}\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI chose a model.\n\n## Result\n\nChurn fell 5%.\n`);
+      const doc = parseDocument(
+        `# ${title}\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI chose a model.\n\n## Result\n\nChurn fell 5%.\n`,
+      );
       assert.equal(doc.stories.length, 1);
       assert.equal(doc.stories[0].title, title);
-      assert.deepEqual(doc.stories[0].sections.map((s) => s.kind), STAR, title);
+      assert.deepEqual(
+        doc.stories[0].sections.map((s) => s.kind),
+        STAR,
+        title,
+      );
     }
     // A bank titled "Notes" still splits into its stories.
-    const bank = parseDocument('# Notes\n\n## Churn model\n\n### Situation\n\nChurn rose and I owned it.\n\n### Result\n\nI cut it 5%.\n\n## Fraud rules\n\n### Situation\n\nLosses rose and I owned them.\n\n### Result\n\nI cut them 8%.\n');
-    assert.deepEqual(bank.stories.map((s) => s.title), ['Churn model', 'Fraud rules']);
+    const bank = parseDocument(
+      '# Notes\n\n## Churn model\n\n### Situation\n\nChurn rose and I owned it.\n\n### Result\n\nI cut it 5%.\n\n## Fraud rules\n\n### Situation\n\nLosses rose and I owned them.\n\n### Result\n\nI cut them 8%.\n',
+    );
+    assert.deepEqual(
+      bank.stories.map((s) => s.title),
+      ['Churn model', 'Fraud rules'],
+    );
     // A Notes section under a title stays a section.
     const notes = parseDocument('# Churn\n\n## Situation\n\nChurn rose and I owned it.\n\n## Result\n\nI cut it 5%.\n\n## Notes\n\nAsk about the pilot.\n');
-    assert.deepEqual(notes.stories[0].sections.map((s) => s.kind), ['situation', 'result', 'notes']);
+    assert.deepEqual(
+      notes.stories[0].sections.map((s) => s.kind),
+      ['situation', 'result', 'notes'],
+    );
   });
 
   it('reports a finding of a bank story in that story only', () => {
     const text = fixture('bank.md').replace('New-visitor conversion rose from 1.1% to 1.5%.', 'New visitors were happier.');
     const metric = lint(text).filter((f) => f.rule === 'result-metric');
-    assert.deepEqual(metric.map((f) => f.story), [0]);
+    assert.deepEqual(
+      metric.map((f) => f.story),
+      [0],
+    );
   });
 });
 
@@ -310,7 +393,10 @@ describe('parser: word counts', () => {
       '',
     ].join('\n');
     const story = parseDocument(text).stories[0];
-    assert.deepEqual(STAR.map((k) => story.star[k as 'task']!.words), [4, 3, 4, 2]);
+    assert.deepEqual(
+      STAR.map((k) => story.star[k as 'task']!.words),
+      [4, 3, 4, 2],
+    );
     assert.equal(story.starWords, 13);
   });
 
@@ -333,7 +419,10 @@ describe('parser: typography never changes a verdict', () => {
       const lf = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
       const crlf = lf.replace(/\n/g, '\r\n');
       assert.deepEqual(located(crlf, lint(crlf)), located(lf, lint(lf)));
-      assert.deepEqual(lint(crlf).map((f) => f.message), lint(lf).map((f) => f.message.replace(/\n/g, '\r\n')));
+      assert.deepEqual(
+        lint(crlf).map((f) => f.message),
+        lint(lf).map((f) => f.message.replace(/\n/g, '\r\n')),
+      );
     });
 
     it(`curly and straight quotes give the same findings: ${name}`, () => {
@@ -349,7 +438,8 @@ describe('parser: typography never changes a verdict', () => {
   }
 
   it('CRLF keeps metadata findings on their keys and values', () => {
-    const lf = '---\ntitle: Churn\ncategory: projcet\nquestions: [failur, ambiguity, proud]\ndate: 2019-03\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n';
+    const lf =
+      '---\ntitle: Churn\ncategory: projcet\nquestions: [failur, ambiguity, proud]\ndate: 2019-03\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n';
     for (const text of [lf, lf.replace(/\n/g, '\r\n')]) {
       const found = lint(text)
         .filter((f) => ['unknown-category', 'unknown-question', 'recency'].includes(f.rule))
@@ -360,7 +450,9 @@ describe('parser: typography never changes a verdict', () => {
 
   it('counts "I’m", "I’ve" and "I’d" as first person, and "we’ve" as we', () => {
     const action = (text: string): Finding[] =>
-      lint(`# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\n${text}\n\n## Result\n\nChurn fell from 9% to 6%.\n`).filter((f) => f.rule === 'first-person');
+      lint(`# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\n${text}\n\n## Result\n\nChurn fell from 9% to 6%.\n`).filter(
+        (f) => f.rule === 'first-person',
+      );
     assert.equal(action('I’m leading the review. I’ve compared three options. I’d argued for trees. We shipped it.').length, 0, '3 of 4 subjects are I');
     assert.equal(action("I'm leading the review. I've compared three options. I'd argued for trees. We shipped it.").length, 0);
     assert.equal(action('We’ve compared three options. We’re shipping trees. I’m running the test.').length, 2);
@@ -411,7 +503,9 @@ describe('parser: typography never changes a verdict', () => {
 
   it('"realised" and "analysed" are read like "realized" and "analyzed" by missing-learning', () => {
     const result = (text: string): number =>
-      lint(`# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%. ${text}\n`).filter((f) => f.rule === 'missing-learning').length;
+      lint(
+        `# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%. ${text}\n`,
+      ).filter((f) => f.rule === 'missing-learning').length;
     assert.equal(result('I analysed the misses and realised the labels had drifted.'), 0);
     assert.equal(result('I analyzed the misses and realized the labels had drifted.'), 0);
     assert.equal(result('I analysed the misses.'), 1);
@@ -427,7 +521,10 @@ describe('parser: bad input never throws', () => {
     assert.equal(fm.length, 1);
     assert.equal(text.slice(fm[0].span.start, fm[0].span.end), 'category: [project');
     assert.match(fm[0].message, /Invalid YAML/);
-    assert.ok(findings.some((f) => f.rule === 'missing-section'), 'the story is still linted');
+    assert.ok(
+      findings.some((f) => f.rule === 'missing-section'),
+      'the story is still linted',
+    );
   });
 
   it('reports YAML that is not a mapping', () => {
@@ -439,7 +536,10 @@ describe('parser: bad input never throws', () => {
     const text = '---\ncategory: project\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n';
     const findings = lint(text);
     const fm = findings.filter((f) => f.rule === 'front-matter');
-    assert.deepEqual(fm.map((f) => f.span), [{ start: 0, end: 3 }]);
+    assert.deepEqual(
+      fm.map((f) => f.span),
+      [{ start: 0, end: 3 }],
+    );
     assert.ok(findings.some((f) => f.rule === 'missing-section'));
   });
 
@@ -452,7 +552,10 @@ describe('parser: bad input never throws', () => {
   it('treats an unterminated code fence as code to the end of the file', () => {
     const text = '# Churn\n\n## Situation\n\nChurn rose, and I was asked to fix it.\n\n## Task\n\n```\nI owned it.\n\n## Action\n\nI built a model.\n';
     const doc = parseDocument(text);
-    assert.deepEqual(shape(doc)[0].map(([kind]) => kind), ['situation', 'task']);
+    assert.deepEqual(
+      shape(doc)[0].map(([kind]) => kind),
+      ['situation', 'task'],
+    );
     assert.ok(lint(text).some((f) => f.rule === 'empty-section'));
   });
 
@@ -488,7 +591,10 @@ describe('parser: bad input never throws', () => {
 
   it('lints a 10 MB line of one character without throwing', () => {
     const result = lintText('x'.repeat(10_000_000), resolveConfig(), { today: TODAY });
-    assert.deepEqual(result.findings.map((f) => f.rule), ['large-file']);
+    assert.deepEqual(
+      result.findings.map((f) => f.rule),
+      ['large-file'],
+    );
   });
 });
 
@@ -548,18 +654,27 @@ describe('where rules look (SPEC §3)', () => {
       '',
     ].join('\n');
     const phraseRules = new Set(['hedging', 'vague-language']);
-    const phraseFindings = lint(text).filter((f) => phraseRules.has(f.rule)).map((f) => `${f.rule}=${text.slice(f.span.start, f.span.end)}`);
+    const phraseFindings = lint(text)
+      .filter((f) => phraseRules.has(f.rule))
+      .map((f) => `${f.rule}=${text.slice(f.span.start, f.span.end)}`);
     assert.deepEqual(phraseFindings, ['hedging=I think', 'vague-language=a lot of', 'vague-language=stuff', 'hedging=maybe', 'hedging=I guess']);
     assert.deepEqual(rulesIn(text, 'I think a lot of stuff, maybe.'), [], 'nothing in Notes');
   });
 
   it('hypothetical reads Situation, Task and Action, not the lesson in the Result', () => {
-    const text = '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI usually start from a baseline, so I compared two models.\n\n## Result\n\nChurn fell from 9% to 6%. Now I always start with error analysis.\n';
-    assert.deepEqual(lint(text).filter((f) => f.rule === 'hypothetical').map((f) => text.slice(f.span.start, f.span.end)), ['I usually']);
+    const text =
+      '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI usually start from a baseline, so I compared two models.\n\n## Result\n\nChurn fell from 9% to 6%. Now I always start with error analysis.\n';
+    assert.deepEqual(
+      lint(text)
+        .filter((f) => f.rule === 'hypothetical')
+        .map((f) => text.slice(f.span.start, f.span.end)),
+      ['I usually'],
+    );
   });
 
   it('a story with no STAR section gets one missing-section, and the rules that need no section read its whole prose (SPEC §3)', () => {
-    const text = '---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: 2025-01\n---\n\n# Churn\n\nSome notes. We did a lot of stuff, I think.\n';
+    const text =
+      '---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: 2025-01\n---\n\n# Churn\n\nSome notes. We did a lot of stuff, I think.\n';
     assert.deepEqual([...new Set(lint(text).map((f) => f.rule))].sort(), ['hedging', 'missing-section', 'story-length', 'vague-language']);
     assert.equal(lint(text).filter((f) => f.rule === 'missing-section').length, 1);
   });
@@ -568,7 +683,8 @@ describe('where rules look (SPEC §3)', () => {
     const text = '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\n## Action\n\nI built a model.\n\n## Result\n\n<!-- TODO -->\n';
     const rules = lint(text).map((f) => f.rule);
     assert.deepEqual(rules.filter((r) => r === 'empty-section').length, 2);
-    for (const rule of ['section-balance', 'team-task', 'result-metric', 'missing-learning', 'metric-types', 'lasting-impact']) assert.ok(!rules.includes(rule), rule);
+    for (const rule of ['section-balance', 'team-task', 'result-metric', 'missing-learning', 'metric-types', 'lasting-impact'])
+      assert.ok(!rules.includes(rule), rule);
   });
 
   it('team-task is satisfied by any of I, me, my and mine', () => {
@@ -579,13 +695,16 @@ describe('where rules look (SPEC §3)', () => {
   });
 
   it('versatility counts known theme ids only', () => {
-    const text = '---\ncategory: project\nquestions: [challenging-project, proud, scaling]\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n';
+    const text =
+      '---\ncategory: project\nquestions: [challenging-project, proud, scaling]\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n';
     assert.equal(lint(text).filter((f) => f.rule === 'versatility').length, 1);
   });
 
   it('recency reads a year, a year-month and a full date, a year counting from its end', () => {
     const recency = (date: string): number =>
-      lint(`---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: ${date}\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n`).filter((f) => f.rule === 'recency').length;
+      lint(
+        `---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: ${date}\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n`,
+      ).filter((f) => f.rule === 'recency').length;
     assert.equal(recency('2023'), 0);
     assert.equal(recency('2024-01'), 0);
     assert.equal(recency('2023-06'), 1);

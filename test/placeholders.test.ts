@@ -4,7 +4,21 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, findPlaceholders, formatScore, lintText, onlyPlaceholders, parseDocument, resolveConfig, scoreStory, scoreText, scoreValue } from '../server/src/engine';
+import {
+  analyzeBank,
+  buildCards,
+  cardsToHtml,
+  cardsToMarkdown,
+  findPlaceholders,
+  formatScore,
+  lintText,
+  onlyPlaceholders,
+  parseDocument,
+  resolveConfig,
+  scoreStory,
+  scoreText,
+  scoreValue,
+} from '../server/src/engine';
 import { titlePlaceholder, withoutPlaceholders } from '../server/src/engine/facts/placeholders';
 import { followUpReadiness } from '../server/src/engine/facts/follow-ups';
 import { storyDescription } from '../client/src/format';
@@ -37,7 +51,10 @@ describe('template placeholders', () => {
         assert.equal(result.findings.filter((f) => f.rule === 'placeholder').length, 4);
         const score = scoreStory(doc.stories[0], result.findings, resolveConfig(), TODAY);
         assert.deepEqual(score.draft, { placeholders: 4 });
-        assert.deepEqual(formatScore(score), ['Strength: draft (4 template placeholders left)', 'The score shows once every placeholder is replaced with your own words (rule placeholder).']);
+        assert.deepEqual(formatScore(score), [
+          'Strength: draft (4 template placeholders left)',
+          'The score shows once every placeholder is replaced with your own words (rule placeholder).',
+        ]);
       });
     }
 
@@ -95,7 +112,7 @@ describe('template placeholders', () => {
       it(`finds nothing in ${JSON.stringify(text.slice(0, 60))}`, () => assert.deepEqual(placeholdersIn(story(text)), []));
     }
 
-    it('finds nothing in the example bank, the fixtures, or the rules\' own good examples', () => {
+    it("finds nothing in the example bank, the fixtures, or the rules' own good examples", () => {
       const dirs = ['examples/story-bank', 'test/fixtures/cli', 'test/fixtures/stories', 'test/fixtures/lsp'];
       for (const dir of dirs) {
         for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.md'))) {
@@ -112,20 +129,24 @@ describe('template placeholders', () => {
   describe('the reusable functions', () => {
     it('findPlaceholders gives offsets into the text, and withoutPlaceholders takes them out', () => {
       const text = 'At [Company], losses fell X%. What was your role?';
-      assert.deepEqual(findPlaceholders(text).map((p) => [p.kind, text.slice(p.start, p.end)]), [
-        ['bracket', '[Company]'],
-        ['marker', 'X%'],
-        ['instruction', 'What was your role?'],
-      ]);
+      assert.deepEqual(
+        findPlaceholders(text).map((p) => [p.kind, text.slice(p.start, p.end)]),
+        [
+          ['bracket', '[Company]'],
+          ['marker', 'X%'],
+          ['instruction', 'What was your role?'],
+        ],
+      );
       assert.equal(withoutPlaceholders(text).replace(/\s+/g, ' ').trim(), 'At , losses fell .');
     });
 
     it('titlePlaceholder knows the titles templates and New Story suggest, and leaves real titles alone', () => {
       for (const t of ['Story title', 'ML project title', 'Failure story title', 'Untitled story', '[Your story title]']) assert.ok(titlePlaceholder(t), t);
-      for (const t of ['Changing my title', 'Untitling the legacy schema', 'Fraud model for a new payment method']) assert.equal(titlePlaceholder(t), undefined, t);
+      for (const t of ['Changing my title', 'Untitling the legacy schema', 'Fraud model for a new payment method'])
+        assert.equal(titlePlaceholder(t), undefined, t);
     });
 
-    it('onlyPlaceholders tells a template\'s section from a written one', () => {
+    it("onlyPlaceholders tells a template's section from a written one", () => {
       const doc = parseDocument(story('[Describe the situation] TBD'));
       assert.equal(onlyPlaceholders(doc.stories[0].star.situation!, doc.text), true);
       assert.equal(onlyPlaceholders(doc.stories[0].star.task!, doc.text), false);
@@ -161,17 +182,19 @@ describe('template placeholders', () => {
 
   describe('a draft is judged for its placeholders, not yet for its content', () => {
     it('a story fresh from a template gets placeholder findings and metadata hints, and no error', () => {
-      const text = '---\ncategory: project\nquestions: [failure, ambiguity, proud]\n---\n# My story\n\n## Situation\n\n[Where and when it happened.]\n\n## Task\n\n[What I was responsible for.]\n\n## Action\n\n[What I did, step by step, and why.]\n\n## Result\n\n[The outcome in numbers, and the lesson.]\n';
+      const text =
+        '---\ncategory: project\nquestions: [failure, ambiguity, proud]\n---\n# My story\n\n## Situation\n\n[Where and when it happened.]\n\n## Task\n\n[What I was responsible for.]\n\n## Action\n\n[What I did, step by step, and why.]\n\n## Result\n\n[The outcome in numbers, and the lesson.]\n';
       const rules = new Set(lintText(text, resolveConfig(), { today: '2026-11-25' }).findings.map((f) => f.rule));
       assert.deepEqual([...rules].sort(), ['placeholder']);
     });
 
     it('a story half written gets its content rules on the written sections only', () => {
-      const text = '---\ncategory: project\nquestions: [failure, ambiguity, proud]\n---\n# My story\n\n## Situation\n\nOur churn rose for two quarters and the retention team was worried.\n\n## Task\n\nWe had to cut churn.\n\n## Action\n\n[What I did, step by step, and why.]\n\n## Result\n\n[The outcome in numbers, and the lesson.]\n';
+      const text =
+        '---\ncategory: project\nquestions: [failure, ambiguity, proud]\n---\n# My story\n\n## Situation\n\nOur churn rose for two quarters and the retention team was worried.\n\n## Task\n\nWe had to cut churn.\n\n## Action\n\n[What I did, step by step, and why.]\n\n## Result\n\n[The outcome in numbers, and the lesson.]\n';
       const rules = new Set(lintText(text, resolveConfig(), { today: '2026-11-25' }).findings.map((f) => f.rule));
       assert.ok(rules.has('team-task'), 'the written Task is judged');
-      for (const quiet of ['result-metric', 'missing-learning', 'first-person', 'experimentation', 'section-balance', 'empty-section']) assert.ok(!rules.has(quiet), quiet);
+      for (const quiet of ['result-metric', 'missing-learning', 'first-person', 'experimentation', 'section-balance', 'empty-section'])
+        assert.ok(!rules.has(quiet), quiet);
     });
   });
 });
-

@@ -14,7 +14,11 @@ describe('Mark practiced today', () => {
   const cases: [string, string, string][] = [
     ['appends to a flow list', '---\ncategory: project\npracticed: [2026-11-01, 2026-11-04]\n---\n', 'practiced: [2026-11-01, 2026-11-04, 2026-11-25]\n'],
     ['appends to an empty flow list', '---\ncategory: project\npracticed: []\n---\n', 'practiced: [2026-11-25]\n'],
-    ['appends to a block list with its indentation', '---\npracticed:\n  - 2026-11-01\ndate: 2025-01\n---\n', 'practiced:\n  - 2026-11-01\n  - 2026-11-25\ndate: 2025-01\n'],
+    [
+      'appends to a block list with its indentation',
+      '---\npracticed:\n  - 2026-11-01\ndate: 2025-01\n---\n',
+      'practiced:\n  - 2026-11-01\n  - 2026-11-25\ndate: 2025-01\n',
+    ],
     ['adds the key before the closing dashes', '---\ncategory: project # my note\n---\n', 'category: project # my note\npracticed: [2026-11-25]\n---'],
     ['creates front matter when there is none', '', '---\npracticed: [2026-11-25]\n---\n'],
   ];
@@ -67,7 +71,7 @@ describe('Practice schedule (day 0/3/7/14/21)', () => {
   });
 });
 
-describe('today: the user\'s calendar day', () => {
+describe("today: the user's calendar day", () => {
   const withTimeZone = (tz: string, run: () => void): void => {
     const was = process.env.TZ;
     process.env.TZ = tz;

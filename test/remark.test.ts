@@ -39,8 +39,15 @@ function remark(dir: string, args: string[]): { status: number | null; files: { 
   return { status: r.status, files: JSON.parse(json), stderr: r.stderr };
 }
 
-function cli(dir: string, args: string[]): { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[] {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'starlint.js'), ...args, '--format', 'json', '--today', TODAY], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+function cli(
+  dir: string,
+  args: string[],
+): { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[] {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'starlint.js'), ...args, '--format', 'json', '--today', TODAY], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return JSON.parse(r.stdout);
 }
 
@@ -94,7 +101,10 @@ describe('starlint/remark: the unified plugin in the real remark-cli', function 
     const story = join('stories', '02-fraud-scoring-latency.md');
     const plain = remark(dir, ['--use', 'starlint/remark', story]);
     assert.equal(plain.status, 0, plain.stderr);
-    writeFileSync(join(dir, 'stories', 'weak.md'), '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nWe built it. We tested it. We shipped it.\n\n## Result\n\nChurn fell 5%. I learned to check labels first.\n');
+    writeFileSync(
+      join(dir, 'stories', 'weak.md'),
+      '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nWe built it. We tested it. We shipped it.\n\n## Result\n\nChurn fell 5%. I learned to check labels first.\n',
+    );
     const weak = remark(dir, ['--use', 'starlint/remark', join('stories', 'weak.md')]);
     assert.equal(weak.status, 0, 'warnings alone do not fail');
     assert.ok(weak.files[0].messages.some((m) => m.ruleId === 'first-person' && m.fatal === false));

@@ -21,7 +21,9 @@ const SHOWN: Record<string, (notes: Record<string, string[]>) => boolean> = {
 };
 
 const texts: [string, string][] = [
-  ...STORY_RULES.flatMap((r) => [...r.examples.fire, ...r.examples.silent].map((e, i): [string, string] => [`${r.id} example ${i + 1}`, readExample(e).markdown])),
+  ...STORY_RULES.flatMap((r) =>
+    [...r.examples.fire, ...r.examples.silent].map((e, i): [string, string] => [`${r.id} example ${i + 1}`, readExample(e).markdown]),
+  ),
   ...readdirSync(join(__dirname, '..', 'examples', 'story-bank'))
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .map((f): [string, string] => [`examples/story-bank/${f}`, readFileSync(join(__dirname, '..', 'examples', 'story-bank', f), 'utf8')]),
@@ -40,7 +42,8 @@ describe('score rubric agrees with the rules', () => {
         for (const [rule, shown] of Object.entries(SHOWN)) {
           const fired = findings.some((f) => f.rule === rule);
           judged++;
-          if (fired !== shown(notes)) disagreements.push(`${name}: ${rule} ${fired ? 'fired' : 'silent'}, rubric ${shown(notes) ? 'shows' : 'does not show'} it`);
+          if (fired !== shown(notes))
+            disagreements.push(`${name}: ${rule} ${fired ? 'fired' : 'silent'}, rubric ${shown(notes) ? 'shows' : 'does not show'} it`);
         }
       }
     }

@@ -43,7 +43,10 @@ describe('rule examples', () => {
           const found = findingsOf(rule.id, markdown, config);
           for (const mark of marks) {
             const hit = found.some((f) => f.span.start === mark.start && f.span.end === mark.end);
-            assert.ok(hit, `expected a ${rule.id} finding at ${mark.start}–${mark.end} ${JSON.stringify(markdown.slice(mark.start, mark.end))}; got ${describeSpans(markdown, found)}`);
+            assert.ok(
+              hit,
+              `expected a ${rule.id} finding at ${mark.start}–${mark.end} ${JSON.stringify(markdown.slice(mark.start, mark.end))}; got ${describeSpans(markdown, found)}`,
+            );
           }
         });
       });

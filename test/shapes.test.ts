@@ -12,7 +12,9 @@ const R = 'Losses fell from $80K to $35K a month, and I learned to agree on the 
 
 /** Each STAR kind's prose, story by story. */
 function read(doc: ParsedDocument): Record<string, string>[] {
-  return doc.stories.map((s) => Object.fromEntries((['situation', 'task', 'action', 'result'] as const).filter((k) => s.star[k]).map((k) => [k, s.star[k]!.prose.text.trim()])));
+  return doc.stories.map((s) =>
+    Object.fromEntries((['situation', 'task', 'action', 'result'] as const).filter((k) => s.star[k]).map((k) => [k, s.star[k]!.prose.text.trim()])),
+  );
 }
 
 const SHAPES: Record<string, string> = {
@@ -33,7 +35,7 @@ const SHAPES: Record<string, string> = {
   'inline bold labels in one paragraph': `**Situation:** ${S} **Task:** ${T} **Action:** ${A} **Result:** ${R}\n`,
   'inline plain labels in one paragraph': `Situation: ${S} Task: ${T} Action: ${A} Result: ${R}\n`,
   'trailing markers': `${S} (Situation)\n\n${T} (Task)\n\n${A} (Action)\n\n${R} (Result)\n`,
-  'aliases': `Context: ${S}\n\nGoal: ${T}\n\nApproach: ${A}\n\nOutcome: ${R}\n`,
+  aliases: `Context: ${S}\n\nGoal: ${T}\n\nApproach: ${A}\n\nOutcome: ${R}\n`,
   'emoji and numbered headings': `# Fraud model\n\n## 1. 🌍 Situation\n\n${S}\n\n## 2) Task\n\n${T}\n\n## A — Action\n\n${A}\n\n## Result (30 s)\n\n${R}\n`,
 };
 
@@ -76,19 +78,29 @@ describe('story shapes (SPEC §2): one answer in every shape reads the same', ()
   it('reads a bullet that only contains a section word later on as a bullet', () => {
     const text = `# Fraud model\n\n## Situation\n\n${S}\n\n## Task\n\n${T}\n\n## Action\n\n- I met the analysts; the goal: explanations.\n- Result: not yet, I kept iterating.\n\n## Result\n\n${R}\n`;
     const story = parseDocument(text).stories[0];
-    assert.deepEqual(story.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result']);
+    assert.deepEqual(
+      story.sections.map((s) => s.kind),
+      ['situation', 'task', 'action', 'result'],
+    );
     assert.match(story.star.action!.prose.text, /Result: not yet/);
   });
 
   it('keeps "A:" in a Follow-ups Q/A pair as an answer, not an Action', () => {
     const text = `# Fraud model\n\n## Situation\n\n${S}\n\n## Task\n\n${T}\n\n## Action\n\n${A}\n\n## Result\n\n${R}\n\n## Follow-ups\n\nQ: Why trees?\nA: Analysts needed explanations.\n`;
     const story = parseDocument(text).stories[0];
-    assert.deepEqual(story.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result', 'follow-ups']);
+    assert.deepEqual(
+      story.sections.map((s) => s.kind),
+      ['situation', 'task', 'action', 'result', 'follow-ups'],
+    );
   });
 
   it('reads an answer told without labels under an interview question: one missing-section, phrase rules on the whole prose', () => {
     const prose = `I was working as the only data scientist at a payments startup when our fraud losses doubled after a launch. My job was to cut the losses without blocking good customers, and I had three weeks. I decided to compare three models against the existing rules, and I chose gradient-boosted trees because the analysts needed explanations they could act on. I ran a two-week test on a tenth of the traffic and I think it kind of surprised the team. As a result, losses fell from $80K to $35K a month, and I learned to agree on the success metric with the business before training anything.`;
-    for (const question of ['## Tell me about a time you solved a hard problem', '**Describe a situation where you had to deal with ambiguity.**', '### Q3: Give me an example of a time you took a risk']) {
+    for (const question of [
+      '## Tell me about a time you solved a hard problem',
+      '**Describe a situation where you had to deal with ambiguity.**',
+      '### Q3: Give me an example of a time you took a risk',
+    ]) {
       const text = `${question}\n\n${prose}\n`;
       const doc = parseDocument(text);
       assert.equal(doc.isStory, true, question);
@@ -103,24 +115,38 @@ describe('story shapes (SPEC §2): one answer in every shape reads the same', ()
       assert.equal(text.slice(b.task, b.task + 10), 'My job was');
       assert.equal(text.slice(b.action, b.action + 9), 'I decided');
       assert.equal(text.slice(b.result, b.result + 11), 'As a result');
-      assert.ok(findings.some((f) => f.rule === 'hedging'), 'phrase rules read the whole answer');
+      assert.ok(
+        findings.some((f) => f.rule === 'hedging'),
+        'phrase rules read the whole answer',
+      );
     }
   });
 
   it('reads a bank of answers without labels, one story per question', () => {
-    const answer = (n: number): string => `I was leading the ranking team when click-through fell ${n}% in a week. I had to find why. I decided to compare the new model against the old one on held-out traffic, and I found a feature that leaked. As a result, I rolled back, fixed the leak and click-through recovered within days; I learned to check feature freshness first.`;
+    const answer = (n: number): string =>
+      `I was leading the ranking team when click-through fell ${n}% in a week. I had to find why. I decided to compare the new model against the old one on held-out traffic, and I found a feature that leaked. As a result, I rolled back, fixed the leak and click-through recovered within days; I learned to check feature freshness first.`;
     const text = `# My answers\n\n## Tell me about a time you failed\n\n${answer(5)}\n\n## Describe a time you disagreed with your manager\n\n${answer(7)}\n`;
     const doc = parseDocument(text);
-    assert.deepEqual(doc.stories.map((s) => s.title), ['Tell me about a time you failed', 'Describe a time you disagreed with your manager']);
+    assert.deepEqual(
+      doc.stories.map((s) => s.title),
+      ['Tell me about a time you failed', 'Describe a time you disagreed with your manager'],
+    );
   });
 });
 
 describe('answers in real prep files (SPEC §2.7)', () => {
-  const told = 'In my last role I owned the fraud model, and losses doubled after a launch. I compared three models against the rules and chose trees because analysts needed reasons. Losses fell from $80K to $35K a month, and I learned to agree on the metric first.';
+  const told =
+    'In my last role I owned the fraud model, and losses doubled after a launch. I compared three models against the rules and chose trees because analysts needed reasons. Losses fell from $80K to $35K a month, and I learned to agree on the metric first.';
   const titles = (text: string): string[] => parseDocument(text).stories.map((s) => s.title);
 
   it('reads a question to "you", a numbered question, "Tell me a time" and "What if" as questions', () => {
-    for (const q of ['### What aspects of your projects are you most proud of?', '## Question 3', '### Q2: a project you took to production', '## Tell me a time when you disagreed with your manager', "### What if you can't make the deadline"]) {
+    for (const q of [
+      '### What aspects of your projects are you most proud of?',
+      '## Question 3',
+      '### Q2: a project you took to production',
+      '## Tell me a time when you disagreed with your manager',
+      "### What if you can't make the deadline",
+    ]) {
       assert.equal(parseDocument(`${q}\n\n${told}\n`).stories.length, 1, q);
     }
   });
@@ -144,19 +170,39 @@ describe('answers in real prep files (SPEC §2.7)', () => {
   });
 
   it('reads a habit or a hypothetical as no answer, and a short answer after "A." as one', () => {
-    assert.equal(parseDocument('## How do you pick a model for a new problem?\n\nI usually start with a simple baseline and I typically add features one at a time. I generally check the errors by hand and I tend to prefer models the team can explain.\n').isStory, false);
-    assert.equal(parseDocument('## How would you handle a model that could be misused?\n\nI would escalate the concern, I would document the evidence, and I would work with the policy team to assess the risk before anything shipped.\n').isStory, false);
-    assert.equal(parseDocument('## Q. Describe a situation where you met a major obstacle\n\nA. In my previous project, I had to rebuild the pipeline in a week.\n').stories.length, 1);
+    assert.equal(
+      parseDocument(
+        '## How do you pick a model for a new problem?\n\nI usually start with a simple baseline and I typically add features one at a time. I generally check the errors by hand and I tend to prefer models the team can explain.\n',
+      ).isStory,
+      false,
+    );
+    assert.equal(
+      parseDocument(
+        '## How would you handle a model that could be misused?\n\nI would escalate the concern, I would document the evidence, and I would work with the policy team to assess the risk before anything shipped.\n',
+      ).isStory,
+      false,
+    );
+    assert.equal(
+      parseDocument('## Q. Describe a situation where you met a major obstacle\n\nA. In my previous project, I had to rebuild the pipeline in a week.\n')
+        .stories.length,
+      1,
+    );
   });
 
-  it('keeps a question in a template\'s section as its text, not a new story', () => {
-    const text = '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';
+  it("keeps a question in a template's section as its text, not a new story", () => {
+    const text =
+      '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';
     assert.equal(parseDocument(text).stories.length, 1);
     assert.match(parseDocument(text).stories[0].star.task!.prose.text, /What were you responsible for\?/);
   });
 
   it('reads an outline with no person and no number in it as no story', () => {
-    assert.equal(parseDocument('### Q1: Tell me about a time you made a quick decision\n\n- **S:** High-pressure situation with incomplete data.\n- **T:** Decide quickly to keep progress moving.\n- **A:** Used available signals, made a decision, communicated the rationale.\n- **R:** Issue resolved quickly, delays avoided.\n').isStory, false);
+    assert.equal(
+      parseDocument(
+        '### Q1: Tell me about a time you made a quick decision\n\n- **S:** High-pressure situation with incomplete data.\n- **T:** Decide quickly to keep progress moving.\n- **A:** Used available signals, made a decision, communicated the rationale.\n- **R:** Issue resolved quickly, delays avoided.\n',
+      ).isStory,
+      false,
+    );
   });
 });
 
@@ -172,11 +218,14 @@ describe('look-alikes (SPEC §2): not stories, no findings', () => {
     'a guide that explains the STAR method under section headings',
     '# How to answer behavioral questions\n\nUse the STAR method.\n\n### Situation\n\nSet the scene and give the necessary details of your example. Keep it short.\n\n### Task\n\nDescribe what your responsibility was in that situation.\n\n### Action\n\nExplain exactly what steps you took to address it. Focus on what you did, not the team.\n\n### Result\n\nShare what outcomes your actions achieved, and quantify them if you can.\n',
   );
-  silent('an empty answer template', '# Story title\n\n## Situation\n\n[Describe the context]\n\n## Task\n\n[What was your role?]\n\n## Action\n\n[What did you do?]\n\n## Result\n\n[What happened? Add a number.]\n');
+  silent(
+    'an empty answer template',
+    '# Story title\n\n## Situation\n\n[Describe the context]\n\n## Task\n\n[What was your role?]\n\n## Action\n\n[What did you do?]\n\n## Result\n\n[What happened? Add a number.]\n',
+  );
   silent('a template of bare headings', '## Situation\n\n## Task\n\n## Action\n\n## Result\n');
   silent('a template with TODOs', '**Situation:** TODO\n\n**Task:** TODO\n\n**Action:** TODO\n\n**Result:** TODO\n');
   silent(
-    'a blog post whose front matter has a category that is not starlint\'s',
+    "a blog post whose front matter has a category that is not starlint's",
     '---\ntitle: Five interview tips\ncategory: career\n---\n\n# Five interview tips\n\nThe result of good preparation is confidence. Your situation may differ, so adapt these tips.\n',
   );
   silent('a document that merely mentions the words', '# Release notes\n\nThe task runner now shows the result of each action.\n');
@@ -187,10 +236,13 @@ describe('look-alikes (SPEC §2): not stories, no findings', () => {
 
   it('a file of several stories, one of them a template, lints only the real ones', () => {
     const text = `# Bank\n\n## Fraud model\n\n### Situation\n\n${S}\n\n### Task\n\n${T}\n\n### Action\n\n${A}\n\n### Result\n\n${R}\n\n## Next story\n\n### Situation\n\n[Describe the context]\n\n### Task\n\n[Your role]\n\n### Action\n\n### Result\n`;
-    assert.deepEqual(parseDocument(text).stories.map((s) => s.title), ['Fraud model']);
+    assert.deepEqual(
+      parseDocument(text).stories.map((s) => s.title),
+      ['Fraud model'],
+    );
   });
 
-  it('a template marked a story by its front matter is linted (its placeholders are the user\'s to fill)', () => {
+  it("a template marked a story by its front matter is linted (its placeholders are the user's to fill)", () => {
     const text = '---\ncategory: project\n---\n# Story title\n\n## Situation\n\n[Describe the context]\n\n## Task\n\n## Action\n\n## Result\n';
     assert.equal(parseDocument(text).isStory, true);
   });

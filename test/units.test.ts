@@ -38,7 +38,9 @@ function costly(unit: string): { images: number; delimiterRuns: number; commentO
   const lineStartMarker = (at: number, len: number): boolean => {
     const next = guarded[at + len];
     const before = guarded.slice(Math.max(0, at - 40), at);
-    return (next === undefined || /[ \t\r\n]/.test(next)) && /(?:^|[\r\n])[ \t>]*$/.test(before) && (at >= 40 || /^[ \t>]*$/.test(before) || /[\r\n]/.test(before));
+    return (
+      (next === undefined || /[ \t\r\n]/.test(next)) && /(?:^|[\r\n])[ \t>]*$/.test(before) && (at >= 40 || /^[ \t>]*$/.test(before) || /[\r\n]/.test(before))
+    );
   };
   let delimiterRuns = 0;
   for (const m of guarded.matchAll(/(?<![\\*_])(?:\*+|_+)/g)) if (!lineStartMarker(m.index, m[0].length)) delimiterRuns++;
@@ -116,8 +118,17 @@ describe('parse units: real Markdown is parsed as written', () => {
 
   it('a long story cut into units reads the same blocks as one parse would', () => {
     // Cut after blank lines and between list items: the same paragraphs, lists and headings.
-    const prose = Array.from({ length: 8 }, (_, k) => story(100 + k).replace(/^---[\s\S]*?\n---\n/, '').replace(/^#+ .*$/gm, '').trim()).join('\n\n');
-    const list = prose.split(/(?<=\.) /).slice(0, 120).map((s) => `- ${s.replace(/\n+/g, ' ')}`).join('\n');
+    const prose = Array.from({ length: 8 }, (_, k) =>
+      story(100 + k)
+        .replace(/^---[\s\S]*?\n---\n/, '')
+        .replace(/^#+ .*$/gm, '')
+        .trim(),
+    ).join('\n\n');
+    const list = prose
+      .split(/(?<=\.) /)
+      .slice(0, 120)
+      .map((s) => `- ${s.replace(/\n+/g, ' ')}`)
+      .join('\n');
     const text = `# Long\n\n## Action\n\n${prose}\n\n${list}\n`;
     assert.ok(unitsOf(text).length > 4, 'the story is cut');
     const blocks = flatten(text).blocks;
@@ -125,7 +136,8 @@ describe('parse units: real Markdown is parsed as written', () => {
     const whole = parseTree(text);
     assert.equal(blocks.filter((b) => b.type === 'paragraph').length, whole.filter((b) => b.type === 'paragraph').length);
     assert.equal(blocks.filter((b) => b.type === 'heading').length, whole.filter((b) => b.type === 'heading').length);
-    const items = (list: { type: string; children?: unknown[] }[]): number => list.filter((b) => b.type === 'list').reduce((n, b) => n + (b.children?.length ?? 0), 0);
+    const items = (list: { type: string; children?: unknown[] }[]): number =>
+      list.filter((b) => b.type === 'list').reduce((n, b) => n + (b.children?.length ?? 0), 0);
     assert.equal(blocks.flatMap((b) => b.items ?? []).length, items(whole as never));
   });
 
@@ -137,7 +149,10 @@ describe('parse units: real Markdown is parsed as written', () => {
         for (const [us] of parseUnits(chunk)) {
           if (us === 0) continue;
           // A cut comes after a blank line or before a bullet item at the margin.
-          assert.ok(/\n[ \t\r]*\n$/.test(chunk.slice(0, us)) || /^[-*+][ \t]/.test(chunk.slice(us)), `${file}: cut at ${JSON.stringify(chunk.slice(us - 20, us + 20))}`);
+          assert.ok(
+            /\n[ \t\r]*\n$/.test(chunk.slice(0, us)) || /^[-*+][ \t]/.test(chunk.slice(us)),
+            `${file}: cut at ${JSON.stringify(chunk.slice(us - 20, us + 20))}`,
+          );
         }
       }
     }

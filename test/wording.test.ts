@@ -38,10 +38,33 @@ const ROOT = join(__dirname, '..');
 
 // The nouns our sentences count, singular → plural, written out here (not derived from the code).
 const NOUNS: Record<string, string> = {
-  word: 'words', story: 'stories', file: 'files', problem: 'problems', error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints',
-  theme: 'themes', time: 'times', day: 'days', month: 'months', year: 'years', sentence: 'sentences', phrase: 'phrases', claim: 'claims',
-  hedge: 'hedges', term: 'terms', card: 'cards', character: 'characters', finding: 'findings', placeholder: 'placeholders', category: 'categories',
-  question: 'questions', 'follow-up': 'follow-ups', configuration: 'configurations', story_file: 'story files',
+  word: 'words',
+  story: 'stories',
+  file: 'files',
+  problem: 'problems',
+  error: 'errors',
+  warning: 'warnings',
+  info: 'infos',
+  hint: 'hints',
+  theme: 'themes',
+  time: 'times',
+  day: 'days',
+  month: 'months',
+  year: 'years',
+  sentence: 'sentences',
+  phrase: 'phrases',
+  claim: 'claims',
+  hedge: 'hedges',
+  term: 'terms',
+  card: 'cards',
+  character: 'characters',
+  finding: 'findings',
+  placeholder: 'placeholders',
+  category: 'categories',
+  question: 'questions',
+  'follow-up': 'follow-ups',
+  configuration: 'configurations',
+  story_file: 'story files',
 };
 const PLURALS = new Map(Object.entries(NOUNS).map(([one, many]) => [many, one]));
 
@@ -55,7 +78,9 @@ export function grammarProblems(text: string): string[] {
   for (const m of text.matchAll(/(?<![\w'-])(a|an|A|An) ([A-Za-z0-9][\w/.-]*)/g)) {
     const [, article, word] = m;
     const acronym = /^[A-Z][A-Z0-9/]+$/.test(word);
-    const vowel = acronym ? 'AEFHILMNORSX'.includes(word[0]) : /^8|^1[18]\b/.test(word) || SAID_WITH_VOWEL.test(word) || (/^[aeiou]/i.test(word) && !SAID_WITH_CONSONANT.test(word));
+    const vowel = acronym
+      ? 'AEFHILMNORSX'.includes(word[0])
+      : /^8|^1[18]\b/.test(word) || SAID_WITH_VOWEL.test(word) || (/^[aeiou]/i.test(word) && !SAID_WITH_CONSONANT.test(word));
     if (article.toLowerCase() === 'a' && vowel) problems.push(`"${article} ${word}" should be "an ${word}"`);
     if (article.toLowerCase() === 'an' && !vowel) problems.push(`"${article} ${word}" should be "a ${word}"`);
   }
@@ -89,25 +114,81 @@ describe('wording', () => {
     it('catches the mistakes the issue found, and passes their fixes', () => {
       assert.deepEqual(grammarProblems('add a ethical dilemma or responsible ai story.'), ['"a ethical" should be "an ethical"', '"ai" should be "AI"']);
       assert.deepEqual(grammarProblems('add 2 major ml project stories'), ['"ml" should be "ML"']);
-      assert.deepEqual(grammarProblems('18 warning, 2 info, 1 warnings'), ['"18 warning": 18 takes the plural', '"2 info": 2 takes the plural', '"1 warnings": 1 takes the singular']);
-      assert.deepEqual(grammarProblems('add an ethical dilemma or responsible-AI story, a major ML project story, an ML model, a user, an hour, an F1 of 0.9, an A/B test, 1 story, 0 stories, 2 vague phrases, 1 info, 3 infos'), []);
+      assert.deepEqual(grammarProblems('18 warning, 2 info, 1 warnings'), [
+        '"18 warning": 18 takes the plural',
+        '"2 info": 2 takes the plural',
+        '"1 warnings": 1 takes the singular',
+      ]);
+      assert.deepEqual(
+        grammarProblems(
+          'add an ethical dilemma or responsible-AI story, a major ML project story, an ML model, a user, an hour, an F1 of 0.9, an A/B test, 1 story, 0 stories, 2 vague phrases, 1 info, 3 infos',
+        ),
+        [],
+      );
       assert.deepEqual(grammarProblems('2 vague phrase'), ['"2 vague phrase": 2 takes the plural']);
     });
   });
 
   describe('helpers', () => {
     it('plural, some, withArticle, list, severityCounts and age', () => {
-      assert.deepEqual([0, 1, 2].map((n) => plural(n, 'story')), ['0 stories', '1 story', '2 stories']);
-      assert.deepEqual([0, 1, 2].map((n) => some(n, 'major ML project story')), ['no major ML project story', 'a major ML project story', '2 major ML project stories']);
+      assert.deepEqual(
+        [0, 1, 2].map((n) => plural(n, 'story')),
+        ['0 stories', '1 story', '2 stories'],
+      );
+      assert.deepEqual(
+        [0, 1, 2].map((n) => some(n, 'major ML project story')),
+        ['no major ML project story', 'a major ML project story', '2 major ML project stories'],
+      );
       assert.equal(some(1, 'ethical dilemma or responsible-AI story'), 'an ethical dilemma or responsible-AI story');
-      assert.deepEqual(['ML model', 'AI decision', 'user', 'hour', 'F1 score', 'A/B test', 'URL', 'one-line fix', 'unique idea', 'umbrella', '8-week plan', '12-week plan', 'SLA'].map(withArticle), [
-        'an ML model', 'an AI decision', 'a user', 'an hour', 'an F1 score', 'an A/B test', 'a URL', 'a one-line fix', 'a unique idea', 'an umbrella', 'an 8-week plan', 'a 12-week plan', 'an SLA',
-      ]);
-      assert.deepEqual([[], ['a'], ['a', 'b'], ['a', 'b', 'c']].map((l) => list(l)), ['', 'a', 'a and b', 'a, b and c']);
+      assert.deepEqual(
+        [
+          'ML model',
+          'AI decision',
+          'user',
+          'hour',
+          'F1 score',
+          'A/B test',
+          'URL',
+          'one-line fix',
+          'unique idea',
+          'umbrella',
+          '8-week plan',
+          '12-week plan',
+          'SLA',
+        ].map(withArticle),
+        [
+          'an ML model',
+          'an AI decision',
+          'a user',
+          'an hour',
+          'an F1 score',
+          'an A/B test',
+          'a URL',
+          'a one-line fix',
+          'a unique idea',
+          'an umbrella',
+          'an 8-week plan',
+          'a 12-week plan',
+          'an SLA',
+        ],
+      );
+      assert.deepEqual(
+        [[], ['a'], ['a', 'b'], ['a', 'b', 'c']].map((l) => list(l)),
+        ['', 'a', 'a and b', 'a, b and c'],
+      );
       assert.equal(list(['x', 'y'], 'or'), 'x or y');
       assert.equal(severityCounts({ error: 1, warning: 18, info: 2, hint: 0 }), '1 error, 18 warnings, 2 infos');
       assert.equal(severityCounts({ error: 0, warning: 1, info: 1, hint: 1 }, ['error']), '0 errors, 1 warning, 1 info, 1 hint');
-      assert.deepEqual([0, 1, 11, 12, 13, 24, 26, 48].map(age), ['0 months', '1 month', '11 months', '1 year', '1 year and 1 month', '2 years', '2 years and 2 months', '4 years']);
+      assert.deepEqual([0, 1, 11, 12, 13, 24, 26, 48].map(age), [
+        '0 months',
+        '1 month',
+        '11 months',
+        '1 year',
+        '1 year and 1 month',
+        '2 years',
+        '2 years and 2 months',
+        '4 years',
+      ]);
     });
   });
 
@@ -124,18 +205,22 @@ describe('wording', () => {
       for (const rule of STORY_RULES) {
         const messages = rule.examples.fire.flatMap((e) => {
           const { markdown, config } = readExample(e);
-          return lintText(markdown, resolveConfig(config), { today: TODAY, only: [rule.id] }).findings.filter((f) => f.rule === rule.id).map((f) => f.message);
+          return lintText(markdown, resolveConfig(config), { today: TODAY, only: [rule.id] })
+            .findings.filter((f) => f.rule === rule.id)
+            .map((f) => f.message);
         });
         const withCount = messages.find((m) => counted.test(m));
         if (withCount) assert.ok(rule.messages, `${rule.id} says "${withCount}" but declares no \`messages\` to check with 0, 1 and 2`);
       }
     });
 
-    it('the score\'s notes', () => {
+    it("the score's notes", () => {
       const { doc } = lintText(readFileSync(join(ROOT, 'test/fixtures/cli/clean.md'), 'utf8'), resolveConfig(), { today: TODAY });
       const story = doc.stories[0];
       for (const n of [0, 1, 2]) {
-        const findings: Finding[] = ['vague-language', 'unquantified-claim', 'hedging'].flatMap((rule) => Array.from({ length: n }, () => ({ rule, message: '', span: { start: 0, end: 1 }, severity: 'warning' as const })));
+        const findings: Finding[] = ['vague-language', 'unquantified-claim', 'hedging'].flatMap((rule) =>
+          Array.from({ length: n }, () => ({ rule, message: '', span: { start: 0, end: 1 }, severity: 'warning' as const })),
+        );
         const withThemes = { ...story, meta: { ...story.meta, questions: ['failure', 'ambiguity'].slice(0, n), date: `${2026 - 2 - n}-11` } };
         const notes = scoreStory(withThemes, findings, resolveConfig(), TODAY).criteria.flatMap((c) => c.notes);
         assertGrammar(notes, `score notes with ${n}`);
@@ -143,7 +228,16 @@ describe('wording', () => {
     });
 
     it('the CLI: summary line, bank report header and problems, notes', () => {
-      const finding = (severity: CliFinding['severity']): CliFinding => ({ file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 2, severity, rule: 'hedging', message: 'x' });
+      const finding = (severity: CliFinding['severity']): CliFinding => ({
+        file: 'a.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        severity,
+        rule: 'hedging',
+        message: 'x',
+      });
       const c = colors(false);
       for (const n of [0, 1, 2]) {
         const findings = (['error', 'warning', 'info', 'hint'] as const).flatMap((s) => Array.from({ length: n }, () => finding(s)));
@@ -153,7 +247,9 @@ describe('wording', () => {
       }
       const bank = readdirSync(join(ROOT, 'examples/story-bank')).filter((f) => /^\d.*\.md$/.test(f));
       for (const n of [0, 1, 2]) {
-        const files = bank.slice(0, n).map((f) => ({ uri: f, result: lintText(readFileSync(join(ROOT, 'examples/story-bank', f), 'utf8'), resolveConfig(), { today: TODAY }) }));
+        const files = bank
+          .slice(0, n)
+          .map((f) => ({ uri: f, result: lintText(readFileSync(join(ROOT, 'examples/story-bank', f), 'utf8'), resolveConfig(), { today: TODAY }) }));
         const report = analyzeBank(files, resolveConfig(), TODAY);
         assertGrammar(formatBankText(report, [], colors(false)), `bank report with ${n} stories`);
       }
@@ -166,8 +262,20 @@ describe('wording', () => {
 
     it('the VS Code client: descriptions, tooltips, badges, practice and status lines', () => {
       const story = (n: number): BankStory => ({
-        uri: 'file:///a.md', index: 0, title: 'A', line: 0, span: { start: 0, end: 1 }, themes: [], score: { total: 70, criteria: [] }, words: n, seconds: n * 60,
-        problems: { error: n, warning: n, info: n, hint: n }, principles: [], values: [], skills: [], practice: { practiced: Array.from({ length: n }, () => '2026-11-01'), due: n > 0, overdueDays: n, next: '2026-11-04' },
+        uri: 'file:///a.md',
+        index: 0,
+        title: 'A',
+        line: 0,
+        span: { start: 0, end: 1 },
+        themes: [],
+        score: { total: 70, criteria: [] },
+        words: n,
+        seconds: n * 60,
+        problems: { error: n, warning: n, info: n, hint: n },
+        principles: [],
+        values: [],
+        skills: [],
+        practice: { practiced: Array.from({ length: n }, () => '2026-11-01'), due: n > 0, overdueDays: n, next: '2026-11-04' },
       });
       for (const n of [0, 1, 2]) {
         const texts = [
@@ -182,7 +290,12 @@ describe('wording', () => {
           lintAllSummary(n, { uris: Array.from({ length: n }, String), problems: { error: n, warning: 0, info: 0, hint: 0 } }),
           compositionAdvice({ category: 'ethics', label: 'Ethical dilemma or responsible AI', count: n, min: n + 1, max: n + 1, status: 'low' }) ?? '',
           compositionAdvice({ category: 'project', label: 'Major ML project', count: n + 3, min: 0, max: n, status: 'high' }) ?? '',
-          coverageDescription({ theme: 'failure', question: 'Tell me about a failure', stories: Array.from({ length: n }, (_, i) => i), status: n ? 'ok' : 'uncovered' }),
+          coverageDescription({
+            theme: 'failure',
+            question: 'Tell me about a failure',
+            stories: Array.from({ length: n }, (_, i) => i),
+            status: n ? 'ok' : 'uncovered',
+          }),
         ];
         assertGrammar(texts, `client texts with ${n}`);
       }
@@ -199,7 +312,11 @@ describe('wording', () => {
         }
       }
       const dirs = ['examples/story-bank', 'test/fixtures/cli', 'test/fixtures/stories', 'test/fixtures/lsp'];
-      const files = dirs.flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, d, f)));
+      const files = dirs.flatMap((d) =>
+        readdirSync(join(ROOT, d))
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => join(ROOT, d, f)),
+      );
       const linted = files.map((f) => ({ uri: f, result: lintText(readFileSync(f, 'utf8'), resolveConfig(), { today: TODAY }) }));
       for (const l of linted) messages.push(...l.result.findings.map((f) => f.message));
       const bank = analyzeBank(linted, resolveConfig(), TODAY);
@@ -212,7 +329,8 @@ describe('wording', () => {
   describe('age: one function of dates for the recency message and the recency points', () => {
     it('a story from 2022-11 is 4 years old on 2026-11-25, in the message and in the score', () => {
       assert.equal(ageInMonths('2022-11', TODAY), 48);
-      const md = (date: string) => `---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: ${date}\n---\n\n# T\n\n## Situation\n\nA.\n\n## Task\n\nI owned it.\n\n## Action\n\nI did it.\n\n## Result\n\nIt rose 5%.\n`;
+      const md = (date: string) =>
+        `---\ncategory: project\nquestions: [failure, ambiguity, proud]\ndate: ${date}\n---\n\n# T\n\n## Situation\n\nA.\n\n## Task\n\nI owned it.\n\n## Action\n\nI did it.\n\n## Result\n\nIt rose 5%.\n`;
       const result = lintText(md('2022-11'), resolveConfig(), { today: TODAY });
       assert.match(result.findings.find((f) => f.rule === 'recency')!.message, /^Story is from 2022-11, 4 years ago:/);
       const note = scoreStory(result.doc.stories[0], result.findings, resolveConfig(), TODAY).criteria.find((c) => c.id === 'recency')!.notes[0];
@@ -236,7 +354,16 @@ describe('wording', () => {
         if (recency) assert.ok(recency.message.includes(`, ${text} ago:`) && score.notes[0] === `${text} old`, `${date}: ${recency.message} / ${score.notes}`);
         assert.equal(Boolean(recency), months > 36, `${date}: fires past 3 years`);
       }
-      assert.deepEqual([ageInMonths('2022-11-26', TODAY), ageInMonths('2022-11-25', TODAY), ageInMonths('2022', TODAY), ageInMonths('2027-01', TODAY), ageInMonths('soon', TODAY)], [47, 48, 47, 0, undefined]);
+      assert.deepEqual(
+        [
+          ageInMonths('2022-11-26', TODAY),
+          ageInMonths('2022-11-25', TODAY),
+          ageInMonths('2022', TODAY),
+          ageInMonths('2027-01', TODAY),
+          ageInMonths('soon', TODAY),
+        ],
+        [47, 48, 47, 0, undefined],
+      );
     });
   });
 });

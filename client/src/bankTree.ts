@@ -5,7 +5,18 @@ import * as vscode from 'vscode';
 import type { BankStory, CompositionRow } from '../../shared/protocol';
 import { formatScore } from '../../shared/score-format';
 import { StoreTree } from './storeTree';
-import { compositionAdvice, compositionLabel, followUpLabel, missingFollowUps, problemCount, problemSummary, practiceDescription, showsPrinciples, storyDescription, type DescriptionOptions } from './format';
+import {
+  compositionAdvice,
+  compositionLabel,
+  followUpLabel,
+  missingFollowUps,
+  problemCount,
+  problemSummary,
+  practiceDescription,
+  showsPrinciples,
+  storyDescription,
+  type DescriptionOptions,
+} from './format';
 
 export type BankNode =
   | { kind: 'category'; row: CompositionRow; stories: BankStory[] }
@@ -68,7 +79,9 @@ function categoryItem(row: CompositionRow, hasStories: boolean): vscode.TreeItem
   item.id = `category:${row.category}${hasStories ? '' : ':empty'}`;
   const advice = compositionAdvice(row);
   item.description = row.label;
-  item.iconPath = advice ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+  item.iconPath = advice
+    ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+    : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
   item.tooltip = advice ?? `${row.label}: ${row.count}, within the ideal range.`;
   item.contextValue = 'category';
   return item;

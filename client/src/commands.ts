@@ -111,7 +111,10 @@ async function openRuleDocs(d: CommandDeps, id?: string): Promise<vscode.Uri | u
 async function firstSentence(uri: vscode.Uri): Promise<string | undefined> {
   try {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    return text.split('\n').find((l) => l.trim() && !/^\s*(#|<!--|---|>|\|)/.test(l))?.trim();
+    return text
+      .split('\n')
+      .find((l) => l.trim() && !/^\s*(#|<!--|---|>|\|)/.test(l))
+      ?.trim();
   } catch {
     return undefined;
   }
@@ -121,13 +124,15 @@ async function firstSentence(uri: vscode.Uri): Promise<string | undefined> {
 
 /** The story a command was called on: a tree node (menus pass the node), or (uri, index). */
 function storyFrom(d: CommandDeps, target: unknown, index?: unknown): BankStory | undefined {
-  if (target && typeof target === 'object' && 'kind' in target && (target as BankNode).kind === 'story') return (target as unknown as { story: BankStory }).story;
+  if (target && typeof target === 'object' && 'kind' in target && (target as BankNode).kind === 'story')
+    return (target as unknown as { story: BankStory }).story;
   const stories = d.store.report?.stories ?? [];
   if (typeof target === 'string' || target instanceof vscode.Uri) {
     const key = target.toString();
     // A file without an index (an editor's menu passes its URI): the story under its cursor.
     const editor = vscode.window.activeTextEditor;
-    if (typeof index !== 'number' && editor && sameUri(editor.document.uri.toString(), key)) return d.store.storyAt(editor.document.uri, editor.selection.active.line);
+    if (typeof index !== 'number' && editor && sameUri(editor.document.uri.toString(), key))
+      return d.store.storyAt(editor.document.uri, editor.selection.active.line);
     return stories.find((s) => sameUri(s.uri, key) && (typeof index !== 'number' || s.index === index));
   }
   const editor = vscode.window.activeTextEditor;
@@ -220,9 +225,16 @@ async function showStoryDetails(d: CommandDeps, target?: unknown, index?: unknow
     { label: 'Story', kind: vscode.QuickPickItemKind.Separator },
     { label: `$(book) ${storyStatus(story)}`, description: `${story.category ?? 'no category'} · ${story.themes.join(', ') || 'no themes'}` },
   ];
-  items.push({ label: `$(calendar) Practice: ${practiceDescription(story)}`, description: 'Mark Practiced Today', run: () => markPracticedToday(d, story.uri, story.index) });
+  items.push({
+    label: `$(calendar) Practice: ${practiceDescription(story)}`,
+    description: 'Mark Practiced Today',
+    run: () => markPracticedToday(d, story.uri, story.index),
+  });
   const missing = missingFollowUps(story);
-  items.push({ label: `$(comment-discussion) ${followUpLabel(story).replace('follow-ups', 'Follow-ups')}`, detail: missing.length ? `to prepare: ${missing.join(' · ')}` : undefined });
+  items.push({
+    label: `$(comment-discussion) ${followUpLabel(story).replace('follow-ups', 'Follow-ups')}`,
+    detail: missing.length ? `to prepare: ${missing.join(' · ')}` : undefined,
+  });
   const picked = await vscode.window.showQuickPick(items, { title: `${story.title} — ${head} · ${clock(story.seconds)}`, matchOnDetail: true });
   await picked?.run?.();
 }

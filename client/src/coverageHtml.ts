@@ -32,7 +32,14 @@ interface Columns {
 
 function columnsFor(report: CoverageReport, mode: CoverageMode): Columns {
   if (mode === 'principles') {
-    return { rows: coverageOrder(principleCoverage(report.stories)), title: 'Leadership Principles', noun: 'principle', yes: 'names', no: 'does not name', gap: 'named by no story' };
+    return {
+      rows: coverageOrder(principleCoverage(report.stories)),
+      title: 'Leadership Principles',
+      noun: 'principle',
+      yes: 'names',
+      no: 'does not name',
+      gap: 'named by no story',
+    };
   }
   return { rows: coverageOrder(report.coverage), title: 'Question coverage', noun: 'theme', yes: 'answers', no: 'does not answer', gap: 'uncovered' };
 }
@@ -53,7 +60,10 @@ export function renderCoverageHtml(report: CoverageReport, o: CoverageHtmlOption
     plural(columns.length, cols.noun),
     gaps.length ? `${gaps.length} ${cols.gap}: ${gaps.map((g) => g.theme).join(', ')}` : `every ${cols.noun} covered`,
   ].join(' · ');
-  const body = report.stories.length === 0 ? '<p class="empty">No story files in this workspace yet. Run <strong>starlint: New Story</strong> to write one.</p>' : table(report.stories, cols);
+  const body =
+    report.stories.length === 0
+      ? '<p class="empty">No story files in this workspace yet. Run <strong>starlint: New Story</strong> to write one.</p>'
+      : table(report.stories, cols);
   // Amazon interviewers listen for the Leadership Principles: the page can show those instead.
   const modes = toggle ? modeToggle(mode) : '';
   return webviewPage({
@@ -77,7 +87,10 @@ const MODES: [CoverageMode, string][] = [
 
 /** Two buttons that ask the extension (the script posts a message) to switch the columns. */
 function modeToggle(current: CoverageMode): string {
-  const buttons = MODES.map(([id, label]) => `<button type="button" role="radio" data-mode="${id}" aria-checked="${id === current}"${id === current ? ' class="active"' : ''}>${label}</button>`);
+  const buttons = MODES.map(
+    ([id, label]) =>
+      `<button type="button" role="radio" data-mode="${id}" aria-checked="${id === current}"${id === current ? ' class="active"' : ''}>${label}</button>`,
+  );
   return `<div class="modes" role="radiogroup" aria-label="Columns">${buttons.join('')}</div>`;
 }
 
@@ -99,9 +112,7 @@ function table(stories: BankStory[], cols: Columns): string {
       return `<tr><th scope="row" class="story" data-nav data-story="${i}"><span class="title">${escapeHtml(s.title)}</span><span class="meta">${escapeHtml(meta)}</span></th>${cells}</tr>`;
     })
     .join('\n');
-  const counts = columns
-    .map((c) => `<td class="count ${c.status}" data-nav title="${escapeHtml(c.question)}">${c.stories.length}</td>`)
-    .join('');
+  const counts = columns.map((c) => `<td class="count ${c.status}" data-nav title="${escapeHtml(c.question)}">${c.stories.length}</td>`).join('');
   return `<table role="grid" aria-label="${escapeHtml(`${cols.title}: stories by ${cols.noun}s, gaps first`)}">
 <thead><tr><td class="corner"></td>${head}</tr></thead>
 <tbody>

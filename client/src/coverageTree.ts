@@ -22,7 +22,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     if (!report || report.stories.length === 0) return [];
     if (!node) return coverageOrder(report.coverage).map((row) => ({ kind: 'theme', row }));
     if (node.kind === 'story') return [];
-    return node.row.stories.map((i) => report.stories[i]).filter(Boolean).map((story) => ({ kind: 'story', story, theme: node.row.theme }));
+    return node.row.stories
+      .map((i) => report.stories[i])
+      .filter(Boolean)
+      .map((story) => ({ kind: 'story', story, theme: node.row.theme }));
   }
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {

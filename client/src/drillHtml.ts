@@ -68,16 +68,28 @@ function step(v: DrillView): string {
   const { plan, stories, state } = v;
   const q = plan.questions[state.index];
   const story = q.story !== undefined ? stories[q.story] : undefined;
-  const out = [`<h2 class="question">${escapeHtml(sentence(q.question))}</h2>`, `<p class="meta">${escapeHtml(`${questionLabel(q)} · ${reasonText(q, stories)}`)}</p>`];
+  const out = [
+    `<h2 class="question">${escapeHtml(sentence(q.question))}</h2>`,
+    `<p class="meta">${escapeHtml(`${questionLabel(q)} · ${reasonText(q, stories)}`)}</p>`,
+  ];
   if (state.phase === 'question') {
     if (story) {
-      out.push(`<section class="tell"><h3>Tell this story</h3><p>${storyLink(stories, q.story!, 'story pick')}</p><p class="meta">${escapeHtml(facts(story))}</p></section>`);
+      out.push(
+        `<section class="tell"><h3>Tell this story</h3><p>${storyLink(stories, q.story!, 'story pick')}</p><p class="meta">${escapeHtml(facts(story))}</p></section>`,
+      );
       const others = q.stories.filter((i) => i !== q.story);
-      if (others.length) out.push(`<section><h3>Other stories that answer it</h3><ul class="others">${others.map((i) => `<li>${storyLink(stories, i)} <span class="meta">${escapeHtml(`${stories[i].score.total} · ${clock(stories[i].seconds)}`)}</span></li>`).join('')}</ul></section>`);
+      if (others.length)
+        out.push(
+          `<section><h3>Other stories that answer it</h3><ul class="others">${others.map((i) => `<li>${storyLink(stories, i)} <span class="meta">${escapeHtml(`${stories[i].score.total} · ${clock(stories[i].seconds)}`)}</span></li>`).join('')}</ul></section>`,
+        );
     } else {
-      out.push(`<section class="tell none"><h3>No story in your bank answers this</h3><p>Think of a moment from your own work and tell it anyway; then write it down as a story with <code>${escapeHtml(q.id)}</code> in its <code>questions</code>.</p></section>`);
+      out.push(
+        `<section class="tell none"><h3>No story in your bank answers this</h3><p>Think of a moment from your own work and tell it anyway; then write it down as a story with <code>${escapeHtml(q.id)}</code> in its <code>questions</code>.</p></section>`,
+      );
     }
-    out.push(`<p class="actions">${button('start', 'Start the clock', 'Enter', true)} ${button('skip', 'Skip', 's')} ${button('quit', 'End the drill', 'q')}</p>`);
+    out.push(
+      `<p class="actions">${button('start', 'Start the clock', 'Enter', true)} ${button('skip', 'Skip', 's')} ${button('quit', 'End the drill', 'q')}</p>`,
+    );
   } else if (state.phase === 'telling') {
     const t = timerView(v.elapsed);
     out.push(
@@ -91,7 +103,10 @@ function step(v: DrillView): string {
     out.push(
       `<p class="spoke ${t.status}">You spoke for ${escapeHtml(`${t.clock}, ${tellingVerdict(t.status)}`)}.</p>`,
       '<section><h3>The interviewer follows up — answer aloud</h3><ol class="follow-ups">',
-      ...q.followUps.map((f) => `<li>${escapeHtml(followUpQuestion(f))} <span class="meta">${followUpPrepared(story, f) ? '(prepared in its Follow-ups)' : '(not in its Follow-ups yet)'}</span></li>`),
+      ...q.followUps.map(
+        (f) =>
+          `<li>${escapeHtml(followUpQuestion(f))} <span class="meta">${followUpPrepared(story, f) ? '(prepared in its Follow-ups)' : '(not in its Follow-ups yet)'}</span></li>`,
+      ),
       '</ol></section>',
       `<p class="actions">${button('told', story ? `I told it — log ${v.today} in its practiced list` : 'I told it', 'y', true)} ${button('not-told', 'I did not', 'n')} ${button('quit', 'End the drill', 'q')}</p>`,
     );
@@ -103,19 +118,31 @@ function summary(v: DrillView): string {
   const { plan, stories, state } = v;
   const s = drillSummary(plan, state);
   const out = [`<h2>Drill over</h2>`, `<p class="summary">${escapeHtml(`${plural(s.asked, 'question')} asked, ${s.told} told, ${s.skipped} skipped.`)}</p>`];
-  out.push(`<section><h3>Stories used</h3>${s.storiesUsed.length ? `<ul>${s.storiesUsed.map((i) => `<li>${storyLink(stories, i)}</li>`).join('')}</ul>` : '<p class="meta">None.</p>'}</section>`);
-  if (s.logged.length) out.push(`<section><h3>Practice logged</h3><ul>${s.logged.map((l) => `<li>${storyLink(stories, l.story)} <span class="meta">${escapeHtml(l.date)}</span></li>`).join('')}</ul></section>`);
+  out.push(
+    `<section><h3>Stories used</h3>${s.storiesUsed.length ? `<ul>${s.storiesUsed.map((i) => `<li>${storyLink(stories, i)}</li>`).join('')}</ul>` : '<p class="meta">None.</p>'}</section>`,
+  );
+  if (s.logged.length)
+    out.push(
+      `<section><h3>Practice logged</h3><ul>${s.logged.map((l) => `<li>${storyLink(stories, l.story)} <span class="meta">${escapeHtml(l.date)}</span></li>`).join('')}</ul></section>`,
+    );
   const failed = state.outcomes.filter((o) => o.logError && o.story !== undefined);
-  if (failed.length) out.push(`<section class="warn"><h3>Not logged</h3><ul>${failed.map((o) => `<li>${storyLink(stories, o.story!)}: ${escapeHtml(o.logError!)}</li>`).join('')}</ul></section>`);
+  if (failed.length)
+    out.push(
+      `<section class="warn"><h3>Not logged</h3><ul>${failed.map((o) => `<li>${storyLink(stories, o.story!)}: ${escapeHtml(o.logError!)}</li>`).join('')}</ul></section>`,
+    );
   if (s.long.length) out.push(`<p class="warn">${escapeHtml(`Over 3:00: ${s.long.join(', ')}.`)}</p>`);
-  out.push(`<section><h3>Themes with no story</h3>${s.noStory.length ? `<ul>${s.noStory.map((x) => `<li><code>${escapeHtml(x.id)}</code>${x.asked ? ' <span class="meta">(asked)</span>' : ''}</li>`).join('')}</ul>` : '<p class="meta">Every theme has a story.</p>'}</section>`);
+  out.push(
+    `<section><h3>Themes with no story</h3>${s.noStory.length ? `<ul>${s.noStory.map((x) => `<li><code>${escapeHtml(x.id)}</code>${x.asked ? ' <span class="meta">(asked)</span>' : ''}</li>`).join('')}</ul>` : '<p class="meta">Every theme has a story.</p>'}</section>`,
+  );
   out.push(`<p class="actions">${button('restart', 'Start another drill', 'Enter', true)}</p>`);
   return out.join('\n');
 }
 
 // The clock's three messages, as timerView words them, for the page's script to switch between.
 const CLOCK_MESSAGES = (['short', 'target', 'long'] as const)
-  .map((status) => `data-${status}="${escapeHtml(timerView(status === 'short' ? 0 : status === 'target' ? TARGET_SECONDS.min : TARGET_SECONDS.max + 1).message)}"`)
+  .map(
+    (status) => `data-${status}="${escapeHtml(timerView(status === 'short' ? 0 : status === 'target' ? TARGET_SECONDS.min : TARGET_SECONDS.max + 1).message)}"`,
+  )
   .join(' ');
 
 const STYLE = `

@@ -8,7 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { drillStep, startDrill, type DrillAction, type DrillState } from '../../shared/drill-session';
 import { DrillPlanRequest, type DrillPlanParams, type DrillPlanResult, type MarkPracticedResult } from '../../shared/protocol';
 import { renderDrillHtml, type DrillView } from './drillHtml';
-import {  } from './format';
+import {} from './format';
 import { today } from '../../shared/time';
 import { openPanel } from './panel';
 
@@ -41,7 +41,13 @@ export class DrillPanel implements vscode.Disposable {
     this.flash = this.drill.partial ? { kind: 'info', text: `The workspace scan was still running: ${this.drill.partial}` } : undefined;
     if (!this.panel) {
       // The clock keeps running while the panel is in a background tab.
-      this.panel = openPanel(DrillPanel.viewType, 'Mock Interview', this.extensionUri, { message: (m) => this.handle(m), disposed: () => (this.panel = undefined) }, { retainContextWhenHidden: true });
+      this.panel = openPanel(
+        DrillPanel.viewType,
+        'Mock Interview',
+        this.extensionUri,
+        { message: (m) => this.handle(m), disposed: () => (this.panel = undefined) },
+        { retainContextWhenHidden: true },
+      );
     } else this.panel.reveal();
     this.render();
     return this.panel;
@@ -104,7 +110,15 @@ export class DrillPanel implements vscode.Disposable {
   view(): DrillView | undefined {
     if (!this.drill || !this.state) return undefined;
     const elapsed = this.state.phase === 'telling' && this.state.startedAt !== undefined ? Math.max(0, (this.now() - this.state.startedAt) / 1000) : 0;
-    return { plan: this.drill.plan, stories: this.drill.stories, state: this.state, elapsed, flash: this.flash, today: today(new Date(this.now())), notes: this.drill.unknownThemes };
+    return {
+      plan: this.drill.plan,
+      stories: this.drill.stories,
+      state: this.state,
+      elapsed,
+      flash: this.flash,
+      today: today(new Date(this.now())),
+      notes: this.drill.unknownThemes,
+    };
   }
 
   private render(): void {

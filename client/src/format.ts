@@ -7,7 +7,6 @@ import { AMAZON_PRINCIPLES, FOLLOW_UPS, PRACTICE_DAYS } from '../../shared/domai
 import { plural, severityCounts } from '../../shared/wording';
 import { scoreText, scoreValue } from '../../shared/score-format';
 
-
 /** The ideal count of a category, `2–3` or `1`. */
 export function idealRange(row: Pick<CompositionRow, 'min' | 'max'>): string {
   return row.min === row.max ? String(row.min) : `${row.min}–${row.max}`;
@@ -57,7 +56,10 @@ export function dueTooltip(due: number): string {
 }
 
 /** What Lint All Stories reports in the status bar: "8 stories in 8 files, 21 problems". */
-export function lintAllSummary(stories: number, linted: { uris: string[]; problems: Record<'error' | 'warning' | 'info' | 'hint', number>; partial?: string }): string {
+export function lintAllSummary(
+  stories: number,
+  linted: { uris: string[]; problems: Record<'error' | 'warning' | 'info' | 'hint', number>; partial?: string },
+): string {
   const p = linted.problems;
   const n = p.error + p.warning + p.info + p.hint;
   return `${plural(stories, 'story')} in ${plural(linted.uris.length, 'file')}, ${plural(n, 'problem')}${linted.partial ? ' (the workspace scan is still running)' : ''}`;
@@ -173,7 +175,6 @@ export function practiceDetail(story: Pick<BankStory, 'practice'>): string {
   return `${done} Next checkpoint (${checkpoint}): ${when}.`;
 }
 
-
 /** The status-bar text of a story: words, spoken time, I-ratio. */
 export function storyStatus(story: Pick<BankStory, 'words' | 'seconds' | 'iRatio'>): string {
   const parts = [plural(story.words, 'word'), clock(story.seconds)];
@@ -185,7 +186,10 @@ export function storyStatus(story: Pick<BankStory, 'words' | 'seconds' | 'iRatio
  * group in configuration order. */
 export function coverageOrder(rows: CoverageRow[]): CoverageRow[] {
   const rank = { uncovered: 0, thin: 1, ok: 2 } as const;
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => rank[a.r.status] - rank[b.r.status] || a.i - b.i).map((x) => x.r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank[a.r.status] - rank[b.r.status] || a.i - b.i)
+    .map((x) => x.r);
 }
 
 export function coverageDescription(row: CoverageRow): string {

@@ -35,10 +35,14 @@ function evidenceCell(c: Competency, linkable: boolean): string {
   const phrase = (e: Competency['evidence'][number]) => {
     const text = `“${escapeHtml(e.phrase)}”`;
     const where = `<span class="meta">line ${e.line}</span>`;
-    return linkable ? `<button type="button" class="link evidence" data-line="${e.line}" data-column="${e.column}" title="${escapeHtml(e.excerpt)}">${text}</button> ${where}` : `<span title="${escapeHtml(e.excerpt)}">${text}</span> ${where}`;
+    return linkable
+      ? `<button type="button" class="link evidence" data-line="${e.line}" data-column="${e.column}" title="${escapeHtml(e.excerpt)}">${text}</button> ${where}`
+      : `<span title="${escapeHtml(e.excerpt)}">${text}</span> ${where}`;
   };
   if (c.implied) return `<span class="meta">implied: the posting names</span> ${phrase(first)}`;
-  const more = rest.length ? `<details><summary>${plural(rest.length, 'more phrase')}</summary>${rest.map((e) => `<div>${phrase(e)}</div>`).join('')}</details>` : '';
+  const more = rest.length
+    ? `<details><summary>${plural(rest.length, 'more phrase')}</summary>${rest.map((e) => `<div>${phrase(e)}</div>`).join('')}</details>`
+    : '';
   return `${phrase(first)}${more}`;
 }
 
@@ -76,7 +80,11 @@ ${rows}
         })
         .join('')}</ol></section>`
     : '';
-  const gapText = gaps.length ? `<p class="gaps">Gaps: ${gaps.map((g) => `<code>${escapeHtml(g.id)}</code>`).join(', ')} — no story answers ${gaps.length === 1 ? 'it' : 'them'}.</p>` : n ? '<p class="covered">Every competency this posting asks for has a story.</p>' : '';
+  const gapText = gaps.length
+    ? `<p class="gaps">Gaps: ${gaps.map((g) => `<code>${escapeHtml(g.id)}</code>`).join(', ')} — no story answers ${gaps.length === 1 ? 'it' : 'them'}.</p>`
+    : n
+      ? '<p class="covered">Every competency this posting asks for has a story.</p>'
+      : '';
   return webviewPage({
     cspSource: o.cspSource,
     nonce: o.nonce,

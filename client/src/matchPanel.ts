@@ -71,7 +71,12 @@ export class MatchPanel implements vscode.Disposable {
 
   private async read(args: MatchArgs): Promise<{ text: string; source: string; uri?: vscode.Uri } | undefined> {
     if (args.text !== undefined) return { text: args.text, source: args.name ?? 'pasted text' };
-    const uri = typeof args.uri === 'string' ? (/^[a-z][\w+.-]+:/i.test(args.uri) && !/^[a-z]:\\/i.test(args.uri) ? vscode.Uri.parse(args.uri) : vscode.Uri.file(args.uri)) : args.uri!;
+    const uri =
+      typeof args.uri === 'string'
+        ? /^[a-z][\w+.-]+:/i.test(args.uri) && !/^[a-z]:\\/i.test(args.uri)
+          ? vscode.Uri.parse(args.uri)
+          : vscode.Uri.file(args.uri)
+        : args.uri!;
     // An open document's text is what the user sees, saved or not.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -89,8 +94,14 @@ export class MatchPanel implements vscode.Disposable {
     const picked = await vscode.window.showQuickPick(items, { title: 'Match Job Description', placeHolder: 'Where is the job posting?' });
     if (!picked) return undefined;
     if (picked.from === 'clipboard') return { text: await vscode.env.clipboard.readText(), source: 'the clipboard' };
-    if (picked.from === 'editor' && editor) return { text: editor.document.getText(), source: vscode.workspace.asRelativePath(editor.document.uri), uri: editor.document.uri };
-    const files = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Match', title: 'Job posting', filters: { 'Job posting': ['md', 'markdown', 'txt'], 'All files': ['*'] } });
+    if (picked.from === 'editor' && editor)
+      return { text: editor.document.getText(), source: vscode.workspace.asRelativePath(editor.document.uri), uri: editor.document.uri };
+    const files = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      openLabel: 'Match',
+      title: 'Job posting',
+      filters: { 'Job posting': ['md', 'markdown', 'txt'], 'All files': ['*'] },
+    });
     return files?.[0] ? this.read({ uri: files[0] }) : undefined;
   }
 

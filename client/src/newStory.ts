@@ -102,7 +102,10 @@ export async function newStory(d: NewStoryDeps, args: NewStoryArgs): Promise<vsc
     try {
       const editor = await vscode.window.showTextDocument(uri);
       // Put the cursor on the Situation's prose, where writing starts.
-      const line = editor.document.getText().split('\n').findIndex((l) => /^##\s+Situation/i.test(l));
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => /^##\s+Situation/i.test(l));
       if (line >= 0) {
         const at = new vscode.Position(Math.min(line + 2, editor.document.lineCount - 1), 0);
         editor.selection = new vscode.Selection(at, editor.document.lineAt(at.line).range.end);
@@ -153,12 +156,17 @@ async function pickCategory(report: BankResult | undefined, suggested: string | 
   const items = rows
     .map((r) => ({ label: r.category, description: `${r.label} · ${r.count} of ${idealRange(r)}`, detail: compositionAdvice(r), id: r.category, r }))
     .sort((a, b) => rank(a.id, a.r.status) - rank(b.id, b.r.status));
-  if (items.length === 0) for (const id of ['project', 'collaboration', 'failure', 'leadership', 'ethics']) items.push({ label: id, description: '', detail: undefined, id, r: undefined as never });
-  const picked = await vscode.window.showQuickPick([...items, { label: 'No category yet', description: '', detail: undefined, id: '', r: undefined as never }], {
-    title: 'New story (3/3): category',
-    placeHolder: 'Which kind of story is it? The bank’s gaps come first.',
-    ignoreFocusOut: true,
-  });
+  if (items.length === 0)
+    for (const id of ['project', 'collaboration', 'failure', 'leadership', 'ethics'])
+      items.push({ label: id, description: '', detail: undefined, id, r: undefined as never });
+  const picked = await vscode.window.showQuickPick(
+    [...items, { label: 'No category yet', description: '', detail: undefined, id: '', r: undefined as never }],
+    {
+      title: 'New story (3/3): category',
+      placeHolder: 'Which kind of story is it? The bank’s gaps come first.',
+      ignoreFocusOut: true,
+    },
+  );
   return picked?.id;
 }
 

@@ -41,7 +41,10 @@ export class PracticeTreeProvider extends StoreTree<PracticeNode> {
       const { group } = node;
       // The upcoming and finished stories matter less today: they start folded.
       const open = group.id === 'due' || group.id === 'never';
-      const item = new vscode.TreeItem(`${group.label} · ${group.stories.length}`, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        `${group.label} · ${group.stories.length}`,
+        open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `practice-group:${group.id}`;
       item.iconPath = GROUP_ICONS[group.id];
       item.contextValue = `practice-${group.id}`;

@@ -25,13 +25,16 @@ export function restoreSetUpContext(context: vscode.ExtensionContext): void {
 }
 
 export async function setUpStoryBank(context: vscode.ExtensionContext, refresh: () => unknown, args: SetUpArgs = {}): Promise<SetupResult | undefined> {
-  const folder = args.folder !== undefined ? (typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : args.folder) : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder =
+    args.folder !== undefined ? (typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : args.folder) : vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) {
     void vscode.window.showErrorMessage('starlint: open a folder first; the story bank is set up inside it.');
     return undefined;
   }
   if (folder.scheme !== 'file') {
-    void vscode.window.showErrorMessage(`starlint: the story bank can be set up in a folder on disk only (this one is ${folder.scheme}:). Run \`npx starlint init\` in a terminal instead.`);
+    void vscode.window.showErrorMessage(
+      `starlint: the story bank can be set up in a folder on disk only (this one is ${folder.scheme}:). Run \`npx starlint init\` in a terminal instead.`,
+    );
     return undefined;
   }
   const company =
@@ -47,8 +50,16 @@ export async function setUpStoryBank(context: vscode.ExtensionContext, refresh: 
     args.ci ??
     (
       await vscode.window.showQuickPick(
-        CI_KINDS.map((kind) => ({ label: kind === 'github' ? 'GitHub Actions' : 'pre-commit', description: kind === 'github' ? '.github/workflows/starlint.yml' : '.pre-commit-config.yaml', ci: kind as string })),
-        { title: 'Set up story bank (2/2): check the stories in CI too? (optional)', canPickMany: true, placeHolder: 'Pick none, one or both, then press Enter' },
+        CI_KINDS.map((kind) => ({
+          label: kind === 'github' ? 'GitHub Actions' : 'pre-commit',
+          description: kind === 'github' ? '.github/workflows/starlint.yml' : '.pre-commit-config.yaml',
+          ci: kind as string,
+        })),
+        {
+          title: 'Set up story bank (2/2): check the stories in CI too? (optional)',
+          canPickMany: true,
+          placeHolder: 'Pick none, one or both, then press Enter',
+        },
       )
     )?.map((p) => p.ci);
   if (ci === undefined) return undefined;

@@ -34,7 +34,9 @@ export class StoryStatusBar implements vscode.Disposable {
     }
     const status = storyStatus(story);
     this.item.text = `$(book) ${status}`;
-    this.item.tooltip = new vscode.MarkdownString(`**${story.title.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n${status} · strength ${scoreText(story.score)}\n\nClick for the rubric.`);
+    this.item.tooltip = new vscode.MarkdownString(
+      `**${story.title.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n${status} · strength ${scoreText(story.score)}\n\nClick for the rubric.`,
+    );
     this.item.accessibilityInformation = { label: `Story: ${status.replace(/ · /g, ', ')}` };
     this.item.command = { command: 'starlint.showStoryDetails', title: 'Show Story Details', arguments: [story.uri, story.index] };
     this.item.show();

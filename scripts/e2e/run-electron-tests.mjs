@@ -23,7 +23,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function usage(msg) {
-  const head = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18);
+  const head = fs
+    .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1, 18);
   if (msg) console.error(`error: ${msg}\n`);
   console.error(head.map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(msg ? 2 : 0);
@@ -83,8 +86,10 @@ try {
       '--skip-welcome',
       '--skip-release-notes',
       '--disable-telemetry',
-      '--user-data-dir', path.join(tmp, 'user-data'),
-      '--extensions-dir', path.join(tmp, 'extensions'),
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
     ],
   });
 } catch (e) {
@@ -121,7 +126,10 @@ if (results) {
   for (const t of results.pending ?? []) console.log(`  skip  ${t.title}`);
   for (const t of results.failures ?? []) {
     console.log(`  FAIL  ${t.title}`);
-    for (const l of String(t.stack || t.error).split('\n').slice(0, 12)) console.log(`          ${l}`);
+    for (const l of String(t.stack || t.error)
+      .split('\n')
+      .slice(0, 12))
+      console.log(`          ${l}`);
   }
   passed = results.passes?.length ?? 0;
   failed = results.failures?.length ?? 0;

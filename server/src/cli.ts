@@ -7,7 +7,20 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { ALL_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, createEngine, fixText, isBankRule, ruleDocsUrl, today as realToday, type LineIndex, type LintResult } from './engine';
+import {
+  ALL_RULES,
+  analyzeBank,
+  buildCards,
+  cardsToHtml,
+  cardsToMarkdown,
+  createEngine,
+  fixText,
+  isBankRule,
+  ruleDocsUrl,
+  today as realToday,
+  type LineIndex,
+  type LintResult,
+} from './engine';
 import { ConfigLookup, type ConfigFileProblem } from './node/config-files';
 import { plural } from '../../shared/wording';
 import { noStoriesHint } from './node/no-stories';
@@ -133,7 +146,13 @@ const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = { drill
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   // "starlint init" sets up a story bank (init.ts), unless "init" is a file or folder to lint.
-  if (argv[0] === 'init' && !existsSync(resolve(cwd, 'init'))) return runInit(argv.slice(1), cwd, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  if (argv[0] === 'init' && !existsSync(resolve(cwd, 'init')))
+    return runInit(
+      argv.slice(1),
+      cwd,
+      (s) => process.stdout.write(s),
+      (s) => process.stderr.write(s),
+    );
   const sub = SUBCOMMANDS[argv[0]];
   if (sub && !existsSync(resolve(cwd, argv[0]))) return sub(argv.slice(1));
   const { values, positionals } = parse(argv);
@@ -182,7 +201,12 @@ async function main(argv: string[]): Promise<number> {
   const fatal = collected.problems.filter((p) => p.fatal);
   for (const p of collected.problems) note(`${p.path}: ${p.message}`);
   if (fatal.length) return 2;
-  const inputs: { file: string; dir: string; path?: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({ file: displayPath(path, cwd), dir: dirname(path), path, read: () => readTextFile(path) }));
+  const inputs: { file: string; dir: string; path?: string; read: () => ReadResult | Promise<ReadResult> }[] = collected.files.map((path) => ({
+    file: displayPath(path, cwd),
+    dir: dirname(path),
+    path,
+    read: () => readTextFile(path),
+  }));
   if (wantsStdin) {
     // Standard input is configured as a file in --stdin-filename's folder, else the current one.
     const name = stdinName !== undefined ? displayPath(stdinName, cwd) : '<stdin>';
@@ -191,11 +215,19 @@ async function main(argv: string[]): Promise<number> {
   for (const input of inputs) configs.forDir(input.dir);
   // The bank is judged with the configuration of the folder that holds every file linted.
   const wantsBank = cards || values.bank === true || format === 'bank-json';
-  const bankFolder = commonFolder(inputs.map((i) => i.dir), cwd);
+  const bankFolder = commonFolder(
+    inputs.map((i) => i.dir),
+    cwd,
+  );
   const bankConfig = wantsBank ? configs.forDir(bankFolder) : undefined;
   if (reportBroken(configs.read(), cwd)) return 2;
   if (bankConfig && fixed === undefined) {
-    const mixed = mixedConfigNote(bankConfig, bankFolder, inputs.map((i) => configs.forDir(i.dir)), cwd);
+    const mixed = mixedConfigNote(
+      bankConfig,
+      bankFolder,
+      inputs.map((i) => configs.forDir(i.dir)),
+      cwd,
+    );
     if (mixed) note(mixed);
   }
 
@@ -235,10 +267,14 @@ async function main(argv: string[]): Promise<number> {
       note(`${input.file}: binary file; skipped`);
       continue;
     }
-    for (const e of result.errors) note(`${input.file}: rule "${e.rule}" failed on story ${e.story + 1} and was skipped (${e.error.split('\n')[0]}). Please report this.`);
+    for (const e of result.errors)
+      note(`${input.file}: rule "${e.rule}" failed on story ${e.story + 1} and was skipped (${e.error.split('\n')[0]}). Please report this.`);
     linted.push({ file: input.file, dir: input.dir, result });
   }
-  const hint = noStoriesHint(linted.map((l) => ({ file: l.file, stories: l.result.doc.isStory ? l.result.doc.stories.length : 0 })), patterns.length ? patterns : ['.']);
+  const hint = noStoriesHint(
+    linted.map((l) => ({ file: l.file, stories: l.result.doc.isStory ? l.result.doc.stories.length : 0 })),
+    patterns.length ? patterns : ['.'],
+  );
   if (hint) note(hint);
 
   if (cards) {
@@ -257,8 +293,16 @@ async function main(argv: string[]): Promise<number> {
   let findings: CliFinding[] = linted.flatMap((l) => l.result.findings.map((f) => toCliFinding(l.file, l.result.lines, f)));
   findings.sort(compareFindings);
 
-  const bank = bankConfig ? analyzeBank(linted.map((l) => ({ uri: l.file, result: l.result })), bankConfig.config, day) : undefined;
-  let bankFindings: CliFinding[] = (bank?.findings ?? []).map((f) => (f.uri !== undefined && linesOf.has(f.uri) ? toCliFinding(f.uri, linesOf.get(f.uri), f) : toCliFinding(null, undefined, f)));
+  const bank = bankConfig
+    ? analyzeBank(
+        linted.map((l) => ({ uri: l.file, result: l.result })),
+        bankConfig.config,
+        day,
+      )
+    : undefined;
+  let bankFindings: CliFinding[] = (bank?.findings ?? []).map((f) =>
+    f.uri !== undefined && linesOf.has(f.uri) ? toCliFinding(f.uri, linesOf.get(f.uri), f) : toCliFinding(null, undefined, f),
+  );
   bankFindings.sort(compareFindings);
 
   // The exit code counts every finding; --quiet only changes what is printed.
@@ -282,7 +326,11 @@ async function main(argv: string[]): Promise<number> {
       output = formatGithub(everything);
       break;
     case 'bank-json':
-      output = JSON.stringify(bankJson(bank!, bankFindings, (file) => linesOf.get(file)), null, 2);
+      output = JSON.stringify(
+        bankJson(bank!, bankFindings, (file) => linesOf.get(file)),
+        null,
+        2,
+      );
       break;
     default: {
       const lines = formatStylishFindings(findings, c);

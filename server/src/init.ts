@@ -54,7 +54,8 @@ export async function runInit(argv: string[], cwd: string, out: (s: string) => v
   const next = [
     wroteStory ? `Next: rewrite ${EXAMPLE_STORY} as one of your own stories, then run \`npx starlint\`.` : 'Next: run `npx starlint` to lint your stories.',
   ];
-  if (values.ci?.length && result.created.some((f) => f.path === '.pre-commit-config.yaml')) next.push('Then run `pre-commit install` once, so each commit is checked.');
+  if (values.ci?.length && result.created.some((f) => f.path === '.pre-commit-config.yaml'))
+    next.push('Then run `pre-commit install` once, so each commit is checked.');
   if (!values.ci?.length) next.push(`For CI, add ${CI_KINDS.map((k) => `\`--ci ${k}\``).join(' or ')} to \`starlint init\`.`);
   out(`\n${next.join('\n')}\n`);
   return result.refused.length ? 1 : 0;

@@ -51,7 +51,11 @@ export default function remarkStarlint(options: RemarkStarlintOptions = {}): (tr
     const path = file.path === undefined ? undefined : resolve(file.cwd, file.path);
     const layers: StarlintConfig[] = [];
     const configPath =
-      options.configFile === false ? undefined : typeof options.configFile === 'string' ? resolve(file.cwd, options.configFile) : findConfigFile(path ? dirname(path) : file.cwd);
+      options.configFile === false
+        ? undefined
+        : typeof options.configFile === 'string'
+          ? resolve(file.cwd, options.configFile)
+          : findConfigFile(path ? dirname(path) : file.cwd);
     if (configPath) {
       const loaded = loadConfigFile(configPath);
       for (const p of loaded.problems) {

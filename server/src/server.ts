@@ -135,7 +135,12 @@ const configs = new ConfigStore({
     return value ?? undefined;
   },
   pushedSettings: () => pushedSettings ?? initOptions.settings ?? initOptions.starlint,
-  openConfigs: () => documents.all().filter((d) => isConfigFile(d.uri)).map((d) => uriToPath(d.uri)).filter((p): p is string => p !== undefined),
+  openConfigs: () =>
+    documents
+      .all()
+      .filter((d) => isConfigFile(d.uri))
+      .map((d) => uriToPath(d.uri))
+      .filter((p): p is string => p !== undefined),
   readText: async (file) => openDocument(file)?.getText() ?? readText(file),
 });
 
@@ -241,14 +246,18 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   const candidate = file ? isStoryCandidate(file, fc.config, fc.root) : true;
   // Typing in a bank file re-lints the edited story only, when the last analysis is still valid.
   const day = today();
-  const change = previous?.isStory && candidate && previous.config.key === fc.config.key && previous.today === day ? edits.since(uri, previous.version) : undefined;
+  const change =
+    previous?.isStory && candidate && previous.config.key === fc.config.key && previous.today === day ? edits.since(uri, previous.version) : undefined;
   if (!change && candidate && now.getText().length > PREPARE_ABOVE) {
     // A long document is parsed a unit at a time, answering other requests in between.
     await prepared(uri, now.getText());
     if (documents.get(uri)?.version !== now.version) return lint(uri);
   }
   // A re-lint after typing (no incremental path) does not fill the caches with a keystroke's text.
-  const a = previous && change ? analyzeEdit(engine, previous, now.getText(), change, now.version) : analyze(engine, uri, now.getText(), fc.config, day, candidate, now.version, !previous);
+  const a =
+    previous && change
+      ? analyzeEdit(engine, previous, now.getText(), change, now.version)
+      : analyze(engine, uri, now.getText(), fc.config, day, candidate, now.version, !previous);
   edits.linted(uri, now.version);
   for (const e of a.result.errors) {
     const key = `${e.rule}\u0000${e.error}`;
@@ -273,7 +282,10 @@ async function prepared(uri: string, text: string): Promise<void> {
   const running = preparing.get(uri);
   if (running?.text === text) return running.done;
   const done = (async () => {
-    const progress = text.length > PROGRESS_ABOVE && capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    const progress =
+      text.length > PROGRESS_ABOVE && capabilities.window?.workDoneProgress
+        ? await connection.window.createWorkDoneProgress().catch(() => undefined)
+        : undefined;
     progress?.begin('starlint', 0, `reading ${uri.slice(uri.lastIndexOf('/') + 1)}`, false);
     let shown = 0;
     try {
@@ -365,8 +377,11 @@ function configurationChanged(): void {
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
-  initOptions = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as StarlintInitializationOptions;
-  const list = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
+  initOptions = (
+    params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}
+  ) as StarlintInitializationOptions;
+  const list =
+    params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
   folders = toFolders(list);
   // Without a scan the bank is the open documents: nothing to wait for.
   if (initOptions.scanWorkspace === false) bank.skipScan();
@@ -628,7 +643,8 @@ connection.onExecuteCommand(async (params): Promise<MarkPracticedResult> => {
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
   });
   if (!edit) return { applied: false, date, reason: `"${story.title}" was already practiced on ${date}.`, practice };
-  if (!capabilities.workspace?.applyEdit) return { applied: false, date, reason: 'The client does not apply edits sent by the server: apply `edit` yourself.', practice, edit };
+  if (!capabilities.workspace?.applyEdit)
+    return { applied: false, date, reason: 'The client does not apply edits sent by the server: apply `edit` yourself.', practice, edit };
   const result = await connection.workspace.applyEdit({ label: `starlint: practiced "${story.title}" on ${date}`, edit });
   return { applied: result.applied, date, reason: result.applied ? undefined : (result.failureReason ?? 'The client did not apply the edit.'), practice };
 });

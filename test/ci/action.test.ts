@@ -77,8 +77,15 @@ function runAction(inputs: Record<string, string>, workspace: string, actionPath
       const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, env, encoding: 'utf8', timeout: 240_000 });
       stdout += r.stdout;
       stderr += r.stderr;
-      if (step.id) steps[step.id] = Object.fromEntries(readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-      if (r.status !== 0) return { code: r.status ?? -1, failedStep: step.name, stdout, stderr, outputs: outputsOf(evaluate), summary: readFileSync(summary, 'utf8') };
+      if (step.id)
+        steps[step.id] = Object.fromEntries(
+          readFileSync(output, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+        );
+      if (r.status !== 0)
+        return { code: r.status ?? -1, failedStep: step.name, stdout, stderr, outputs: outputsOf(evaluate), summary: readFileSync(summary, 'utf8') };
     }
     return { code: 0, stdout, stderr, outputs: outputsOf(evaluate), summary: readFileSync(summary, 'utf8') };
   } finally {

@@ -17,7 +17,13 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
   let home: string;
   let repo: string;
   const env = () => ({ ...process.env, PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: 'never', npm_config_prefer_offline: 'true' });
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=A Writer', '-c', 'user.email=writer@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env: env(), encoding: 'utf8', timeout: 280_000 });
+  const git = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.name=A Writer', '-c', 'user.email=writer@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      env: env(),
+      encoding: 'utf8',
+      timeout: 280_000,
+    });
   const commits = () => Number(git('rev-list', '--count', '--all').stdout.trim() || 0);
 
   before(function () {
@@ -27,7 +33,10 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', function () {
     const source = sourceSnapshot();
     git('init', '-q');
     // What a user writes, with the repository's URL replaced by this working tree's snapshot.
-    writeFileSync(join(repo, '.pre-commit-config.yaml'), ['repos:', `  - repo: ${source.dir}`, `    rev: ${source.commit}`, '    hooks:', '      - id: starlint', ''].join('\n'));
+    writeFileSync(
+      join(repo, '.pre-commit-config.yaml'),
+      ['repos:', `  - repo: ${source.dir}`, `    rev: ${source.commit}`, '    hooks:', '      - id: starlint', ''].join('\n'),
+    );
     execFileSync('pre-commit', ['install'], { cwd: repo, env: env() });
   });
 

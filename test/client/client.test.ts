@@ -56,8 +56,14 @@ describe('client: the Story Bank welcome view', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
     const views = pkg.contributes.viewsWelcome.filter((v: { view: string }) => v.view === 'starlint.bank');
     const noStories = views.find((v: { when?: string }) => v.when === 'starlint.bankState == noStories');
-    assert.match(noStories.contents, /^No stories found in this workspace's Markdown\. starlint reads Markdown with Situation, Task, Action and Result headings or labels/);
-    assert.ok(views.some((v: { when?: string }) => v.when === 'starlint.bankState != noStories'), 'the other states keep the first-run text');
+    assert.match(
+      noStories.contents,
+      /^No stories found in this workspace's Markdown\. starlint reads Markdown with Situation, Task, Action and Result headings or labels/,
+    );
+    assert.ok(
+      views.some((v: { when?: string }) => v.when === 'starlint.bankState != noStories'),
+      'the other states keep the first-run text',
+    );
   });
 });
 
@@ -84,11 +90,17 @@ describe('client: labels', () => {
   });
 
   it('names the Leadership Principles a story shows when the bank is tuned for Amazon', () => {
-    assert.equal(storyDescription(story({ principles: ['Ownership', 'Dive Deep'] }), { principles: true }), '72 · 2:31 · 3 problems · follow-ups 0/6 · Ownership, Dive Deep');
+    assert.equal(
+      storyDescription(story({ principles: ['Ownership', 'Dive Deep'] }), { principles: true }),
+      '72 · 2:31 · 3 problems · follow-ups 0/6 · Ownership, Dive Deep',
+    );
     assert.equal(storyDescription(story(), { principles: true }), '72 · 2:31 · 3 problems · follow-ups 0/6 · no Leadership Principle');
     const rows = principleCoverage([story({ principles: ['Ownership', 'Dive Deep'] }), story({ principles: ['Ownership'] })]);
     assert.equal(rows.length, 16);
-    assert.deepEqual(rows.find((r) => r.theme === 'Ownership'), { theme: 'Ownership', question: 'Ownership', stories: [0, 1], status: 'ok' });
+    assert.deepEqual(
+      rows.find((r) => r.theme === 'Ownership'),
+      { theme: 'Ownership', question: 'Ownership', stories: [0, 1], status: 'ok' },
+    );
     assert.deepEqual(rows.find((r) => r.theme === 'Dive Deep')!.status, 'thin');
     assert.deepEqual(rows.find((r) => r.theme === 'Frugality')!.stories, []);
   });
@@ -100,7 +112,10 @@ describe('client: labels', () => {
       { theme: 'c', question: 'C', stories: [1], status: 'thin' },
       { theme: 'd', question: 'D', stories: [], status: 'uncovered' },
     ];
-    assert.deepEqual(coverageOrder(rows).map((r) => r.theme), ['b', 'd', 'c', 'a']);
+    assert.deepEqual(
+      coverageOrder(rows).map((r) => r.theme),
+      ['b', 'd', 'c', 'a'],
+    );
   });
 
   it('makes file names from titles', () => {
@@ -113,7 +128,8 @@ describe('client: labels', () => {
 });
 
 describe('client: practice schedule', () => {
-  const at = (title: string, practice: Partial<BankStory['practice']>): BankStory => story({ title, practice: { practiced: [], due: false, overdueDays: 0, ...practice } });
+  const at = (title: string, practice: Partial<BankStory['practice']>): BankStory =>
+    story({ title, practice: { practiced: [], due: false, overdueDays: 0, ...practice } });
   const stories = [
     at('Upcoming late', { practiced: ['2026-11-20', '2026-11-23'], next: '2026-11-27' }),
     at('Never', {}),
@@ -134,11 +150,22 @@ describe('client: practice schedule', () => {
         ['done', ['Complete']],
       ],
     );
-    assert.deepEqual(practiceGroups([stories[1]]).map((g) => g.id), ['never'], 'empty groups are left out');
+    assert.deepEqual(
+      practiceGroups([stories[1]]).map((g) => g.id),
+      ['never'],
+      'empty groups are left out',
+    );
   });
 
   it('says when each story is due', () => {
-    assert.deepEqual(stories.map(practiceDescription), ['next: 2026-11-27', 'never practiced', 'due today', 'due 17 days ago', 'next: 2026-11-26', 'all 5 checkpoints done']);
+    assert.deepEqual(stories.map(practiceDescription), [
+      'next: 2026-11-27',
+      'never practiced',
+      'due today',
+      'due 17 days ago',
+      'next: 2026-11-26',
+      'all 5 checkpoints done',
+    ]);
     assert.equal(practiceDescription(at('One day', { practiced: ['2026-11-21'], next: '2026-11-24', due: true, overdueDays: 1 })), 'due 1 day ago');
     assert.equal(practiceDetail(stories[3]), 'Practiced 2 times: 2026-11-01, 2026-11-04. Next checkpoint (day 7): due since 2026-11-08, 17 days ago.');
     assert.match(practiceDetail(stories[1]), /^Not practiced yet\. Practise it today to start the schedule \(day 0, day 3, day 7, day 14, day 21\)\.$/);
@@ -162,7 +189,13 @@ describe('client: story templates', () => {
 
   it('writes a new story that parses as one story with its metadata and four sections', () => {
     for (const t of TEMPLATES) {
-      const text = newStoryText({ title: 'Cut p99: from 80 ms to 35 ms', category: t.category, questions: t.questions, body: SNIPPETS[t.snippet].body, now: new Date(2026, 0, 5) });
+      const text = newStoryText({
+        title: 'Cut p99: from 80 ms to 35 ms',
+        category: t.category,
+        questions: t.questions,
+        body: SNIPPETS[t.snippet].body,
+        now: new Date(2026, 0, 5),
+      });
       assert.ok(!/\$\{?\d/.test(text), `placeholders left in ${t.id}`);
       const doc = parseDocument(text);
       assert.equal(doc.stories.length, 1, t.id);
@@ -203,7 +236,10 @@ describe('client: coverage heat-map HTML', () => {
   });
 
   it('has a strict CSP with a nonce and loads nothing remote', () => {
-    assert.match(html, /content="default-src &#39;none&#39;; style-src https:\/\/\*\.vscode-cdn\.net &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;;"/);
+    assert.match(
+      html,
+      /content="default-src &#39;none&#39;; style-src https:\/\/\*\.vscode-cdn\.net &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;;"/,
+    );
     assert.equal((html.match(/<script nonce="abc123">/g) ?? []).length, 1);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(!/\s(src|href)="/.test(html), 'no src or href attribute');
@@ -212,7 +248,10 @@ describe('client: coverage heat-map HTML', () => {
 
   it('is a table with header cells for themes and stories, the gaps first', () => {
     const cols = [...html.matchAll(/<th scope="col" class="theme (\w+)"[^>]*><span>([^<]+)<\/span>/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(cols, [['uncovered', 'why-company'], ['ok', 'proud']]);
+    assert.deepEqual(cols, [
+      ['uncovered', 'why-company'],
+      ['ok', 'proud'],
+    ]);
     assert.equal((html.match(/<th scope="row" class="story"/g) ?? []).length, 2);
     assert.match(html, /<td class="cell yes heat-3"[^>]*data-story="0"/);
     assert.match(html, /<td class="cell yes heat-4"[^>]*data-story="1"/);
@@ -221,11 +260,20 @@ describe('client: coverage heat-map HTML', () => {
   });
 
   it('offers Leadership Principles as columns only when the bank is tuned for Amazon, escaped and behind the same CSP', () => {
-    const amazon = { ...report, targetCompany: 'amazon', stories: [story({ title: hostile, principles: ['Dive Deep'] }), story({ title: 'Second & last', principles: [] })] };
+    const amazon = {
+      ...report,
+      targetCompany: 'amazon',
+      stories: [story({ title: hostile, principles: ['Dive Deep'] }), story({ title: 'Second & last', principles: [] })],
+    };
     assert.ok(!html.includes('role="radiogroup"'), 'no toggle without a target company');
-    assert.ok(!renderCoverageHtml({ ...report, targetCompany: 'google' }, { cspSource: 'x', nonce: 'n', mode: 'principles' }).includes('Leadership Principles'));
+    assert.ok(
+      !renderCoverageHtml({ ...report, targetCompany: 'google' }, { cspSource: 'x', nonce: 'n', mode: 'principles' }).includes('Leadership Principles'),
+    );
     const themes = renderCoverageHtml(amazon, { cspSource: 'x', nonce: 'n' });
-    assert.match(themes, /<button type="button" role="radio" data-mode="themes" aria-checked="true" class="active">Question themes<\/button><button type="button" role="radio" data-mode="principles" aria-checked="false">Leadership Principles<\/button>/);
+    assert.match(
+      themes,
+      /<button type="button" role="radio" data-mode="themes" aria-checked="true" class="active">Question themes<\/button><button type="button" role="radio" data-mode="principles" aria-checked="false">Leadership Principles<\/button>/,
+    );
     const principles = renderCoverageHtml(amazon, { cspSource: 'x', nonce: 'n', mode: 'principles' });
     assert.match(principles, /<h1>Leadership Principles<\/h1>/);
     const cols = [...principles.matchAll(/<th scope="col" class="theme (\w+)"[^>]*><span>([^<]+)<\/span>/g)].map((m) => m[2]);
@@ -247,7 +295,9 @@ describe('client: activation stays light', () => {
   it('bundles no part of the engine: no parser, no YAML, no rules (the server does that work)', () => {
     ensureBuilt();
     const map = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dist', 'extension.js.map'), 'utf8')) as { sources: string[] };
-    const heavy = map.sources.filter((s) => /node_modules\/(?:micromark[^/]*|mdast-[^/]*|remark-[^/]*|unified|yaml|jsonc-parser)\/|server\/src\/engine\//.test(s));
+    const heavy = map.sources.filter((s) =>
+      /node_modules\/(?:micromark[^/]*|mdast-[^/]*|remark-[^/]*|unified|yaml|jsonc-parser)\/|server\/src\/engine\//.test(s),
+    );
     assert.deepEqual(heavy, []);
   });
 });

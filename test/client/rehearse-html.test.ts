@@ -37,7 +37,10 @@ function assertSafe(html: string): void {
   // Only the page's own script runs, under its nonce.
   assert.equal((html.match(/<script/g) ?? []).length, 1);
   assert.match(html, /<script nonce="abc123">/);
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src vscode-webview:\/\/test &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;;">/);
+  assert.match(
+    html,
+    /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src vscode-webview:\/\/test &#39;nonce-abc123&#39;; script-src &#39;nonce-abc123&#39;;">/,
+  );
   assert.ok(!/https?:\/\//.test(html.replace(/<meta http-equiv[^>]*>/, '')), 'the page loads something remote');
 }
 
@@ -68,27 +71,34 @@ describe('client: the mock-interview page', () => {
   });
 
   it('after the telling, asks the two follow-ups and offers to log today’s practice', () => {
-    const html = page(after([
-      [{ type: 'start' }, 0],
-      [{ type: 'stop' }, 200_000],
-    ]));
+    const html = page(
+      after([
+        [{ type: 'start' }, 0],
+        [{ type: 'stop' }, 200_000],
+      ]),
+    );
     assert.match(html, /You spoke for 3:20, past 3:00: cut the Situation and land the Result sooner\./);
     assert.equal((html.match(/<li>[^<]+\?? <span class="meta">\((?:prepared|not in)/g) ?? []).length, 2);
     assert.match(html, /data-action="told" data-key="y" class="primary" autofocus>I told it — log 2026-11-25 in its practiced list/);
   });
 
   it('sums up at the end: asked, told, skipped, stories used, practice logged, themes with no story', () => {
-    const html = page(after([
-      [{ type: 'start' }, 0],
-      [{ type: 'stop' }, 150_000],
-      [{ type: 'told', logged: TODAY }, 151_000],
-      [{ type: 'skip' }, 152_000],
-      [{ type: 'quit' }, 153_000],
-    ]));
+    const html = page(
+      after([
+        [{ type: 'start' }, 0],
+        [{ type: 'stop' }, 150_000],
+        [{ type: 'told', logged: TODAY }, 151_000],
+        [{ type: 'skip' }, 152_000],
+        [{ type: 'quit' }, 153_000],
+      ]),
+    );
     assertSafe(html);
     assert.match(html, /<body data-phase="done">/);
     assert.match(html, /2 questions asked, 1 told, 1 skipped\./);
-    assert.match(html, /<h3>Practice logged<\/h3><ul><li><button[^>]*data-story="8"[^>]*>&lt;img src=x onerror=alert\(1\)&gt;<\/button> <span class="meta">2026-11-25<\/span>/);
+    assert.match(
+      html,
+      /<h3>Practice logged<\/h3><ul><li><button[^>]*data-story="8"[^>]*>&lt;img src=x onerror=alert\(1\)&gt;<\/button> <span class="meta">2026-11-25<\/span>/,
+    );
     assert.match(html, /data-action="restart"/);
   });
 });
@@ -103,7 +113,10 @@ describe('client: the job-match page', () => {
     assertSafe(html);
     const rows = html.match(/<tr class="(gap|thin|ok)">/g) ?? [];
     assert.equal(rows.length, result.competencies.length);
-    assert.deepEqual(rows.map((r) => /"(\w+)"/.exec(r)![1]), result.competencies.map((c) => c.status));
+    assert.deepEqual(
+      rows.map((r) => /"(\w+)"/.exec(r)![1]),
+      result.competencies.map((c) => c.status),
+    );
     assert.match(html, /ranking-engineer\.md · 138 words · names Meta \(line 1\) · 9 stories in the bank/);
     assert.match(html, /<button type="button" class="link evidence" data-line="7" data-column="\d+" title="[^"]+">“ambiguous”<\/button>/);
     assert.match(html, /<h2>Rehearse first<\/h2><ol class="rehearse">/);

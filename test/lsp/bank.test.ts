@@ -71,7 +71,10 @@ describe('lsp: story bank', function () {
     assert.equal(coverage(r, 'why-company'), 'uncovered');
     assert.equal(coverage(r, 'leading-without-authority'), 'uncovered');
     assert.deepEqual(r.findings.filter((f) => f.rule === 'uncovered-question').length, 2);
-    assert.deepEqual(r.composition.map((c) => `${c.category}:${c.count}`), ['project:2', 'collaboration:2', 'failure:2', 'leadership:1', 'ethics:1']);
+    assert.deepEqual(
+      r.composition.map((c) => `${c.category}:${c.count}`),
+      ['project:2', 'collaboration:2', 'failure:2', 'leadership:1', 'ethics:1'],
+    );
     // The same answer for the one folder by name.
     assert.deepEqual(names(await bank(fileUri(dir))), names(r));
   });
@@ -131,7 +134,10 @@ describe('lsp: story bank', function () {
 
   it('drops a file that stops being a story, and picks up one that becomes a story', async () => {
     // Sections that tell a first-person account make a story (SPEC §2); "A." and "B." would be a template.
-    writeFileSync(file('README.md'), readFileSync(file('README.md'), 'utf8') + '\n## Situation\n\nChurn rose and I was asked to fix it.\n\n## Task\n\nI owned the model.\n');
+    writeFileSync(
+      file('README.md'),
+      readFileSync(file('README.md'), 'utf8') + '\n## Situation\n\nChurn rose and I was asked to fix it.\n\n## Task\n\nI owned the model.\n',
+    );
     await fileEvent('README.md', CHANGED);
     assert.equal((await bank()).stories.length, 9);
     writeFileSync(file('README.md'), '# Example story bank\n\nNothing here.\n');
@@ -140,18 +146,27 @@ describe('lsp: story bank', function () {
   });
 
   it('lets an inline comment switch a bank-wide finding off, in the editor and in the bank', async () => {
-    const story = readFileSync(path.join(FIXTURES, 'why-company.md'), 'utf8').replace('Evaluation latency fell from 180 ms to 95 ms per batch', 'Agreement rose from 71% to 92% per batch');
+    const story = readFileSync(path.join(FIXTURES, 'why-company.md'), 'utf8').replace(
+      'Evaluation latency fell from 180 ms to 95 ms per batch',
+      'Agreement rose from 71% to 92% per batch',
+    );
     writeFileSync(file('10-dup.md'), story);
     await fileEvent('10-dup.md', CREATED);
     let r = await bank();
-    assert.ok(r.findings.some((f) => f.rule === 'duplicate-metric' && f.uri === uri('10-dup.md')), 'the duplicate is found');
+    assert.ok(
+      r.findings.some((f) => f.rule === 'duplicate-metric' && f.uri === uri('10-dup.md')),
+      'the duplicate is found',
+    );
     const disabled = story.replace('\n# Why', '\n<!-- starlint-disable-file duplicate-metric -->\n\n# Why');
     await client.open(uri('10-dup.md'), disabled);
     const { diagnostics } = await client.diagnosticsAt(uri('10-dup.md'), 1);
     assert.ok(!diagnostics.some((d) => d.code === 'duplicate-metric'));
     r = await bank();
     assert.ok(!r.findings.some((f) => f.rule === 'duplicate-metric' && f.uri === uri('10-dup.md')), 'off in the bank for that file');
-    assert.ok(r.findings.some((f) => f.rule === 'duplicate-metric' && f.uri === uri('04-dispute-labelling-guidelines.md')), 'still on for the other story');
+    assert.ok(
+      r.findings.some((f) => f.rule === 'duplicate-metric' && f.uri === uri('04-dispute-labelling-guidelines.md')),
+      'still on for the other story',
+    );
     await client.close(uri('10-dup.md'));
   });
 

@@ -51,7 +51,9 @@ describe('lsp: big and odd documents', function () {
     const junk = fileUri(path.join(FIXTURES, 'junk.md'));
     await client.open(junk, '\u0000\u0001PNG\u0000\u00ff'.repeat(2000));
     assert.deepEqual((await client.diagnosticsAt(junk, 1)).diagnostics, []);
-    const v = await client.change(junk, [{ range: { start: { line: 5000, character: 99 }, end: { line: 6000, character: 0 } }, text: '## Situation\n\nWe.\n' }]);
+    const v = await client.change(junk, [
+      { range: { start: { line: 5000, character: 99 }, end: { line: 6000, character: 0 } }, text: '## Situation\n\nWe.\n' },
+    ]);
     await client.diagnosticsAt(junk, v);
     const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: junk } });
     assert.ok(Array.isArray(symbols));

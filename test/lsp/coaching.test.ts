@@ -15,7 +15,8 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
   let dir: string;
   const file = (name: string): string => path.join(dir, name);
   const uri = (name: string): string => fileUri(file(name));
-  const markPracticed = (...args: unknown[]): Promise<MarkPracticedResult> => client.request('workspace/executeCommand', { command: 'starlint.markPracticed', arguments: args });
+  const markPracticed = (...args: unknown[]): Promise<MarkPracticedResult> =>
+    client.request('workspace/executeCommand', { command: 'starlint.markPracticed', arguments: args });
 
   before(async function () {
     this.timeout(60_000);
@@ -47,7 +48,10 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       assert.equal(result.practice.next, '2026-11-09', 'the day-7 checkpoint comes next');
       const request = client.applyEditRequests.at(-1)!;
       assert.match(request.label ?? '', /practiced "Onboarding three junior ML engineers" on 2026-11-25/);
-      assert.deepEqual(editsOf(request.edit).map((e) => [e.uri, e.version]), [[uri(name), 1]]);
+      assert.deepEqual(
+        editsOf(request.edit).map((e) => [e.uri, e.version]),
+        [[uri(name), 1]],
+      );
       assert.equal(client.text(uri(name)), original.replace('practiced: [2026-11-02]', 'practiced: [2026-11-02, 2026-11-25]'));
       // The server lints the edited text and the bank follows.
       await client.diagnosticsAt(uri(name), 2);
@@ -66,7 +70,8 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
 
     it('edits a closed file’s block list, comments and quoting kept byte for byte, with today as the default date', async () => {
       const name = 'block-list.md';
-      const yaml = '---\r\ntitle: "Shipping: the hard way"   # quoted, with a comment\r\ncategory: failure\r\npracticed:\r\n  - 2026-11-20   # first run-through\r\nquestions: [failure]\r\n---\r\n';
+      const yaml =
+        '---\r\ntitle: "Shipping: the hard way"   # quoted, with a comment\r\ncategory: failure\r\npracticed:\r\n  - 2026-11-20   # first run-through\r\nquestions: [failure]\r\n---\r\n';
       const original = `${yaml}\r\n# Shipping\r\n\r\n## Situation\r\n\r\nI joined late.\r\n\r\n## Task\r\n\r\nI owned it.\r\n`;
       writeFileSync(file(name), original);
       // The editor applies the edit to the file on disk (the file is not open).
@@ -85,7 +90,10 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       } finally {
         client.onApplyEdit = (p) => client.applyToOpenDocuments(p.edit);
       }
-      assert.equal(readFileSync(file(name), 'utf8'), original.replace('  - 2026-11-20   # first run-through\r\n', '  - 2026-11-20   # first run-through\r\n  - 2026-11-25\r\n'));
+      assert.equal(
+        readFileSync(file(name), 'utf8'),
+        original.replace('  - 2026-11-20   # first run-through\r\n', '  - 2026-11-20   # first run-through\r\n  - 2026-11-25\r\n'),
+      );
     });
 
     it('adds the key to front matter that has none, and to a story with no metadata at all', async () => {
@@ -137,7 +145,11 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       const { diagnostics } = await client.diagnosticsAt(u, 1);
       const d = diagnostics.find((x) => x.code === 'follow-up-prep');
       assert.ok(d, `follow-up-prep expected in ${diagnostics.map((x) => x.code)}`);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
       const action = actions.find((a) => a.title.startsWith('Insert the unanswered follow-ups'));
       assert.ok(action, `no insert action in ${actions.map((a) => a.title)}`);
       const v = await client.applyWorkspaceEdit(action.edit!);
@@ -154,7 +166,10 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       assert.ok(!diagnostics.some((d) => d.severity === 1), 'no new error');
       // The document still parses into the same story and sections.
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
-      assert.deepEqual(symbols[0].children!.map((s) => s.name), ['Summary', 'Situation', 'Task', 'Action', 'Result', 'Follow-ups']);
+      assert.deepEqual(
+        symbols[0].children!.map((s) => s.name),
+        ['Summary', 'Situation', 'Task', 'Action', 'Result', 'Follow-ups'],
+      );
       // Writing the answers in place of the ellipses silences the rule.
       const answered = after
         .replace('risks?** …', 'risks?** Brand exposure for merchandising partners; I capped the blend weight.')
@@ -169,7 +184,10 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       const base = '# Story\n\n## Situation\n\nS.\n\n## Task\n\nI owned it.\n\n## Follow-ups\n\n';
       const numbered = `${base}1. **Why this approach?** Trees gave analysts explanations they could act on.\n2. **What would you do differently?** I would involve the analysts a week earlier.\n`;
       let r = await fix('numbered.md', numbered);
-      assert.ok(r.after.startsWith(`${numbered.trimEnd()}\n3. **How did you get buy-in / how did the team react?** …\n4. **What were the biggest risks?** …\n`), r.after);
+      assert.ok(
+        r.after.startsWith(`${numbered.trimEnd()}\n3. **How did you get buy-in / how did the team react?** …\n4. **What were the biggest risks?** …\n`),
+        r.after,
+      );
       assert.match(r.diagnostics.find((d) => d.code === 'follow-up-prep')!.message, /answers 2 of 6/);
       await client.close(r.u);
 
@@ -208,7 +226,10 @@ describe('lsp: practice, follow-ups, depth layers and cue cards', function () {
       const table = value.slice(value.indexOf('**Depth layers**'));
       const rows = table.split('\n').slice(2);
       assert.equal(rows[0], '| | Summary | Standard STAR | Deep dive |');
-      const words = rows[2].split('|').map((c) => c.trim()).slice(2, 5);
+      const words = rows[2]
+        .split('|')
+        .map((c) => c.trim())
+        .slice(2, 5);
       assert.equal(words[1], String(story.words), 'the STAR words are the bank’s');
       assert.equal(words[2], '240');
       assert.match(rows[3], /^\| spoken \| \d:\d\d \| \d:\d\d \| 1:36 \|$/);

@@ -73,7 +73,10 @@ describe('lsp: code actions', function () {
     const after = await apply(uri, fix);
     assert.ok(!after.some((d) => d.code === 'missing-section'), JSON.stringify(after.map((d) => d.message)));
     const outline = await symbols(uri);
-    assert.deepEqual(outline[0].children?.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
+    assert.deepEqual(
+      outline[0].children?.map((c) => c.name),
+      ['Situation', 'Task', 'Action', 'Result'],
+    );
     const text = client.text(uri);
     assert.match(text, /^\*\*Situation:\*\* I was working/m);
     assert.match(text, /\*\*Task:\*\* My job was/);
@@ -131,7 +134,10 @@ describe('lsp: code actions', function () {
     const after = await apply(uri, action);
     assert.ok(!after.some((x) => x.code === 'missing-section'));
     assert.match(client.text(uri), /new patterns\.\n\n## Task\n\n<!-- Task: [^\n]* -->\n\n## Action\n/);
-    assert.deepEqual((await symbols(uri))[0].children!.map((s) => s.name), ['Situation', 'Task', 'Action', 'Result']);
+    assert.deepEqual(
+      (await symbols(uri))[0].children!.map((s) => s.name),
+      ['Situation', 'Task', 'Action', 'Result'],
+    );
     await client.close(uri);
   });
 
@@ -143,7 +149,10 @@ describe('lsp: code actions', function () {
     await apply(uri, action);
     assert.match(client.text(uri), /-->\n\n### Situation\n\n<!-- Situation: [^\n]* -->\n\n### Task\n/);
     const stories = await symbols(uri);
-    assert.deepEqual(stories[0].children!.map((s) => s.name), ['Situation', 'Task', 'Action', 'Result']);
+    assert.deepEqual(
+      stories[0].children!.map((s) => s.name),
+      ['Situation', 'Task', 'Action', 'Result'],
+    );
     assert.equal(stories.length, 2);
     await client.close(uri);
   });
@@ -151,18 +160,30 @@ describe('lsp: code actions', function () {
   it('inserts a bold label paragraph in a story written with bold labels', async () => {
     const { uri, diagnostics } = await openFresh(fixture('labels.md'));
     const d = diagnostics.find((x) => x.code === 'missing-section')!;
-    await apply(uri, (await actionsAt(uri, d)).find((a) => a.title === 'Add a Task section')!);
+    await apply(
+      uri,
+      (await actionsAt(uri, d)).find((a) => a.title === 'Add a Task section')!,
+    );
     assert.match(client.text(uri), /outreach team\.\n\n\*\*Task:\*\* <!-- Task: [^\n]* -->\n\n\*\*Action:\*\*/);
-    assert.deepEqual((await symbols(uri))[0].children!.map((s) => s.name), ['Situation', 'Task', 'Action', 'Result']);
+    assert.deepEqual(
+      (await symbols(uri))[0].children!.map((s) => s.name),
+      ['Situation', 'Task', 'Action', 'Result'],
+    );
     await client.close(uri);
   });
 
   it('inserts a plain label line in a story whose labels are lines of one paragraph', async () => {
     const { uri, diagnostics } = await openFresh(fixture('plain-labels.md'));
     const d = diagnostics.find((x) => x.code === 'missing-section')!;
-    await apply(uri, (await actionsAt(uri, d)).find((a) => a.title === 'Add a Result section')!);
+    await apply(
+      uri,
+      (await actionsAt(uri, d)).find((a) => a.title === 'Add a Result section')!,
+    );
     assert.match(client.text(uri), /side by side for a month\.\nResult: <!-- Result: [^\n]* -->\n$/);
-    assert.deepEqual((await symbols(uri))[0].children!.map((s) => s.name), ['Situation (Context)', 'Task (Goal)', 'Action (Approach)', 'Result']);
+    assert.deepEqual(
+      (await symbols(uri))[0].children!.map((s) => s.name),
+      ['Situation (Context)', 'Task (Goal)', 'Action (Approach)', 'Result'],
+    );
     await client.close(uri);
   });
 
@@ -171,7 +192,12 @@ describe('lsp: code actions', function () {
     const we = diagnostics.filter((x) => x.code === 'first-person');
     assert.equal(we.length, 4);
     const titles = await Promise.all(we.map(async (d) => quickFixTitles(await actionsAt(uri, d)).find((t) => t.startsWith('Rewrite'))));
-    assert.deepEqual(titles, ['Rewrite "We measured" as "I measured"', 'Rewrite "We chose" as "I chose"', 'Rewrite "We presented" as "I presented"', undefined]);
+    assert.deepEqual(titles, [
+      'Rewrite "We measured" as "I measured"',
+      'Rewrite "We chose" as "I chose"',
+      'Rewrite "We presented" as "I presented"',
+      undefined,
+    ]);
     const action = (await actionsAt(uri, we[1])).find((a) => a.title.startsWith('Rewrite'))!;
     await apply(uri, action);
     assert.match(client.text(uri), /I chose to drop/);
@@ -233,7 +259,11 @@ describe('lsp: code actions', function () {
     const { uri, diagnostics } = await openFresh(fixture('typos.md'));
     const category = diagnostics.find((x) => x.code === 'unknown-category')!;
     const catActions = await actionsAt(uri, category);
-    assert.deepEqual(quickFixTitles(catActions), ['Change "ethcs" to "ethics"', 'Disable unknown-category for this file'], 'no line comment inside front matter');
+    assert.deepEqual(
+      quickFixTitles(catActions),
+      ['Change "ethcs" to "ethics"', 'Disable unknown-category for this file'],
+      'no line comment inside front matter',
+    );
     let after = await apply(uri, catActions[0]);
     assert.ok(!after.some((x) => x.code === 'unknown-category'));
     const question = after.find((x) => x.code === 'unknown-question')!;
@@ -266,25 +296,43 @@ describe('lsp: code actions', function () {
   it('disables a rule for one line: a comment above a heading, at the end of a line inside a paragraph', async () => {
     const { uri, diagnostics } = await openFresh(fixture('headings.md'));
     const balance = diagnostics.find((x) => x.code === 'section-balance' && x.range.start.line === 18)!;
-    let after = await apply(uri, (await actionsAt(uri, balance)).find((a) => a.title === 'Disable section-balance for this line')!);
+    let after = await apply(
+      uri,
+      (await actionsAt(uri, balance)).find((a) => a.title === 'Disable section-balance for this line')!,
+    );
     assert.match(client.text(uri), /\n<!-- starlint-disable-next-line section-balance -->\n## Action\n/);
     assert.ok(!after.some((x) => x.code === 'section-balance' && x.range.start.line === 19));
-    assert.ok(after.some((x) => x.code === 'section-balance' && x.range.start.line > 19), 'the Result heading still reports');
+    assert.ok(
+      after.some((x) => x.code === 'section-balance' && x.range.start.line > 19),
+      'the Result heading still reports',
+    );
     const we = after.find((x) => x.code === 'first-person' && x.range.start.line === 22)!;
-    after = await apply(uri, (await actionsAt(uri, we)).find((a) => a.title === 'Disable first-person for this line')!);
+    after = await apply(
+      uri,
+      (await actionsAt(uri, we)).find((a) => a.title === 'Disable first-person for this line')!,
+    );
     assert.match(client.text(uri), /because analysts needed explanations\. We built the <!-- starlint-disable-line first-person -->\n/);
-    assert.deepEqual(after.filter((x) => x.code === 'first-person').map((x) => x.range.start.line), [21, 21, 23]);
+    assert.deepEqual(
+      after.filter((x) => x.code === 'first-person').map((x) => x.range.start.line),
+      [21, 21, 23],
+    );
     await client.close(uri);
   });
 
   it('disables a rule for the file, after the front matter, and adds to an existing comment', async () => {
     const { uri, diagnostics } = await openFresh(fixture('headings.md'));
     const we = diagnostics.find((x) => x.code === 'first-person')!;
-    let after = await apply(uri, (await actionsAt(uri, we)).find((a) => a.title === 'Disable first-person for this file')!);
+    let after = await apply(
+      uri,
+      (await actionsAt(uri, we)).find((a) => a.title === 'Disable first-person for this file')!,
+    );
     assert.match(client.text(uri), /^---\n[^]*?\n---\n<!-- starlint-disable-file first-person -->\n\n# Fraud/);
     assert.ok(!after.some((x) => x.code === 'first-person'));
     const balance = after.find((x) => x.code === 'section-balance')!;
-    after = await apply(uri, (await actionsAt(uri, balance)).find((a) => a.title === 'Disable section-balance for this file')!);
+    after = await apply(
+      uri,
+      (await actionsAt(uri, balance)).find((a) => a.title === 'Disable section-balance for this file')!,
+    );
     assert.match(client.text(uri), /<!-- starlint-disable-file first-person section-balance -->/);
     assert.ok(!after.some((x) => x.code === 'section-balance' || x.code === 'first-person'));
     await client.close(uri);

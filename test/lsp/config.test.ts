@@ -54,10 +54,16 @@ describe('lsp: configuration', function () {
 
   it('lets .starlintrc.json win over the settings, key by key', async () => {
     writeFileSync(rcPath(), JSON.stringify({ rules: { 'first-person': 'hint' }, wordsPerMinute: 100 }));
-    client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0, rules: { 'first-person': 'error', 'section-balance': 'off' }, wordsPerMinute: 200 } });
+    client = await TestClient.start({
+      folders: [dir],
+      settings: { debounceMs: 0, rules: { 'first-person': 'error', 'section-balance': 'off' }, wordsPerMinute: 200 },
+    });
     await client.open(storyUri(), story);
     const { diagnostics } = await client.diagnosticsAt(storyUri(), 1);
-    assert.ok(diagnostics.filter((d) => d.code === 'first-person').every((d) => d.severity === DiagnosticSeverity.Hint), 'the rc severity wins');
+    assert.ok(
+      diagnostics.filter((d) => d.code === 'first-person').every((d) => d.severity === DiagnosticSeverity.Hint),
+      'the rc severity wins',
+    );
     assert.ok(!diagnostics.some((d) => d.code === 'section-balance'), 'a setting the rc file does not mention still applies');
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: storyUri() }, position: { line: 18, character: 4 } });
     assert.match((h.contents as MarkupContent).value, /spoken at 100 wpm/);
@@ -103,7 +109,10 @@ describe('lsp: configuration', function () {
     assert.equal(broken.diagnostics[0].source, 'starlint');
     await client.open(storyUri(), story);
     const { diagnostics } = await client.diagnosticsAt(storyUri(), 1);
-    assert.ok(diagnostics.filter((d) => d.code === 'first-person').every((d) => d.severity === DiagnosticSeverity.Error), 'the settings apply');
+    assert.ok(
+      diagnostics.filter((d) => d.code === 'first-person').every((d) => d.severity === DiagnosticSeverity.Error),
+      'the settings apply',
+    );
     // Fixing the file clears its diagnostics and applies it.
     writeFileSync(rcPath(), '{ "rules": { "first-person": "off" } }');
     const cleared = client.waitForDiagnostics(rcUri(), (p) => p.diagnostics.length === 0);
@@ -157,7 +166,7 @@ describe('lsp: configuration', function () {
     assert.ok((await client.diagnosticsAt(inStories, 1)).diagnostics.some((d) => d.code === 'first-person'));
   });
 
-  it('a nested .starlintrc.json\'s globs are relative to its own folder, in the scan and for open files (as on the command line)', async () => {
+  it("a nested .starlintrc.json's globs are relative to its own folder, in the scan and for open files (as on the command line)", async () => {
     const rc = path.join(dir, 'rc');
     mkdirSync(path.join(rc, 'stories'), { recursive: true });
     writeFileSync(path.join(rc, '.starlintrc.json'), JSON.stringify({ stories: ['stories/**/*.md'] }));
@@ -167,7 +176,7 @@ describe('lsp: configuration', function () {
     const bank = await client.request<{ stories: { uri: string }[] }>('starlint/bank', {});
     assert.deepEqual(bank.stories.map((s) => path.relative(dir, new URL(s.uri).pathname)).sort(), ['rc/stories/x.md', 'story.md']);
     await client.open(fileUri(path.join(rc, 'notes.md')), story);
-    assert.deepEqual((await client.diagnosticsAt(fileUri(path.join(rc, 'notes.md')), 1)).diagnostics, [], 'rc/notes.md is outside rc/\'s stories');
+    assert.deepEqual((await client.diagnosticsAt(fileUri(path.join(rc, 'notes.md')), 1)).diagnostics, [], "rc/notes.md is outside rc/'s stories");
   });
 
   it('can switch diagnostics off with the `enable` setting', async () => {

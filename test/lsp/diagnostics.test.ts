@@ -54,7 +54,11 @@ describe('lsp: diagnostics', function () {
     }
     assert.equal(we[0].severity, DiagnosticSeverity.Warning);
     const balance = diagnostics.find((d) => d.code === 'section-balance');
-    assert.deepEqual(balance?.range, { start: { line: 18, character: 3 }, end: { line: 18, character: 9 } }, 'a section-level finding points at the heading text');
+    assert.deepEqual(
+      balance?.range,
+      { start: { line: 18, character: 3 }, end: { line: 18, character: 9 } },
+      'a section-level finding points at the heading text',
+    );
     await client.close(uri);
   });
 
@@ -98,7 +102,9 @@ describe('lsp: diagnostics', function () {
     const first = await client.diagnosticsAt(uri, 1);
     assert.ok(!first.diagnostics.some((d) => d.code === 'vague-language'));
     // Line 12 is the Action; add a vague phrase in the middle of it.
-    const v2 = await client.change(uri, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'I tried a bunch of things. ' }]);
+    const v2 = await client.change(uri, [
+      { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'I tried a bunch of things. ' },
+    ]);
     const second = await client.diagnosticsAt(uri, v2);
     const vague = second.diagnostics.find((d) => d.code === 'vague-language');
     assert.ok(vague, `vague-language expected in ${codes(second.diagnostics)}`);
@@ -117,7 +123,8 @@ describe('lsp: diagnostics', function () {
     await client.diagnosticsAt(uri, 1);
     const before = client.diagnostics.get(uri)!.length;
     let v = 1;
-    for (const ch of 'We shipped it. ') v = await client.change(uri, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: ch }]);
+    for (const ch of 'We shipped it. ')
+      v = await client.change(uri, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: ch }]);
     await client.diagnosticsAt(uri, v);
     const published = client.diagnostics.get(uri)!.slice(before);
     assert.ok(published.length <= 2, `a burst of ${v - 1} edits published ${published.length} times`);
@@ -143,7 +150,10 @@ describe('lsp: diagnostics', function () {
     await client.diagnosticsAt(uri, 1);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: null, context: null }), []);
-    assert.ok(client.logs.some((l) => /^starlint: codeAction failed: TypeError/.test(l)), 'the exception is logged');
+    assert.ok(
+      client.logs.some((l) => /^starlint: codeAction failed: TypeError/.test(l)),
+      'the exception is logged',
+    );
     await client.request('textDocument/completion', { textDocument: { uri } }).catch(() => undefined);
     await assert.rejects(client.request('starlint/bank', { folder: 'file:///not/a/folder' }));
     // Still alive and answering.

@@ -12,7 +12,8 @@ import { FIXTURES, TestClient, ensureBuilt, until } from './helpers/client';
 function bankOf(count: number): string {
   const one = readFileSync(path.join(FIXTURES, 'bank.md'), 'utf8').split(/\n(?=## )/)[1];
   const out = ['# A large bank\n'];
-  for (let i = 0; i < count; i++) out.push(one.replace('## Cutting fraud-scoring latency', `## Story ${i + 1}`).replace('from 180 ms to 38 ms', `from ${180 + i} ms to 38 ms`));
+  for (let i = 0; i < count; i++)
+    out.push(one.replace('## Cutting fraud-scoring latency', `## Story ${i + 1}`).replace('from 180 ms to 38 ms', `from ${180 + i} ms to 38 ms`));
   return out.join('\n');
 }
 
@@ -58,11 +59,16 @@ describe('lsp: the work of a keystroke in a bank file (counted)', function () {
       assert.ok(first.diagnostics.length > 100);
     });
     // Typing in the middle of a paragraph of the Action of story 50, then deleting it again.
-    const line = text.split('\n').findIndex((l, i, all) => l.startsWith('against precomputing features') && all.slice(0, i).filter((x) => x.startsWith('## Story')).length === 50);
+    const line = text
+      .split('\n')
+      .findIndex((l, i, all) => l.startsWith('against precomputing features') && all.slice(0, i).filter((x) => x.startsWith('## Story')).length === 50);
     const typed = 'We built a bunch of things. ';
     const edits = await counted(client, async () => {
       for (let i = 0; i < EDITS; i++) {
-        const range = i % 2 === 0 ? { start: { line, character: 8 }, end: { line, character: 8 } } : { start: { line, character: 8 }, end: { line, character: 8 + typed.length } };
+        const range =
+          i % 2 === 0
+            ? { start: { line, character: 8 }, end: { line, character: 8 } }
+            : { start: { line, character: 8 }, end: { line, character: 8 + typed.length } };
         const v = await client.change(uri, [{ range, text: i % 2 === 0 ? typed : '' }]);
         await client.diagnosticsAt(uri, v);
       }

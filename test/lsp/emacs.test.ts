@@ -22,7 +22,7 @@ interface HarnessResult {
   hover?: string;
 }
 
-const ELPA = "(dolist (d (file-expand-wildcards \"/usr/share/emacs/site-lisp/elpa/*\")) (add-to-list 'load-path d))";
+const ELPA = '(dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*")) (add-to-list \'load-path d))';
 
 function emacsWithEglot(): boolean {
   const r = spawnSync('emacs', ['--batch', '-Q', '--eval', `(progn ${ELPA} (require 'eglot) (require 'markdown-mode))`], { encoding: 'utf8' });

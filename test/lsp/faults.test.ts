@@ -63,10 +63,24 @@ describe('lsp: protocol faults', function () {
       const unknown = await peer.reply(3);
       assert.equal((unknown.error as { code: number }).code, -32601, 'MethodNotFound');
 
-      peer.send({ id: 4, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///never/opened.md' }, position: { line: 99999, character: -5 } } });
+      peer.send({
+        id: 4,
+        method: 'textDocument/hover',
+        params: { textDocument: { uri: 'file:///never/opened.md' }, position: { line: 99999, character: -5 } },
+      });
       assert.ok('result' in (await peer.reply(4)) || 'error' in (await peer.reply(4)));
 
-      peer.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/fault.md', languageId: 'markdown', version: 1, text: '# T\n\n## Situation\n\nWe had churn.\n\n## Task\n\nThe team had a goal.\n' } } });
+      peer.send({
+        method: 'textDocument/didOpen',
+        params: {
+          textDocument: {
+            uri: 'file:///tmp/fault.md',
+            languageId: 'markdown',
+            version: 1,
+            text: '# T\n\n## Situation\n\nWe had churn.\n\n## Task\n\nThe team had a goal.\n',
+          },
+        },
+      });
       peer.send({ id: 5, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///tmp/fault.md' } } });
       const symbols = (await peer.reply(5)).result as unknown[];
       assert.ok(Array.isArray(symbols) && symbols.length > 0, 'the server still serves real requests');

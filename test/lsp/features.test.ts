@@ -59,7 +59,8 @@ describe('lsp: hover, CodeLens, symbols, completion', function () {
     const h = await hoverAt(uri, 8, 0);
     const value = (h!.contents as MarkupContent).value;
     assert.match(value, /^\*\*Hybrid recommender for cold-start users\*\* · Strength \d+\/100\n\n- Your role \d+\/25/);
-    for (const criterion of ['Specificity', 'Relevance to ML/AI', 'Versatility', 'Complexity', 'Outcome', 'Recency']) assert.match(value, new RegExp(`- ${criterion.replace('/', '\\/')} \\d+/\\d+`));
+    for (const criterion of ['Specificity', 'Relevance to ML/AI', 'Versatility', 'Complexity', 'Outcome', 'Recency'])
+      assert.match(value, new RegExp(`- ${criterion.replace('/', '\\/')} \\d+/\\d+`));
   });
 
   it('has no hover on prose, nor anywhere in a file that is not a story', async () => {
@@ -139,14 +140,20 @@ describe('lsp: hover, CodeLens, symbols, completion', function () {
     const complete = async (text: string, line: number, character: number): Promise<CompletionItem[]> => {
       const draft = `file:///tmp/starlint-features/draft-${++drafts}.md`;
       await client.open(draft, text);
-      const r = await client.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri: draft }, position: { line, character } });
+      const r = await client.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', {
+        textDocument: { uri: draft },
+        position: { line, character },
+      });
       await client.close(draft);
       return Array.isArray(r) ? r : r.items;
     };
 
     it('completes category ids after `category:` in front matter, replacing the word typed so far', async () => {
       const items = await complete('---\ncategory: fai\n---\n', 1, 13);
-      assert.deepEqual(items.map((i) => i.label), ['project', 'collaboration', 'failure', 'leadership', 'ethics']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['project', 'collaboration', 'failure', 'leadership', 'ethics'],
+      );
       const failure = items.find((i) => i.label === 'failure')!;
       assert.deepEqual((failure.textEdit as { range: unknown }).range, { start: { line: 1, character: 10 }, end: { line: 1, character: 13 } });
     });
@@ -164,7 +171,10 @@ describe('lsp: hover, CodeLens, symbols, completion', function () {
       const block = await complete('---\nquestions:\n  - failure\n  - \n---\n', 3, 4);
       assert.ok(block.some((i) => i.label === 'proud') && !block.some((i) => i.label === 'failure'));
       const comment = await complete('# Bank\n\n## A story\n<!-- story\ncategory: \n-->\n', 4, 10);
-      assert.deepEqual(comment.map((i) => i.label), ['project', 'collaboration', 'failure', 'leadership', 'ethics']);
+      assert.deepEqual(
+        comment.map((i) => i.label),
+        ['project', 'collaboration', 'failure', 'leadership', 'ethics'],
+      );
     });
 
     it('offers nothing in prose, in ordinary comments, or after the front matter', async () => {

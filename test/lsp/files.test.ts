@@ -21,7 +21,8 @@ describe('lsp: files', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('walks Markdown files breadth-first, skipping node_modules, hidden and ignored folders', async () => {
-    for (const f of ['a.md', 'b.markdown', 'c.txt', 'stories/d.md', 'node_modules/x/e.md', '.git/f.md', '.hidden/i.md', 'drafts/g.md', 'deep/er/h.md']) write(f);
+    for (const f of ['a.md', 'b.markdown', 'c.txt', 'stories/d.md', 'node_modules/x/e.md', '.git/f.md', '.hidden/i.md', 'drafts/g.md', 'deep/er/h.md'])
+      write(f);
     const config = resolveConfig({ ignore: ['drafts/**'] });
     assert.deepEqual(rel((await walkStoryFiles(dir, config)).files), ['a.md', 'b.markdown', 'stories/d.md', 'deep/er/h.md']);
   });

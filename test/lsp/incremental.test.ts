@@ -54,7 +54,10 @@ describe('lsp: typing into a bank file', function () {
     }
     // The typed "we" are in the Action, so the typed text itself is under a squiggle.
     const final = (await client.diagnosticsAt(uri, version)).diagnostics;
-    assert.ok(final.some((d) => d.code === 'first-person'), 'a first-person finding on the typed text');
+    assert.ok(
+      final.some((d) => d.code === 'first-person'),
+      'a first-person finding on the typed text',
+    );
     await client.close(uri);
   });
 });

@@ -17,7 +17,12 @@ import { CAPABILITIES, ROOT, SERVER, TestClient, ensureBuilt, withTimeout } from
 
 async function initialize(connection: ProtocolConnection): Promise<InitializeResult> {
   connection.listen();
-  const result = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, initializationOptions: { scanWorkspace: false } });
+  const result = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: CAPABILITIES,
+    initializationOptions: { scanWorkspace: false },
+  });
   await connection.sendNotification('initialized', {});
   return result;
 }

@@ -59,7 +59,10 @@ describe('lsp: starlint/lintAll', function () {
     const text = readFileSync(path.join(dir, name), 'utf8').replace('## Result\n', '## Result\n\nWe did a lot of stuff.\n');
     writeFileSync(path.join(dir, name), text);
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(name), type: CHANGED }] });
-    const p = await client.waitForDiagnostics(uri(name), (x) => client.diagnostics.get(uri(name))!.indexOf(x) >= before && x.diagnostics.some((d) => d.code === 'vague-language'));
+    const p = await client.waitForDiagnostics(
+      uri(name),
+      (x) => client.diagnostics.get(uri(name))!.indexOf(x) >= before && x.diagnostics.some((d) => d.code === 'vague-language'),
+    );
     assert.ok(p.diagnostics.some((d) => d.code === 'vague-language'));
   });
 
@@ -157,10 +160,14 @@ describe('lsp: starlint/bank before the first scan has finished', function () {
     assert.ok(r.stories.length < STORIES);
     // The end of the scan is announced; the bank asked for again then is complete.
     await until(() => client.bankChanges.length > 0, 50_000, 'starlint/bankChanged');
-    const complete = await until(async () => {
-      const again = await client.request<BankResult>('starlint/bank', {});
-      return again.partial ? undefined : again;
-    }, 50_000, 'a complete bank');
+    const complete = await until(
+      async () => {
+        const again = await client.request<BankResult>('starlint/bank', {});
+        return again.partial ? undefined : again;
+      },
+      50_000,
+      'a complete bank',
+    );
     assert.equal(complete.stories.length, STORIES);
   });
 });

@@ -60,13 +60,18 @@ describe('language server: responsive while a hostile document is parsed', funct
       // Hover on the Action heading of the other story.
       const line = storyText.split('\n').findIndex((l) => /^## Action/.test(l));
       const sent = Date.now();
-      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: storyUri }, position: { line, character: 4 } })) as { contents: { value: string } } | null;
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: storyUri }, position: { line, character: 4 } })) as {
+        contents: { value: string };
+      } | null;
       events.push('hover answered');
       const latency = Date.now() - sent;
       assert.ok(hover && /Action/.test(hover.contents.value), JSON.stringify(hover));
 
       const diagnostics = await done;
-      assert.deepEqual(events.filter((e) => e !== 'progress report'), ['progress begin', 'hover answered', 'progress end', 'hostile diagnostics']);
+      assert.deepEqual(
+        events.filter((e) => e !== 'progress report'),
+        ['progress begin', 'hover answered', 'progress end', 'hostile diagnostics'],
+      );
       // The hostile story is linted: its sections are found and it gets its findings.
       assert.ok(diagnostics.diagnostics.length > 0);
       // Reported, never asserted: timing depends on the machine.

@@ -14,7 +14,16 @@ import { ROOT, TestClient, ensureBuilt, fileUri, until } from './helpers/client'
 const CREATED = 1;
 const CHANGED = 2;
 const DELETED = 3;
-const STORIES = ['01-cold-start-recommender.md', '02-fraud-scoring-latency.md', '03-promotion-uplift-with-finance.md', '04-dispute-labelling-guidelines.md', '05-churn-model-label-break.md', '06-search-ranking-ab-loss.md', '07-onboarding-junior-engineers.md', '08-credit-limit-fairness.md'];
+const STORIES = [
+  '01-cold-start-recommender.md',
+  '02-fraud-scoring-latency.md',
+  '03-promotion-uplift-with-finance.md',
+  '04-dispute-labelling-guidelines.md',
+  '05-churn-model-label-break.md',
+  '06-search-ranking-ab-loss.md',
+  '07-onboarding-junior-engineers.md',
+  '08-credit-limit-fairness.md',
+];
 
 describe('lsp: workspace diagnostics (starlint.scope)', function () {
   this.timeout(60_000);
@@ -51,7 +60,7 @@ describe('lsp: workspace diagnostics (starlint.scope)', function () {
       client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0 } });
     });
 
-    it('publishes every story file\'s diagnostics at start-up, unopened, and they add up to the bank\'s problem count', async () => {
+    it("publishes every story file's diagnostics at start-up, unopened, and they add up to the bank's problem count", async () => {
       const bank = await settled();
       const withProblems = bank.stories.filter((s) => Object.values(s.problems).some((n) => n > 0));
       assert.ok(withProblems.length >= 3, 'the example bank has stories with problems');
@@ -76,20 +85,23 @@ describe('lsp: workspace diagnostics (starlint.scope)', function () {
       assert.equal(client.diagnostics.get(uri('08-credit-limit-fairness.md')), undefined, 'a clean story: nothing to show');
     });
 
-    it('keeps a story\'s diagnostics when it is closed (from the disk\'s text), and follows changes on disk', async () => {
+    it("keeps a story's diagnostics when it is closed (from the disk's text), and follows changes on disk", async () => {
       await settled();
       const name = '05-churn-model-label-break.md';
       await client.waitForDiagnostics(uri(name), (p) => p.diagnostics.length > 0);
       const text = readFileSync(path.join(dir, name), 'utf8');
       await client.open(uri(name), text.replace('Result: ', 'Result: We did a lot of stuff. '));
       const open = await client.diagnosticsAt(uri(name), 1);
-      assert.ok(open.diagnostics.some((d) => d.code === 'vague-language'), 'the open, unsaved text');
+      assert.ok(
+        open.diagnostics.some((d) => d.code === 'vague-language'),
+        'the open, unsaved text',
+      );
       const closed = next(name);
       await client.close(uri(name));
       const after = await closed;
       assert.equal(after.version, undefined);
       assert.ok(after.diagnostics.length > 0, 'kept');
-      assert.ok(!after.diagnostics.some((d) => d.code === 'vague-language'), 'the disk\'s text, not the discarded edit');
+      assert.ok(!after.diagnostics.some((d) => d.code === 'vague-language'), "the disk's text, not the discarded edit");
       // Changed on disk: published again.
       const changed = next(name);
       writeFileSync(path.join(dir, name), text.replace('Result: ', 'Result: It was a lot of stuff. '));

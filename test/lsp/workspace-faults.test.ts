@@ -27,7 +27,8 @@ describe('lsp: workspace faults', function () {
       mkdirSync(folder);
       for (let i = 0; i < NOTES / 100; i++) writeFileSync(path.join(folder, `note-${i}.md`), `# Note ${d}.${i}\n\nSome text about the day.\n`);
     }
-    for (let i = 0; i < STORIES; i++) cpSync(path.join(ROOT, 'examples/story-bank', examples[i % examples.length]), path.join(dir, `notes-${i}`, `story-${i}.md`));
+    for (let i = 0; i < STORIES; i++)
+      cpSync(path.join(ROOT, 'examples/story-bank', examples[i % examples.length]), path.join(dir, `notes-${i}`, `story-${i}.md`));
     symlinkSync(dir, path.join(dir, 'notes-0', 'loop'));
     symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'dangling.md'));
     mkdirSync(path.join(dir, 'folder.md'));

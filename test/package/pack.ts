@@ -26,14 +26,24 @@ process.on('exit', () => temporary.forEach((d) => rmSync(d, { recursive: true, f
 
 /** npm, run quietly and without the network where the local cache has what it needs. */
 export function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+  });
 }
 
 export function pack(): Packed {
   if (packed) return packed;
   const dir = mkdtempSync(join(tmpdir(), 'starlint-pack-'));
   temporary.push(dir);
-  const [info] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
+  const [info] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as {
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    files: { path: string }[];
+  }[];
   packed = { tarball: join(dir, info.filename), size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f) => f.path).sort() };
   return packed;
 }
@@ -57,13 +67,19 @@ export function sourceSnapshot(): { dir: string; commit: string } {
   if (snapshot) return snapshot;
   const dir = mkdtempSync(join(tmpdir(), 'starlint-source-'));
   temporary.push(dir);
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const f of files) {
     if (!existsSync(join(ROOT, f))) continue; // deleted but not yet staged
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     copyFileSync(join(ROOT, f), join(dir, f));
   }
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=starlint tests', '-c', 'user.email=tests@starlint.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=starlint tests', '-c', 'user.email=tests@starlint.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'snapshot of the working tree');

@@ -13,7 +13,17 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const CLI_FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
 
 /** Every file the package may ship; anything else in the tarball fails the test. */
-const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^bin\/starlint(-lsp)?\.js$/, /^dist\/(cli|server)\.js$/, /^dist\/api\/[\w-]+\.(mjs|cjs)$/, /^dist\/types\/[\w/-]+\.d\.m?ts$/, /^schemas\/starlintrc\.schema\.json$/];
+const SHIPPED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^CHANGELOG\.md$/,
+  /^bin\/starlint(-lsp)?\.js$/,
+  /^dist\/(cli|server)\.js$/,
+  /^dist\/api\/[\w-]+\.(mjs|cjs)$/,
+  /^dist\/types\/[\w/-]+\.d\.m?ts$/,
+  /^schemas\/starlintrc\.schema\.json$/,
+];
 
 function npx(dir: string, args: string[], input = '') {
   // --no: never fetch a package from the registry; only the installed bins may answer.
@@ -56,9 +66,12 @@ describe('npm package (packed and installed into an empty project)', function ()
   it('ships only the bins, the bundles, the types, the config schema and the docs files', () => {
     const stray = packed.files.filter((f) => !SHIPPED.some((re) => re.test(f)));
     assert.deepEqual(stray, [], 'files that should not be in the tarball');
-    for (const f of ['bin/starlint.js', 'bin/starlint-lsp.js', 'dist/cli.js', 'dist/server.js', 'schemas/starlintrc.schema.json', 'README.md', 'LICENSE']) assert.ok(packed.files.includes(f), f);
+    for (const f of ['bin/starlint.js', 'bin/starlint-lsp.js', 'dist/cli.js', 'dist/server.js', 'schemas/starlintrc.schema.json', 'README.md', 'LICENSE'])
+      assert.ok(packed.files.includes(f), f);
     // Every target of the exports map is in the tarball.
-    const targets = Object.values<Record<string, Record<string, string>> | string>(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t).flatMap((c) => Object.values(c))));
+    const targets = Object.values<Record<string, Record<string, string>> | string>(manifest.exports).flatMap((t) =>
+      typeof t === 'string' ? [t] : Object.values(t).flatMap((c) => Object.values(c)),
+    );
     for (const t of targets) assert.ok(packed.files.includes(t.replace(/^\.\//, '')), `exports target ${t} is not in the tarball`);
     assert.ok(!packed.files.some((f) => f.endsWith('.map')), 'no source maps');
     assert.ok(!packed.files.includes('dist/extension.js'), 'the VS Code extension ships in the .vsix, not on npm');
@@ -106,7 +119,12 @@ describe('npm package (packed and installed into an empty project)', function ()
   });
 
   it('starts `npx starlint-lsp --stdio` and publishes diagnostics over JSON-RPC', async () => {
-    const client = await TestClient.start({ command: ['npx', '--no', '--', 'starlint-lsp'], cwd: dir, initializationOptions: { scanWorkspace: false }, settings: { debounceMs: 0 } });
+    const client = await TestClient.start({
+      command: ['npx', '--no', '--', 'starlint-lsp'],
+      cwd: dir,
+      initializationOptions: { scanWorkspace: false },
+      settings: { debounceMs: 0 },
+    });
     try {
       assert.equal(client.initializeResult.serverInfo?.name, 'starlint');
       assert.equal(client.initializeResult.serverInfo?.version, manifest.version);
@@ -146,14 +164,23 @@ describe('npm package (packed and installed into an empty project)', function ()
   it('type-checks as TypeScript from ES modules and CommonJS (node16 resolution, library checks on)', () => {
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.mts', 'use.cts', 'all.mts', 'all.cts'] }),
+      JSON.stringify({
+        compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ['use.mts', 'use.cts', 'all.mts', 'all.cts'],
+      }),
     );
     // Every subpath of the exports map resolves to its types from both module systems.
     const specs = Object.keys(manifest.exports)
       .filter((s) => s !== './package.json')
       .map((s) => (s === '.' ? 'starlint' : `starlint/${s.slice(2)}`));
-    writeFileSync(join(dir, 'all.mts'), specs.map((spec, i) => `import * as api${i} from '${spec}';\nexport const n${i}: number = Object.keys(api${i}).length;`).join('\n'));
-    writeFileSync(join(dir, 'all.cts'), specs.map((spec, i) => `import api${i} = require('${spec}');\nexport const n${i}: number = Object.keys(api${i}).length;`).join('\n'));
+    writeFileSync(
+      join(dir, 'all.mts'),
+      specs.map((spec, i) => `import * as api${i} from '${spec}';\nexport const n${i}: number = Object.keys(api${i}).length;`).join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'all.cts'),
+      specs.map((spec, i) => `import api${i} = require('${spec}');\nexport const n${i}: number = Object.keys(api${i}).length;`).join('\n'),
+    );
     writeFileSync(
       join(dir, 'use.mts'),
       [
@@ -165,7 +192,12 @@ describe('npm package (packed and installed into an empty project)', function ()
         'lintText(42, resolveConfig());',
       ].join('\n'),
     );
-    writeFileSync(join(dir, 'use.cts'), ["import starlint = require('starlint');", "export const result: starlint.LintResult = starlint.lintText('# A story', starlint.resolveConfig());"].join('\n'));
+    writeFileSync(
+      join(dir, 'use.cts'),
+      ["import starlint = require('starlint');", "export const result: starlint.LintResult = starlint.lintText('# A story', starlint.resolveConfig());"].join(
+        '\n',
+      ),
+    );
     const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
   });

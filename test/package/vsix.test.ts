@@ -53,7 +53,15 @@ describe('VS Code extension package (.vsix)', function () {
 
   it('holds the extension, the server and the declarative contributions, nothing else', () => {
     const files = entries.map((e) => e.name).filter((n) => n.startsWith('extension/'));
-    const allowed = [/^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/, /^extension\/dist\/(extension|server)\.js$/, /^extension\/docs\/rules\/[\w-]+\.md$/, /^extension\/media\/(icon\.png|starlint\.svg)$/, /^extension\/snippets\/starlint\.json$/, /^extension\/syntaxes\/star-labels\.tmLanguage\.json$/, /^extension\/schemas\/starlintrc\.schema\.json$/];
+    const allowed = [
+      /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+      /^extension\/dist\/(extension|server)\.js$/,
+      /^extension\/docs\/rules\/[\w-]+\.md$/,
+      /^extension\/media\/(icon\.png|starlint\.svg)$/,
+      /^extension\/snippets\/starlint\.json$/,
+      /^extension\/syntaxes\/star-labels\.tmLanguage\.json$/,
+      /^extension\/schemas\/starlintrc\.schema\.json$/,
+    ];
     assert.deepEqual(
       files.filter((f) => !allowed.some((re) => re.test(f))),
       [],
@@ -62,7 +70,12 @@ describe('VS Code extension package (.vsix)', function () {
   });
 
   it('keeps the extension manifest and leaves out the npm-only fields', () => {
-    const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
+    const manifest = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/package.json')!
+        .read()
+        .toString('utf8'),
+    );
     assert.equal(manifest.main, './dist/extension.js');
     assert.ok(manifest.contributes.commands.some((c: { command: string }) => c.command === 'starlint.setUpBank'));
     for (const npmOnly of ['files', 'exports', 'types', 'bin', 'scripts', 'devDependencies']) assert.equal(manifest[npmOnly], undefined, npmOnly);

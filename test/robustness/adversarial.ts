@@ -22,7 +22,7 @@ export const PROSE: Record<string, Payload> = {
   durations: (n) => times('5 days ', n),
   'from and to': (n) => times('from 1 to ', n),
   'x vs y': (n) => times('1 vs ', n),
-  'arrows': (n) => times('1 -> ', n),
+  arrows: (n) => times('1 -> ', n),
   'statistic keyword then spaces': (n) => `accuracy${times(' ', n)}x`,
   'statistic keyword then digits': (n) => `NDCG@${times('1', n)}x`,
   'metric words': (n) => times('latency revenue users cost ', n),
@@ -113,15 +113,19 @@ export const PARSER_HARD: Record<string, Payload> = {
 
 /** Whole documents. */
 export const DOCUMENT: Record<string, Payload> = {
-  'stories in one file': (n) => times('# Story\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI chose a model.\n\n## Result\n\nChurn fell 5%.\n\n', n),
-  'labelled stories in one file': (n) => times('# Story\n\n**Situation:** Churn rose.\n**Task:** I owned it.\n**Action:** I chose a model.\n**Result:** Churn fell 5%.\n\n', n),
-  'story comments': (n) => times('## Story\n\n<!-- story\ncategory: project\nquestions: [failure]\n-->\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n', n),
+  'stories in one file': (n) =>
+    times('# Story\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nI chose a model.\n\n## Result\n\nChurn fell 5%.\n\n', n),
+  'labelled stories in one file': (n) =>
+    times('# Story\n\n**Situation:** Churn rose.\n**Task:** I owned it.\n**Action:** I chose a model.\n**Result:** Churn fell 5%.\n\n', n),
+  'story comments': (n) =>
+    times('## Story\n\n<!-- story\ncategory: project\nquestions: [failure]\n-->\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n', n),
   'section headings only': (n) => times('## Task\n\nI x\n\n', n),
   'bare section headings': (n) => `# T\n\n${times('# Task\n', n)}`,
   'headings with long space runs': (n) => `# T\n\n## Situation\n\nx\n\n## Task ${' '.repeat(n)} #\n\nI did.\n`,
   'lines after a comment': (n) => `<!-- x -->\n# T\n\n## Action\n\n${times('I did a thing.\n', n)}`,
   'nested list lines': (n) => `# T\n\n## Action\n\n${Array.from({ length: Math.round(n / 40) }, (_, i) => `${'  '.repeat(i % 8)}- x`).join('\n')}\n`,
-  'disable comments with findings': (n) => `# T\n\n## Situation\n\nx\n\n## Task\n\nI did.\n\n## Action\n\n${times('We did a lot of stuff. <!-- starlint-disable-line hedging -->\n<!-- starlint-disable blame -->\n<!-- starlint-enable -->\n\n', n)}\n## Result\n\n5%\n`,
+  'disable comments with findings': (n) =>
+    `# T\n\n## Situation\n\nx\n\n## Task\n\nI did.\n\n## Action\n\n${times('We did a lot of stuff. <!-- starlint-disable-line hedging -->\n<!-- starlint-disable blame -->\n<!-- starlint-enable -->\n\n', n)}\n## Result\n\n5%\n`,
   'front matter then text': (n) => `---\ncategory: project\n---\n\n# T\n\n## Situation\n\n${times('x ', n)}\n`,
   'unterminated front matter': (n) => `---\n${times('category: project\n', n)}`,
 };
@@ -139,7 +143,8 @@ export const NESTING: Record<string, Payload> = {
  * size and work out the depth (1,000 levels is about 500 kB).
  */
 export const NESTING_PER_LINE: Record<string, Payload> = {
-  'block quotes, one level per line': (n) => `# T\n\n## Action\n\n${Array.from({ length: Math.round(Math.sqrt(2 * n)) }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n')}\n`,
+  'block quotes, one level per line': (n) =>
+    `# T\n\n## Action\n\n${Array.from({ length: Math.round(Math.sqrt(2 * n)) }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n')}\n`,
   'lists, one level per line': (n) => `# T\n\n## Action\n\n${Array.from({ length: Math.round(Math.sqrt(n)) }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`,
 };
 
@@ -196,7 +201,9 @@ export interface RuleCase {
  * expressions). Structure and parser payloads run for every rule in a separate group.
  */
 export const RULE_PAYLOADS: Record<string, RuleCase> = {
-  'missing-section': { payloads: ['label then spaces', 'plain label then spaces', 'bold letter then spaces', 'label parentheses on every line', 'labels on every line', 'hashes'] },
+  'missing-section': {
+    payloads: ['label then spaces', 'plain label then spaces', 'bold letter then spaces', 'label parentheses on every line', 'labels on every line', 'hashes'],
+  },
   'empty-section': { payloads: ['label then spaces', 'labels on every line', 'backticks'] },
   'section-order': { payloads: ['labels on every line', 'label parentheses on every line'] },
   'section-balance': { payloads: ['one long line', 'apostrophes', 'dashes'] },
@@ -205,7 +212,20 @@ export const RULE_PAYLOADS: Record<string, RuleCase> = {
   'first-person': { payloads: ['we we we', 'I I I', 'apostrophes', 'tabs'] },
   'team-task': { payloads: ['apostrophes', 'we we we', 'the the the'] },
   'result-metric': {
-    payloads: ['digits', 'digits and commas', 'digits and dots', 'one long decimal', 'percent signs', 'money signs', 'from and to', 'x vs y', 'arrows', 'statistic keyword then spaces', 'statistic keyword then digits', 'durations'],
+    payloads: [
+      'digits',
+      'digits and commas',
+      'digits and dots',
+      'one long decimal',
+      'percent signs',
+      'money signs',
+      'from and to',
+      'x vs y',
+      'arrows',
+      'statistic keyword then spaces',
+      'statistic keyword then digits',
+      'durations',
+    ],
   },
   'metric-types': { payloads: ['percent signs', 'percents and commas', 'durations', 'metric words', 'short sentences', 'spaced dashes', 'semicolons'] },
   'unquantified-claim': { payloads: ['claim words', 'statistically then spaces', 'dots', 'bangs and questions', 'short sentences', 'digits and commas'] },
@@ -227,9 +247,13 @@ export const RULE_PAYLOADS: Record<string, RuleCase> = {
   versatility: { payloads: ['many known questions'] },
   recency: { payloads: ['long date'] },
   'follow-up-prep': { payloads: ['why why why', 'the the the', 'list items'] },
-  placeholder: { payloads: ['bracket slots', 'angle slots', 'template instructions', 'number slots', 'brackets', 'angle brackets', 'bangs and questions', 'dots'] },
+  placeholder: {
+    payloads: ['bracket slots', 'angle slots', 'template instructions', 'number slots', 'brackets', 'angle brackets', 'bangs and questions', 'dots'],
+  },
   confidential: { payloads: ['a a a', 'phrase prefixes'], config: { redact: ['a', 'Acme', 'I would'] } },
-  'front-matter': { payloads: ['deep YAML nesting', 'deep YAML explicit keys', 'deep YAML indentation', 'blank lines in practiced', 'unterminated front matter'] },
+  'front-matter': {
+    payloads: ['deep YAML nesting', 'deep YAML explicit keys', 'deep YAML indentation', 'blank lines in practiced', 'unterminated front matter'],
+  },
   'inline-config': { payloads: ['closed comments', 'directive comments', 'disable and enable pairs', 'unknown ids in comments', 'angle brackets'] },
   'large-file': { payloads: ['one long line', 'list items'], config: { maxFileSize: 2000 } },
 };
@@ -245,7 +269,6 @@ export interface GrowthCase {
   /** The rules to run (all enabled rules when absent). */
   only?: string[];
 }
-
 
 /** Characters of payload per section at 1× for prose payloads (a story of ~6 kB; 60 kB at 10×). */
 export const PROSE_SIZE = 1500;
@@ -269,7 +292,14 @@ export function growthCases(storyRules: string[]): GrowthCase[] {
     const { payloads, config = {} } = RULE_PAYLOADS[id] ?? { payloads: [] };
     for (const name of payloads) {
       const size = name in DOCUMENT ? DOCUMENT_SIZE : name in STRUCTURE ? STRUCTURE_SIZE : PROSE_SIZE;
-      cases.push({ group: 'each story rule, on the characters its patterns repeat', name: `${id}: ${name}`, build: sectionBuilder(name), size, config, only: [id] });
+      cases.push({
+        group: 'each story rule, on the characters its patterns repeat',
+        name: `${id}: ${name}`,
+        build: sectionBuilder(name),
+        size,
+        config,
+        only: [id],
+      });
     }
   }
   // Prose payloads no rule lists above still reach the parser and every rule.
@@ -284,10 +314,22 @@ export function growthCases(storyRules: string[]): GrowthCase[] {
     cases.push({ group: 'every rule, on whole documents', name, build: sectionBuilder(name), size: DOCUMENT_SIZE, config: {} });
   }
   for (const [name, payload] of Object.entries(NESTING)) {
-    cases.push({ group: 'every rule, on deep nesting', name: `${name} (100 and 1,000 levels)`, build: (depth, salt) => salted(payload(depth), salt), size: 100, config: {} });
+    cases.push({
+      group: 'every rule, on deep nesting',
+      name: `${name} (100 and 1,000 levels)`,
+      build: (depth, salt) => salted(payload(depth), salt),
+      size: 100,
+      config: {},
+    });
   }
   for (const [name, payload] of Object.entries(NESTING_PER_LINE)) {
-    cases.push({ group: 'every rule, on deep nesting', name: `${name} (5 kB and 50 kB)`, build: (size, salt) => salted(payload(size), salt), size: 5_000, config: {} });
+    cases.push({
+      group: 'every rule, on deep nesting',
+      name: `${name} (5 kB and 50 kB)`,
+      build: (size, salt) => salted(payload(size), salt),
+      size: 5_000,
+      config: {},
+    });
   }
   cases.push({
     group: 'every rule, on big inputs',
@@ -333,6 +375,7 @@ export function randomBytes(length: number, seed = 1): Buffer {
 export function manyStories(count: number, salt = 0): string {
   return Array.from(
     { length: count },
-    (_, i) => `# Story ${i} ${salt}\n\n## Situation\n\nChurn rose for two quarters.\n\n## Task\n\nI owned the churn model.\n\n## Action\n\nI chose logistic regression because it was explainable.\n\n## Result\n\nChurn fell from 9% to 6%.\n`,
+    (_, i) =>
+      `# Story ${i} ${salt}\n\n## Situation\n\nChurn rose for two quarters.\n\n## Task\n\nI owned the churn model.\n\n## Action\n\nI chose logistic regression because it was explainable.\n\n## Result\n\nChurn fell from 9% to 6%.\n`,
   ).join('\n');
 }

@@ -13,9 +13,63 @@ const SECTION_NAMES = Object.values(SECTION_ALIASES).flat();
 // Characters that break naive code: surrogates, direction marks, joiners, NUL, every line
 // ending, the BOM, typographic quotes and dashes.
 const ODD_CHARS = [
-  '\u0000', '\r', '\n', '\r\n', '\t', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029', '\ufeff', '\u200b', '\u200d', '\u202e', '\u202d',
-  '\u200f', '\ud800', '\udfff', '\ud83d', '\ude80', '🚀', '👩‍💻', '🇺🇳', 'é', 'é', 'ß', 'İ', 'ﬁ', 'שלום', 'مرحبا', '中文', '\u2018', '\u2019',
-  '\u201c', '\u201d', '—', '–', '…', '\ufffd', '\uffff', '\\', '`', '*', '_', '#', '|', '<', '>', '&', '[', ']', '(', ')', '!', '~', ':', '-',
+  '\u0000',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u000b',
+  '\u000c',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\u202d',
+  '\u200f',
+  '\ud800',
+  '\udfff',
+  '\ud83d',
+  '\ude80',
+  '🚀',
+  '👩‍💻',
+  '🇺🇳',
+  'é',
+  'é',
+  'ß',
+  'İ',
+  'ﬁ',
+  'שלום',
+  'مرحبا',
+  '中文',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '—',
+  '–',
+  '…',
+  '\ufffd',
+  '\uffff',
+  '\\',
+  '`',
+  '*',
+  '_',
+  '#',
+  '|',
+  '<',
+  '>',
+  '&',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  '~',
+  ':',
+  '-',
 ];
 
 /** Any string of UTF-16 code units, lone surrogates included. */
@@ -33,21 +87,137 @@ export const unicode = (maxLength = 40): fc.Arbitrary<string> =>
 
 // Words and phrases that the rules and the metric detector look for, and some they must ignore.
 const PHRASES = [
-  'I', 'we', 'We', "I'm", "we're", "I'd", 'me', 'my', 'the team', 'the model', 'built', 'chose', 'because', 'instead of', 'trade-off',
-  'a lot of', 'stuff', 'etc.', 'and so on', 'I think', 'kind of', 'what kind of', 'maybe', 'probably', 'better', 'improved', 'significantly',
-  'statistically significant', 'from 2.1% to 3.4%', 'from 0.72 to 0.89', '$1.2M', '€50k', '$5M/year', '40,000 users', '1.5k tickets', '50ms',
-  'p < 0.01', 'AUC 0.91', 'F1 of 0.89', 'NDCG@10', '3x', '2.5×', '10-fold', 'doubled', 'halved', '62 percent', 'in 2023', 'Q3', 'GPT-3.5',
-  'v2', 'a 4-person team', 'team of four', 'within four weeks', 'saved 20 hours/week', 'from 2 weeks to 3 days', '12%', '1,234,567', '0.5',
-  'learned', 'lesson', 'I learned a lot', 'it was a good learning experience', 'communication is important', 'going forward', 'adopted',
-  'template', 'still uses', 'rolled out', 'hypothesis', 'baseline', 'A/B test', 'held-out', 'ruled out', 'architecture', 'embeddings',
-  'learning rate', 'nothing I could do', 'not my fault', 'gave us bad data', 'their fault', 'incompetent', 'refused to listen', 'lazy loading',
-  "I'm a perfectionist", 'I work too hard', 'I would usually', 'I typically', 'in general', 'normally I', 'now I always', 'Dive Deep',
-  'Ownership', 'changed my mind', 'the data showed', 'shipped', 'quickly', 'risks', 'mitigated', 'Acme', 'realised', 'analysed', 'e.g.',
-  'vs.', 'Result:', 'Task:', 'Action items', 'café', '“quoted”', 'don’t', '&amp;', '&#x27;', '\\*', '`code`', '**bold**', '_em_', '~~del~~',
-  '[link](http://example.com)', '![img](x.png)', '<br>', '<span>x</span>', '<!-- inline -->', 'https://example.com', '[^1]', ':)',
+  'I',
+  'we',
+  'We',
+  "I'm",
+  "we're",
+  "I'd",
+  'me',
+  'my',
+  'the team',
+  'the model',
+  'built',
+  'chose',
+  'because',
+  'instead of',
+  'trade-off',
+  'a lot of',
+  'stuff',
+  'etc.',
+  'and so on',
+  'I think',
+  'kind of',
+  'what kind of',
+  'maybe',
+  'probably',
+  'better',
+  'improved',
+  'significantly',
+  'statistically significant',
+  'from 2.1% to 3.4%',
+  'from 0.72 to 0.89',
+  '$1.2M',
+  '€50k',
+  '$5M/year',
+  '40,000 users',
+  '1.5k tickets',
+  '50ms',
+  'p < 0.01',
+  'AUC 0.91',
+  'F1 of 0.89',
+  'NDCG@10',
+  '3x',
+  '2.5×',
+  '10-fold',
+  'doubled',
+  'halved',
+  '62 percent',
+  'in 2023',
+  'Q3',
+  'GPT-3.5',
+  'v2',
+  'a 4-person team',
+  'team of four',
+  'within four weeks',
+  'saved 20 hours/week',
+  'from 2 weeks to 3 days',
+  '12%',
+  '1,234,567',
+  '0.5',
+  'learned',
+  'lesson',
+  'I learned a lot',
+  'it was a good learning experience',
+  'communication is important',
+  'going forward',
+  'adopted',
+  'template',
+  'still uses',
+  'rolled out',
+  'hypothesis',
+  'baseline',
+  'A/B test',
+  'held-out',
+  'ruled out',
+  'architecture',
+  'embeddings',
+  'learning rate',
+  'nothing I could do',
+  'not my fault',
+  'gave us bad data',
+  'their fault',
+  'incompetent',
+  'refused to listen',
+  'lazy loading',
+  "I'm a perfectionist",
+  'I work too hard',
+  'I would usually',
+  'I typically',
+  'in general',
+  'normally I',
+  'now I always',
+  'Dive Deep',
+  'Ownership',
+  'changed my mind',
+  'the data showed',
+  'shipped',
+  'quickly',
+  'risks',
+  'mitigated',
+  'Acme',
+  'realised',
+  'analysed',
+  'e.g.',
+  'vs.',
+  'Result:',
+  'Task:',
+  'Action items',
+  'café',
+  '“quoted”',
+  'don’t',
+  '&amp;',
+  '&#x27;',
+  '\\*',
+  '`code`',
+  '**bold**',
+  '_em_',
+  '~~del~~',
+  '[link](http://example.com)',
+  '![img](x.png)',
+  '<br>',
+  '<span>x</span>',
+  '<!-- inline -->',
+  'https://example.com',
+  '[^1]',
+  ':)',
 ];
 
-const word = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PHRASES) }, { weight: 1, arbitrary: unicode(8) }, { weight: 1, arbitrary: fc.constantFrom(...SECTION_NAMES) });
+const word = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...PHRASES) },
+  { weight: 1, arbitrary: unicode(8) },
+  { weight: 1, arbitrary: fc.constantFrom(...SECTION_NAMES) },
+);
 
 const sentence = fc
   .tuple(fc.array(word, { minLength: 1, maxLength: 14 }), fc.constantFrom('.', '.', '!', '?', '', '...', ':', ';'))
@@ -59,12 +229,20 @@ const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).chain((s) =
 const sectionName = fc.oneof(
   fc.constantFrom(...SECTION_NAMES),
   fc.constantFrom(...SECTION_NAMES).map((n) => n.toUpperCase()),
-  fc.tuple(fc.constantFrom('1. ', '3) ', 'S: ', 'A — ', '(R) ', '🎯 ', ''), fc.constantFrom(...SECTION_NAMES), fc.constantFrom('', ' (90 s)', ': what I did', ' & impact', ' items', ' and results', ' ##', '(', ' / x')).map((p) => p.join('')),
+  fc
+    .tuple(
+      fc.constantFrom('1. ', '3) ', 'S: ', 'A — ', '(R) ', '🎯 ', ''),
+      fc.constantFrom(...SECTION_NAMES),
+      fc.constantFrom('', ' (90 s)', ': what I did', ' & impact', ' items', ' and results', ' ##', '(', ' / x'),
+    )
+    .map((p) => p.join('')),
   fc.constantFrom('S', 'T', 'A', 'R', 'Situation and Task', 'Actions taken', 'Deep Dive', 'follow up questions', 'Notes'),
 );
 
 const heading = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 7 }), fc.oneof(sectionName, sentence), fc.constantFrom('', ' #', ' ###', '  ')).map(([n, t, tail]) => `${'#'.repeat(n)} ${t}${tail}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 7 }), fc.oneof(sectionName, sentence), fc.constantFrom('', ' #', ' ###', '  '))
+    .map(([n, t, tail]) => `${'#'.repeat(n)} ${t}${tail}`),
   fc.tuple(fc.oneof(sectionName, sentence), fc.constantFrom('===', '---', '-')).map(([t, u]) => `${t}\n${u}`),
   fc.tuple(fc.integer({ min: 1, max: 3 }), sectionName).map(([n, t]) => `${'#'.repeat(n)}${t}`),
 );
@@ -73,10 +251,30 @@ const label = fc
   .tuple(sectionName, fc.constantFrom('**{}:** ', '{}: ', '**{}** - ', '**{}** — ', '**{}**: ', '__{}:__ ', '*{}:* ', '**{}:**\n', '{} (30 s): '), paragraph)
   .map(([name, shape, text]) => shape.replace('{}', name) + text);
 
-const listItem = fc.oneof(sentence, label, paragraph, fc.tuple(fc.constantFrom('Why this approach?', 'What would you do differently?', 'How did you get buy-in?', 'Biggest risks?', 'How did you know it was successful?', 'What happened after shipping?'), sentence).map(([q, a]) => `**${q}** ${a}`));
+const listItem = fc.oneof(
+  sentence,
+  label,
+  paragraph,
+  fc
+    .tuple(
+      fc.constantFrom(
+        'Why this approach?',
+        'What would you do differently?',
+        'How did you get buy-in?',
+        'Biggest risks?',
+        'How did you know it was successful?',
+        'What happened after shipping?',
+      ),
+      sentence,
+    )
+    .map(([q, a]) => `**${q}** ${a}`),
+);
 
 const list = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] '), listItem), { minLength: 1, maxLength: 8 })
+  .array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] '), listItem), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((items) => items.map(([depth, marker, text]) => '  '.repeat(depth) + marker + text).join('\n'));
 
 const table = fc
@@ -88,13 +286,19 @@ const table = fc
   });
 
 const codeFence = fc
-  .tuple(fc.constantFrom('```', '~~~', '````', '```python', '~~~ yaml'), fc.array(fc.oneof(sentence, heading, fc.constantFrom('## Result', '---', '<!--', '```')), { maxLength: 4 }), fc.constantFrom('```', '~~~', '````', '', '``'))
+  .tuple(
+    fc.constantFrom('```', '~~~', '````', '```python', '~~~ yaml'),
+    fc.array(fc.oneof(sentence, heading, fc.constantFrom('## Result', '---', '<!--', '```')), { maxLength: 4 }),
+    fc.constantFrom('```', '~~~', '````', '', '``'),
+  )
   .map(([open, lines, close]) => [open, ...lines, close].join('\n'));
 
 const yamlValue = fc.oneof(
   fc.constantFrom('project', 'failure', 'ethics', 'leadership', 'collaboration', 'projekt', '', '~', 'null', '[project]', '{a: 1}', '"quoted"', "'single'"),
   fc.constantFrom(...THEMES.map((t) => t.id)),
-  fc.array(fc.oneof(fc.constantFrom(...THEMES.map((t) => t.id)), fc.constantFrom('ambiguty', 'scaling', '', '[', '- x')), { maxLength: 6 }).map((q) => `[${q.join(', ')}]`),
+  fc
+    .array(fc.oneof(fc.constantFrom(...THEMES.map((t) => t.id)), fc.constantFrom('ambiguty', 'scaling', '', '[', '- x')), { maxLength: 6 })
+    .map((q) => `[${q.join(', ')}]`),
   fc.constantFrom('2025-03', '2019', '2026-11-25', '2025-13-40', 'last year', '2020/02/02', '99999', '2025-03-01T10:00:00Z'),
   unicode(12).map((s) => JSON.stringify(s)),
 );
@@ -103,7 +307,21 @@ const frontMatterBody = fc.oneof(
   fc
     .array(fc.tuple(fc.constantFrom('title', 'category', 'questions', 'themes', 'date', 'practiced', 'star', 'company', 'extra'), yamlValue), { maxLength: 8 })
     .map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n')),
-  fc.constantFrom('questions: [failure', 'category: : :', '\tcategory: project', '- project\n- failure', '&a x: *a', '!!binary x', '? [a]\n: b', 'a: b\n a: c', 'questions:\n  - failure\n  - ambiguity', 'star: true', '"unclosed: x', '[[[[[[[[', 'category: project\ncategory: failure'),
+  fc.constantFrom(
+    'questions: [failure',
+    'category: : :',
+    '\tcategory: project',
+    '- project\n- failure',
+    '&a x: *a',
+    '!!binary x',
+    '? [a]\n: b',
+    'a: b\n a: c',
+    'questions:\n  - failure\n  - ambiguity',
+    'star: true',
+    '"unclosed: x',
+    '[[[[[[[[',
+    'category: project\ncategory: failure',
+  ),
   unicode(30),
 );
 
@@ -112,7 +330,15 @@ const frontMatter = fc.tuple(frontMatterBody, fc.constantFrom('---', '---', '...
 /** Inline configuration comments, with known, unknown and odd rule ids. */
 export const directive = fc
   .tuple(
-    fc.constantFrom('starlint-disable', 'starlint-enable', 'starlint-disable-line', 'starlint-disable-next-line', 'starlint-disable-file', 'starlint-disablex', 'STARLINT-DISABLE'),
+    fc.constantFrom(
+      'starlint-disable',
+      'starlint-enable',
+      'starlint-disable-line',
+      'starlint-disable-next-line',
+      'starlint-disable-file',
+      'starlint-disablex',
+      'STARLINT-DISABLE',
+    ),
     fc.array(fc.oneof(fc.constantFrom(...RULE_IDS), fc.constantFrom('first-persn', 'hedgin', 'all', '*', '', ','), unicode(6)), { maxLength: 4 }),
     fc.constantFrom(' ', ', ', ',', '\n'),
   )
@@ -124,7 +350,13 @@ const htmlComment = fc.oneof(
   fc.constantFrom('<!-- a note -->', '<!---->', '<!-->', '<!-- a -- b -->', '<!-- unterminated', '-->', '<!--\n\n## Result\n\n-->', '<!-- <!-- nested --> -->'),
 );
 
-const htmlBlock = fc.constantFrom('<div>\n\n**Result:** hidden?\n\n</div>', '<details><summary>Notes</summary>\n\nI did it.\n\n</details>', '<script>alert(1)</script>', '<?php echo 1; ?>', '<![CDATA[ x ]]>');
+const htmlBlock = fc.constantFrom(
+  '<div>\n\n**Result:** hidden?\n\n</div>',
+  '<details><summary>Notes</summary>\n\nI did it.\n\n</details>',
+  '<script>alert(1)</script>',
+  '<?php echo 1; ?>',
+  '<![CDATA[ x ]]>',
+);
 
 const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: paragraph },
@@ -245,12 +477,35 @@ export const anyDocument: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: withDirectives(markdown) },
   { weight: 3, arbitrary: withDirectives(mutatedStory) },
   { weight: 1, arbitrary: unicode(200) },
-  { weight: 1, arbitrary: fc.tuple(markdown, unicode(20), fc.nat()).map(([md, junk, at]) => md.slice(0, at % (md.length + 1)) + junk + md.slice(at % (md.length + 1))) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(markdown, unicode(20), fc.nat()).map(([md, junk, at]) => md.slice(0, at % (md.length + 1)) + junk + md.slice(at % (md.length + 1))),
+  },
 );
 
 // Values of every JSON type, including the ones a careless reader trips on.
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -0, -1, 1e308, -1e308, 0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER, '', '10-20', '20-10', 'NaN', '1e999', '__proto__', 'constructor'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -0,
+    -1,
+    1e308,
+    -1e308,
+    0.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER,
+    '',
+    '10-20',
+    '20-10',
+    'NaN',
+    '1e999',
+    '__proto__',
+    'constructor',
+  ),
   fc.double(),
   fc.integer(),
   unicode(10),
@@ -261,16 +516,30 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
 const ruleSetting: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...SEVERITIES),
   fc.constantFrom('err', 'Warning', 'none'),
-  fc.dictionary(fc.oneof(fc.constantFrom('severity', 'min', 'max', 'minRatio', 'minSubjects', 'tolerance', 'situation', 'task', 'action', 'result', 'maxYears', 'minThemes'), unicode(6)), oddValue, { maxKeys: 4 }),
+  fc.dictionary(
+    fc.oneof(
+      fc.constantFrom('severity', 'min', 'max', 'minRatio', 'minSubjects', 'tolerance', 'situation', 'task', 'action', 'result', 'maxYears', 'minThemes'),
+      unicode(6),
+    ),
+    oddValue,
+    { maxKeys: 4 },
+  ),
   oddValue,
 );
 
 /** A raw configuration as a user might write it: right, wrong, or absurd. */
 export const rawConfig: fc.Arbitrary<Record<string, unknown>> = fc.record(
   {
-    rules: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...RULE_IDS), fc.constantFrom('first-persn', '__proto__', 'constructor', 'toString')), ruleSetting, { maxKeys: 8 }), oddValue),
+    rules: fc.oneof(
+      fc.dictionary(fc.oneof(fc.constantFrom(...RULE_IDS), fc.constantFrom('first-persn', '__proto__', 'constructor', 'toString')), ruleSetting, {
+        maxKeys: 8,
+      }),
+      oddValue,
+    ),
     themes: fc.oneof(
-      fc.array(fc.oneof(fc.record({ id: fc.oneof(fc.constantFrom('scaling', 'ambiguity', 'x', ''), unicode(8)), question: oddValue }), oddValue), { maxLength: 4 }),
+      fc.array(fc.oneof(fc.record({ id: fc.oneof(fc.constantFrom('scaling', 'ambiguity', 'x', ''), unicode(8)), question: oddValue }), oddValue), {
+        maxLength: 4,
+      }),
       oddValue,
     ),
     targetCompany: fc.oneof(fc.constantFrom(...COMPANIES, 'Amazon', 'GOOGLE', 'apple', ''), oddValue),

@@ -51,7 +51,10 @@ describe('robustness: work grows linearly with the input (counted, not timed)', 
           const check = (what: string, counts: number[], from: number, to: number, scale: string): void => {
             const growth = counts[to] / Math.max(counts[from], 1);
             const limit = from === 0 ? MAX_GROWTH : MAX_GROWTH_SATURATED;
-            assert.ok(growth < limit, `${what}: ${counts[from].toLocaleString('en-US')} → ${counts[to].toLocaleString('en-US')} (${scale}): ${growth.toFixed(1)}× (limit ${limit}×)${explain}`);
+            assert.ok(
+              growth < limit,
+              `${what}: ${counts[from].toLocaleString('en-US')} → ${counts[to].toLocaleString('en-US')} (${scale}): ${growth.toFixed(1)}× (limit ${limit}×)${explain}`,
+            );
           };
           // Linear from 1×, or, where parse units were still filling up between 1× and 10×, from
           // 10× to 100× (every unit full): starlint's own code, and all the work, parser included.

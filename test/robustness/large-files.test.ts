@@ -86,7 +86,9 @@ describe('robustness: big and odd files', () => {
   });
 
   it('5,000 stories in one file are all linted, and re-linting after one edit gives the same other findings', () => {
-    const stories = manyStories(5000).split('\n# ').map((s, i) => (i ? `# ${s}` : s));
+    const stories = manyStories(5000)
+      .split('\n# ')
+      .map((s, i) => (i ? `# ${s}` : s));
     const text = stories.join('\n');
     assert.equal(text, manyStories(5000));
     const roomy = resolveConfig({ maxFileSize: 2_000_000 });
@@ -108,7 +110,13 @@ describe('robustness: big and odd files', () => {
   });
 
   it('YAML nested thousands deep is refused before the YAML library can overflow the stack', () => {
-    const deep = ['['.repeat(5000), '{'.repeat(5000), '? '.repeat(5000), '- '.repeat(5000), Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')];
+    const deep = [
+      '['.repeat(5000),
+      '{'.repeat(5000),
+      '? '.repeat(5000),
+      '- '.repeat(5000),
+      Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+    ];
     for (const yaml of deep) {
       const text = `---\ncategory: project\nx: ${yaml}\n---\n\n# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n`;
       const expected = JSON.stringify(lintChecked(text, config).findings);

@@ -7,7 +7,22 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { COMPANIES, STORY_RULES, analyzeBank, buildCards, cardsToHtml, cardsToMarkdown, lintEdit, lintText, markPracticedEdit, parseConfigText, resolveConfig, scoreStory, validateConfig, type StarlintConfig } from '../../server/src/engine';
+import {
+  COMPANIES,
+  STORY_RULES,
+  analyzeBank,
+  buildCards,
+  cardsToHtml,
+  cardsToMarkdown,
+  lintEdit,
+  lintText,
+  markPracticedEdit,
+  parseConfigText,
+  resolveConfig,
+  scoreStory,
+  validateConfig,
+  type StarlintConfig,
+} from '../../server/src/engine';
 import { readExample } from '../../server/src/engine/rules/examples';
 import { LineIndex } from '../../server/src/engine/syntax/lines';
 import { chunkBounds } from '../../server/src/engine/syntax/blocks';
@@ -76,7 +91,14 @@ function growth(meter: WorkMeter, cases: GrowthCase[]): GrowthResult[] {
     // units fill up. Where the count grew more than the limit, measure
     // once more at 100×, where every unit is full: from there the parser's work must be linear.
     const grewBy = (f: (w: Work) => number): number => f(works[1]) / Math.max(f(works[0]), 1);
-    if (Math.max(grewBy((w) => w.blocks), grewBy((w) => w.native), grewBy(ownBlocks)) >= SATURATION_CHECK) works.push(at(SATURATED));
+    if (
+      Math.max(
+        grewBy((w) => w.blocks),
+        grewBy((w) => w.native),
+        grewBy(ownBlocks),
+      ) >= SATURATION_CHECK
+    )
+      works.push(at(SATURATED));
     return {
       group: c.group,
       name: c.name,
@@ -123,7 +145,12 @@ function exercise(text: string, layers: StarlintConfig[] = []): void {
   cardsToHtml(buildCards(files, report), TODAY);
   cardsToMarkdown(buildCards(files, report));
   for (const story of result.doc.stories) {
-    scoreStory(story, result.findings.filter((f) => f.story === story.index), config, TODAY);
+    scoreStory(
+      story,
+      result.findings.filter((f) => f.story === story.index),
+      config,
+      TODAY,
+    );
     markPracticedEdit(text, story, TODAY);
   }
 }
@@ -152,7 +179,11 @@ function regexps(meter: WorkMeter): SeenRegExp[] {
   let salt = 0;
   for (const c of growthCases(STORY_RULES.map((r) => r.id))) exercise(c.build(c.size, ++salt), [c.config]);
   const seed = 20261125;
-  for (const text of fc.sample(fc.oneof(markdown, unicode(400), mutatedStory, withDirectives(fc.constantFrom(...BANK.map((b) => b.text)))), { seed, numRuns: 300 })) exercise(text);
+  for (const text of fc.sample(fc.oneof(markdown, unicode(400), mutatedStory, withDirectives(fc.constantFrom(...BANK.map((b) => b.text)))), {
+    seed,
+    numRuns: 300,
+  }))
+    exercise(text);
   for (const [text, layers] of fc.sample(fc.tuple(anyDocument, configLayers), { seed, numRuns: 100 })) exercise(text, layers);
 
   for (const layers of fc.sample(configLayers, { seed, numRuns: 100 })) {
@@ -177,7 +208,7 @@ function regexps(meter: WorkMeter): SeenRegExp[] {
 function calibrate(meter: WorkMeter): Record<string, number> {
   const lines = (n: number): string => 'a line of text\n'.repeat(n);
   const perLine = (text: string, step: (text: string, start: number, end: number) => void): void => {
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       const end = text.indexOf('\n', start) + 1 || text.length;
       step(text, start, end);
       start = end;

@@ -60,7 +60,13 @@ function findingsJson(result: LintResult): string {
  */
 function neighbours(text: string): string[] {
   const other = '# Another story\n\n## Situation\n\nChurn rose for two quarters.\n\n## Task\n\nI owned the model.\n';
-  return [`# Bank\n\n${text}`, `${text}\n\n${other}`, `---\ncategory: failure\nquestions: [failure]\n---\n\n${text}`, text.replace(/\n/g, '\r\n'), `${other}\n${text}`];
+  return [
+    `# Bank\n\n${text}`,
+    `${text}\n\n${other}`,
+    `---\ncategory: failure\nquestions: [failure]\n---\n\n${text}`,
+    text.replace(/\n/g, '\r\n'),
+    `${other}\n${text}`,
+  ];
 }
 
 let nonce = 0;
@@ -82,7 +88,8 @@ export function verbatimPieceProblems(text: string): string[] {
       const start = p.start + base;
       const end = p.end + base;
       if (start < 0 || end > text.length || end < start) problems.push(`piece ${JSON.stringify(p.text)} at ${start}–${end} lies outside the text`);
-      else if (p.exact && text.slice(start, end) !== p.text) problems.push(`piece ${JSON.stringify(p.text)} is marked exact but the source at ${start}–${end} is ${JSON.stringify(text.slice(start, end))}`);
+      else if (p.exact && text.slice(start, end) !== p.text)
+        problems.push(`piece ${JSON.stringify(p.text)} is marked exact but the source at ${start}–${end} is ${JSON.stringify(text.slice(start, end))}`);
     }
   }
   return problems;
@@ -115,5 +122,11 @@ export function checkDocument(text: string, layers: StarlintConfig[] = []): void
   const report = analyzeBank(files, config, TODAY);
   if (report.errors.length) throw new Error(`bank rule "${report.errors[0].rule}" threw: ${report.errors[0].error}`);
   cardsToHtml(buildCards(files, report), TODAY);
-  for (const story of first.doc.stories) scoreStory(story, first.findings.filter((f) => f.story === story.index), config, TODAY);
+  for (const story of first.doc.stories)
+    scoreStory(
+      story,
+      first.findings.filter((f) => f.story === story.index),
+      config,
+      TODAY,
+    );
 }

@@ -77,7 +77,10 @@ describe('robustness: safety', () => {
       const report = analyzeBank(files, config, TODAY);
       cardsToHtml(buildCards(files, report), TODAY);
       for (const f of files) for (const story of f.result.doc.stories) scoreStory(story, f.result.findings, config, TODAY);
-      assert.ok(files.some((f) => f.result.findings.length > 0), 'the bank was linted');
+      assert.ok(
+        files.some((f) => f.result.findings.length > 0),
+        'the bank was linted',
+      );
     } finally {
       restore();
     }

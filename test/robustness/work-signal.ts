@@ -12,7 +12,11 @@ process.on('SIGUSR2', () => {
     process.stderr.write('work-meter: started\n');
   } else {
     const { blocks, native, nativeByFunction, byFunction } = meter.stop();
-    const top = (m: Map<string, number>): string[] => [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${v} ${k}`);
+    const top = (m: Map<string, number>): string[] =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => `${v} ${k}`);
     process.stderr.write(`work-meter: ${JSON.stringify({ blocks, native, topNative: top(nativeByFunction), topBlocks: top(byFunction) })}\n`);
   }
 });

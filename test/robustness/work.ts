@@ -61,10 +61,14 @@ const SLICE_COPY = 13;
 const NATIVE_COSTS: [object, string, Cost][] = [
   [String.prototype, 'indexOf', (s, a, r) => (r === -1 ? s.length - Math.max(0, int(a[1], 0)) : r - Math.max(0, int(a[1], 0)) + len(a[0]))],
   [String.prototype, 'lastIndexOf', (s, a, r) => Math.min(s.length, int(a[1], s.length)) - (r === -1 ? 0 : r)],
-  [String.prototype, 'includes', (s, a, r) => {
-    const from = Math.max(0, int(a[1], 0));
-    return r ? stringIndexOf.call(s, a[0], from) - from + len(a[0]) : s.length - from;
-  }],
+  [
+    String.prototype,
+    'includes',
+    (s, a, r) => {
+      const from = Math.max(0, int(a[1], 0));
+      return r ? stringIndexOf.call(s, a[0], from) - from + len(a[0]) : s.length - from;
+    },
+  ],
   [String.prototype, 'slice', (_s, _a, r) => Math.min(r.length, SLICE_COPY)],
   [String.prototype, 'substring', (_s, _a, r) => Math.min(r.length, SLICE_COPY)],
   [String.prototype, 'substr', (_s, _a, r) => Math.min(r.length, SLICE_COPY)],

@@ -40,7 +40,9 @@ export default async function uiChecks(page, ctx) {
     const header = pane(title).locator('.pane-header');
     await ctx.poll(async () => (await header.count()) > 0, { message: `the ${title} view` });
     if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === String(expanded), { message: `the ${title} view ${expanded ? 'expanded' : 'collapsed'}` });
+    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === String(expanded), {
+      message: `the ${title} view ${expanded ? 'expanded' : 'collapsed'}`,
+    });
   };
   // The Practice view waits folded until its own check, so the bank's rows all fit on screen.
   await fold('Practice', false);
@@ -64,10 +66,13 @@ export default async function uiChecks(page, ctx) {
   }
   const header = await pane('Story Bank').locator('.pane-header').textContent();
   if (!/8 stories/.test(header)) throw new Error(`Story Bank header: ${header}`);
-  const coverageRows = await ctx.poll(async () => {
-    const t = await rows('Question Coverage').allTextContents();
-    return t.length >= 10 && t;
-  }, { message: 'Question Coverage rows' });
+  const coverageRows = await ctx.poll(
+    async () => {
+      const t = await rows('Question Coverage').allTextContents();
+      return t.length >= 10 && t;
+    },
+    { message: 'Question Coverage rows' },
+  );
   if (!/no story$/.test(coverageRows[0]) || !/no story$/.test(coverageRows[1]) || /no story$/.test(coverageRows[2])) {
     throw new Error(`uncovered themes are not first: ${JSON.stringify(coverageRows)}`);
   }
@@ -79,14 +84,20 @@ export default async function uiChecks(page, ctx) {
   // ---------------------------------------------------------------- a story in the editor
   await rows('Story Bank').filter({ hasText: 'Promotion uplift model' }).click();
   await page.waitForSelector('.editor-instance .view-lines', { timeout: 30_000 });
-  const squiggles = await ctx.poll(async () => {
-    const n = await page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').count();
-    return n > 0 && n;
-  }, { message: 'squiggles in the editor' });
-  const problems = await ctx.poll(async () => {
-    const label = await page.locator('[id="status.problems"]').first().getAttribute('aria-label');
-    return /[1-9]/.test(label ?? '') && label;
-  }, { message: 'a non-zero Problems count' });
+  const squiggles = await ctx.poll(
+    async () => {
+      const n = await page.locator('.squiggly-warning, .squiggly-error, .squiggly-info').count();
+      return n > 0 && n;
+    },
+    { message: 'squiggles in the editor' },
+  );
+  const problems = await ctx.poll(
+    async () => {
+      const label = await page.locator('[id="status.problems"]').first().getAttribute('aria-label');
+      return /[1-9]/.test(label ?? '') && label;
+    },
+    { message: 'a non-zero Problems count' },
+  );
   const status = await ctx.poll(async () => (await page.locator('.statusbar-item').allTextContents()).find((t) => /\d+ words · \d+:\d\d · I \d+ %/.test(t)), {
     message: 'the story status-bar item',
   });
@@ -96,32 +107,44 @@ export default async function uiChecks(page, ctx) {
   // Hover a warning squiggle: the diagnostic's message and its quick fixes. CodeLenses arrive
   // late and move the lines, so the squiggle is measured again on every try.
   let nudge = 0;
-  const hover = await ctx.poll(async () => {
-    const h = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'starlint' });
-    if ((await h.count()) > 0) return h.first().textContent();
-    const box = await page.locator('.squiggly-warning').first().boundingBox();
-    if (box) await page.mouse.move(box.x + box.width / 2 + (nudge++ % 2), box.y + box.height / 2);
-    return undefined;
-  }, { message: 'the diagnostic hover', timeoutMs: 30_000, intervalMs: 700 });
+  const hover = await ctx.poll(
+    async () => {
+      const h = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'starlint' });
+      if ((await h.count()) > 0) return h.first().textContent();
+      const box = await page.locator('.squiggly-warning').first().boundingBox();
+      if (box) await page.mouse.move(box.x + box.width / 2 + (nudge++ % 2), box.y + box.height / 2);
+      return undefined;
+    },
+    { message: 'the diagnostic hover', timeoutMs: 30_000, intervalMs: 700 },
+  );
   ctx.log(`hover: ${hover.slice(0, 120)}`);
   await shot('squiggles-hover.png');
   await page.mouse.move(5, 500);
 
   // A click on the status-bar item shows the story's rubric.
-  await page.locator('.statusbar-item', { hasText: / words · / }).first().click();
-  const rubric = await ctx.poll(async () => {
-    const t = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
-    return t.some((r) => r.includes('Reveal in Story Bank')) && t.some((r) => /Your role/.test(r)) && t;
-  }, { message: 'the rubric quick pick from the status bar' });
+  await page
+    .locator('.statusbar-item', { hasText: / words · / })
+    .first()
+    .click();
+  const rubric = await ctx.poll(
+    async () => {
+      const t = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
+      return t.some((r) => r.includes('Reveal in Story Bank')) && t.some((r) => /Your role/.test(r)) && t;
+    },
+    { message: 'the rubric quick pick from the status bar' },
+  );
   ctx.log(`status-bar click: ${rubric.length} rows in the rubric quick pick`);
   await page.keyboard.press('Escape');
 
   // The Problems panel lists the story's findings.
   await runCommand(page, ctx, 'View: Focus Problems', 'workbench.panel.markers.view.focus');
-  const problemRows = await ctx.poll(async () => {
-    const n = await page.locator('.markers-panel .monaco-list-row').count();
-    return n > 1 && n;
-  }, { message: 'rows in the Problems panel' });
+  const problemRows = await ctx.poll(
+    async () => {
+      const n = await page.locator('.markers-panel .monaco-list-row').count();
+      return n > 1 && n;
+    },
+    { message: 'rows in the Problems panel' },
+  );
   ctx.log(`Problems panel: ${problemRows} rows`);
   await runCommand(page, ctx, 'View: Toggle Panel Visibility', 'workbench.action.togglePanel');
 
@@ -166,7 +189,9 @@ export default async function uiChecks(page, ctx) {
   if (bad.length) throw new Error(`Practice rows without "due … ago" / "next: …" / "never practiced": ${JSON.stringify(bad)}`);
   ctx.log(`Practice: ${JSON.stringify(practiceRows)}`);
   // The picture shows a story's inline actions (Mark Practiced Today, Open Story) under the pointer.
-  const firstNever = rows('Practice').filter({ hasText: /never practiced$/ }).first();
+  const firstNever = rows('Practice')
+    .filter({ hasText: /never practiced$/ })
+    .first();
   await firstNever.hover();
   await shot('practice-view.png');
 
@@ -174,10 +199,19 @@ export default async function uiChecks(page, ctx) {
   const neverBefore = Number(/· (\d+)$/.exec(practiceRows.find((r) => r.startsWith('Never practiced')))[1]);
   const practicedTitle = (await firstNever.locator('.label-name').textContent())?.trim();
   await firstNever.locator('.action-label.codicon-check').click();
-  await ctx.poll(async () => (await rows('Practice').allTextContents()).some((r) => r === `Never practiced · ${neverBefore - 1}` || (neverBefore === 1 && !r.startsWith('Never practiced'))), {
-    message: `"${practicedTitle}" to leave "Never practiced" after Mark Practiced Today`,
-  });
-  const file = fs.readdirSync(ctx.workspace).map((f) => path.join(ctx.workspace, f)).find((f) => f.endsWith('.md') && fs.readFileSync(f, 'utf8').includes(`# ${practicedTitle}`));
+  await ctx.poll(
+    async () =>
+      (await rows('Practice').allTextContents()).some(
+        (r) => r === `Never practiced · ${neverBefore - 1}` || (neverBefore === 1 && !r.startsWith('Never practiced')),
+      ),
+    {
+      message: `"${practicedTitle}" to leave "Never practiced" after Mark Practiced Today`,
+    },
+  );
+  const file = fs
+    .readdirSync(ctx.workspace)
+    .map((f) => path.join(ctx.workspace, f))
+    .find((f) => f.endsWith('.md') && fs.readFileSync(f, 'utf8').includes(`# ${practicedTitle}`));
   const logged = file && /^practiced: \[\d{4}-\d{2}-\d{2}\]$/m.test(fs.readFileSync(file, 'utf8'));
   if (!logged) throw new Error(`Mark Practiced Today did not write a practiced date into ${file ?? practicedTitle}`);
   ctx.log(`Mark Practiced Today: "${practicedTitle}" logged in ${path.basename(file)}`);
@@ -208,7 +242,12 @@ export default async function uiChecks(page, ctx) {
   // Enter starts the clock, Enter stops it, n moves on without logging, q ends the drill.
   await drill.locator('h2.question').click();
   await page.keyboard.press('Enter');
-  drill = await heatMap(page, ctx, async (f) => (await phase('telling')(f)) && /^\d+:\d\d$/.test((await f.locator('[data-clock]').textContent()) ?? ''), 'the clock after Enter');
+  drill = await heatMap(
+    page,
+    ctx,
+    async (f) => (await phase('telling')(f)) && /^\d+:\d\d$/.test((await f.locator('[data-clock]').textContent()) ?? ''),
+    'the clock after Enter',
+  );
   await drill.locator('[data-clock]').click();
   await page.keyboard.press('Enter');
   drill = await heatMap(page, ctx, phase('follow-ups'), 'the follow-ups after Enter');
@@ -239,7 +278,12 @@ export default async function uiChecks(page, ctx) {
   const fromEditor = page.locator('.quick-input-list .monaco-list-row', { hasText: 'From the active editor' }).first();
   await ctx.poll(async () => (await fromEditor.count()) > 0, { message: '"From the active editor" in the quick pick' });
   await fromEditor.click();
-  const match = await heatMap(page, ctx, async (f) => (await f.locator('tbody tr').count()) > 3 && (await f.locator('h1').textContent()) === 'Job match', 'the job match table');
+  const match = await heatMap(
+    page,
+    ctx,
+    async (f) => (await f.locator('tbody tr').count()) > 3 && (await f.locator('h1').textContent()) === 'Job match',
+    'the job match table',
+  );
   const matchRows = await match.locator('tbody th[scope="row"] code').allTextContents();
   if (!matchRows.includes('ml:deployment') || !matchRows.some((r) => r.startsWith('openai:'))) throw new Error(`job match rows: ${JSON.stringify(matchRows)}`);
   ctx.log(`job match: ${matchRows.length} competencies (${matchRows.join(', ')})`);
@@ -256,16 +300,28 @@ export default async function uiChecks(page, ctx) {
     `---\ntitle: "${XSS}"\ncategory: leadership\nquestions: [why-company, leading-without-authority, proud]\ndate: 2026-01\n---\n\n# Hostile title\n\n## Situation\n\nI joined a new team.\n\n## Task\n\nI had to lead it.\n\n## Action\n\nI led it.\n\n## Result\n\nRetention rose from 80% to 90%.\n`,
   );
   // The page is redrawn when the bank changes: find its frame again.
-  const redrawn = await heatMap(page, ctx, async (f) => (await f.locator('th.story .title').allTextContents()).includes(XSS), 'the <img> title as text in the heat-map');
+  const redrawn = await heatMap(
+    page,
+    ctx,
+    async (f) => (await f.locator('th.story .title').allTextContents()).includes(XSS),
+    'the <img> title as text in the heat-map',
+  );
   const title = await redrawn.locator('th.story .title').allTextContents();
   const imgs = await redrawn.locator('img').count();
   if (imgs !== 0) throw new Error(`the heat-map contains ${imgs} <img> element(s)`);
-  const treeTitle = await ctx.poll(async () => (await rows('Story Bank').allTextContents()).find((t) => t.startsWith(XSS)), { message: 'the <img> title as text in the Story Bank' });
+  const treeTitle = await ctx.poll(async () => (await rows('Story Bank').allTextContents()).find((t) => t.startsWith(XSS)), {
+    message: 'the <img> title as text in the Story Bank',
+  });
   if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
   ctx.log(`hostile title rendered as text (${title.length} rows; tree row "${treeTitle.slice(0, 40)}…"), no <img>, no dialog`);
   await ctx.screenshot('vscode-ui-hostile-title.png');
   await runCommand(page, ctx, 'starlint: Open Cue Cards');
-  const hostileCards = await heatMap(page, ctx, async (f) => (await f.locator('section.card h2').allTextContents()).includes(XSS), 'the <img> title as text on a cue card');
+  const hostileCards = await heatMap(
+    page,
+    ctx,
+    async (f) => (await f.locator('section.card h2').allTextContents()).includes(XSS),
+    'the <img> title as text on a cue card',
+  );
   if ((await hostileCards.locator('img').count()) !== 0) throw new Error('the cue cards contain an <img> element');
   if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(' | ')}`);
   ctx.log('hostile title rendered as text on its cue card');
@@ -277,12 +333,16 @@ export default async function uiChecks(page, ctx) {
   await input.fill('Missed the holiday launch');
   await page.keyboard.press('Enter');
   await pickQuickInput(page, ctx, 'failure');
-  const tab = await ctx.poll(async () => {
-    const t = await page.locator('.tab.active').first().textContent();
-    return t?.includes('missed-the-holiday-launch.md') && t.trim();
-  }, { message: 'the new story open in an editor' });
+  const tab = await ctx.poll(
+    async () => {
+      const t = await page.locator('.tab.active').first().textContent();
+      return t?.includes('missed-the-holiday-launch.md') && t.trim();
+    },
+    { message: 'the new story open in an editor' },
+  );
   const written = fs.readFileSync(path.join(ctx.workspace, 'missed-the-holiday-launch.md'), 'utf8');
-  if (!/^title: Missed the holiday launch\ncategory: failure\nquestions: \[failure\]$/m.test(written)) throw new Error(`unexpected new story:\n${written.slice(0, 300)}`);
+  if (!/^title: Missed the holiday launch\ncategory: failure\nquestions: \[failure\]$/m.test(written))
+    throw new Error(`unexpected new story:\n${written.slice(0, 300)}`);
   ctx.log(`New Story wrote missed-the-holiday-launch.md (${tab})`);
 }
 
@@ -328,7 +388,8 @@ async function runCommand(page, ctx, label, id, { opensQuickInput = false } = {}
   await ctx.poll(async () => (await row.count()) > 0, { message: `"${label}" in the Command Palette${id ? ` (${id})` : ''}` });
   await page.keyboard.press('Enter');
   // A command that asks something replaces the palette with its own quick input.
-  if (opensQuickInput) await ctx.poll(async () => !(await input.getAttribute('placeholder'))?.includes('command'), { message: `"${label}" to show its own prompt` });
+  if (opensQuickInput)
+    await ctx.poll(async () => !(await input.getAttribute('placeholder'))?.includes('command'), { message: `"${label}" to show its own prompt` });
   else await input.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 

@@ -21,7 +21,15 @@ try {
   const env = { ...process.env, STARLINT_README_IMAGES: process.argv.includes('--readme-images') ? '1' : '0' };
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'scripts/e2e/run-code-server-tests.mjs'), '--workspace', bank, '--ui', path.join(root, 'test/vscode-ui/checks.mjs'), '--ui-only', ...process.argv.slice(2).filter((a) => !own.has(a))],
+    [
+      path.join(root, 'scripts/e2e/run-code-server-tests.mjs'),
+      '--workspace',
+      bank,
+      '--ui',
+      path.join(root, 'test/vscode-ui/checks.mjs'),
+      '--ui-only',
+      ...process.argv.slice(2).filter((a) => !own.has(a)),
+    ],
     { stdio: 'inherit', cwd: root, env },
   );
   status = r.status ?? 1;

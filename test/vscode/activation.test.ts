@@ -14,7 +14,7 @@ describe('activation', function () {
     assert.equal(report.stories.length, 8, `stories: ${report.stories.map((s) => s.title).join(' | ')}`);
   });
 
-  it('on start-up the Problems panel holds every story file\'s diagnostics, unopened, and counts what the Story Bank counts', async () => {
+  it("on start-up the Problems panel holds every story file's diagnostics, unopened, and counts what the Story Bank counts", async () => {
     const api = await starlint();
     const report = api.bank.report!;
     const expected = report.stories.reduce((n, s) => n + s.problems.error + s.problems.warning + s.problems.info + s.problems.hint, 0);
@@ -31,15 +31,30 @@ describe('activation', function () {
     await starlint();
     const declared = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(declared.filter((c) => !registered.has(c)), []);
-    for (const id of ['starlint.newStory', 'starlint.lintAll', 'starlint.showCoverage', 'starlint.openRuleDocs', 'starlint.refreshBank', 'starlint.markPracticedToday', 'starlint.openCueCards']) assert.ok(declared.includes(id), id);
+    assert.deepEqual(
+      declared.filter((c) => !registered.has(c)),
+      [],
+    );
+    for (const id of [
+      'starlint.newStory',
+      'starlint.lintAll',
+      'starlint.showCoverage',
+      'starlint.openRuleDocs',
+      'starlint.refreshBank',
+      'starlint.markPracticedToday',
+      'starlint.openCueCards',
+    ])
+      assert.ok(declared.includes(id), id);
     // The server's own command, registered by the language client.
     assert.ok(registered.has('starlint.markPracticed'));
   });
 
   it('contributes the views, snippets, grammar and config schema', () => {
     const c = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
-    assert.deepEqual(c.views.starlint.map((v: { id: string }) => v.id), ['starlint.bank', 'starlint.coverage', 'starlint.practice']);
+    assert.deepEqual(
+      c.views.starlint.map((v: { id: string }) => v.id),
+      ['starlint.bank', 'starlint.coverage', 'starlint.practice'],
+    );
     assert.equal(c.viewsContainers.activitybar[0].id, 'starlint');
     assert.equal(c.snippets[0].language, 'markdown');
     assert.deepEqual(c.grammars[0].injectTo, ['text.html.markdown']);

@@ -60,7 +60,12 @@ describe('coaching a whole loop: practice, follow-ups, principles, cue cards', f
 
   it('Mark Practiced Today logs today in the active story’s practiced list, saves it, and the Practice view moves it', async () => {
     const api = await starlint();
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', { template: 'basic', title: 'Practice run one', category: 'project', folder: tmp });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', {
+      template: 'basic',
+      title: 'Practice run one',
+      category: 'project',
+      folder: tmp,
+    });
     const today = localDate();
     await until(() => api.bank.report?.stories.some((s) => s.title === 'Practice run one'), 'the new story in the bank');
     const before = practiceRows(api);
@@ -77,7 +82,10 @@ describe('coaching a whole loop: practice, follow-ups, principles, cue cards', f
 
     // Day 0 is done; the day-3 checkpoint is next.
     const next = result.practice.next!;
-    await until(() => [...practiceRows(api)].some(([g, list]) => g.startsWith('Upcoming') && list.includes(`Practice run one — next: ${next}`)), 'the story under Upcoming');
+    await until(
+      () => [...practiceRows(api)].some(([g, list]) => g.startsWith('Upcoming') && list.includes(`Practice run one — next: ${next}`)),
+      'the story under Upcoming',
+    );
     // Twice on one day changes nothing.
     const again = await vscode.commands.executeCommand<MarkPracticedResult>('starlint.markPracticedToday');
     assert.equal(again?.applied, false);
@@ -86,7 +94,13 @@ describe('coaching a whole loop: practice, follow-ups, principles, cue cards', f
 
   it('Mark Practiced Today on a Practice item edits that story, and keeps unsaved changes unsaved', async () => {
     const api = await starlint();
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', { template: 'basic', title: 'Practice run two', category: 'failure', folder: tmp, open: false });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', {
+      template: 'basic',
+      title: 'Practice run two',
+      category: 'failure',
+      folder: tmp,
+      open: false,
+    });
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\nAn unsaved line.\n'));
     const node = await until(() => {
@@ -120,7 +134,12 @@ describe('coaching a whole loop: practice, follow-ups, principles, cue cards', f
     const config = vscode.workspace.getConfiguration('starlint');
     const previous = config.inspect('targetCompany')?.globalValue;
     // A story that names a principle, beside the example bank.
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', { template: 'basic', title: 'Diving deep into a p99 regression', category: 'project', folder: tmp });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starlint.newStory', {
+      template: 'basic',
+      title: 'Diving deep into a p99 regression',
+      category: 'project',
+      folder: tmp,
+    });
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\nThis story shows Dive Deep and Ownership.\n'));
     let panel: vscode.WebviewPanel | undefined;
@@ -128,18 +147,27 @@ describe('coaching a whole loop: practice, follow-ups, principles, cue cards', f
       await config.update('targetCompany', 'amazon', vscode.ConfigurationTarget.Global);
       await until(() => api.bank.report?.targetCompany === 'amazon' || (void api.bank.refresh(), false), 'the bank tuned for Amazon', 20_000, 300);
       const node = await until(() => {
-        const n = api.bankTree.getChildren().flatMap((g) => api.bankTree.getChildren(g)).find((s) => s.kind === 'story' && s.story.uri === uri.toString());
+        const n = api.bankTree
+          .getChildren()
+          .flatMap((g) => api.bankTree.getChildren(g))
+          .find((s) => s.kind === 'story' && s.story.uri === uri.toString());
         return n && String(api.bankTree.getTreeItem(n).description).endsWith('Ownership, Dive Deep') && n;
       }, 'the principles in the story’s description');
       assert.match(tooltip(api.bankTree.getTreeItem(node)), /Leadership Principles: Ownership, Dive Deep/);
-      const other = api.bankTree.getChildren().flatMap((g) => api.bankTree.getChildren(g)).find((s) => s.kind === 'story' && s.story.principles.length === 0)!;
+      const other = api.bankTree
+        .getChildren()
+        .flatMap((g) => api.bankTree.getChildren(g))
+        .find((s) => s.kind === 'story' && s.story.principles.length === 0)!;
       assert.match(String(api.bankTree.getTreeItem(other).description), /· no Leadership Principle$/);
 
       panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.showCoverage', 'principles');
       const html = await until(() => panel!.webview.html.includes('<h1>Leadership Principles</h1>') && panel!.webview.html, 'the principles heat-map');
       assert.equal((html.match(/<th scope="col" class="theme /g) ?? []).length, 16);
       assert.match(html, /data-mode="themes" aria-checked="false">Question themes<\/button>/);
-      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-/);
+      assert.match(
+        html,
+        /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-/,
+      );
       // The toggle's message switches back to the themes.
       api.coverage.setMode('themes');
       await until(() => panel!.webview.html.includes('<h1>Question coverage</h1>'), 'the themes heat-map again');

@@ -33,11 +33,19 @@ describe('diagnostics in the editor', function () {
   it('applies a quick fix ("we built" → "I built") and the diagnostics follow the edit', async () => {
     const uri = storyUri(WE_STORY);
     const editor = await open(uri);
-    const before = await until(() => starlintDiagnostics(uri, 'first-person').length > 0 && starlintDiagnostics(uri, 'first-person'), 'first-person diagnostics');
+    const before = await until(
+      () => starlintDiagnostics(uri, 'first-person').length > 0 && starlintDiagnostics(uri, 'first-person'),
+      'first-person diagnostics',
+    );
     let fix: vscode.CodeAction | undefined;
     let target: vscode.Diagnostic | undefined;
     for (const d of before) {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       fix = actions.find((a) => a.title.startsWith('Rewrite') && a.edit);
       if (fix) {
         target = d;
@@ -62,7 +70,10 @@ describe('diagnostics in the editor', function () {
     const previous = config.inspect('rules')?.globalValue;
     try {
       await config.update('rules', { 'first-person': 'off' }, vscode.ConfigurationTarget.Global);
-      await until(() => starlintDiagnostics(uri, 'first-person').length === 0 && starlintDiagnostics(uri).length > 0, 'first-person gone, other rules still reported');
+      await until(
+        () => starlintDiagnostics(uri, 'first-person').length === 0 && starlintDiagnostics(uri).length > 0,
+        'first-person gone, other rules still reported',
+      );
     } finally {
       await config.update('rules', previous, vscode.ConfigurationTarget.Global);
     }

@@ -33,7 +33,8 @@ function tokens(lines: string[]): { text: string; scopes: string }[][] {
     return r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes.join(' ') }));
   });
 }
-const scopeOf = (line: { text: string; scopes: string }[], text: string) => line.find((t) => t.text === text)?.scopes ?? `(no token "${text}": ${JSON.stringify(line)})`;
+const scopeOf = (line: { text: string; scopes: string }[], text: string) =>
+  line.find((t) => t.text === text)?.scopes ?? `(no token "${text}": ${JSON.stringify(line)})`;
 
 describe('STAR label grammar', function () {
   this.timeout(30_000);
@@ -60,7 +61,10 @@ describe('STAR label grammar', function () {
 
   it('scopes STAR headings, keeping them Markdown headings', () => {
     const t = tokens(SAMPLE);
-    assert.match(scopeOf(t[1], 'Situation'), /markup\.heading\.markdown markup\.heading\.star\.situation\.markdown .*entity\.name\.section\.star\.situation\.markdown/);
+    assert.match(
+      scopeOf(t[1], 'Situation'),
+      /markup\.heading\.markdown markup\.heading\.star\.situation\.markdown .*entity\.name\.section\.star\.situation\.markdown/,
+    );
     assert.match(scopeOf(t[10], '3. Outcome'), /entity\.name\.section\.star\.result\.markdown/);
   });
 

@@ -8,7 +8,12 @@ export const EXTENSION_ID = 'starlint.starlint';
 export const EXAMPLE_STORIES = 8;
 
 /** Polls `fn` until it returns a truthy value; fails with `what` and the last value after `timeoutMs`. */
-export async function until<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 15_000, intervalMs = 100): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
+export async function until<T>(
+  fn: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+  intervalMs = 100,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -19,7 +24,8 @@ export async function until<T>(fn: () => T | Promise<T>, what: string, timeoutMs
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    if (Date.now() > end)
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -110,9 +110,7 @@ export function run(): Promise<void> {
     };
     try {
       const runner = mocha.run(() => finish());
-      runner.on('pass', (t: Mocha.Test) =>
-        results.passes.push({ title: t.fullTitle(), file: t.file && path.basename(t.file), duration: t.duration }),
-      );
+      runner.on('pass', (t: Mocha.Test) => results.passes.push({ title: t.fullTitle(), file: t.file && path.basename(t.file), duration: t.duration }));
       runner.on('fail', (t: Mocha.Runnable, err: Error) =>
         results.failures.push({
           title: t.fullTitle(),

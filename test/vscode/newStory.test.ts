@@ -72,7 +72,10 @@ describe('New Story, step by step', function () {
     const text = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(text, /^---\ntitle: Untitled story\n/);
     for (const s of ['Situation', 'Task', 'Action', 'Result']) assert.match(text, new RegExp(`^## ${s}$`, 'm'));
-    const editor = await until(() => vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath && vscode.window.activeTextEditor, 'the new story in the editor');
-    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\[/, 'the Situation\'s slot is selected, ready to be typed over');
+    const editor = await until(
+      () => vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath && vscode.window.activeTextEditor,
+      'the new story in the editor',
+    );
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\[/, "the Situation's slot is selected, ready to be typed over");
   });
 });

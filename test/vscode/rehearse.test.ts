@@ -13,7 +13,11 @@ import { EXTENSION_ID, closeAllWithoutSaving, starlint, until, workspaceRoot } f
  */
 function cli(args: string[]): unknown {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.fsPath;
-  const r = spawnSync(process.execPath, [path.join(ext, 'bin', 'starlint.js'), ...args, '--format', 'json', '--today', localDate()], { cwd: workspaceRoot().fsPath, encoding: 'utf8', input: '' });
+  const r = spawnSync(process.execPath, [path.join(ext, 'bin', 'starlint.js'), ...args, '--format', 'json', '--today', localDate()], {
+    cwd: workspaceRoot().fsPath,
+    encoding: 'utf8',
+    input: '',
+  });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -25,7 +29,11 @@ describe('mock interview and job-description fit', function () {
 
   it('starlint.startMockInterview plans the drill the CLI plans and shows its first question', async () => {
     const api = await starlint();
-    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.startMockInterview', { seed: 1, questions: 3, folder: workspaceRoot().toString() });
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.startMockInterview', {
+      seed: 1,
+      questions: 3,
+      folder: workspaceRoot().toString(),
+    });
     try {
       assert.equal(panel.viewType, 'starlint.mockInterview');
       assert.equal(panel.webview.options.enableScripts, true);
@@ -39,7 +47,10 @@ describe('mock interview and job-description fit', function () {
       const html = panel.webview.html;
       assert.match(html, /<body data-phase="question">/);
       assert.ok(html.includes(`question 1 of 3 · seed 1`));
-      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-/);
+      assert.match(
+        html,
+        /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+ &#39;nonce-[^"]+&#39;; script-src &#39;nonce-/,
+      );
       assert.equal(panel.title, 'Mock Interview (1/3)');
     } finally {
       panel.dispose();
@@ -65,7 +76,10 @@ describe('mock interview and job-description fit', function () {
       // The last question: the summary, with the practice logged in the story's front matter on disk.
       assert.equal(api.drill.state!.phase, 'done');
       const today = localDate();
-      assert.deepEqual(api.drill.state!.outcomes.map((o) => [o.id, o.told, o.logged]), [['failure', true, today]]);
+      assert.deepEqual(
+        api.drill.state!.outcomes.map((o) => [o.id, o.told, o.logged]),
+        [['failure', true, today]],
+      );
       assert.match(panel.webview.html, /1 question asked, 1 told, 0 skipped\./);
       assert.match(panel.webview.html, /<h3>Practice logged<\/h3>/);
       const saved = await until(() => {
@@ -87,27 +101,42 @@ describe('mock interview and job-description fit', function () {
     const api = await starlint();
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
     const posting = vscode.Uri.joinPath(ext, 'test', 'fixtures', 'match', 'ranking-engineer.md');
-    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.matchJobDescription', { uri: posting.toString(), folder: workspaceRoot().toString() });
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.matchJobDescription', {
+      uri: posting.toString(),
+      folder: workspaceRoot().toString(),
+    });
     try {
       assert.equal(panel.viewType, 'starlint.jobMatch');
       const match = api.match.match!;
-      const fromCli = cli(['match', posting.fsPath, '.']) as { competencies: { id: string; status: string; stories: { title: string }[] }[]; rehearse: { title: string }[] };
+      const fromCli = cli(['match', posting.fsPath, '.']) as {
+        competencies: { id: string; status: string; stories: { title: string }[] }[];
+        rehearse: { title: string }[];
+      };
       assert.deepEqual(
         match.result.competencies.map((c) => [c.id, c.status, c.stories.map((i) => match.stories[i].title)]),
         fromCli.competencies.map((c) => [c.id, c.status, c.stories.map((s) => s.title)]),
       );
-      assert.deepEqual(match.result.rehearse.map((r) => match.stories[r.story].title), fromCli.rehearse.map((r) => r.title));
+      assert.deepEqual(
+        match.result.rehearse.map((r) => match.stories[r.story].title),
+        fromCli.rehearse.map((r) => r.title),
+      );
       const html = panel.webview.html;
       assert.equal((html.match(/<tr class="(?:gap|thin|ok)">/g) ?? []).length, match.result.competencies.length);
       assert.match(html, /data-line="\d+"/);
       // A story link opens the story at its title; an evidence link opens the posting at the phrase.
       const first = match.result.competencies.find((c) => c.stories.length)!;
       await api.match.handle({ type: 'open', story: first.stories[0] });
-      const opened = await until(() => vscode.window.activeTextEditor?.document.uri.toString() === match.stories[first.stories[0]].uri && vscode.window.activeTextEditor, 'the story in an editor');
+      const opened = await until(
+        () => vscode.window.activeTextEditor?.document.uri.toString() === match.stories[first.stories[0]].uri && vscode.window.activeTextEditor,
+        'the story in an editor',
+      );
       assert.equal(opened.selection.active.line, match.stories[first.stories[0]].line);
       const e = first.evidence[0];
       await api.match.handle({ type: 'evidence', line: e.line, column: e.column });
-      const at = await until(() => vscode.window.activeTextEditor?.document.uri.fsPath === posting.fsPath && vscode.window.activeTextEditor, 'the posting in an editor');
+      const at = await until(
+        () => vscode.window.activeTextEditor?.document.uri.fsPath === posting.fsPath && vscode.window.activeTextEditor,
+        'the posting in an editor',
+      );
       assert.deepEqual([at.selection.active.line, at.selection.active.character], [e.line - 1, e.column - 1]);
     } finally {
       panel.dispose();
@@ -116,7 +145,10 @@ describe('mock interview and job-description fit', function () {
 
   it('matches pasted text with no evidence links, and declares both commands', async () => {
     const api = await starlint();
-    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.matchJobDescription', { text: 'You design A/B tests and mentor junior engineers.', name: 'pasted posting' });
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.matchJobDescription', {
+      text: 'You design A/B tests and mentor junior engineers.',
+      name: 'pasted posting',
+    });
     try {
       assert.equal(panel.title, 'Job Match: pasted posting');
       assert.deepEqual(api.match.match!.result.competencies.map((c) => c.id).sort(), ['ml:experimentation', 'ml:leadership']);

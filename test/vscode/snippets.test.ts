@@ -14,7 +14,9 @@ describe('snippets', function () {
     await vscode.window.showTextDocument(doc);
     const labels = await until(async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4));
-      const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      const snippets = list.items
+        .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       return snippets.includes('star') && snippets;
     }, 'snippet completions');
     assert.ok(labels.length >= 4, labels.join(', '));

@@ -4,7 +4,7 @@ import type { BankNode } from '../../client/src/bankTree';
 import type { CoverageNode } from '../../client/src/coverageTree';
 import { closeAllWithoutSaving, open, starlint, storyUri, until } from './helpers';
 
-const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 const icon = (item: vscode.TreeItem) => (item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined);
 
 describe('Story Bank and Question Coverage views', function () {
@@ -15,7 +15,10 @@ describe('Story Bank and Question Coverage views', function () {
     const { bankTree } = await starlint();
     const groups = bankTree.getChildren();
     const labels = groups.map((g) => label(bankTree.getTreeItem(g)));
-    assert.deepEqual(labels.map((l) => l.split(' · ')[0]), ['project', 'collaboration', 'failure', 'leadership', 'ethics']);
+    assert.deepEqual(
+      labels.map((l) => l.split(' · ')[0]),
+      ['project', 'collaboration', 'failure', 'leadership', 'ethics'],
+    );
     for (const l of labels) assert.match(l, /^[a-z]+ · \d+ of \d(–\d)?$/);
     // Each group holds as many stories as its label counts, and warns when outside the ideal range.
     for (const g of groups) {
@@ -46,7 +49,10 @@ describe('Story Bank and Question Coverage views', function () {
     assert.match(tooltip, /Your role \d+\/25/);
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
-    const editor = await until(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('03-promotion-uplift-with-finance.md') && vscode.window.activeTextEditor, 'the story to open');
+    const editor = await until(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('03-promotion-uplift-with-finance.md') && vscode.window.activeTextEditor,
+      'the story to open',
+    );
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '# Promotion uplift model with the finance team');
   });
 
@@ -56,8 +62,14 @@ describe('Story Bank and Question Coverage views', function () {
     assert.equal(themes.length, bank.report!.coverage.length);
     const statuses = themes.map((t) => t.row.status);
     const firstCovered = statuses.findIndex((s) => s !== 'uncovered');
-    assert.ok(statuses.slice(firstCovered).every((s) => s !== 'uncovered'), `gaps first: ${statuses.join(',')}`);
-    const uncovered = themes.filter((t) => t.row.status === 'uncovered').map((t) => t.row.theme).sort();
+    assert.ok(
+      statuses.slice(firstCovered).every((s) => s !== 'uncovered'),
+      `gaps first: ${statuses.join(',')}`,
+    );
+    const uncovered = themes
+      .filter((t) => t.row.status === 'uncovered')
+      .map((t) => t.row.theme)
+      .sort();
     assert.deepEqual(uncovered, ['leading-without-authority', 'why-company']);
     const gap = coverageTree.getTreeItem(themes[0]);
     assert.equal(icon(gap), 'error');
@@ -75,7 +87,10 @@ describe('Story Bank and Question Coverage views', function () {
     const text = await until(() => statusBar.story?.uri === story.uri && statusBar.item.text, 'the status bar to show the story');
     assert.match(text, /^\$\(book\) \d+ words · \d+:\d\d · I \d+ %$/);
     assert.ok(text.includes(`${story.words} words`));
-    assert.equal(statusBar.item.command && typeof statusBar.item.command === 'object' ? statusBar.item.command.command : undefined, 'starlint.showStoryDetails');
+    assert.equal(
+      statusBar.item.command && typeof statusBar.item.command === 'object' ? statusBar.item.command.command : undefined,
+      'starlint.showStoryDetails',
+    );
     await open('README.md');
     await until(() => statusBar.story === undefined, 'the status bar to hide on a non-story file');
   });

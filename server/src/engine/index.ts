@@ -6,10 +6,39 @@ export { parseDocument } from './model/stories';
 export { lintText, today, type LintResult, type LintOptions, type RuleError, type TextChange } from './lint/lint';
 export { lintEdit } from './lint/edit';
 export { applyFixes, fixText, MAX_PASSES, type FixOutcome } from './lint/fix';
-export { resolveConfig, parseConfigText, validateConfig, DEFAULTS, SEVERITIES, type StarlintConfig, type ResolvedConfig, type ConfigProblem } from './lint/config';
-export { analyzeBank, practiceStatus, PRACTICE_DAYS, type BankReport, type BankStory, type BankFile, type BankFinding, type CoverageRow, type CompositionRow, type PracticeStatus, type FollowUpReadiness } from './bank/bank';
+export {
+  resolveConfig,
+  parseConfigText,
+  validateConfig,
+  DEFAULTS,
+  SEVERITIES,
+  type StarlintConfig,
+  type ResolvedConfig,
+  type ConfigProblem,
+} from './lint/config';
+export {
+  analyzeBank,
+  practiceStatus,
+  PRACTICE_DAYS,
+  type BankReport,
+  type BankStory,
+  type BankFile,
+  type BankFinding,
+  type CoverageRow,
+  type CompositionRow,
+  type PracticeStatus,
+  type FollowUpReadiness,
+} from './bank/bank';
 export { scoreStory, formatScore, scoreText, scoreValue, type Score, type Criterion } from './bank/score';
-export { findPlaceholders, findTagPlaceholders, sectionPlaceholders, onlyPlaceholders, titlePlaceholder, type Placeholder, type PlaceholderKind } from './facts/placeholders';
+export {
+  findPlaceholders,
+  findTagPlaceholders,
+  sectionPlaceholders,
+  onlyPlaceholders,
+  titlePlaceholder,
+  type Placeholder,
+  type PlaceholderKind,
+} from './facts/placeholders';
 export { findMetrics, hasNumber, type Metric } from './facts/metrics';
 export { LineIndex } from './syntax/lines';
 export { ALL_RULES, STORY_RULES, BANK_RULES, ruleById } from './rules';

@@ -19,7 +19,16 @@ export interface Analysis {
   bank: BankFinding[];
 }
 
-export function analyze(engine: Engine, uri: string, text: string, config: ResolvedConfig, today: string, candidate: boolean, version?: number, remember = true): Analysis {
+export function analyze(
+  engine: Engine,
+  uri: string,
+  text: string,
+  config: ResolvedConfig,
+  today: string,
+  candidate: boolean,
+  version?: number,
+  remember = true,
+): Analysis {
   // A file the globs exclude (a CHANGELOG, a vendored README) is not even parsed.
   const result: LintResult = candidate
     ? engine.lintText(text, config, { today, remember })

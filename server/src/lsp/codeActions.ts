@@ -11,7 +11,6 @@ export { addSectionTitle } from '../engine/facts/edits';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.starlint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 
-
 /** Past forms that read as well after "I" as after "we" (irregular, or the same in every tense). */
 const IRREGULAR_PAST = new Set(
   (
@@ -42,7 +41,8 @@ export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[]
     const disables: CodeAction[] = [];
     const seen = new Set<string>();
     for (const f of here) {
-      const diagnostic = params.context.diagnostics.find((d) => d.code === f.rule && sameRange(d.range, toRange(lines, f.span))) ?? findingToDiagnostic(lines, f);
+      const diagnostic =
+        params.context.diagnostics.find((d) => d.code === f.rule && sameRange(d.range, toRange(lines, f.span))) ?? findingToDiagnostic(lines, f);
       for (const fix of quickFixes(a, f)) fixes.push(quickFix(a, fix.title, [fix.edit, ...(fix.more ?? [])], diagnostic, fix.preferred));
       for (const d of disableActions(a, f)) {
         if (seen.has(d.title)) continue;
@@ -106,7 +106,11 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
       const section = story?.layers['follow-ups'];
       const missing = Array.isArray(f.data?.missing) ? FOLLOW_UPS.filter((q) => (f.data!.missing as unknown[]).includes(q.id)) : [];
       if (!section || missing.length === 0) return [];
-      const edit = insertFollowUps(a, section, missing.map((q) => q.question));
+      const edit = insertFollowUps(
+        a,
+        section,
+        missing.map((q) => q.question),
+      );
       return [{ title: `Insert the unanswered follow-ups (${missing.length})`, ...edit, preferred: true, mechanical: false }];
     }
   }
@@ -120,7 +124,6 @@ function fromOffer(a: Analysis, offer: FixOffer, safe: boolean): Fix {
   const end = Math.max(...offer.edits.map((e) => e.end));
   return { title: offer.title, edit: first, more: rest, span: { start, end }, preferred: true, mechanical: safe };
 }
-
 
 /** "we built" → "I built", only where the next word is a past form that reads the same after "I". */
 function weToI(a: Analysis, f: Finding): Fix | undefined {
@@ -152,18 +155,16 @@ function weToI(a: Analysis, f: Finding): Fix | undefined {
 
 function isPast(word: string): boolean {
   const w = word.toLowerCase();
-  return (w.length > 3 && w.endsWith('ed') && !['need', 'feed', 'seed', 'speed', 'breed', 'proceed', 'exceed', 'succeed', 'heed', 'bleed', 'embed', 'shred'].includes(w)) || IRREGULAR_PAST.has(w);
+  return (
+    (w.length > 3 &&
+      w.endsWith('ed') &&
+      !['need', 'feed', 'seed', 'speed', 'breed', 'proceed', 'exceed', 'succeed', 'heed', 'bleed', 'embed', 'shred'].includes(w)) ||
+    IRREGULAR_PAST.has(w)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Inserting a missing section.
-
-
-
-
-
-
-
 
 // ---------------------------------------------------------------------------------------------
 // Inserting the unanswered follow-ups.
@@ -239,7 +240,8 @@ function disableLineEdit(a: Analysis, f: Finding): TextEdit | undefined {
 
   // A comment on its own line above, when the line starts a block; otherwise at the end of the
   // line, so a paragraph is never split in two (that would change its sentences).
-  const startsBlock = line === 0 || above.trim() === '' || /^ {0,3}#/.test(lineText) || /^ {0,3}#/.test(above) || /^ {0,3}(?:[-*_] *){3,}$/.test(above) || /-->\s*$/.test(above);
+  const startsBlock =
+    line === 0 || above.trim() === '' || /^ {0,3}#/.test(lineText) || /^ {0,3}#/.test(above) || /^ {0,3}(?:[-*_] *){3,}$/.test(above) || /-->\s*$/.test(above);
   if (startsBlock) {
     const indent = /^[ \t]*/.exec(lineText)![0];
     return { range: toRange(lines, { start, end: start }), newText: `${indent}<!-- starlint-disable-next-line ${f.rule} -->\n` };

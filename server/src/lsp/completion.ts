@@ -48,7 +48,12 @@ export function completions(text: string, position: Position, config: ResolvedCo
     if (!/^[\w-]*$/.test(partial) || m[2].includes(']')) return [];
     listed = items.map((s) => s.trim().replace(/^["']|["']$/g, ''));
     // Items after the cursor on the same line count as listed too.
-    listed.push(...line.slice(position.character).split(/[,\]]/).map((s) => s.trim().replace(/^["']|["']$/g, '')));
+    listed.push(
+      ...line
+        .slice(position.character)
+        .split(/[,\]]/)
+        .map((s) => s.trim().replace(/^["']|["']$/g, '')),
+    );
   } else {
     m = /^(\s*)-\s*["']?([\w-]*)$/.exec(before);
     if (m && parentKey(lines, position.line) === 'questions') {

@@ -177,7 +177,9 @@ export function pathToUri(file: string): string {
     p = p.replace(/\\/g, '/');
     if (/^[a-zA-Z]:/.test(p)) p = '/' + p[0].toLowerCase() + p.slice(1);
   }
-  const encoded = p.replace(/[^A-Za-z0-9\-._~/]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''));
+  const encoded = p.replace(/[^A-Za-z0-9\-._~/]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),
+  );
   return 'file://' + encoded;
 }
 

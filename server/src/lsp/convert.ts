@@ -52,5 +52,3 @@ export function sameRange(a: Range, b: Range): boolean {
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
-
-

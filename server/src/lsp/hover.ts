@@ -17,9 +17,11 @@ const TIPS: Record<SectionKind, string> = {
   result: 'Apply the "So what?" test three times: the number, its business effect, the lasting change; then the lesson.',
   summary: 'The 30–60 second version: the situation and your role in a sentence each, then the decision and the headline number.',
   'deep-dive': 'The 4–5 minute version: the alternatives and trade-offs, how you evaluated, and what you would do differently.',
-  'follow-ups': 'One list item per follow-up, the question then your answer: why this approach, what you would do differently, buy-in, risks, how you knew it worked, what happened after shipping.',
+  'follow-ups':
+    'One list item per follow-up, the question then your answer: why this approach, what you would do differently, buy-in, risks, how you knew it worked, what happened after shipping.',
   notes: 'Notes are neither counted nor spoken: keep reminders and links here.',
-  answer: 'An answer told without STAR labels: mark where the Situation, Task, Action and Result begin (the quick fix suggests places), so each part can be checked.',
+  answer:
+    'An answer told without STAR labels: mark where the Situation, Task, Action and Result begin (the quick fix suggests places), so each part can be checked.',
 };
 
 const OVER: Record<StarKind, string> = {
@@ -68,7 +70,13 @@ export function scoreMarkdown(a: Analysis, story: Story): string {
   const score = scoreStory(story, storyFindings(a, story), a.config, a.today);
   const [head, ...rubric] = formatScore(score);
   const seconds = spokenSeconds(story.starWords, a.config.wordsPerMinute);
-  return [`**${escape(story.title)}** · ${head}`, '', ...rubric.map((r) => `- ${escape(r)}`), '', `${plural(story.starWords, 'word')} · ${clock(seconds)} spoken at ${a.config.wordsPerMinute} wpm`].join('\n');
+  return [
+    `**${escape(story.title)}** · ${head}`,
+    '',
+    ...rubric.map((r) => `- ${escape(r)}`),
+    '',
+    `${plural(story.starWords, 'word')} · ${clock(seconds)} spoken at ${a.config.wordsPerMinute} wpm`,
+  ].join('\n');
 }
 
 /** The words, share, target and spoken time of a section, as hover and CodeLens show them. */
@@ -96,7 +104,8 @@ export function sectionStats(a: Analysis, story: Story, section: Section): Secti
     words: section.words,
     seconds: spokenSeconds(section.words, a.config.wordsPerMinute),
     counted:
-      STAR_KINDS.some((k) => story.star[k] === section || story.star[k]?.parts?.includes(section)) || (story.layers as Record<string, Section>)[kind] === section,
+      STAR_KINDS.some((k) => story.star[k] === section || story.star[k]?.parts?.includes(section)) ||
+      (story.layers as Record<string, Section>)[kind] === section,
   };
   if ((STAR_KINDS as readonly string[]).includes(kind)) {
     const star = kind as StarKind;

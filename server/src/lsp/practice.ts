@@ -45,7 +45,7 @@ export function markPracticedArgs(args: unknown[]): MarkPracticedArgs | string {
   const first = args[0];
   const raw = first && typeof first === 'object' ? (first as Record<string, unknown>) : { uri: args[0], story: args[1], date: args[2] };
   const { uri, story, date } = raw;
-  if (typeof uri !== 'string' || !uri) return 'the first argument is the story file\'s URI (or { uri, story, date }).';
+  if (typeof uri !== 'string' || !uri) return "the first argument is the story file's URI (or { uri, story, date }).";
   if (typeof story !== 'number' || !Number.isInteger(story) || story < 0) return 'the story index (BankStory.index) is a whole number.';
   if (date !== undefined && date !== null && (typeof date !== 'string' || !isDate(date))) return `the date is YYYY-MM-DD (got ${JSON.stringify(date)}).`;
   return { uri, story, date: typeof date === 'string' ? date : undefined };

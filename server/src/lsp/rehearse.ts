@@ -8,7 +8,11 @@ import { matchJob } from '../engine/bank/match';
 import type { DrillPlanParams, DrillPlanResult, MatchJobParams, MatchJobResult } from '../../../shared/protocol';
 
 /** The plan, or a message saying which parameter is wrong. */
-export function drillPlanFor(report: BankReport, config: ResolvedConfig | undefined, params: DrillPlanParams | undefined): Omit<DrillPlanResult, 'partial'> | string {
+export function drillPlanFor(
+  report: BankReport,
+  config: ResolvedConfig | undefined,
+  params: DrillPlanParams | undefined,
+): Omit<DrillPlanResult, 'partial'> | string {
   const p = params ?? {};
   if (p.questions !== undefined && !(Number.isInteger(p.questions) && p.questions >= 1)) return '"questions" is a whole number of 1 or more.';
   if (p.seed !== undefined && !(Number.isInteger(p.seed) && p.seed >= 0 && p.seed <= 0xffffffff)) return '"seed" is a whole number from 0 to 4294967295.';
@@ -19,7 +23,11 @@ export function drillPlanFor(report: BankReport, config: ResolvedConfig | undefi
 }
 
 /** The match, or a message saying which parameter is wrong. */
-export function matchJobFor(report: BankReport, config: ResolvedConfig | undefined, params: MatchJobParams | undefined): Omit<MatchJobResult, 'partial'> | string {
+export function matchJobFor(
+  report: BankReport,
+  config: ResolvedConfig | undefined,
+  params: MatchJobParams | undefined,
+): Omit<MatchJobResult, 'partial'> | string {
   if (!params || typeof params.text !== 'string') return '"text" is the job posting, as a string.';
   return { result: matchJob(params.text, report, config ?? resolveConfig()), stories: report.stories };
 }

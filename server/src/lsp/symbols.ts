@@ -16,7 +16,10 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
     const children: DocumentSymbol[] = story.sections.map((section) => {
       const span = clamp(section.span, story.span);
       return {
-        name: section.name.toLowerCase() === SECTION_TITLES[section.kind].toLowerCase() ? SECTION_TITLES[section.kind] : `${SECTION_TITLES[section.kind]} (${section.name})`,
+        name:
+          section.name.toLowerCase() === SECTION_TITLES[section.kind].toLowerCase()
+            ? SECTION_TITLES[section.kind]
+            : `${SECTION_TITLES[section.kind]} (${section.name})`,
         detail: plural(section.words, 'word'),
         kind: SymbolKind.String,
         range: toRange(lines, span),

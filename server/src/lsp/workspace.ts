@@ -90,7 +90,10 @@ export class StoryBank {
   private readonly debounceMs: number;
   private readonly maxFiles: number;
 
-  constructor(private readonly host: BankHost, options: BankOptions = {}) {
+  constructor(
+    private readonly host: BankHost,
+    options: BankOptions = {},
+  ) {
     this.debounceMs = options.debounceMs ?? 250;
     this.maxFiles = options.maxFiles ?? 20_000;
   }
@@ -408,7 +411,16 @@ export class StoryBank {
       const cfg = await this.host.configForFolder(folder);
       files = this.analyses(folder);
       report = this.analyzeWith(files, cfg.config);
-      byKey = new Map(files.map((a) => [keyOf(a.uri), withoutDisabled(a, report.findings.filter((f) => f.uri === a.uri), KNOWN_RULES)]));
+      byKey = new Map(
+        files.map((a) => [
+          keyOf(a.uri),
+          withoutDisabled(
+            a,
+            report.findings.filter((f) => f.uri === a.uri),
+            KNOWN_RULES,
+          ),
+        ]),
+      );
     } else {
       const computed = this.compute();
       report = computed.report;
@@ -463,7 +475,6 @@ export const DEFAULT_WAIT_MS = 5000;
 export function bankFiles(snap: BankSnapshot): BankFile[] {
   return snap.files.map((a) => ({ uri: a.uri, result: a.result }));
 }
-
 
 const configStamps = new WeakMap<ResolvedConfig, string>();
 

@@ -93,12 +93,15 @@ export function loadConfigFile(path: string): LoadedConfigFile {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : ((e as Error).message ?? String(e));
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : ((e as Error).message ?? String(e));
     return {
       path,
       text: '',
       config: {},
-      problems: [{ message: `Cannot read the configuration file: ${reason}.`, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, path: [] }],
+      problems: [
+        { message: `Cannot read the configuration file: ${reason}.`, line: 1, column: 1, endLine: 1, endColumn: 1, span: { start: 0, end: 0 }, path: [] },
+      ],
     };
   }
   return { path, ...parseConfigFile(text) };
@@ -195,7 +198,7 @@ export class ConfigLookup {
     // Each folder on the way up is remembered, so a walk of many folders looks at each once.
     const walked: string[] = [];
     let found: string | undefined;
-    for (let d = dir; ; ) {
+    for (let d = dir; ;) {
       if (this.nearest.has(d)) {
         found = this.nearest.get(d);
         break;

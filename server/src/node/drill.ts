@@ -13,7 +13,18 @@ import { loadBank, type LoadedBank } from './bank-load';
 import { clock as minutes } from '../../../shared/time';
 import { logPractice } from './practice-log';
 import { colors, plural, type Colors } from './report';
-import { COMMON_OPTIONS, UsageError, colorOn, parseSubcommandArgs, printable, printableStories, processIO, runSubcommand, todayOption, type SubcommandIO } from './subcommand';
+import {
+  COMMON_OPTIONS,
+  UsageError,
+  colorOn,
+  parseSubcommandArgs,
+  printable,
+  printableStories,
+  processIO,
+  runSubcommand,
+  todayOption,
+  type SubcommandIO,
+} from './subcommand';
 
 export const DRILL_HELP = `Usage: starlint drill [options] [file | folder | glob]...
 
@@ -64,12 +75,14 @@ export function parseDrillArgs(argv: string[]): DrillArgs | 'help' {
   if (values.help) return 'help';
   let questions: number | undefined;
   if (values.questions !== undefined) {
-    if (!/^\d+$/.test(values.questions) || Number(values.questions) < 1) throw new UsageError(`--questions must be a whole number of 1 or more (got "${values.questions}").`);
+    if (!/^\d+$/.test(values.questions) || Number(values.questions) < 1)
+      throw new UsageError(`--questions must be a whole number of 1 or more (got "${values.questions}").`);
     questions = Number(values.questions);
   }
   let seed: number | undefined;
   if (values.seed !== undefined) {
-    if (!/^\d+$/.test(values.seed) || Number(values.seed) > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295 (got "${values.seed}").`);
+    if (!/^\d+$/.test(values.seed) || Number(values.seed) > 0xffffffff)
+      throw new UsageError(`--seed must be a whole number from 0 to 4294967295 (got "${values.seed}").`);
     seed = Number(values.seed);
   }
   const format = values.format ?? 'text';
@@ -77,7 +90,10 @@ export function parseDrillArgs(argv: string[]): DrillArgs | 'help' {
   return {
     paths: positionals,
     questions,
-    themes: (values.theme ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean),
+    themes: (values.theme ?? [])
+      .flatMap((t) => t.split(','))
+      .map((t) => t.trim())
+      .filter(Boolean),
     seed,
     plan: values.plan === true,
     format,
@@ -107,7 +123,11 @@ export function runDrill(argv: string[], io: SubcommandIO = processIO(), now: ()
     if (unknown.length) throw new UsageError(unknown.join('; '));
     const interactive = !args.plan && args.format === 'text' && io.stdin.isTTY === true && io.stdout.isTTY === true;
     if (!interactive) {
-      io.stdout.write(args.format === 'json' ? `${JSON.stringify(planJson(plan, bank.report), null, 2)}\n` : `${formatPlan(printablePlan(plan), printableStories(bank.report), args, colors(colorOn(args.noColor, io))).join('\n')}\n`);
+      io.stdout.write(
+        args.format === 'json'
+          ? `${JSON.stringify(planJson(plan, bank.report), null, 2)}\n`
+          : `${formatPlan(printablePlan(plan), printableStories(bank.report), args, colors(colorOn(args.noColor, io))).join('\n')}\n`,
+      );
       return 0;
     }
     return drillInTerminal(plan, bank, args, io, now);
@@ -133,9 +153,17 @@ function shellWord(w: string): string {
 // ------------------------------------------------------------------ the plan (no terminal)
 
 export function formatPlan(plan: DrillPlan, report: BankReport, args: Pick<DrillArgs, 'questions' | 'themes' | 'paths'>, c: Colors): string[] {
-  const rerun = ['starlint drill', ...args.paths.map(shellWord), `--seed ${plan.seed}`, ...(args.questions !== undefined ? [`--questions ${args.questions}`] : []), ...args.themes.map((t) => `--theme ${t}`)].join(' ');
+  const rerun = [
+    'starlint drill',
+    ...args.paths.map(shellWord),
+    `--seed ${plan.seed}`,
+    ...(args.questions !== undefined ? [`--questions ${args.questions}`] : []),
+    ...args.themes.map((t) => `--theme ${t}`),
+  ].join(' ');
   const out = [
-    c.bold(`Mock interview plan: ${plural(plan.questions.length, 'question')} from ${report.stories.length === 1 ? '1 story' : `${report.stories.length} stories`} (seed ${plan.seed}, today ${plan.today})`),
+    c.bold(
+      `Mock interview plan: ${plural(plan.questions.length, 'question')} from ${report.stories.length === 1 ? '1 story' : `${report.stories.length} stories`} (seed ${plan.seed}, today ${plan.today})`,
+    ),
     c.dim(`Drill it in a terminal: ${rerun}`),
     '',
   ];
@@ -162,7 +190,17 @@ export function formatPlan(plan: DrillPlan, report: BankReport, args: Pick<Drill
 export function planJson(plan: DrillPlan, report: BankReport) {
   const ref = (i: number) => {
     const s = report.stories[i];
-    return { title: s.title, file: s.uri, line: s.line + 1, index: s.index, score: s.score.total, seconds: s.seconds, practiced: s.practice.practiced, due: s.practice.due, next: s.practice.next ?? null };
+    return {
+      title: s.title,
+      file: s.uri,
+      line: s.line + 1,
+      index: s.index,
+      score: s.score.total,
+      seconds: s.seconds,
+      practiced: s.practice.practiced,
+      due: s.practice.due,
+      next: s.practice.next ?? null,
+    };
   };
   return {
     seed: plan.seed,
@@ -174,7 +212,11 @@ export function planJson(plan: DrillPlan, report: BankReport) {
       reason: q.reason,
       story: q.story === undefined ? null : ref(q.story),
       alsoAnsweredBy: q.stories.filter((i) => i !== q.story).map(ref),
-      followUps: q.followUps.map((id) => ({ id, question: followUpQuestion(id), prepared: followUpPrepared(q.story === undefined ? undefined : report.stories[q.story], id) })),
+      followUps: q.followUps.map((id) => ({
+        id,
+        question: followUpQuestion(id),
+        prepared: followUpPrepared(q.story === undefined ? undefined : report.stories[q.story], id),
+      })),
     })),
     noStory: plan.pool.filter((p) => p.stories.length === 0).map((p) => p.id),
   };
@@ -198,7 +240,10 @@ export interface ScreenInput {
 export function renderScreen(i: ScreenInput): string[] {
   const { plan, report, state, c } = i;
   const q = plan.questions[state.index];
-  const out: string[] = [c.dim(`starlint drill · question ${Math.min(state.index + 1, plan.questions.length)} of ${plan.questions.length} · seed ${plan.seed}`), ''];
+  const out: string[] = [
+    c.dim(`starlint drill · question ${Math.min(state.index + 1, plan.questions.length)} of ${plan.questions.length} · seed ${plan.seed}`),
+    '',
+  ];
   if (i.flash) out.push(i.flash, '');
   if (!q) return out;
   const story = q.story !== undefined ? report.stories[q.story] : undefined;
@@ -209,27 +254,56 @@ export function renderScreen(i: ScreenInput): string[] {
       const others = q.stories.filter((x) => x !== q.story);
       if (others.length) {
         out.push('  Other stories that answer it');
-        for (const x of others.slice(0, 4)) out.push(`      ${report.stories[x].title}   ${c.dim(`${report.stories[x].score.total} · ${minutes(report.stories[x].seconds)}`)}`);
+        for (const x of others.slice(0, 4))
+          out.push(`      ${report.stories[x].title}   ${c.dim(`${report.stories[x].score.total} · ${minutes(report.stories[x].seconds)}`)}`);
         if (others.length > 4) out.push(c.dim(`      and ${others.length - 4} more`));
       }
     } else {
-      out.push(`  ${c.yellow('No story in your bank answers this.')} Think of a moment from your own work and tell it anyway;`, `  then write it down as a story with "${q.id}" in its questions.`);
+      out.push(
+        `  ${c.yellow('No story in your bank answers this.')} Think of a moment from your own work and tell it anyway;`,
+        `  then write it down as a story with "${q.id}" in its questions.`,
+      );
     }
-    out.push('', keys(c, [['Enter', 'start the clock and tell it aloud'], ['s', 'skip'], ['q', 'quit']]));
+    out.push(
+      '',
+      keys(c, [
+        ['Enter', 'start the clock and tell it aloud'],
+        ['s', 'skip'],
+        ['q', 'quit'],
+      ]),
+    );
   } else if (state.phase === 'telling') {
     const t = timerView(i.seconds);
     const clock = t.status === 'long' ? c.red(`⚠ ${t.clock}`) : t.status === 'target' ? c.green(`⏱ ${t.clock}`) : `⏱ ${t.clock}`;
     out.push(`  ${c.bold(clock)}   ${t.status === 'long' ? c.red(t.message) : t.message}`);
     if (story) out.push(`  ${c.dim(`Telling: ${story.title} — ${minutes(story.seconds)} when read at your words per minute`)}`);
-    out.push('', keys(c, [['Enter', 'done'], ['s', 'skip'], ['q', 'quit']]));
+    out.push(
+      '',
+      keys(c, [
+        ['Enter', 'done'],
+        ['s', 'skip'],
+        ['q', 'quit'],
+      ]),
+    );
   } else if (state.phase === 'follow-ups') {
     const t = timerView(state.seconds ?? 0);
     const words = `${t.clock}, ${tellingVerdict(t.status)}`;
     const verdict = t.status === 'long' ? c.red(words) : t.status === 'target' ? c.green(words) : words;
     out.push(`  You spoke for ${verdict}.`, '', '  The interviewer follows up — answer aloud:');
-    q.followUps.forEach((f, n) => out.push(`    ${n + 1}. ${followUpQuestion(f)}${followUpPrepared(story, f) ? c.dim('  (prepared in its Follow-ups)') : c.dim('  (not in its Follow-ups yet)')}`));
+    q.followUps.forEach((f, n) =>
+      out.push(
+        `    ${n + 1}. ${followUpQuestion(f)}${followUpPrepared(story, f) ? c.dim('  (prepared in its Follow-ups)') : c.dim('  (not in its Follow-ups yet)')}`,
+      ),
+    );
     const yes = story ? `told it — log ${i.today} in its practiced list` : 'told it';
-    out.push('', keys(c, [['y', yes], ['n', 'did not'], ['q', 'quit']]));
+    out.push(
+      '',
+      keys(c, [
+        ['y', yes],
+        ['n', 'did not'],
+        ['q', 'quit'],
+      ]),
+    );
   }
   return out;
 }
@@ -324,8 +398,7 @@ function drillInTerminal(plan: DrillPlan, bank: LoadedBank, args: DrillArgs, io:
       } else if (name === 'return' || name === 'enter' || name === 'space') {
         if (state.phase === 'question') flash = undefined;
         act({ type: state.phase === 'telling' ? 'stop' : 'start' });
-      }
-      else if (name === 'y' && state.phase === 'follow-ups' && q) {
+      } else if (name === 'y' && state.phase === 'follow-ups' && q) {
         const r = log(q);
         act({ type: 'told', logged: r.logged, logError: r.logError });
         flash = r.line;
@@ -345,7 +418,7 @@ function drillInTerminal(plan: DrillPlan, bank: LoadedBank, args: DrillArgs, io:
 function clip(line: string, width: number): string {
   let visible = 0;
   let out = '';
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const esc = /^\u001b\[[0-9;?]*[A-Za-z]/.exec(line.slice(i));
     if (esc) {
       out += esc[0];

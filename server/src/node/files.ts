@@ -70,7 +70,14 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
     } else if (tinyglobby.isDynamicPattern(pattern)) {
       let matches: string[] = [];
       try {
-        matches = tinyglobby.globSync(pattern, { cwd, absolute: true, dot: false, expandDirectories: false, followSymbolicLinks: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+        matches = tinyglobby.globSync(pattern, {
+          cwd,
+          absolute: true,
+          dot: false,
+          expandDirectories: false,
+          followSymbolicLinks: true,
+          ignore: ['**/node_modules/**', '**/.git/**'],
+        });
       } catch (e) {
         problems.push({ path: pattern, message: `invalid glob pattern: ${(e as Error).message}`, fatal: true });
         continue;

@@ -6,7 +6,6 @@ import { plural, severityColor, table, toCliFinding, type CliFinding, type Color
 import { severityCounts } from '../../../shared/wording';
 import { clock } from '../../../shared/time';
 
-
 function truncate(s: string, max: number): string {
   const chars = [...s];
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
@@ -27,15 +26,37 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
   if (report.stories.length) {
     const rows = [['#', 'Story', 'Category', 'Score', 'Time', 'Problems']];
     report.stories.forEach((s, i) => {
-      rows.push([String(i + 1), truncate(s.title, 56), s.inferred?.category ? `${s.category} (inferred)` : (s.category ?? '—'), scoreValue(s.score), clock(s.seconds), severityCounts(s.problems) || '—']);
+      rows.push([
+        String(i + 1),
+        truncate(s.title, 56),
+        s.inferred?.category ? `${s.category} (inferred)` : (s.category ?? '—'),
+        scoreValue(s.score),
+        clock(s.seconds),
+        severityCounts(s.problems) || '—',
+      ]);
     });
-    out.push(...table(rows, { indent: '  ', align: ['r', 'l', 'l', 'r', 'r', 'l'], style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? scoreColor(c, Number(text))(text) : text) }), '');
+    out.push(
+      ...table(rows, {
+        indent: '  ',
+        align: ['r', 'l', 'l', 'r', 'r', 'l'],
+        style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? scoreColor(c, Number(text))(text) : text),
+      }),
+      '',
+    );
   }
 
   out.push(c.bold('Composition'));
   const composition = [['Category', 'Stories', 'Ideal', 'Status']];
-  for (const r of report.composition) composition.push([r.category, String(r.count), ideal(r.min, r.max), r.status === 'ok' ? '✓ ok' : r.status === 'low' ? '✗ too few' : '✗ too many']);
-  out.push(...table(composition, { indent: '  ', align: ['l', 'r', 'l', 'l'], style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? (text.startsWith('✓') ? c.green(text) : c.yellow(text)) : text) }), '');
+  for (const r of report.composition)
+    composition.push([r.category, String(r.count), ideal(r.min, r.max), r.status === 'ok' ? '✓ ok' : r.status === 'low' ? '✗ too few' : '✗ too many']);
+  out.push(
+    ...table(composition, {
+      indent: '  ',
+      align: ['l', 'r', 'l', 'l'],
+      style: (col, text, row) => (row === 0 ? c.dim(text) : col === 3 ? (text.startsWith('✓') ? c.green(text) : c.yellow(text)) : text),
+    }),
+    '',
+  );
 
   out.push(c.bold('Coverage'));
   const coverage = [['Theme', 'Stories', 'Status', 'Answered by']];
@@ -48,7 +69,8 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
     ...table(coverage, {
       indent: '  ',
       align: ['l', 'r', 'l', 'l'],
-      style: (col, text, row) => (row === 0 ? c.dim(text) : col === 2 ? (text.startsWith('✓') ? c.green(text) : text.startsWith('✗') ? c.red(text) : c.yellow(text)) : text),
+      style: (col, text, row) =>
+        row === 0 ? c.dim(text) : col === 2 ? (text.startsWith('✓') ? c.green(text) : text.startsWith('✗') ? c.red(text) : c.yellow(text)) : text,
     }),
     '',
   );
@@ -56,7 +78,13 @@ export function formatBankText(report: BankReport, bankFindings: CliFinding[], c
   if (bankFindings.length) {
     out.push(c.bold('Bank findings'));
     const rows = bankFindings.map((f) => [f.file === null ? '(bank)' : `${f.file}:${f.line}:${f.column}`, f.severity, f.message, f.rule]);
-    out.push(...table(rows, { indent: '  ', style: (col, text, row) => (col === 0 || col === 3 ? c.dim(text) : col === 1 ? severityColor(c, bankFindings[row].severity)(text) : text) }), '');
+    out.push(
+      ...table(rows, {
+        indent: '  ',
+        style: (col, text, row) => (col === 0 || col === 3 ? c.dim(text) : col === 1 ? severityColor(c, bankFindings[row].severity)(text) : text),
+      }),
+      '',
+    );
   }
 
   const weak = report.stories.map((s, i) => ({ s, i })).filter(({ s }) => s.score.total < 100 || s.score.draft);

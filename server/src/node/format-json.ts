@@ -3,7 +3,16 @@ import type { CliFinding } from './report';
 
 export function formatJson(findings: CliFinding[]): string {
   return JSON.stringify(
-    findings.map((f) => ({ file: f.file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity, rule: f.rule, message: f.message })),
+    findings.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      severity: f.severity,
+      rule: f.rule,
+      message: f.message,
+    })),
     null,
     2,
   );

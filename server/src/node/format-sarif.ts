@@ -14,7 +14,10 @@ export const INFORMATION_URI = DOCS_BASE.replace(/\/blob\/.*$/, '');
 
 /** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
 export function toUriReference(path: string): string {
-  return path.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+  return path
+    .split('/')
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
 
 export function formatSarif(findings: CliFinding[], options: { version: string; cwd: string }): string {

@@ -35,4 +35,3 @@ export function matchersFor(config: Pick<ResolvedConfig, 'stories' | 'ignore'>):
   }
   return m;
 }
-

@@ -8,7 +8,18 @@ import { MAX_POSTING_CHARS, matchJob, type Competency, type MatchResult } from '
 import { loadBank } from './bank-load';
 import { decodeText, displayPath, readTextFile, type ReadResult } from './files';
 import { colors, plural, table, type Colors } from './report';
-import { COMMON_OPTIONS, UsageError, colorOn, parseSubcommandArgs, printable, printableStories, processIO, runSubcommand, todayOption, type SubcommandIO } from './subcommand';
+import {
+  COMMON_OPTIONS,
+  UsageError,
+  colorOn,
+  parseSubcommandArgs,
+  printable,
+  printableStories,
+  processIO,
+  runSubcommand,
+  todayOption,
+  type SubcommandIO,
+} from './subcommand';
 
 export const MATCH_HELP = `Usage: starlint match [options] JOB [file | folder | glob]...
 
@@ -58,13 +69,19 @@ export function runMatch(argv: string[], io: SubcommandIO = processIO()): Promis
       jobPath = resolve(io.cwd, job);
       read = readTextFile(jobPath);
       jobName = displayPath(jobPath, io.cwd);
-      if (read.skipped !== undefined) throw new UsageError(`cannot read the job posting ${job}: ${/no such file|ENOENT/.test(read.skipped) ? 'no such file' : read.skipped.replace(/; skipped$/, '')}.`);
+      if (read.skipped !== undefined)
+        throw new UsageError(
+          `cannot read the job posting ${job}: ${/no such file|ENOENT/.test(read.skipped) ? 'no such file' : read.skipped.replace(/; skipped$/, '')}.`,
+        );
     }
     if (read.skipped !== undefined) throw new UsageError(`cannot read the job posting: ${read.skipped.replace(/; skipped$/, '')}.`);
     if (read.note) io.stderr.write(`starlint: ${jobName}: ${read.note}\n`);
     const posting = read.text;
     if (!posting.trim()) throw new UsageError(`the job posting ${jobName} is empty.`);
-    if (posting.length > MAX_POSTING_CHARS) io.stderr.write(`starlint: ${jobName}: longer than ${MAX_POSTING_CHARS.toLocaleString('en-US')} characters; read the first ${MAX_POSTING_CHARS.toLocaleString('en-US')}.\n`);
+    if (posting.length > MAX_POSTING_CHARS)
+      io.stderr.write(
+        `starlint: ${jobName}: longer than ${MAX_POSTING_CHARS.toLocaleString('en-US')} characters; read the first ${MAX_POSTING_CHARS.toLocaleString('en-US')}.\n`,
+      );
 
     const bank = loadBank(paths, { cwd: io.cwd, configPath: values.config, today });
     if ('errors' in bank) {
@@ -76,7 +93,10 @@ export function runMatch(argv: string[], io: SubcommandIO = processIO()): Promis
     const report: BankReport = jobPath ? { ...bank.report, stories: bank.report.stories.filter((s) => resolve(io.cwd, s.uri) !== jobPath) } : bank.report;
     const result = matchJob(posting, report, bank.config);
     if (format === 'json') io.stdout.write(`${JSON.stringify(matchJson(result, report, jobName), null, 2)}\n`);
-    else io.stdout.write(`${formatMatch(printableMatch(result), printableStories(report), printable(jobName), colors(colorOn(values['no-color'], io)), io.stdout.isTTY ? io.stdout.columns : undefined).join('\n')}\n`);
+    else
+      io.stdout.write(
+        `${formatMatch(printableMatch(result), printableStories(report), printable(jobName), colors(colorOn(values['no-color'], io)), io.stdout.isTTY ? io.stdout.columns : undefined).join('\n')}\n`,
+      );
     return 0;
   });
 }
@@ -132,7 +152,11 @@ export function formatMatch(result: MatchResult, report: BankReport, job: string
   const n = result.competencies.length;
   const gaps = result.competencies.filter((x) => x.status === 'gap');
   const company = result.company ? ` — names ${result.company.label} (line ${result.company.evidence.line})` : '';
-  const out = [c.bold(`Job posting: ${job} (${plural(result.words, 'word')})${company}`), c.dim(`Bank: ${report.stories.length === 1 ? '1 story' : `${report.stories.length} stories`}`), ''];
+  const out = [
+    c.bold(`Job posting: ${job} (${plural(result.words, 'word')})${company}`),
+    c.dim(`Bank: ${report.stories.length === 1 ? '1 story' : `${report.stories.length} stories`}`),
+    '',
+  ];
   if (n === 0) {
     out.push('No competency of the lexicon (docs/match.md) found in this posting.');
     return out;
@@ -145,7 +169,10 @@ export function formatMatch(result: MatchResult, report: BankReport, job: string
     const best = report.stories[x.stories[0]];
     return `${cut(best.title, titleWidth)} (${best.score.total})${x.stories.length > 1 ? ` +${x.stories.length - 1}` : ''}`;
   };
-  const rows = [['', 'Competency', 'Asked for', 'Stories (best first)'], ...result.competencies.map((x) => [MARK[x.status], x.id, evidenceCell(x), storyCell(x)])];
+  const rows = [
+    ['', 'Competency', 'Asked for', 'Stories (best first)'],
+    ...result.competencies.map((x) => [MARK[x.status], x.id, evidenceCell(x), storyCell(x)]),
+  ];
   out.push(
     ...table(rows, {
       indent: '  ',
@@ -158,7 +185,9 @@ export function formatMatch(result: MatchResult, report: BankReport, job: string
     result.rehearse.forEach((r, i) => {
       const s = report.stories[r.story];
       const notes = [r.due ? practice(s.practice) : undefined, r.weak ? `weak (${s.score.total}/100)` : undefined].filter(Boolean);
-      out.push(`  ${i + 1}. ${s.title} (${s.score.total}) — answers ${r.answers.length} of ${n}: ${r.answers.join(', ')}${notes.length ? `; ${notes.join('; ')}` : ''}`);
+      out.push(
+        `  ${i + 1}. ${s.title} (${s.score.total}) — answers ${r.answers.length} of ${n}: ${r.answers.join(', ')}${notes.length ? `; ${notes.join('; ')}` : ''}`,
+      );
       out.push(`     ${c.dim(`${s.uri}:${s.line + 1}`)}`);
     });
     out.push('');
@@ -166,11 +195,13 @@ export function formatMatch(result: MatchResult, report: BankReport, job: string
   if (gaps.length) {
     out.push(c.yellow(`Gaps: ${gaps.map((g) => g.id).join(', ')} — no story answers ${gaps.length === 1 ? 'it' : 'them'}.`));
     const themes = gaps.filter((g) => g.family === 'theme').map((g) => g.id);
-    if (themes.length) out.push(`  Write a story for ${themes.join(', ')}, or add ${themes.length === 1 ? 'it' : 'them'} to the questions of a story that answers ${themes.length === 1 ? 'it' : 'them'}.`);
+    if (themes.length)
+      out.push(
+        `  Write a story for ${themes.join(', ')}, or add ${themes.length === 1 ? 'it' : 'them'} to the questions of a story that answers ${themes.length === 1 ? 'it' : 'them'}.`,
+      );
     const shown = gaps.filter((g) => g.family !== 'theme');
     if (shown.length) out.push(`  No story shows ${shown.map((g) => g.label).join(', ')} in its prose: write one that does, or say it in one you have.`);
-  }
-  else out.push(c.green('Every competency this posting asks for has a story.'));
+  } else out.push(c.green('Every competency this posting asks for has a story.'));
   return out;
 }
 

@@ -8,7 +8,8 @@ import { plural } from '../../../shared/wording';
  */
 export function noStoriesHint(files: { file: string; stories: number }[], targets: string[]): string | undefined {
   if (files.some((f) => f.stories > 0)) return undefined;
-  if (files.length === 0) return `no file to lint in ${targets.join(', ')}: none matches the "stories" globs (by default **/*.md and **/*.markdown) outside "ignore".`;
+  if (files.length === 0)
+    return `no file to lint in ${targets.join(', ')}: none matches the "stories" globs (by default **/*.md and **/*.markdown) outside "ignore".`;
   return `${files.length === 1 ? `no story found in ${files[0].file}` : `no stories found in ${plural(files.length, 'file')}`} — ${STORY_SHAPES}`;
 }
 

@@ -28,7 +28,16 @@ export function toCliFinding(file: string | null, lines: LineIndex | undefined, 
   if (file === null || !lines) return { file: null, line: 0, column: 0, endLine: 0, endColumn: 0, severity: f.severity, rule: f.rule, message };
   const start = lines.position(f.span.start);
   const end = lines.position(Math.max(f.span.end, f.span.start));
-  const row: CliFinding = { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: f.severity, rule: f.rule, message };
+  const row: CliFinding = {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: f.severity,
+    rule: f.rule,
+    message,
+  };
   if (f.story !== undefined) row.story = f.story;
   return row;
 }
@@ -44,7 +53,14 @@ export function compareFindings(a: CliFinding, b: CliFinding): number {
     if (b.file === null) return -1;
     return compareText(a.file, b.file);
   }
-  return a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || compareText(a.rule, b.rule) || compareText(a.message, b.message);
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
+  );
 }
 
 export function countBySeverity(findings: CliFinding[]): Record<Severity, number> {
@@ -89,20 +105,24 @@ export function severityColor(c: Colors, severity: Severity): (s: string) => str
  * Lays out rows of cells in aligned columns; widths are measured on the plain text and `style`
  * colours a cell after padding, so ANSI codes never break the alignment.
  */
-export function table(rows: string[][], options: { align?: ('l' | 'r')[]; indent?: string; style?: (col: number, text: string, row: number) => string } = {}): string[] {
+export function table(
+  rows: string[][],
+  options: { align?: ('l' | 'r')[]; indent?: string; style?: (col: number, text: string, row: number) => string } = {},
+): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
-  return rows.map((row, r) =>
-    (options.indent ?? '') +
-    row
-      .map((cell, i) => {
-        const last = i === row.length - 1;
-        const pad = ' '.repeat(widths[i] - width(cell));
-        const aligned = options.align?.[i] === 'r' ? pad + cell : last ? cell : cell + pad;
-        return options.style ? styleAligned(aligned, cell, (t) => options.style!(i, t, r)) : aligned;
-      })
-      .join('  ')
-      .trimEnd(),
+  return rows.map(
+    (row, r) =>
+      (options.indent ?? '') +
+      row
+        .map((cell, i) => {
+          const last = i === row.length - 1;
+          const pad = ' '.repeat(widths[i] - width(cell));
+          const aligned = options.align?.[i] === 'r' ? pad + cell : last ? cell : cell + pad;
+          return options.style ? styleAligned(aligned, cell, (t) => options.style!(i, t, r)) : aligned;
+        })
+        .join('  ')
+        .trimEnd(),
   );
 }
 

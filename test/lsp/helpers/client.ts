@@ -188,7 +188,10 @@ export class TestClient {
   async applyEdits(uri: string, edits: TextEdit[]): Promise<number> {
     const doc = this.docs.get(uri)!;
     const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
-    return this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      sorted.map((e) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   async applyWorkspaceEdit(edit: WorkspaceEdit): Promise<number> {
@@ -203,7 +206,8 @@ export class TestClient {
     for (const { uri, version } of editsOf(edit)) {
       const doc = this.docs.get(uri);
       if (!doc) return { applied: false, failureReason: `${uri} is not open` };
-      if (typeof version === 'number' && version !== doc.version) return { applied: false, failureReason: `${uri} is at version ${doc.version}, not ${version}` };
+      if (typeof version === 'number' && version !== doc.version)
+        return { applied: false, failureReason: `${uri} is at version ${doc.version}, not ${version}` };
     }
     for (const { uri, edits } of editsOf(edit)) await this.applyEdits(uri, edits);
     return { applied: true };

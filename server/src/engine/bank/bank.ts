@@ -109,13 +109,11 @@ export interface BankReport {
 
 export type { BankEntry };
 
-
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-
 
 export { PRACTICE_DAYS };
 

@@ -53,7 +53,9 @@ function summaryOf(story: Story): string {
 function lessonOf(story: Story): string | undefined {
   const result = story.star.result;
   if (!result) return undefined;
-  return sentences(result.prose.text).find((s) => LESSON.test(s.text))?.text.replace(/\s+/g, ' ');
+  return sentences(result.prose.text)
+    .find((s) => LESSON.test(s.text))
+    ?.text.replace(/\s+/g, ' ');
 }
 
 function clip(text: string, words: number): string {
@@ -77,8 +79,7 @@ export function cardsToMarkdown(cards: Card[]): string {
   return out.join('\n');
 }
 
-const escape = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function cardsToHtml(cards: Card[], generated: string): string {
   const body = cards

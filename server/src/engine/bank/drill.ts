@@ -131,8 +131,14 @@ export function planDrill(report: BankReport, config: ResolvedConfig, options: D
 function pickFollowUps(story: BankStory | undefined, random: () => number): string[] {
   const all = FOLLOW_UPS.map((f) => f.id);
   const missing = story?.followUps?.missing ?? all;
-  const open = shuffle(all.filter((id) => missing.includes(id)), random);
-  const prepared = shuffle(all.filter((id) => !missing.includes(id)), random);
+  const open = shuffle(
+    all.filter((id) => missing.includes(id)),
+    random,
+  );
+  const prepared = shuffle(
+    all.filter((id) => !missing.includes(id)),
+    random,
+  );
   const picked = [...open, ...prepared].slice(0, 2);
   // In the order an interviewer usually asks them.
   return all.filter((id) => picked.includes(id));

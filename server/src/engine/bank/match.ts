@@ -69,8 +69,10 @@ interface Segment {
  * Sections and paragraphs that every posting carries and that ask for nothing: equal-opportunity
  * and accommodation statements, benefits, pay, visas, applicant privacy notices.
  */
-const BOILERPLATE_HEADING = /\b(?:benefits?|perks|compensation|salary|pay (?:range|transparency)|total rewards|what we offer|equal (?:employment )?opportunit\w*|EEO|accommodations?|privacy (?:notice|policy|statement)|logistics|visa|diversity (?:statement|and inclusion)|legal)\b/i;
-const BOILERPLATE = /\b(?:equal (?:employment )?opportunity|affirmative action|without regard to|regardless of (?:race|gender|age|sex|religion)|reasonable accommodations?|E-?Verify|protected veteran|sexual orientation|gender identity|national origin|pay transparency|(?:salary|pay|compensation|base pay) range|base salary|401\(?k\)?|medical,? dental|paid time off|parental leave|visa sponsorship|sponsor (?:a )?visas?|background check|applicant privacy|privacy (?:notice|policy)|recruit(?:ment|ing) (?:fraud|scams?)|annual (?:salary|base)|equity (?:grant|package)s?|stock options)\b/i;
+const BOILERPLATE_HEADING =
+  /\b(?:benefits?|perks|compensation|salary|pay (?:range|transparency)|total rewards|what we offer|equal (?:employment )?opportunit\w*|EEO|accommodations?|privacy (?:notice|policy|statement)|logistics|visa|diversity (?:statement|and inclusion)|legal)\b/i;
+const BOILERPLATE =
+  /\b(?:equal (?:employment )?opportunity|affirmative action|without regard to|regardless of (?:race|gender|age|sex|religion)|reasonable accommodations?|E-?Verify|protected veteran|sexual orientation|gender identity|national origin|pay transparency|(?:salary|pay|compensation|base pay) range|base salary|401\(?k\)?|medical,? dental|paid time off|parental leave|visa sponsorship|sponsor (?:a )?visas?|background check|applicant privacy|privacy (?:notice|policy)|recruit(?:ment|ing) (?:fraud|scams?)|annual (?:salary|base)|equity (?:grant|package)s?|stock options)\b/i;
 
 const HEADING_LINE = /^\s{0,3}(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*|__[^_]+__:?\s*|[^\s.!?][^.!?]{0,60}:)\s*$/;
 const LIST_ITEM = /^\s*(?:[-*+•●▪◦]|\d{1,3}[.)])\s+/;
@@ -168,11 +170,13 @@ function excerptOf(segment: Segment, index: number, length: number): string {
 // ------------------------------------------------------------------ the hiring company
 
 /** Words after a company's name that make it a product or a tool, not the employer. */
-const TOOL_AFTER = /^(?:['’]s\s+)?(?:Cloud|SageMaker|Bedrock|S3|EC2|Lambda|Redshift|Kinesis|DynamoDB|EMR|Athena|Glue|BigQuery|Vertex|Colab|Analytics|Ads|Sheets|Docs|Workspace|Kubernetes|API|APIs|GPT|ChatGPT|Llama|LLaMA|Gemini|Claude|Gym|models?|learning|Marketplace|Mechanical Turk|Lex|Polly|Rekognition|Comprehend|Search Console|Maps API|TPU|Certified)\b/;
+const TOOL_AFTER =
+  /^(?:['’]s\s+)?(?:Cloud|SageMaker|Bedrock|S3|EC2|Lambda|Redshift|Kinesis|DynamoDB|EMR|Athena|Glue|BigQuery|Vertex|Colab|Analytics|Ads|Sheets|Docs|Workspace|Kubernetes|API|APIs|GPT|ChatGPT|Llama|LLaMA|Gemini|Claude|Gym|models?|learning|Marketplace|Mechanical Turk|Lex|Polly|Rekognition|Comprehend|Search Console|Maps API|TPU|Certified)\b/;
 /** Words before a name that make it the employer ("At Google", "Join Anthropic", "About Meta"). */
 const EMPLOYER_BEFORE = /\b(?:at|join|joining|joined|about|inside|for|within|across|with us at|Company|Employer|Organization|Organisation)[:\s]+$/i;
 /** Words after a name that make it the employer ("Amazon is", "Meta builds", "Google's mission"). */
-const EMPLOYER_AFTER = /^(?:['’]s\s+(?:mission|values|culture|teams?|research|products?|customers|employees|people|commitment|Leadership Principles|AI|approach|goal|vision|safety)\b|\s+(?:is|was|are|has|have|builds|seeks|believes|values|strives|offers|provides|invests|hires|looks|develops|creates|operates|employs|needs|welcomes|encourages|aims|exists|works|was founded|Leadership Principles|Research|Science|Labs?|DeepMind|team|teams|scientists|engineers|employees|researchers)\b)/;
+const EMPLOYER_AFTER =
+  /^(?:['’]s\s+(?:mission|values|culture|teams?|research|products?|customers|employees|people|commitment|Leadership Principles|AI|approach|goal|vision|safety)\b|\s+(?:is|was|are|has|have|builds|seeks|believes|values|strives|offers|provides|invests|hires|looks|develops|creates|operates|employs|needs|welcomes|encourages|aims|exists|works|was founded|Leadership Principles|Research|Science|Labs?|DeepMind|team|teams|scientists|engineers|employees|researchers)\b)/;
 
 /** The company the posting hires for: the one named most often in an employer's place. */
 function hiringCompany(text: string, lines: Lines, all: Segment[]): MatchResult['company'] {
@@ -318,6 +322,13 @@ function rehearseFirst(stories: BankStory[], competencies: Competency[]): Rehear
   }));
   return rows
     .filter((r) => r.answers.length > 0)
-    .sort((a, b) => b.answers.length - a.answers.length || Number(b.due) - Number(a.due) || Number(b.weak) - Number(a.weak) || stories[b.story].score.total - stories[a.story].score.total || a.story - b.story)
+    .sort(
+      (a, b) =>
+        b.answers.length - a.answers.length ||
+        Number(b.due) - Number(a.due) ||
+        Number(b.weak) - Number(a.weak) ||
+        stories[b.story].score.total - stories[a.story].score.total ||
+        a.story - b.story,
+    )
     .slice(0, REHEARSE_FIRST);
 }

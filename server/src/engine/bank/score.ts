@@ -9,7 +9,8 @@ import type { Criterion, Score } from '../../../../shared/score-format';
 
 export { formatScore, scoreText, scoreValue, type Criterion, type Score } from '../../../../shared/score-format';
 
-const ML_TERMS = /\b(?:model(?:s|ing|led|ling)?|ML|machine learning|AI|LLMs?|training|trained|inference|features?|dataset|data set|labels?|labell?ing|precision|recall|AUC|F1|A\/B|experiment\w*|embeddings?|ranking|recommend\w*|classifier|regression|neural|transformer|fine-?tun\w*|evaluation|held-out|baseline|drift|pipeline|GPU|prompt\w*|retrieval|NLP|computer vision|forecast\w*|anomaly|fraud|personali[sz]\w*)\b/gi;
+const ML_TERMS =
+  /\b(?:model(?:s|ing|led|ling)?|ML|machine learning|AI|LLMs?|training|trained|inference|features?|dataset|data set|labels?|labell?ing|precision|recall|AUC|F1|A\/B|experiment\w*|embeddings?|ranking|recommend\w*|classifier|regression|neural|transformer|fine-?tun\w*|evaluation|held-out|baseline|drift|pipeline|GPU|prompt\w*|retrieval|NLP|computer vision|forecast\w*|anomaly|fraud|personali[sz]\w*)\b/gi;
 const DECISION = /\b(?:chose|decided|because|trade-?offs?|ruled out|instead of|rather than|prioriti[sz]ed|weighed)\b/i;
 
 export function scoreStory(story: Story, findings: Finding[], config: ResolvedConfig, today: string): Score {
@@ -41,7 +42,7 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     }
     if (!task || has('team-task')) {
       points -= 6;
-      notes.push(task ? 'Task states the team\'s goal (team-task)' : 'no Task');
+      notes.push(task ? "Task states the team's goal (team-task)" : 'no Task');
     }
     if (has('blame')) {
       points -= 5;
@@ -81,16 +82,33 @@ export function scoreStory(story: Story, findings: Finding[], config: ResolvedCo
     criteria.push({ id: 'specificity', label: 'Specificity', weight: 'high', points: clamp(points, 15), max: 15, notes });
   }
   {
-    const text = story.sections.filter((s) => s.kind !== 'notes').map((s) => s.prose.text).join('\n');
+    const text = story.sections
+      .filter((s) => s.kind !== 'notes')
+      .map((s) => s.prose.text)
+      .join('\n');
     const terms = new Set((text.match(ML_TERMS) ?? []).map((t) => t.toLowerCase()));
     const points = Math.min(15, terms.size * 3);
-    criteria.push({ id: 'relevance', label: 'Relevance to ML/AI', weight: 'high', points, max: 15, notes: points < 15 ? [`${plural(terms.size, 'ML/AI term')} (5 earn full points)`] : [] });
+    criteria.push({
+      id: 'relevance',
+      label: 'Relevance to ML/AI',
+      weight: 'high',
+      points,
+      max: 15,
+      notes: points < 15 ? [`${plural(terms.size, 'ML/AI term')} (5 earn full points)`] : [],
+    });
   }
   {
     const ids = new Set(config.themes.map((t) => t.id));
     const n = new Set((story.meta.questions ?? []).map((q) => q.toLowerCase()).filter((q) => ids.has(q))).size;
     const points = Math.min(15, n * 5);
-    criteria.push({ id: 'versatility', label: 'Versatility', weight: 'high', points, max: 15, notes: n < 3 ? [`answers ${plural(n, 'theme')} (3 earn full points)`] : [] });
+    criteria.push({
+      id: 'versatility',
+      label: 'Versatility',
+      weight: 'high',
+      points,
+      max: 15,
+      notes: n < 3 ? [`answers ${plural(n, 'theme')} (3 earn full points)`] : [],
+    });
   }
   {
     const notes: string[] = [];

@@ -33,7 +33,10 @@ export function insertSection(text: string, story: Story, kind: StarKind): Edit 
   const starSections = story.sections.filter((s) => (STAR_KINDS as readonly string[]).includes(s.kind)).sort((x, y) => x.marker.start - y.marker.start);
   const sample = starSections[0] ?? story.sections[0];
   const lineStyle = sample?.style === 'label' && isPlainLabel(text, sample) && labelsShareParagraph(text, starSections);
-  const block = sample?.style === 'label' ? `${labelLike(text, sample, kind)} <!-- ${PROMPTS[kind]} -->` : `${'#'.repeat(headingDepth(text, story, sample))} ${SECTION_TITLES[kind]}\n\n<!-- ${PROMPTS[kind]} -->`;
+  const block =
+    sample?.style === 'label'
+      ? `${labelLike(text, sample, kind)} <!-- ${PROMPTS[kind]} -->`
+      : `${'#'.repeat(headingDepth(text, story, sample))} ${SECTION_TITLES[kind]}\n\n<!-- ${PROMPTS[kind]} -->`;
   const sep = lineStyle ? '\n' : '\n\n';
 
   const index = STAR_KINDS.indexOf(kind);

@@ -45,7 +45,8 @@ const PLACEHOLDER = /\[[^[\]\n]{2,120}\](?![(\[:])|<[a-z][^<>\n]{1,60}>|\{[^{}\n
 // ("Profiled the service, added a cache") and first-person ones ("I led", "my task was", "the
 // team agreed") alike — not a participle used as an adjective ("labeled data"). Words in -eed
 // are not past forms.
-const PAST = /(?:^|[.,;:!?\n]\s*|\b(?:I|we|he|she|they|it|and|then|so|but|also|finally|eventually)\s+|\b(?:my|our|the|his|her|their|this|that)\s+[A-Za-z-]+\s+)(?:[A-Za-z]+[^e\W]ed|built|led|ran|made|wrote|took|found|chose|drove|began|brought|caught|did|got|gave|held|kept|knew|left|lost|met|paid|put|read|saw|sent|set|spent|sold|spoke|stood|taught|thought|told|understood|won|was|were|had|became|grew|fell|rose|cut|shipped)\b/gim;
+const PAST =
+  /(?:^|[.,;:!?\n]\s*|\b(?:I|we|he|she|they|it|and|then|so|but|also|finally|eventually)\s+|\b(?:my|our|the|his|her|their|this|that)\s+[A-Za-z-]+\s+)(?:[A-Za-z]+[^e\W]ed|built|led|ran|made|wrote|took|found|chose|drove|began|brought|caught|did|got|gave|held|kept|knew|left|lost|met|paid|put|read|saw|sent|set|spent|sold|spoke|stood|taught|thought|told|understood|won|was|were|had|became|grew|fell|rose|cut|shipped)\b/gim;
 
 const CONDITIONAL = /\b(?:I|we)(?:\s+would|['’]d)\b/gi;
 // What one does as a rule: "I usually", "we typically", "I always".
@@ -126,7 +127,8 @@ const NUMBERED = /^(?:q(?:uestion)?\s*#?\s*\d+\b|scenario\s*#?\s*\d+\b)/i;
 const TO_YOU = /\?["”'’*_)\s]*$/;
 // Questions whose answers are no STAR story: about yourself, strengths and weaknesses, why this
 // company or why you left, and what you ask them.
-const NOT_STAR = /\b(?:yourself|weakness(?:es)?|strengths?|why (?:do|would|did|are) you (?:want|leave|left|apply|applying|choose|interested)|why (?:this|our) (?:company|team|role)|where do you see|salary|questions for (?:us|me))\b/i;
+const NOT_STAR =
+  /\b(?:yourself|weakness(?:es)?|strengths?|why (?:do|would|did|are) you (?:want|leave|left|apply|applying|choose|interested)|why (?:this|our) (?:company|team|role)|where do you see|salary|questions for (?:us|me))\b/i;
 
 /** Whether a heading asks a question whose answer is no STAR story ("Why do you want to leave…?"). */
 export function isNonStarQuestion(text: string): boolean {
@@ -143,8 +145,10 @@ export function isQuestion(text: string): boolean {
 // Cues that open each part of an answer told without labels, in the order they come.
 const CUES: Record<Exclude<StarKind, 'situation'>, RegExp> = {
   task: /^(?:my (?:job|task|role|responsibility|goal|assignment|mandate) (?:was|became)|i was (?:asked|tasked|responsible|assigned|charged|hired|brought in)|i (?:needed|had) to|i had been asked|the (?:goal|task|ask|challenge) (?:was|for me)|i owned|it was (?:up to me|my job))/i,
-  action: /^(?:i (?:decided|started|began|chose|proposed|suggested|set up|built|designed|created|wrote|ran|analy[sz]ed|investigated|reached out|met|organi[sz]ed|scheduled|dug|took|first|then|spent|worked)|first,? i|to (?:do|address|fix|solve|tackle|handle) (?:this|that|it)|so i|my (?:first|approach|plan)|instead of)/i,
-  result: /^(?:as a result|in the end|ultimately|eventually|the (?:result|outcome|impact) (?:was|is)|this (?:led|resulted|cut|reduced|increased|saved|improved)|that (?:led|resulted)|overall|in total|by the end|within \w+ (?:weeks?|months?|days?)|after (?:the )?(?:launch|rollout|release)|(?:what )?i learned|the lesson)/i,
+  action:
+    /^(?:i (?:decided|started|began|chose|proposed|suggested|set up|built|designed|created|wrote|ran|analy[sz]ed|investigated|reached out|met|organi[sz]ed|scheduled|dug|took|first|then|spent|worked)|first,? i|to (?:do|address|fix|solve|tackle|handle) (?:this|that|it)|so i|my (?:first|approach|plan)|instead of)/i,
+  result:
+    /^(?:as a result|in the end|ultimately|eventually|the (?:result|outcome|impact) (?:was|is)|this (?:led|resulted|cut|reduced|increased|saved|improved)|that (?:led|resulted)|overall|in total|by the end|within \w+ (?:weeks?|months?|days?)|after (?:the )?(?:launch|rollout|release)|(?:what )?i learned|the lesson)/i,
 };
 
 /**

@@ -22,7 +22,8 @@ interface Cue {
 const THEME_CUES: Record<string, Cue> = {
   failure: {
     title: /\b(?:fail(?:ed|ure|ing)?|mistake|setback|went wrong|wrong call|missed (?:a |the )?deadline|regret|pivot(?:ed)?)\b/i,
-    prose: /\b(?:I failed|(?:it|the (?:project|model|launch|experiment)) failed|failure|my mistake|a mistake|went wrong|rolled (?:it )?back|post-?mortem|my fault|I missed|I underestimated|in hindsight|did not work|didn't work)\b/gi,
+    prose:
+      /\b(?:I failed|(?:it|the (?:project|model|launch|experiment)) failed|failure|my mistake|a mistake|went wrong|rolled (?:it )?back|post-?mortem|my fault|I missed|I underestimated|in hindsight|did not work|didn't work)\b/gi,
     min: 2,
   },
   disagreement: {
@@ -32,22 +33,26 @@ const THEME_CUES: Record<string, Cue> = {
   },
   ambiguity: {
     title: /\b(?:ambigu\w+|unclear|uncertain\w*|incomplete information|vague)\b/i,
-    prose: /\b(?:ambigu\w+|unclear|no clear (?:definition|requirements?|owner|spec)|undefined|vague (?:requirements?|goal|ask)|no spec|incomplete (?:data|information|requirements))\b/gi,
+    prose:
+      /\b(?:ambigu\w+|unclear|no clear (?:definition|requirements?|owner|spec)|undefined|vague (?:requirements?|goal|ask)|no spec|incomplete (?:data|information|requirements))\b/gi,
     min: 2,
   },
   'cross-functional': {
     title: /\b(?:cross-?functional|stakeholders?|non-?technical|other teams?|partner(?:ed)? with)\b/i,
-    prose: /\b(?:cross-?functional|stakeholders?|product (?:manager|team)s?|PMs?|legal|compliance|finance(?: team)?|sales|marketing|designers?|operations team|business (?:team|partners?|owners?)|partnered with|non-?technical)\b/gi,
+    prose:
+      /\b(?:cross-?functional|stakeholders?|product (?:manager|team)s?|PMs?|legal|compliance|finance(?: team)?|sales|marketing|designers?|operations team|business (?:team|partners?|owners?)|partnered with|non-?technical)\b/gi,
     min: 3,
   },
   'leading-without-authority': {
     title: /\b(?:without (?:formal )?authority|influence[ds]?|led (?:a|the) (?:team|project|initiative)|leadership|took (?:the )?lead)\b/i,
-    prose: /\b(?:without (?:formal )?authority|(?:was|were)n['’]?t (?:my|their) manager|no one reported to me|convinced|persuaded|rallied|took the lead|I led\b|influence)/gi,
+    prose:
+      /\b(?:without (?:formal )?authority|(?:was|were)n['’]?t (?:my|their) manager|no one reported to me|convinced|persuaded|rallied|took the lead|I led\b|influence)/gi,
     min: 3,
   },
   ethics: {
     title: /\b(?:ethic\w*|responsible AI|bias|fairness|privacy|right thing)\b/i,
-    prose: /\b(?:ethic\w*|bias(?:ed)?|fairness|fair lending|privacy|consent|responsible AI|harm(?:ful)?|discriminat\w+|protected (?:groups?|attributes?|class(?:es)?)|disparate|misuse|GDPR|PII)\b/gi,
+    prose:
+      /\b(?:ethic\w*|bias(?:ed)?|fairness|fair lending|privacy|consent|responsible AI|harm(?:ful)?|discriminat\w+|protected (?:groups?|attributes?|class(?:es)?)|disparate|misuse|GDPR|PII)\b/gi,
     min: 3,
   },
   prioritization: {
@@ -77,7 +82,8 @@ const CATEGORY_CUES: Record<string, Cue> = {
   ethics: THEME_CUES.ethics,
   leadership: {
     title: /\b(?:mentor\w*|coach\w*|lead(?:ership)?|led|manag(?:ed|ing) (?:a |the )?team|develop(?:ed|ing)? (?:others|people|a junior)|onboard\w*)\b/i,
-    prose: /\b(?:mentor\w*|coach(?:ed|ing)|junior (?:engineers?|developers?|data scientists?|analysts?)|new hires?|onboard\w*|my reports?|direct reports?|grew the team|hired|I led (?:a|the) team|led a team)\b/gi,
+    prose:
+      /\b(?:mentor\w*|coach(?:ed|ing)|junior (?:engineers?|developers?|data scientists?|analysts?)|new hires?|onboard\w*|my reports?|direct reports?|grew the team|hired|I led (?:a|the) team|led a team)\b/gi,
     min: 2,
   },
   collaboration: {
@@ -87,7 +93,8 @@ const CATEGORY_CUES: Record<string, Cue> = {
   },
   project: {
     title: /\b(?:project|built|challeng\w+|technical|model|system|pipeline|proud)\b/i,
-    prose: /\b(?:model|trained|training|pipeline|features?|deployed|production|inference|dataset|labels?|A\/B test|baseline|precision|recall|AUC|latency|architecture)\b/gi,
+    prose:
+      /\b(?:model|trained|training|pipeline|features?|deployed|production|inference|dataset|labels?|A\/B test|baseline|precision|recall|AUC|latency|architecture)\b/gi,
     min: 5,
   },
 };

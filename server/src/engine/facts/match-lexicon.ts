@@ -58,7 +58,7 @@ const THEME_PHRASES: Record<string, { phrases: string[]; except?: string[] }> = 
   },
   failure: {
     phrases: [
-      'learn* from (failure*|mistakes|setbacks|what did not work|what didn\'t work)',
+      "learn* from (failure*|mistakes|setbacks|what did not work|what didn't work)",
       'fail fast',
       '(embrace|accept|comfortable with|not afraid of) fail*',
       'setback*',
@@ -152,14 +152,17 @@ const THEME_PHRASES: Record<string, { phrases: string[]; except?: string[] }> = 
       '(competing|multiple|shifting|changing|conflicting) (deadlines|demands|projects|workstreams|requests|goals)',
       '(make|making|pragmatic|weigh*|navigate|navigating|evaluate|evaluating|balance|balancing|understand*) … trade-off*',
       'time management',
-      'manag* (your|their|one\'s) time',
+      "manag* (your|their|one's) time",
       'multi-task*',
       'juggl*',
       'roadmap*',
       '(highest|most|high) (impact|leverage) (work|problems|projects|opportunities)',
       'most impactful',
     ],
-    except: ['(bias-variance|precision-recall|speed-accuracy|latency-accuracy|accuracy-latency|exploration-exploitation) trade-off*', 'multi-task (learning|models?|training|networks?)'],
+    except: [
+      '(bias-variance|precision-recall|speed-accuracy|latency-accuracy|accuracy-latency|exploration-exploitation) trade-off*',
+      'multi-task (learning|models?|training|networks?)',
+    ],
   },
   proud: {
     phrases: [
@@ -182,10 +185,10 @@ const THEME_PHRASES: Record<string, { phrases: string[]; except?: string[] }> = 
       'mission-driven',
       'passion* (for|about) (our|the) (mission|product*|company|space|work|users|customers)',
       '(excited|passionate|care|caring|invested)( deeply)? (about|by|in) (our|the) (mission|work|product*|impact|goals)',
-      'align* with (our|the company\'s) (mission|values)',
-      '(share|sharing|embody|embodies|live|living) (our|the company\'s) (values|mission|commitment|principles)',
+      "align* with (our|the company's) (mission|values)",
+      "(share|sharing|embody|embodies|live|living) (our|the company's) (values|mission|commitment|principles)",
       'believe in (our|the) mission',
-      'if you(\'re| are) (excited|passionate|interested|energi[sz]ed|motivated|eager)',
+      "if you('re| are) (excited|passionate|interested|energi[sz]ed|motivated|eager)",
       '(excited|passionate|thrilled|energi[sz]ed|eager) (to|about|by) … (mission|opportunity|chance|future|join|help|build|shape|contribute)',
       'why you want',
       '(culture|values) (fit|add)',
@@ -335,24 +338,88 @@ const SKILL_PHRASES: Record<string, { phrases: string[]; except?: string[] }> = 
       'trust (and|&) safety',
       '(AI|model|data) governance',
     ],
-    except: ['(functional|occupational|workplace|physical|food|patient) safety', 'fair market', 'fairly (new|standard|common|large|small)', 'fair share', 'job fair*', 'career fair*', 'inductive bias*'],
+    except: [
+      '(functional|occupational|workplace|physical|food|patient) safety',
+      'fair market',
+      'fairly (new|standard|common|large|small)',
+      'fair share',
+      'job fair*',
+      'career fair*',
+      'inductive bias*',
+    ],
   },
 };
 
 /** Paraphrases of each Amazon Leadership Principle as postings write them (its name always counts). */
 const PRINCIPLE_PHRASES: Record<string, string[]> = {
-  'Customer Obsession': ['customer obsess*', 'obsess* over customers', 'customer-centric', 'customer-focused', 'customer first', 'work* backwards', 'customer experience*', '(customer|customers\') needs', 'delight* (our )?customers', 'customer trust'],
-  Ownership: ['ownership', 'owner mindset', 'act like an owner', 'own(s|ing)? … (end-to-end|lifecycle|outcome*|roadmap|delivery)', 'take (full )?responsibility', 'accountab*'],
+  'Customer Obsession': [
+    'customer obsess*',
+    'obsess* over customers',
+    'customer-centric',
+    'customer-focused',
+    'customer first',
+    'work* backwards',
+    'customer experience*',
+    "(customer|customers') needs",
+    'delight* (our )?customers',
+    'customer trust',
+  ],
+  Ownership: [
+    'ownership',
+    'owner mindset',
+    'act like an owner',
+    'own(s|ing)? … (end-to-end|lifecycle|outcome*|roadmap|delivery)',
+    'take (full )?responsibility',
+    'accountab*',
+  ],
   'Invent and Simplify': ['invent(s|ed|ing|ion|ions|ive|iveness)?', 'simplif*'],
   'Are Right, A Lot': ['(sound|good|strong|excellent) judg*'],
-  'Learn and Be Curious': ['curious', 'curiosity', 'eager to learn', 'continuous* learn*', 'stay (current|up to date|up-to-date|abreast|on top of)', 'keep* up (with|to date)', 'latest (research|advances|developments|techniques|literature)', 'learn new (skills|technologies|things|domains)'],
-  'Hire and Develop the Best': ['hire and develop', 'develop* talent', 'mentor*', 'coach*', '(develop|developing|grow|growing) (the |your |our )?(team|others|people|engineers|scientists)', 'hiring'],
-  'Insist on the Highest Standards': ['high* standards', 'high bar', 'quality bar', 'raise the bar', '(engineering|operational|scientific|technical) excellence'],
+  'Learn and Be Curious': [
+    'curious',
+    'curiosity',
+    'eager to learn',
+    'continuous* learn*',
+    'stay (current|up to date|up-to-date|abreast|on top of)',
+    'keep* up (with|to date)',
+    'latest (research|advances|developments|techniques|literature)',
+    'learn new (skills|technologies|things|domains)',
+  ],
+  'Hire and Develop the Best': [
+    'hire and develop',
+    'develop* talent',
+    'mentor*',
+    'coach*',
+    '(develop|developing|grow|growing) (the |your |our )?(team|others|people|engineers|scientists)',
+    'hiring',
+  ],
+  'Insist on the Highest Standards': [
+    'high* standards',
+    'high bar',
+    'quality bar',
+    'raise the bar',
+    '(engineering|operational|scientific|technical) excellence',
+  ],
   'Think Big': ['think big', 'bold (ideas|vision|bets)', 'big ideas'],
-  'Bias for Action': ['bias for action', '(move|moving|act|acting|ship|shipping|iterate|iterating) (fast|quickly|rapidly)', 'calculated risk*', 'sense of urgency', 'speed'],
+  'Bias for Action': [
+    'bias for action',
+    '(move|moving|act|acting|ship|shipping|iterate|iterating) (fast|quickly|rapidly)',
+    'calculated risk*',
+    'sense of urgency',
+    'speed',
+  ],
   Frugality: ['frugal*', 'do more with less', 'resourceful*', 'cost-(effective|conscious|efficient)', 'limited resources'],
   'Earn Trust': ['earn* (the )?trust', 'build* trust', 'trusted (advisor|partner)'],
-  'Dive Deep': ['dive deep', 'deep dive*', 'deep-dive*', 'root cause*', 'attention to detail', 'detail-oriented', 'dig* (deep|deeper|into)', '(in-depth|deep) (analysis|analyses|understanding|investigation*)', 'get to the bottom'],
+  'Dive Deep': [
+    'dive deep',
+    'deep dive*',
+    'deep-dive*',
+    'root cause*',
+    'attention to detail',
+    'detail-oriented',
+    'dig* (deep|deeper|into)',
+    '(in-depth|deep) (analysis|analyses|understanding|investigation*)',
+    'get to the bottom',
+  ],
   'Have Backbone; Disagree and Commit': ['disagree and commit', 'have backbone', 'backbone'],
   'Deliver Results': ['deliver* (high-quality |measurable |business )?(results|impact|outcomes)', 'results-oriented', 'results-driven'],
   "Strive to be Earth's Best Employer": ["earth's best employer", 'best employer'],
@@ -361,7 +428,14 @@ const PRINCIPLE_PHRASES: Record<string, string[]> = {
 
 /** Phrases of each other company's value, when a posting states it rather than implying it. */
 const VALUE_PHRASES: Record<string, string[]> = {
-  'google:intellectual-humility': ['intellectual* humil*', 'humble', 'humility', 'Googleyness', 'chang* (your|their|our) mind*', 'open to (feedback|new ideas|being wrong)'],
+  'google:intellectual-humility': [
+    'intellectual* humil*',
+    'humble',
+    'humility',
+    'Googleyness',
+    'chang* (your|their|our) mind*',
+    'open to (feedback|new ideas|being wrong)',
+  ],
   'meta:move-fast': ['move fast', 'moving fast', 'ship* quickly', 'iterate quickly', 'rapid* iterat*', 'bias for action', 'fast-paced'],
   'anthropic:risks-and-trade-offs': ['trade-off*', 'risk*', 'safety', 'careful*'],
   'openai:risks-and-trade-offs': ['trade-off*', 'risk*', 'safety', 'careful*'],
@@ -377,12 +451,17 @@ function principlePhrases(p: string): string[] {
 export const LEXICON: LexiconEntry[] = [
   ...THEMES.map((t) => ({ id: t.id, family: 'theme' as const, ...THEME_PHRASES[t.id] })),
   ...AMAZON_PRINCIPLES.map((p) => ({ id: principleId(p), family: 'company' as const, company: 'amazon' as const, phrases: principlePhrases(p) })),
-  ...COMPANY_VALUES.filter((v) => v.company !== 'amazon').map((v) => ({ id: v.id, family: 'company' as const, company: v.company, phrases: VALUE_PHRASES[v.id] ?? [] })),
+  ...COMPANY_VALUES.filter((v) => v.company !== 'amazon').map((v) => ({
+    id: v.id,
+    family: 'company' as const,
+    company: v.company,
+    phrases: VALUE_PHRASES[v.id] ?? [],
+  })),
   ...ML_SKILLS.map((s) => ({ id: s.id, family: 'ml' as const, ...SKILL_PHRASES[s.id] })),
 ];
 
 /** Words that end a sentence; `…` never reaches across them. */
-const GAP = "(?:[^\\s.;:!?•]+\\s+){0,3}";
+const GAP = '(?:[^\\s.;:!?•]+\\s+){0,3}';
 
 /**
  * Compiles one phrase of the lexicon syntax (above) into the source of a regular expression.

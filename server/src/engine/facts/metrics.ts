@@ -30,15 +30,19 @@ const DURATION_UNITS = String.raw`s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|
 // regular-expression alternation with the i flag, this list cost V8 ~150 ms to compile on the
 // first lint of a fresh process.
 const COUNTED_NOUNS = new Set(
-  ('user customer client account subscriber member membership seller merchant driver rider patient advertiser partner ' +
+  (
+    'user customer client account subscriber member membership seller merchant driver rider patient advertiser partner ' +
     'label annotation ticket request query row record image document doc example sample prediction transaction session ' +
     'click order call incident alert bug error complaint escalation page article product item sku listing job pipeline ' +
     'dashboard team market country language store download install signup sign-up lead deal application claim token ' +
     'parameter gpu server machine instance node case review video message email event visit visitor view impression ' +
-    'conversion purchase booking loan payment chargeback').split(' '),
+    'conversion purchase booking loan payment chargeback'
+  ).split(' '),
 );
 const COUNTED_PHRASES = /^(?:fraud cases?|false (?:positives|negatives)|lines? of code)\b/i;
-const COUNT_MODIFIERS = new Set('new more fewer additional active daily monthly weekly unique paying human manual labeled labelled flagged support customer internal external'.split(' '));
+const COUNT_MODIFIERS = new Set(
+  'new more fewer additional active daily monthly weekly unique paying human manual labeled labelled flagged support customer internal external'.split(' '),
+);
 const COUNT_NUMBER = new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?`, 'gi');
 const WORD_AT = /\s?([A-Za-z][A-Za-z-]*)/y;
 
@@ -86,32 +90,78 @@ function* countMatches(text: string): Generator<[number, number]> {
   }
 }
 
-const SPELLED_MULTIPLIER = /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred)[\s-]times\s+(?:faster|slower|more|fewer|less|higher|lower|cheaper|larger|smaller|better|bigger|as)\b|\btwice\s+as\s+\w+|\b(?:by|in)\s+(?:half|a\s+half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters)\b|\ban\s+order\s+of\s+magnitude\b/gi;
+const SPELLED_MULTIPLIER =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred)[\s-]times\s+(?:faster|slower|more|fewer|less|higher|lower|cheaper|larger|smaller|better|bigger|as)\b|\btwice\s+as\s+\w+|\b(?:by|in)\s+(?:half|a\s+half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters)\b|\ban\s+order\s+of\s+magnitude\b/gi;
 
 const PATTERNS: [MetricKind, RegExp | ((text: string) => Iterable<[number, number]>)][] = [
-  ['change', new RegExp(String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`, 'gi')],
-  ['change', new RegExp(String.raw`[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?`, 'gi')],
-  ['statistic', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:points? (?:of |in )?)?(?:AUC|AUROC|AUPRC|F1|BLEU|ROUGE|NDCG|MRR|RMSE|MAE|mAP|IoU|WER|accuracy|precision|recall|perplexity)\b`, 'gi')],
-  ['money', new RegExp(String.raw`(?:[$€£]|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?:${NUM})${SCALE}(?:\s?(?:/|per|a)\s?(?:year|yr|month|mo|quarter|week|day)\b)?|\b(?:${NUM})${SCALE}\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b`, 'gi')],
+  [
+    'change',
+    new RegExp(
+      String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`,
+      'gi',
+    ),
+  ],
+  [
+    'change',
+    new RegExp(
+      String.raw`[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?`,
+      'gi',
+    ),
+  ],
+  [
+    'statistic',
+    new RegExp(
+      String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:points? (?:of |in )?)?(?:AUC|AUROC|AUPRC|F1|BLEU|ROUGE|NDCG|MRR|RMSE|MAE|mAP|IoU|WER|accuracy|precision|recall|perplexity)\b`,
+      'gi',
+    ),
+  ],
+  [
+    'money',
+    new RegExp(
+      String.raw`(?:[$€£]|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?:${NUM})${SCALE}(?:\s?(?:/|per|a)\s?(?:year|yr|month|mo|quarter|week|day)\b)?|\b(?:${NUM})${SCALE}\s?(?:dollars|euros|pounds|USD|EUR|GBP)\b`,
+      'gi',
+    ),
+  ],
   ['percent', new RegExp(String.raw`(?:[+-]|\b)(?:${NUM})\s?(?:%|percent\b|per cent\b|pct\b)`, 'gi')],
-  ['multiplier', new RegExp(String.raw`\b(?:${NUM})\s?(?:x|×)(?![\w])|\b(?:${NUM})-fold\b|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b`, 'gi')],
+  [
+    'multiplier',
+    new RegExp(String.raw`\b(?:${NUM})\s?(?:x|×)(?![\w])|\b(?:${NUM})-fold\b|\b(?:doubled|tripled|quadrupled|halved|doubling|tripling|halving)\b`, 'gi'),
+  ],
   // Spelled out: "three times faster", "twice as many", "cut by half", "an order of magnitude".
   ['multiplier', SPELLED_MULTIPLIER],
-  ['statistic', new RegExp(String.raw`\bp\s?(?:<|=|≤|<=)\s?0?\.\d+|\b(?:AUC|AUROC|AUPRC|ROC[- ]AUC|F1|F-1|F-score|BLEU|ROUGE(?:-[L\d])?|NDCG(?:@\d+)?|MAP(?:@\d+)?|MRR|RMSE|MAE|MAPE|R2|R²|accuracy|precision|recall|kappa|perplexity|WER|CER|mAP|IoU|Brier|log[- ]loss|top-\d accuracy|hit rate)(?:\s?@\s?\d+)?(?:\s+(?:score|of|was|is|reached|hit|at|went|rose|improved|increased|dropped|fell|by))*\s*(?:[=:]\s*)?(?:${NUM})`, 'gi')],
+  [
+    'statistic',
+    new RegExp(
+      String.raw`\bp\s?(?:<|=|≤|<=)\s?0?\.\d+|\b(?:AUC|AUROC|AUPRC|ROC[- ]AUC|F1|F-1|F-score|BLEU|ROUGE(?:-[L\d])?|NDCG(?:@\d+)?|MAP(?:@\d+)?|MRR|RMSE|MAE|MAPE|R2|R²|accuracy|precision|recall|kappa|perplexity|WER|CER|mAP|IoU|Brier|log[- ]loss|top-\d accuracy|hit rate)(?:\s?@\s?\d+)?(?:\s+(?:score|of|was|is|reached|hit|at|went|rose|improved|increased|dropped|fell|by))*\s*(?:[=:]\s*)?(?:${NUM})`,
+      'gi',
+    ),
+  ],
   ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${MEASURE_UNITS})(?![\w])`, 'g')],
   ['count', countMatches],
-  ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${DURATION_UNITS})(?:\s?(?:/|per|a|each)\s?(?:week|wk|month|day|year|quarter|sprint|release|run|request))\b`, 'gi')],
+  [
+    'measure',
+    new RegExp(
+      String.raw`\b(?:${NUM})${SCALE}\s?(?:${DURATION_UNITS})(?:\s?(?:/|per|a|each)\s?(?:week|wk|month|day|year|quarter|sprint|release|run|request))\b`,
+      'gi',
+    ),
+  ],
 ];
 
 // A duration counts only inside a change: "saved 20 hours", "cut training from 2 days to 6 hours".
-const DURATION = new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?\s?(?:(?:analyst|engineer(?:ing)?|developer|manual|team|support|review|labell?ing|person|man|staff|agent|human|GPU|compute|CPU)[- ])?(?:${DURATION_UNITS})\b`, 'gi');
-const CHANGE_VERB = /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared (?:to|with)|against|versus|vs|down from|up from)\b/i;
+const DURATION = new RegExp(
+  String.raw`\b(?:${NUM})${SCALE}\+?\s?(?:(?:analyst|engineer(?:ing)?|developer|manual|team|support|review|labell?ing|person|man|staff|agent|human|GPU|compute|CPU)[- ])?(?:${DURATION_UNITS})\b`,
+  'gi',
+);
+const CHANGE_VERB =
+  /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared (?:to|with)|against|versus|vs|down from|up from)\b/i;
 
 // Not metrics: years, quarters, versions and model names, ordinals, team sizes.
 const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
 
-const TECHNICAL = /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?)/i;
-const BUSINESS = /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
+const TECHNICAL =
+  /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?)/i;
+const BUSINESS =
+  /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
 
 /** The quantified metrics of a text (SPEC §4), in order. */
 export function findMetrics(text: string): Metric[] {
@@ -164,7 +214,10 @@ function detectMetrics(text: string): Metric[] {
     const end = d.index + d[0].length;
     if (overlaps(start, end)) continue;
     const clause = bounds.clause(start, end);
-    if (bounds.changeVerbBetween(clause.start, start) || /^\s*(?:faster|sooner|earlier|less|shorter|saved|of (?:manual )?work saved)\b/i.test(text.slice(end, clause.end))) {
+    if (
+      bounds.changeVerbBetween(clause.start, start) ||
+      /^\s*(?:faster|sooner|earlier|less|shorter|saved|of (?:manual )?work saved)\b/i.test(text.slice(end, clause.end))
+    ) {
       add({ start, end, text: d[0], kind: 'measure', types: [] });
     }
   }
@@ -304,7 +357,10 @@ function classify(text: string, metric: Metric, bounds: Bounds, probed: Map<stri
 function nearWords(text: string, from: number, to: number, side: 'after' | 'before'): { start: number; end: number } | undefined {
   if (to <= from) return undefined;
   const window = text.slice(from, to);
-  const m = side === 'after' ? /^\s*(?:of\s+|in\s+)?[\w$€£%@-]+(?:\s+[\w$€£%@-]+)?/.exec(window) : /(?:[\w$€£%@-]+\s+){0,2}[\w$€£%@-]+\s*(?:by|of|to|at|from|is|was|in)?\s*$/.exec(window);
+  const m =
+    side === 'after'
+      ? /^\s*(?:of\s+|in\s+)?[\w$€£%@-]+(?:\s+[\w$€£%@-]+)?/.exec(window)
+      : /(?:[\w$€£%@-]+\s+){0,2}[\w$€£%@-]+\s*(?:by|of|to|at|from|is|was|in)?\s*$/.exec(window);
   if (!m || !m[0].trim()) return undefined;
   return { start: from + m.index, end: from + m.index + m[0].length };
 }

@@ -41,15 +41,19 @@ const QUESTION_TO_WRITER = /\b(?:you|your|yourself)\b/i;
 const SLOT_NOUN =
   /^(?:the |a |an |your |my )?(?:company|organi[sz]ation|team|product|project|feature|metric|kpi|number|amount|percentage|percent|figure|value|name|date|year|month|role|title|job title|position|manager|client|customer|stakeholder|tool|technology|skill|result|outcome|impact|situation|task|action|goal|timeframe|time ?frame|duration|deadline|location|industry|department|x|n)(?: name| names| here| title| size| number)?$/i;
 const BLANK = /^[\s.…_\-–—xX*?]+$/;
-const QUESTION_WORD = /^(?:what|why|how|when|where|who|which|whom|whose|did|do|does|was|were|is|are|can|could|would|will|have|has|e\.g\.|eg\b|i\.e\.|insert|add|enter|todo|tbd)\b/i;
+const QUESTION_WORD =
+  /^(?:what|why|how|when|where|who|which|whom|whose|did|do|does|was|were|is|are|can|could|would|will|have|has|e\.g\.|eg\b|i\.e\.|insert|add|enter|todo|tbd)\b/i;
 // In capitals only: "todo" and "tba" inside a sentence are words, an upper-case X a number left out.
-const MARKER = /(?<![\w$])(?:TODO|TBD|TBA|FIXME|TKTK|XXX+)(?!\w)|(?<![\w$.])(?:\$\s?)?X{1,3}(?:[.,]X+)?\s?(?:%|[KMB](?!\w))|(?<!\w)\$X{1,3}(?!\w)|\b[Ll]orem ipsum\b/g;
+const MARKER =
+  /(?<![\w$])(?:TODO|TBD|TBA|FIXME|TKTK|XXX+)(?!\w)|(?<![\w$.])(?:\$\s?)?X{1,3}(?:[.,]X+)?\s?(?:%|[KMB](?!\w))|(?<!\w)\$X{1,3}(?!\w)|\b[Ll]orem ipsum\b/g;
 /** A title a template left: "Title", "Story title", "ML project title", "Untitled story" (New Story's suggestion). */
 const TEMPLATE_TITLE = /^(?:(?:[\w-]+ ){0,2}(?:story|project) )?title$|^untitled(?: [\w-]+){0,3}$/i;
 
 /** The HTML elements a story might use; any other tag name in angle brackets is a slot. */
 const HTML_TAGS = new Set(
-  'a abbr address article aside b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li main mark meter nav ol p picture pre progress q rp rt ruby s samp section small source span strong sub summary sup table tbody td template tfoot th thead time tr track u ul var video wbr audio center font iframe object param script style'.split(' '),
+  'a abbr address article aside b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li main mark meter nav ol p picture pre progress q rp rt ruby s samp section small source span strong sub summary sup table tbody td template tfoot th thead time tr track u ul var video wbr audio center font iframe object param script style'.split(
+    ' ',
+  ),
 );
 
 function isBracketSlot(inner: string, wholeBlock: boolean): boolean {

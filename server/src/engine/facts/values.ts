@@ -27,11 +27,17 @@ export const VALUES: Record<Company, { test: (text: string) => boolean; message:
     message: 'Amazon expects each story to show a Leadership Principle: name the one this story shows (e.g. "Dive Deep", "Ownership", "Disagree and Commit").',
   },
   google: {
-    test: (text) => /\b(?:changed my mind|I was wrong|proved me wrong|(?:the )?(?:data|evidence|results?) (?:showed|convinced|proved|suggested)|updated my (?:view|belief|assumption)s?|reconsidered|revised my|admitted|I had assumed|contrary to my)\b/i.test(text),
+    test: (text) =>
+      /\b(?:changed my mind|I was wrong|proved me wrong|(?:the )?(?:data|evidence|results?) (?:showed|convinced|proved|suggested)|updated my (?:view|belief|assumption)s?|reconsidered|revised my|admitted|I had assumed|contrary to my)\b/i.test(
+        text,
+      ),
     message: 'Google values intellectual humility: show where the evidence changed your mind ("the offline results proved my first idea wrong, so I…").',
   },
   meta: {
-    test: (text) => /\b(?:quick(?:ly)?|fast(?:er)?|speed|rapid(?:ly)?|within (?:a|one|two|\d+) (?:days?|weeks?)|in (?:a|one|two|\d+) (?:days?|weeks?)|shipped|MVP|prototype|iterat\w+|move fast|bias for action|same day|overnight)\b/i.test(text),
+    test: (text) =>
+      /\b(?:quick(?:ly)?|fast(?:er)?|speed|rapid(?:ly)?|within (?:a|one|two|\d+) (?:days?|weeks?)|in (?:a|one|two|\d+) (?:days?|weeks?)|shipped|MVP|prototype|iterat\w+|move fast|bias for action|same day|overnight)\b/i.test(
+        text,
+      ),
     message: 'Meta values speed: show how you shipped a quick experiment or iterated fast ("I shipped a two-day prototype to 1% of users").',
   },
   anthropic: {
@@ -49,7 +55,6 @@ function riskAndTradeoff(text: string): boolean {
   const tradeoff = /\b(?:trade-?offs?|traded|at the cost of|in exchange for|weighed|balanced?|versus|vs\.?|rather than|instead of)\b/i.test(text);
   return risk && tradeoff;
 }
-
 
 /**
  * The company values a story's text shows, as COMPANY_VALUES ids: each Amazon Leadership

@@ -212,7 +212,12 @@ export function validateConfig(raw: Record<string, any>): ConfigProblem[] {
         }
       });
   }
-  if (raw.targetCompany !== undefined && raw.targetCompany !== null && raw.targetCompany !== '' && !(COMPANIES as readonly string[]).includes(String(raw.targetCompany).toLowerCase())) {
+  if (
+    raw.targetCompany !== undefined &&
+    raw.targetCompany !== null &&
+    raw.targetCompany !== '' &&
+    !(COMPANIES as readonly string[]).includes(String(raw.targetCompany).toLowerCase())
+  ) {
     problems.push({ message: `"targetCompany" must be one of ${COMPANIES.join(', ')}.`, path: ['targetCompany'] });
   }
   if (raw.wordsPerMinute !== undefined && !(typeof raw.wordsPerMinute === 'number' && raw.wordsPerMinute >= 60 && raw.wordsPerMinute <= 300)) {
@@ -241,24 +246,36 @@ function checkRuleValue(rule: AnyRule, value: unknown, problems: ConfigProblem[]
   }
   for (const [k, v] of Object.entries(value)) {
     if (k === 'severity') {
-      if (!SEVERITIES.includes(v as SeverityOrOff)) problems.push({ message: `Severity of "${rule.id}" must be one of ${SEVERITIES.join(', ')}.`, path: [...path, k] });
+      if (!SEVERITIES.includes(v as SeverityOrOff))
+        problems.push({ message: `Severity of "${rule.id}" must be one of ${SEVERITIES.join(', ')}.`, path: [...path, k] });
       continue;
     }
     const option = Object.hasOwn(rule.options, k) ? rule.options[k] : undefined;
     if (!option) {
       const names = Object.keys(rule.options);
-      problems.push({ message: `Rule "${rule.id}" has no option "${k}".${names.length ? ` Its options: ${names.join(', ')}.` : ' It takes no options.'}`, path: [...path, k] });
+      problems.push({
+        message: `Rule "${rule.id}" has no option "${k}".${names.length ? ` Its options: ${names.join(', ')}.` : ' It takes no options.'}`,
+        path: [...path, k],
+      });
     } else if (!optionValid(option.type, v)) {
       problems.push({ message: `Option "${k}" of "${rule.id}" must be of type ${option.type}.`, path: [...path, k] });
     } else if (typeof v === 'number' && ((option.minimum !== undefined && v < option.minimum) || (option.maximum !== undefined && v > option.maximum))) {
-      const range = option.maximum === undefined ? `at least ${option.minimum}` : option.minimum === undefined ? `at most ${option.maximum}` : `between ${option.minimum} and ${option.maximum}`;
+      const range =
+        option.maximum === undefined
+          ? `at least ${option.minimum}`
+          : option.minimum === undefined
+            ? `at most ${option.maximum}`
+            : `between ${option.minimum} and ${option.maximum}`;
       problems.push({ message: `Option "${k}" of "${rule.id}" must be ${range}.`, path: [...path, k] });
     }
   }
 }
 
 function closestRule(id: string): string | undefined {
-  return closest(id, ALL_RULES.map((r) => r.id));
+  return closest(
+    id,
+    ALL_RULES.map((r) => r.id),
+  );
 }
 
 export type { Severity };

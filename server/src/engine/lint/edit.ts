@@ -1,7 +1,21 @@
 import { SPLIT_ABOVE, shiftSpan } from '../syntax/blocks';
 import { parseDocument, shiftStory } from '../model/stories';
 import { applyDirectives, readDirectives } from '../model/directives';
-import { KNOWN, byPosition, contextKey, lintText, memoOf, severities, shiftOffer, storyFindings, today, type LintOptions, type LintResult, type RuleError, type TextChange } from './lint';
+import {
+  KNOWN,
+  byPosition,
+  contextKey,
+  lintText,
+  memoOf,
+  severities,
+  shiftOffer,
+  storyFindings,
+  today,
+  type LintOptions,
+  type LintResult,
+  type RuleError,
+  type TextChange,
+} from './lint';
 import type { ResolvedConfig } from './config';
 import type { Finding, HtmlComment, ParsedDocument, Span, Story } from '../model/types';
 
@@ -149,7 +163,8 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
   const from = change.start - regionStart;
   const regionText = oldRegion.slice(0, from) + inserted + oldRegion.slice(change.end - regionStart);
   if (regionText.length >= SPLIT_ABOVE) return undefined;
-  if (STRUCTURAL.test(linesAround(oldRegion, from, change.end - regionStart)) || STRUCTURAL.test(linesAround(regionText, from, from + inserted.length))) return undefined;
+  if (STRUCTURAL.test(linesAround(oldRegion, from, change.end - regionStart)) || STRUCTURAL.test(linesAround(regionText, from, from + inserted.length)))
+    return undefined;
 
   const local = parseDocument(regionText, options.memo);
   const fresh = local.stories[0];
@@ -224,8 +239,7 @@ function editStory(prev: LintResult, text: string, change: TextChange, config: R
       if (f.fix) moved.fix = shiftOffer(f.fix, delta);
       if (f.suggestions) moved.suggestions = f.suggestions.map((o) => shiftOffer(o, delta));
       rest.push(moved);
-    }
-    else rest.push({ rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity });
+    } else rest.push({ rule: f.rule, message: f.message, span: shiftSpan(span, delta), severity: f.severity });
   }
   const findings: Finding[] = [];
   let i = 0;

@@ -21,7 +21,12 @@ export function applyFixes(text: string, findings: Finding[]): { text: string; a
   for (const f of offers) {
     const edits = [...f.fix!.edits].sort((a, b) => a.start - b.start);
     // An offer is applied whole or not at all, and never across another's edit.
-    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end) || taken.some((t) => t.start === t.end && e.start === e.end && e.start === t.start))) continue;
+    if (
+      edits.some(
+        (e) => taken.some((t) => e.start < t.end && t.start < e.end) || taken.some((t) => t.start === t.end && e.start === e.end && e.start === t.start),
+      )
+    )
+      continue;
     taken.push(...edits);
     applied.push(f);
   }

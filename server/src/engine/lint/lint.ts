@@ -68,7 +68,6 @@ interface CachedStory {
 // rules of the edited story only. Keys hold the story text, offsets are relative to the story.
 const STORY_FINDINGS = new CacheSlot<CachedStory>('story findings', CACHE_CHARS);
 
-
 /** Lints one Markdown document: parse, run every enabled story rule, apply inline comments. */
 export function lintText(text: string, config: ResolvedConfig, options: LintOptions = {}): LintResult {
   return lintAll(text, config, { ...options, memo: memoOf(options) });
@@ -142,7 +141,17 @@ export function contextKey(config: ResolvedConfig, day: string, options: LintOpt
 }
 
 /** Appends one story's findings (from the cache when its text was linted before) with absolute offsets. */
-export function storyFindings(story: Story, doc: ParsedDocument, storyCount: number, config: ResolvedConfig, day: string, options: LintOptions, context: string, findings: Finding[], errors: RuleError[]): void {
+export function storyFindings(
+  story: Story,
+  doc: ParsedDocument,
+  storyCount: number,
+  config: ResolvedConfig,
+  day: string,
+  options: LintOptions,
+  context: string,
+  findings: Finding[],
+  errors: RuleError[],
+): void {
   const severityOf = severities(config, options);
   // What a rule says can depend on whether the file holds one story or several.
   const cacheKey = `${context}\u0000${storyCount > 1 ? 'n' : '1'}\u0000${story.key}`;

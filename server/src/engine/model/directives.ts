@@ -21,7 +21,10 @@ export function readDirectives(comments: HtmlComment[], lines: LineIndex, knownR
   for (const c of comments) {
     const m = DIRECTIVE.exec(c.body);
     if (!m) continue;
-    const ids = m[2].trim().split(/[\s,]+/).filter(Boolean);
+    const ids = m[2]
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     let cursor = c.span.start + 4 + c.body.indexOf(m[2]);
     for (const id of ids) {
       const idStart = lines.text.indexOf(id, cursor);
@@ -32,7 +35,9 @@ export function readDirectives(comments: HtmlComment[], lines: LineIndex, knownR
           rule: 'inline-config',
           message: `Unknown rule "${id}" in a starlint comment: use a rule id such as "first-person", or leave the ids out to mean all rules.`,
           span: idStart >= 0 ? { start: idStart, end: idStart + id.length } : c.span,
-          ...(suggestion ? { fix: { title: `Change "${id}" to "${suggestion}"`, edits: [{ start: idStart, end: idStart + id.length, text: suggestion }] } } : {}),
+          ...(suggestion
+            ? { fix: { title: `Change "${id}" to "${suggestion}"`, edits: [{ start: idStart, end: idStart + id.length, text: suggestion }] } }
+            : {}),
         });
       }
       if (idStart >= 0) cursor = idStart + id.length;

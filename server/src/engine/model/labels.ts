@@ -17,7 +17,24 @@ export const SECTION_ALIASES: Record<SectionKind, string[]> = {
 };
 
 /** Names of lesson sections: part of the Result (word share and every Result rule). */
-export const LESSON_NAMES = ['reflection', 'reflections', 'lessons learned', 'lesson learned', 'lessons', 'lesson', 'what i learned', 'what i learnt', 'learnings', 'learning', 'learned', 'learnt', 'takeaways', 'takeaway', 'key takeaways', 'key takeaway'];
+export const LESSON_NAMES = [
+  'reflection',
+  'reflections',
+  'lessons learned',
+  'lesson learned',
+  'lessons',
+  'lesson',
+  'what i learned',
+  'what i learnt',
+  'learnings',
+  'learning',
+  'learned',
+  'learnt',
+  'takeaways',
+  'takeaway',
+  'key takeaways',
+  'key takeaway',
+];
 
 export const SECTION_TITLES: Record<SectionKind, string> = {
   situation: 'Situation',
@@ -152,7 +169,10 @@ function lookup(key: string): SectionKind | undefined {
 
 // Tried after every newline, so the parenthetical stops at the end of its line: otherwise each
 // line of "Task (" without a closing parenthesis would scan the rest of the paragraph.
-const LINE_LABEL = new RegExp(`\\n[ \\t]*(?=(?:(?:${NAMES})${JOINED}\\s*(?:\\([^)\\n]*\\)\\s*)?(?::|[-–—][ \\t])|[STAR](?:\\s*/\\s*[STAR])?[ \\t]*(?::|[-–—][ \\t])))`, 'gi');
+const LINE_LABEL = new RegExp(
+  `\\n[ \\t]*(?=(?:(?:${NAMES})${JOINED}\\s*(?:\\([^)\\n]*\\)\\s*)?(?::|[-–—][ \\t])|[STAR](?:\\s*/\\s*[STAR])?[ \\t]*(?::|[-–—][ \\t])))`,
+  'gi',
+);
 
 /** Offsets just after each newline in `text` where a plain label (`Task:`, `S:`) begins a line. */
 export function lineLabelStarts(text: string): number[] {

@@ -95,7 +95,8 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   const starKinds = new Set(markers.flatMap((m) => starKindsOf(m)));
   const fm = frontMatter?.raw ?? {};
   // A blog post's `category: career` does not make it a story; a known category id does.
-  const marked = fm.star === true || 'questions' in fm || 'themes' in fm || (typeof fm.category === 'string' && CATEGORY_IDS.has(fm.category.trim().toLowerCase()));
+  const marked =
+    fm.star === true || 'questions' in fm || 'themes' in fm || (typeof fm.category === 'string' && CATEGORY_IDS.has(fm.category.trim().toLowerCase()));
   const markerAt = new Map(markers.map((m) => [m.index, m]));
   const isPlainHeading = (i: number): boolean => blocks[i].type === 'heading' && !markerAt.has(i);
   // Answers told without labels, under a behavioral question ("Tell me about a time…").
@@ -181,7 +182,11 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   const questionSet = new Set(questions);
   const heads = (s: Segment): boolean =>
     s.title !== undefined &&
-    (questionSet.has(s.title) || (questions.length > 0 && blocks[s.title].type === 'heading' && blocks[s.title].depth === titleDepth && !isNonStarQuestion(blocks[s.title].heading ?? '')));
+    (questionSet.has(s.title) ||
+      (questions.length > 0 &&
+        blocks[s.title].type === 'heading' &&
+        blocks[s.title].depth === titleDepth &&
+        !isNonStarQuestion(blocks[s.title].heading ?? '')));
 
   let kept = segments.filter((s) => {
     const own = s.title !== undefined && commentIn(spanOfSegment(s)) !== undefined;
@@ -221,7 +226,11 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
     const { star, layers, words } = starOf(sections);
     let titleSpan = titleBlock ? (titleBlock.type === 'heading' ? headingTextSpan(text, titleBlock) : titleBlock.span) : undefined;
     // The title as written, so a title that is (or holds) inline HTML still shows as text.
-    let headingTitle = titleBlock ? (titleBlock.type === 'heading' ? plainTitle(text.slice(titleSpan!.start, titleSpan!.end)) || titleBlock.heading?.trim() : lineText(titleBlock)) : undefined;
+    let headingTitle = titleBlock
+      ? titleBlock.type === 'heading'
+        ? plainTitle(text.slice(titleSpan!.start, titleSpan!.end)) || titleBlock.heading?.trim()
+        : lineText(titleBlock)
+      : undefined;
     if (!titleBlock && kept.length === 1) {
       // A pasted answer often opens with the question in bold instead of a heading.
       const firstAt = markers.find((m) => m.index >= seg.from)?.index ?? seg.to;
@@ -249,7 +258,10 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
       kindWords: words,
       // Per-story caches key on this: the story's text and, when it lives elsewhere, its metadata.
       reach: seg.to < blocks.length ? blocks[seg.to].span.start : text.length,
-      key: (meta.span && (meta.span.start < span.start || meta.span.end > span.end) ? text.slice(meta.span.start, meta.span.end) + '\u0000' + (span.start - meta.span.start) + '\u0000' : '') + text.slice(span.start, span.end),
+      key:
+        (meta.span && (meta.span.start < span.start || meta.span.end > span.end)
+          ? text.slice(meta.span.start, meta.span.end) + '\u0000' + (span.start - meta.span.start) + '\u0000'
+          : '') + text.slice(span.start, span.end),
     };
   });
 
@@ -297,7 +309,15 @@ function findMarkers(text: string, blocks: Block[], bodyStart: number): Marker[]
 
 /** Whether a block is the question of a Q/A pair ("Q: Why…", "**Q:** …"). */
 function answersQuestion(previous: Block | undefined): boolean {
-  return previous !== undefined && /^\s*Q\s*[:.)]/.test(previous.pieces.map((p) => p.text).join('').slice(0, 10));
+  return (
+    previous !== undefined &&
+    /^\s*Q\s*[:.)]/.test(
+      previous.pieces
+        .map((p) => p.text)
+        .join('')
+        .slice(0, 10),
+    )
+  );
 }
 
 /** The STAR kinds a marker counts for: its own, or both of a combined label's. */
@@ -353,7 +373,11 @@ function startsAnother(blocks: Block[], from: number, markerAt: Map<number, Mark
  * ("Situation/Task") is read for both of its kinds and its words are split evenly between them;
  * lesson sections ("Reflection", "Lessons learned") join the Result, after it.
  */
-function starOf(sections: Section[]): { star: Partial<Record<StarKind, Section>>; layers: Partial<Record<LayerKind, Section>>; words: Record<StarKind, number> } {
+function starOf(sections: Section[]): {
+  star: Partial<Record<StarKind, Section>>;
+  layers: Partial<Record<LayerKind, Section>>;
+  words: Record<StarKind, number>;
+} {
   const star: Partial<Record<StarKind, Section>> = {};
   const layers: Partial<Record<LayerKind, Section>> = {};
   const lessons: Section[] = [];
@@ -436,7 +460,11 @@ function cachedSections(memo: Memo | undefined, text: string, span: Span, titleD
   const hit = memo.get(SECTIONS, key);
   if (hit) return hit.map((s) => shiftSection(s, span.start));
   const sections = build();
-  memo.set(SECTIONS, key, sections.map((s) => shiftSection(s, -span.start)));
+  memo.set(
+    SECTIONS,
+    key,
+    sections.map((s) => shiftSection(s, -span.start)),
+  );
   return sections;
 }
 
@@ -450,14 +478,7 @@ function shiftSection(s: Section, by: number): Section {
   };
 }
 
-function buildSections(
-  text: string,
-  blocks: Block[],
-  markers: Marker[],
-  from: number,
-  to: number,
-  titleDepth: number | undefined,
-): Section[] {
+function buildSections(text: string, blocks: Block[], markers: Marker[], from: number, to: number, titleDepth: number | undefined): Section[] {
   const sections: Section[] = [];
   const inRange: Marker[] = [];
   for (let k = firstMarkerFrom(markers, from); k < markers.length && markers[k].index < to; k++) inRange.push(markers[k]);
@@ -553,7 +574,16 @@ function sectionOfBlocks(blocks: Block[], from: number, to: number): Section | u
   const prose = new Prose(pieces);
   if (prose.isEmpty) return undefined;
   const span = { start: blocks[first].span.start, end: blocks[last].span.end };
-  return { kind: 'answer', name: 'Answer', style: 'label', marker: { start: span.start, end: Math.min(span.end, blocks[first].span.end) }, span, prose, words: countWords(prose.text), items: [] };
+  return {
+    kind: 'answer',
+    name: 'Answer',
+    style: 'label',
+    marker: { start: span.start, end: Math.min(span.end, blocks[first].span.end) },
+    span,
+    prose,
+    words: countWords(prose.text),
+    items: [],
+  };
 }
 
 /** The position of the first marker whose block index is at least `index` (markers are sorted). */
@@ -585,7 +615,10 @@ function headingTextSpan(text: string, b: Block): Span {
 }
 
 function plainTitle(raw: string): string {
-  return raw.replace(/(\*\*|__|`)/g, '').replace(/\[([^[\]]*)\]\([^)[]*\)/g, '$1').trim();
+  return raw
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\[([^[\]]*)\]\([^)[]*\)/g, '$1')
+    .trim();
 }
 
 function looksBinary(text: string): boolean {
@@ -608,7 +641,15 @@ function looksBinary(text: string): boolean {
  */
 function badLine(yaml: string, pos: number, message: string): Span {
   let at = Math.min(Math.max(pos, 0), yaml.length);
-  const opener = /\bFlow sequence\b/.test(message) ? '[' : /\bFlow mapping\b/.test(message) ? '{' : /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
+  const opener = /\bFlow sequence\b/.test(message)
+    ? '['
+    : /\bFlow mapping\b/.test(message)
+      ? '{'
+      : /closing "quote/.test(message)
+        ? '"'
+        : /closing 'quote/.test(message)
+          ? "'"
+          : undefined;
   if (opener) {
     const open = yaml.lastIndexOf(opener, at - 1);
     if (open !== -1) at = open;
@@ -662,14 +703,7 @@ function yamlTooDeep(yaml: string): boolean {
 const METADATA = new CacheSlot<{ meta: StoryMeta; problems: ParseProblem[] }>('story metadata', 1_000_000);
 
 /** Reads YAML metadata, keeping the span of every key and of each `questions` entry. */
-export function readMeta(
-  yaml: string,
-  base: number,
-  source: 'front-matter' | 'comment',
-  problems: ParseProblem[],
-  what: string,
-  memo?: Memo,
-): StoryMeta {
+export function readMeta(yaml: string, base: number, source: 'front-matter' | 'comment', problems: ParseProblem[], what: string, memo?: Memo): StoryMeta {
   const key = `${source}\u0000${what}\u0000${yaml}`;
   let cached = memo?.get(METADATA, key);
   if (!cached) {
@@ -681,13 +715,7 @@ export function readMeta(
   return shiftMeta(cached.meta, base);
 }
 
-function readMetaAt(
-  yaml: string,
-  base: number,
-  source: 'front-matter' | 'comment',
-  problems: ParseProblem[],
-  what: string,
-): StoryMeta {
+function readMetaAt(yaml: string, base: number, source: 'front-matter' | 'comment', problems: ParseProblem[], what: string): StoryMeta {
   const meta: StoryMeta = { source, keys: {}, raw: {} };
   // The YAML library does not take a lone CR (old Mac line endings) as a line break; a LF in its
   // place keeps every offset.
@@ -720,7 +748,11 @@ function readMetaAt(
   const contents = doc.contents;
   if (!isMap(contents)) {
     if (contents && !(isScalar(contents) && contents.value === null)) {
-      problems.push({ rule: 'front-matter', message: `The ${what} must be a YAML mapping of keys to values (e.g. "category: project").`, span: { start: base, end: base + Math.max(1, yaml.trimEnd().length) } });
+      problems.push({
+        rule: 'front-matter',
+        message: `The ${what} must be a YAML mapping of keys to values (e.g. "category: project").`,
+        span: { start: base, end: base + Math.max(1, yaml.trimEnd().length) },
+      });
     }
     return meta;
   }
@@ -755,7 +787,10 @@ function readMetaAt(
             meta.questionSpans.push(rangeOf(item) ?? (valueSpan as Span));
           }
         } else if (typeof js === 'string') {
-          meta.questions = js.split(',').map((q) => q.trim()).filter(Boolean);
+          meta.questions = js
+            .split(',')
+            .map((q) => q.trim())
+            .filter(Boolean);
           meta.questionSpans = meta.questions.map(() => valueSpan as Span);
         }
         break;

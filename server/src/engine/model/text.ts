@@ -51,7 +51,12 @@ export function sectionSentences(section: Section): Sentence[] {
 /** Builds a case-insensitive regular expression of whole phrases; spaces match any run of spaces. */
 export function phrases(list: string[], flags = 'gi'): RegExp {
   const body = list
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"))
+    .map((p) =>
+      p
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/ /g, '\\s+')
+        .replace(/'/g, "['’]"),
+    )
     .join('|');
   return new RegExp(`(?<![\\w'-])(?:${body})(?![\\w'])`, flags);
 }
@@ -60,5 +65,3 @@ export function phrases(list: string[], flags = 'gi'): RegExp {
 export function percent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
-
-

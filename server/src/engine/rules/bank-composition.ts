@@ -19,7 +19,8 @@ export function tooMany(cat: Category, n: number): string {
 export const rule: BankRule = {
   id: 'bank-composition',
   description: 'A category is below or above its ideal count (project 2–3, collaboration 1–2, failure 2–3, leadership 1–2, ethics 1).',
-  rationale: 'Interview loops ask for projects, failures, collaboration, leadership and ethics. A bank of five project stories has nothing to say when asked about a failure.',
+  rationale:
+    'Interview loops ask for projects, failures, collaboration, leadership and ethics. A bank of five project stories has nothing to say when asked about a failure.',
   severity: 'info',
   bank: true,
   options: {},

@@ -36,6 +36,11 @@ export const rule: StoryRule = {
     silent: [ex(), ex({ situation: 'A schema change upstream broke our labels; I had not added a check for it.' })],
   },
   check(ctx) {
-    reportMatches(ctx, spokenSections(ctx.story), BLAME, (m) => `"${m}" deflects responsibility: say what you did in response and what you changed so it cannot happen again.`);
+    reportMatches(
+      ctx,
+      spokenSections(ctx.story),
+      BLAME,
+      (m) => `"${m}" deflects responsibility: say what you did in response and what you changed so it cannot happen again.`,
+    );
   },
 };

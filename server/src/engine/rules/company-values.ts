@@ -6,14 +6,24 @@ import { ex } from './examples';
 
 export const rule: StoryRule = {
   id: 'company-values',
-  description: 'A target company is configured and the story does not show its value (Amazon: a Leadership Principle; Google: changed mind on evidence; Meta: speed; Anthropic/OpenAI: risks and trade-offs).',
+  description:
+    'A target company is configured and the story does not show its value (Amazon: a Leadership Principle; Google: changed mind on evidence; Meta: speed; Anthropic/OpenAI: risks and trade-offs).',
   rationale:
     'Companies listen for different things. Set "targetCompany" (amazon, google, meta, anthropic, openai) to check each story for what that company values. A story may name its own target with `company:` in its metadata.',
   severity: 'info',
   options: {},
   examples: {
-    fire: [{ markdown: ex({ title: '«Fraud model»' }), config: { targetCompany: 'amazon' } }, { markdown: ex({ title: '«Fraud model»' }), config: { targetCompany: 'anthropic' } }],
-    silent: [ex(), { markdown: ex({ action: 'I compared three options against a baseline; this was Dive Deep work. I chose trees because analysts needed explanations.' }), config: { targetCompany: 'amazon' } }],
+    fire: [
+      { markdown: ex({ title: '«Fraud model»' }), config: { targetCompany: 'amazon' } },
+      { markdown: ex({ title: '«Fraud model»' }), config: { targetCompany: 'anthropic' } },
+    ],
+    silent: [
+      ex(),
+      {
+        markdown: ex({ action: 'I compared three options against a baseline; this was Dive Deep work. I chose trees because analysts needed explanations.' }),
+        config: { targetCompany: 'amazon' },
+      },
+    ],
   },
   check(ctx) {
     const company = ((ctx.story.meta.company?.toLowerCase() as Company | undefined) ?? ctx.config.targetCompany) as Company | undefined;

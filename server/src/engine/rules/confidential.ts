@@ -10,7 +10,9 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [{ markdown: ex({ situation: 'Our checkout team at «Acme» saw fraud losses climb after a new payment method launched.' }), config: { redact: ['Acme'] } }],
+    fire: [
+      { markdown: ex({ situation: 'Our checkout team at «Acme» saw fraud losses climb after a new payment method launched.' }), config: { redact: ['Acme'] } },
+    ],
     silent: [ex(), { markdown: ex(), config: { redact: ['Acme'] } }],
   },
   check(ctx) {
@@ -23,7 +25,10 @@ export const rule: StoryRule = {
       let m: RegExpExecArray | null;
       while ((m = re.exec(body))) {
         const start = span.start + m.index;
-        ctx.report({ message: `"${m[0]}" is on your redact list: replace it with a neutral description ("a large retailer", "the payments project").`, span: { start, end: start + m[0].length } });
+        ctx.report({
+          message: `"${m[0]}" is on your redact list: replace it with a neutral description ("a large retailer", "the payments project").`,
+          span: { start, end: start + m[0].length },
+        });
       }
     }
   },

@@ -7,7 +7,6 @@ export function message(metric: string, others: string[]): string {
   return `Headline metric "${metric}" also ends ${list(others.map((t) => `"${t}"`))}: check the numbers, and lead each story with its own result.`;
 }
 
-
 export const rule: BankRule = {
   id: 'duplicate-metric',
   description: "The same headline metric appears in two stories' Results.",

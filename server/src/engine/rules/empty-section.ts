@@ -10,7 +10,10 @@ export const rule: StoryRule = {
   severity: 'error',
   options: {},
   examples: {
-    fire: [ex({ task: '## «Task»\n\n<!-- TODO -->' }), '# Churn\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n«**Action:**»\n\n**Result:** Churn fell from 9% to 6%.\n'],
+    fire: [
+      ex({ task: '## «Task»\n\n<!-- TODO -->' }),
+      '# Churn\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n«**Action:**»\n\n**Result:** Churn fell from 9% to 6%.\n',
+    ],
     silent: [ex()],
   },
   check(ctx) {

@@ -18,7 +18,8 @@ export const rule: StoryRule = {
     const section = starSection(ctx.story, 'action');
     if (!section || EXPERIMENT.test(section.prose.text)) return;
     ctx.report({
-      message: 'Action shows no experimentation: add the hypothesis, the alternatives you tried or ruled out, the baseline, and how you evaluated (held-out set, A/B test).',
+      message:
+        'Action shows no experimentation: add the hypothesis, the alternatives you tried or ruled out, the baseline, and how you evaluated (held-out set, A/B test).',
       span: section.marker,
     });
   },

@@ -26,7 +26,10 @@ export const rule: StoryRule = {
       ex(),
       ex({ action: 'We compared options.' }),
       // Speech inside quotation marks is not the writer's account.
-      ex({ action: 'My manager said "we ship on Friday, we can fix it later, we always do". I compared three options against a baseline and chose trees because analysts needed explanations.' }),
+      ex({
+        action:
+          'My manager said "we ship on Friday, we can fix it later, we always do". I compared three options against a baseline and chose trees because analysts needed explanations.',
+      }),
     ],
   },
   messages: (n) => [message(n, n, 0.7)],

@@ -9,7 +9,6 @@ export function message(answered: number, missing: string[]): string {
   return `Follow-ups answers ${answered} of ${FOLLOW_UPS.length}: prepare ${list(missing.map((q) => `"${q}"`))}.`;
 }
 
-
 const ALL = FOLLOW_UPS.map((f) => `- **${f.question}** I …`).join('\n');
 
 export const rule: StoryRule = {
@@ -20,7 +19,12 @@ export const rule: StoryRule = {
   severity: 'info',
   options: {},
   examples: {
-    fire: [ex({ after: '## «Follow-ups»\n\n- **Why this approach?** Trees gave analysts explanations they could act on.\n- **What would you do differently?** I would involve the analysts a week earlier.' })],
+    fire: [
+      ex({
+        after:
+          '## «Follow-ups»\n\n- **Why this approach?** Trees gave analysts explanations they could act on.\n- **What would you do differently?** I would involve the analysts a week earlier.',
+      }),
+    ],
     silent: [
       ex(),
       ex({
@@ -29,7 +33,12 @@ export const rule: StoryRule = {
       }),
     ],
   },
-  messages: (n) => [message(FOLLOW_UPS.length - n, FOLLOW_UPS.slice(0, n).map((f) => f.question))],
+  messages: (n) => [
+    message(
+      FOLLOW_UPS.length - n,
+      FOLLOW_UPS.slice(0, n).map((f) => f.question),
+    ),
+  ],
   check(ctx) {
     const section = ctx.story.layers['follow-ups'];
     if (!section) return;

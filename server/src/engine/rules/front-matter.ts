@@ -4,7 +4,8 @@ import type { StoryRule } from './rule';
 export const rule: StoryRule = {
   id: 'front-matter',
   description: 'The YAML front matter (or a `<!-- story … -->` comment) cannot be read: invalid YAML, not a mapping, or not closed.',
-  rationale: 'Broken metadata would silently drop the story from the bank. starlint names the line and the problem and lints the rest of the story with no metadata until it is fixed.',
+  rationale:
+    'Broken metadata would silently drop the story from the bank. starlint names the line and the problem and lints the rest of the story with no metadata until it is fixed.',
   severity: 'error',
   options: {},
   examples: {

@@ -27,7 +27,8 @@ const PRACTICE =
 
 export const rule: StoryRule = {
   id: 'generic-learning',
-  description: 'The lesson is empty: "it was a good learning experience", "I learned a lot", or a virtue learned ("the importance of testing", "that ownership is key") with no change of practice beside it.',
+  description:
+    'The lesson is empty: "it was a good learning experience", "I learned a lot", or a virtue learned ("the importance of testing", "that ownership is key") with no change of practice beside it.',
   rationale:
     'A generic lesson is as good as none, and interviewers hear it daily. Say the specific thing you do differently now: "I now agree the success metric with the business before I train anything."',
   severity: 'warning',

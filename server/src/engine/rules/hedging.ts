@@ -2,7 +2,20 @@ import type { StoryRule } from './rule';
 import { phrases, reportMatches, spokenSections } from '../model/text';
 import { ex } from './examples';
 
-const HEDGE = phrases(['I think', 'I guess', 'sort of', 'kind of', 'maybe', 'probably', 'seemed to', 'I feel like', 'I suppose', 'perhaps', 'somewhat', 'I believe']);
+const HEDGE = phrases([
+  'I think',
+  'I guess',
+  'sort of',
+  'kind of',
+  'maybe',
+  'probably',
+  'seemed to',
+  'I feel like',
+  'I suppose',
+  'perhaps',
+  'somewhat',
+  'I believe',
+]);
 // "what kind of model", "a new sort of test": a noun phrase, not a hedge.
 const NOUN_BEFORE = /\b(?:what|which|this|that|the|a|an|any|some|every|each|same|right|one|new|different|another|all|these|those|that's|it's)\s+$/i;
 
@@ -14,7 +27,12 @@ export const rule: StoryRule = {
   options: {},
   examples: {
     fire: [ex({ action: 'I compared three options against a baseline. «I think» trees were the right call because analysts needed explanations.' })],
-    silent: [ex(), ex({ action: 'I compared three options against a baseline and asked what kind of model analysts could read. I chose trees because they needed explanations.' })],
+    silent: [
+      ex(),
+      ex({
+        action: 'I compared three options against a baseline and asked what kind of model analysts could read. I chose trees because they needed explanations.',
+      }),
+    ],
   },
   check(ctx) {
     reportMatches(

@@ -2,7 +2,8 @@ import type { StoryRule } from './rule';
 import { reportMatches, spokenSections } from '../model/text';
 import { ex } from './examples';
 
-const BRAG = /\bI(?:'m| am) (?:a |such a |too much of a )?perfectionist\b|\bI work too (?:hard|much)\b|\bI care too much\b|\bI(?:'m| am) too (?:detail-oriented|dedicated|passionate|honest|hard-working|hardworking|committed)\b|\bmy (?:biggest |greatest |only )?weakness is (?:that )?I (?:work too|care too|am too|'m too)|\bI take on too much\b|\bI hold myself to (?:too )?high (?:a )?standards?\b/gi;
+const BRAG =
+  /\bI(?:'m| am) (?:a |such a |too much of a )?perfectionist\b|\bI work too (?:hard|much)\b|\bI care too much\b|\bI(?:'m| am) too (?:detail-oriented|dedicated|passionate|honest|hard-working|hardworking|committed)\b|\bmy (?:biggest |greatest |only )?weakness is (?:that )?I (?:work too|care too|am too|'m too)|\bI take on too much\b|\bI hold myself to (?:too )?high (?:a )?standards?\b/gi;
 
 export const rule: StoryRule = {
   id: 'humble-brag',
@@ -11,7 +12,7 @@ export const rule: StoryRule = {
   severity: 'info',
   options: {},
   examples: {
-    fire: [ex({ situation: 'Fraud losses climbed after a new payment method launched, and honestly «I\'m a perfectionist», so it bothered me.' })],
+    fire: [ex({ situation: "Fraud losses climbed after a new payment method launched, and honestly «I'm a perfectionist», so it bothered me." })],
     silent: [ex()],
   },
   check(ctx) {

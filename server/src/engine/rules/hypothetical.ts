@@ -4,9 +4,26 @@ import type { Section } from '../model/types';
 import { ex } from './examples';
 
 const HYPOTHETICAL = phrases([
-  'I would usually', 'I would normally', 'I would typically', 'I would generally', 'I typically', 'I usually', 'I always',
-  'I normally', 'I generally', 'I tend to', 'in general', 'normally I', 'usually I', 'typically I', 'generally I', 'whenever I',
-  'what I would do', "what I'd do", "I'd usually", "I'd normally",
+  'I would usually',
+  'I would normally',
+  'I would typically',
+  'I would generally',
+  'I typically',
+  'I usually',
+  'I always',
+  'I normally',
+  'I generally',
+  'I tend to',
+  'in general',
+  'normally I',
+  'usually I',
+  'typically I',
+  'generally I',
+  'whenever I',
+  'what I would do',
+  "what I'd do",
+  "I'd usually",
+  "I'd normally",
 ]);
 // The answer to "How do you handle…?" given as a rule instead of an event: "I handle conflict by…".
 const RULE_OF_THUMB = /\bI (?:handle|approach|deal with|tackle|manage|resolve) (?:[\w'’-]+ ){0,4}?by\b/gi;
@@ -16,7 +33,8 @@ const PAST_AFTER = /^\s+(?:couldn['’]t|could not|didn['’]t|did not|wasn['’
 
 export const rule: StoryRule = {
   id: 'hypothetical',
-  description: 'Situation, Task or Action speaks in habits or hypotheticals ("I would usually", "I typically", "I always", "in general", "normally I") instead of one past event.',
+  description:
+    'Situation, Task or Action speaks in habits or hypotheticals ("I would usually", "I typically", "I always", "in general", "normally I") instead of one past event.',
   rationale:
     'Behavioral questions ask for one specific time. "I usually start with a baseline" tells the interviewer your theory, not your record. A lesson in the Result ("now I always start with error analysis") is fine and is not checked.',
   severity: 'warning',
@@ -28,9 +46,12 @@ export const rule: StoryRule = {
     ],
     silent: [
       ex(),
-      ex({ result: 'Losses fell from $80K to $35K a month; precision rose from 0.61 to 0.78. Now I always agree on the metric first, and the template is used by two teams.' }),
+      ex({
+        result:
+          'Losses fell from $80K to $35K a month; precision rose from 0.61 to 0.78. Now I always agree on the metric first, and the template is used by two teams.',
+      }),
       // A habit inside the one event, told in the past.
-      ex({ situation: 'Our launch slipped when two teams disagreed about the rollout, and in the meetings I usually couldn\'t get a word in.' }),
+      ex({ situation: "Our launch slipped when two teams disagreed about the rollout, and in the meetings I usually couldn't get a word in." }),
     ],
   },
   check(ctx) {

@@ -23,7 +23,10 @@ export const rule: StoryRule = {
   },
   examples: {
     fire: [ex({ after: '## «Summary»\n\nI cut fraud losses by half with a new model.' })],
-    silent: [ex({ after: `## Summary\n\n${'I cut fraud losses from $80K to $35K a month by replacing rules with a model that analysts could read. '.repeat(5)}` }), ex()],
+    silent: [
+      ex({ after: `## Summary\n\n${'I cut fraud losses from $80K to $35K a month by replacing rules with a model that analysts could read. '.repeat(5)}` }),
+      ex(),
+    ],
   },
   messages: (n) => [message('Summary', n, 150, '30–60 second', 75, 150), message('Deep dive', n, 150, '4–5 minute', 600, 750)],
   check(ctx) {

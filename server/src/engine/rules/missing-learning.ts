@@ -11,8 +11,17 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ result: '## «Result»\n\nFraud losses fell from $80K to $35K a month and precision rose from 0.61 to 0.78. The review template is now used by two other teams.' })],
-    silent: [ex(), ex({ result: 'Losses fell from $80K to $35K a month. Going forward, I agree on the metric with the business before modelling.' }), ex({ result: 'Losses fell by 55%. It was a good learning experience.' })],
+    fire: [
+      ex({
+        result:
+          '## «Result»\n\nFraud losses fell from $80K to $35K a month and precision rose from 0.61 to 0.78. The review template is now used by two other teams.',
+      }),
+    ],
+    silent: [
+      ex(),
+      ex({ result: 'Losses fell from $80K to $35K a month. Going forward, I agree on the metric with the business before modelling.' }),
+      ex({ result: 'Losses fell by 55%. It was a good learning experience.' }),
+    ],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'result');

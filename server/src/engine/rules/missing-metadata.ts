@@ -10,8 +10,14 @@ const EXAMPLE: Record<string, string> = { category: '"category: project"', quest
 export function message(missing: string[], where: string, guess: { category?: string; themes?: string[] } = {}): string {
   // What starlint inferred is the example to confirm; otherwise a generic one.
   const example = (m: string): string =>
-    m === 'category' && guess.category ? `"category: ${guess.category}"` : m === 'questions' && guess.themes?.length ? `"questions: [${guess.themes.join(', ')}]"` : EXAMPLE[m];
-  const inferred = missing.some((m) => example(m) !== EXAMPLE[m]) ? ' (what starlint infers from the story, shown as inferred until you confirm it; the quick fix writes it)' : '';
+    m === 'category' && guess.category
+      ? `"category: ${guess.category}"`
+      : m === 'questions' && guess.themes?.length
+        ? `"questions: [${guess.themes.join(', ')}]"`
+        : EXAMPLE[m];
+  const inferred = missing.some((m) => example(m) !== EXAMPLE[m])
+    ? ' (what starlint infers from the story, shown as inferred until you confirm it; the quick fix writes it)'
+    : '';
   return `Story has no ${missing.join(' and no ')}: add ${list(missing.map(example))}${inferred} to ${where} so the bank can place it.`;
 }
 
@@ -19,11 +25,14 @@ export const rule: StoryRule = {
   id: 'missing-metadata',
   description: 'A story has no `category` or no `questions`, so the bank cannot place it.',
   rationale:
-    'The bank view and the coverage table are built from each story\'s `category` and `questions`. In a one-story file put them in the front matter; in a bank file put them in a `<!-- story … -->` comment under each story\'s title.',
+    "The bank view and the coverage table are built from each story's `category` and `questions`. In a one-story file put them in the front matter; in a bank file put them in a `<!-- story … -->` comment under each story's title.",
   severity: 'info',
   options: {},
   examples: {
-    fire: [ex({ front: 'title: Fraud model\n«category»: project\ndate: 2025-06' }), '# «Churn»\n\nSituation: churn rose.\nTask: I owned it.\nAction: I built a model.\nResult: churn fell from 9% to 6%.\n'],
+    fire: [
+      ex({ front: 'title: Fraud model\n«category»: project\ndate: 2025-06' }),
+      '# «Churn»\n\nSituation: churn rose.\nTask: I owned it.\nAction: I built a model.\nResult: churn fell from 9% to 6%.\n',
+    ],
     silent: [ex()],
   },
   messages: (n) => [message(['category', 'questions'].slice(0, Math.max(1, n)), 'the front matter')],
@@ -32,7 +41,14 @@ export const rule: StoryRule = {
     const missing = [meta.category === undefined ? 'category' : '', meta.questions === undefined ? 'questions' : ''].filter(Boolean);
     if (missing.length === 0) return;
     const present = meta.category !== undefined ? 'category' : meta.questions !== undefined ? (meta.keys.questions ? 'questions' : 'themes') : '';
-    const where = meta.source === 'none' ? (ctx.storyCount > 1 ? 'a <!-- story … --> comment under the title' : 'front matter') : meta.source === 'comment' ? 'its story comment' : 'the front matter';
+    const where =
+      meta.source === 'none'
+        ? ctx.storyCount > 1
+          ? 'a <!-- story … --> comment under the title'
+          : 'front matter'
+        : meta.source === 'comment'
+          ? 'its story comment'
+          : 'the front matter';
     const guess = inferMetadata(ctx.story);
     const inferred = {
       ...(missing.includes('category') && guess.category ? { category: guess.category } : {}),

@@ -28,7 +28,10 @@ export const rule: StoryRule = {
   severity: 'error',
   options: {},
   examples: {
-    fire: [ex({ title: '«Fraud model»', task: null }), '# «Churn model»\n\n**Situation:** Churn rose.\n\n**Action:** I built a model.\n\n**Result:** Churn fell from 9% to 6%.\n'],
+    fire: [
+      ex({ title: '«Fraud model»', task: null }),
+      '# «Churn model»\n\n**Situation:** Churn rose.\n\n**Action:** I built a model.\n\n**Result:** Churn fell from 9% to 6%.\n',
+    ],
     silent: [ex(), '# Churn\n\nContext: Churn rose.\nGoal: I had to cut it.\nApproach: I built a model.\nOutcome: churn fell from 9% to 6%.\n'],
   },
   check(ctx) {
@@ -37,11 +40,17 @@ export const rule: StoryRule = {
       // An answer told without labels: one finding, and where the four parts most likely begin.
       const places = boundaries(answer);
       ctx.report({
-        message: 'No STAR sections found: mark where the Situation, Task, Action and Result begin ("**Situation:** …") so each part can be checked — the quick fix suggests places.',
+        message:
+          'No STAR sections found: mark where the Situation, Task, Action and Result begin ("**Situation:** …") so each part can be checked — the quick fix suggests places.',
         span: storySpan(ctx.story),
         data: { unlabelled: true, boundaries: places },
         // Where the parts begin is a reading of the prose: a suggestion, never applied unasked.
-        suggestions: [{ title: 'Label the Situation, Task, Action and Result where the answer turns', edits: STAR_KINDS.map((k) => ({ start: places[k], end: places[k], text: `**${SECTION_TITLES[k]}:** ` })) }],
+        suggestions: [
+          {
+            title: 'Label the Situation, Task, Action and Result where the answer turns',
+            edits: STAR_KINDS.map((k) => ({ start: places[k], end: places[k], text: `**${SECTION_TITLES[k]}:** ` })),
+          },
+        ],
       });
       return;
     }

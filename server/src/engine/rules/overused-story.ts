@@ -18,7 +18,11 @@ export const rule: BankRule = {
     for (const e of ctx.entries) {
       const n = new Set(e.story.meta.questions?.map((q) => q.toLowerCase()) ?? []).size;
       if (n <= ctx.options.max) continue;
-      ctx.report(e, { message: message(e.story.title, n, ctx.options.max), span: metaSpan(e.story, e.story.meta.keys.questions ? 'questions' : 'themes'), data: { count: n } });
+      ctx.report(e, {
+        message: message(e.story.title, n, ctx.options.max),
+        span: metaSpan(e.story, e.story.meta.keys.questions ? 'questions' : 'themes'),
+        data: { count: n },
+      });
     }
   },
 };

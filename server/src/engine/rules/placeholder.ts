@@ -25,7 +25,9 @@ export function message(p: Pick<Placeholder, 'kind' | 'text'>): string {
     case 'ellipsis':
       return `"${q}" stands where the story should be: write this part, or delete it.`;
     case 'marker':
-      return /X/.test(q) && !/XXX/.test(q) ? `"${q}" is a number left to fill in: write the real figure.` : `"${q}" marks unfinished writing: finish this part of the story, then delete the marker.`;
+      return /X/.test(q) && !/XXX/.test(q)
+        ? `"${q}" is a number left to fill in: write the real figure.`
+        : `"${q}" marks unfinished writing: finish this part of the story, then delete the marker.`;
     default:
       return `Template placeholder "${q}" is still here: replace it with what really happened, in your own words.`;
   }
@@ -33,7 +35,8 @@ export function message(p: Pick<Placeholder, 'kind' | 'text'>): string {
 
 export const rule: StoryRule = {
   id: 'placeholder',
-  description: 'A template placeholder is left in the story: `[…]`, `<…>`, TODO, TBD, `X%`, or a template instruction such as "Describe the situation" or "What was your role?".',
+  description:
+    'A template placeholder is left in the story: `[…]`, `<…>`, TODO, TBD, `X%`, or a template instruction such as "Describe the situation" or "What was your role?".',
   rationale:
     'A story started from a template keeps the template\'s slots until you replace them — `[Describe the situation]`, `<your result here>`, `TODO`, `X%`, an instruction such as "Describe the context…" or a question to you such as "What was your role?". An interviewer never hears those, and a score computed over them means nothing: while any is left the strength score shows "draft" (in the Story Bank, the hover, `starlint --bank` and the cue cards). Citations such as `[1]`, links, task boxes, HTML such as `<br>`, code, and real words in brackets ("he said [the model] was fine") are not placeholders. The Follow-ups section is left to `follow-up-prep`.',
   severity: 'warning',
@@ -43,18 +46,35 @@ export const rule: StoryRule = {
       ex({ situation: '«[Describe the situation: the team, the product, the stakes.]»' }),
       ex({ task: '«What was your role?»' }),
       ex({ situation: '«Describe the context and why it mattered.» Our checkout team saw fraud losses climb after a new payment method launched.' }),
-      ex({ result: 'Fraud losses fell by «X%» a month and precision rose from 0.61 to 0.78. I learned to agree on the metric with the business before modelling; the review template is now used by two teams.' }),
-      ex({ action: '«TODO»: the A/B test. I compared three options against the current rules as a baseline and chose gradient-boosted trees because analysts needed explanations.' }),
-      ex({ result: 'Fraud losses fell from «<before>» to «<after>» a month. I learned to agree on the metric with the business before modelling; the review template is now used by two teams.' }),
+      ex({
+        result:
+          'Fraud losses fell by «X%» a month and precision rose from 0.61 to 0.78. I learned to agree on the metric with the business before modelling; the review template is now used by two teams.',
+      }),
+      ex({
+        action:
+          '«TODO»: the A/B test. I compared three options against the current rules as a baseline and chose gradient-boosted trees because analysts needed explanations.',
+      }),
+      ex({
+        result:
+          'Fraud losses fell from «<before>» to «<after>» a month. I learned to agree on the metric with the business before modelling; the review template is now used by two teams.',
+      }),
       ex({ task: '«…»' }),
       ex({ title: '«Story title»' }),
     ],
     silent: [
       ex(),
-      ex({ situation: 'Our checkout team [1] at a mid-size retailer saw fraud losses climb after a new payment method launched, as the [quarterly report](https://example.com/q3) showed [2, 3].' }),
-      ex({ task: 'I owned the fraud model [the one the risk team relied on] and had to cut losses without blocking good customers.<br>My manager called it "the [sic] hardest problem".' }),
+      ex({
+        situation:
+          'Our checkout team [1] at a mid-size retailer saw fraud losses climb after a new payment method launched, as the [quarterly report](https://example.com/q3) showed [2, 3].',
+      }),
+      ex({
+        task: 'I owned the fraud model [the one the risk team relied on] and had to cut losses without blocking good customers.<br>My manager called it "the [sic] hardest problem".',
+      }),
       ex({ after: '## Follow-ups\n\n- **What would you do differently?** I would involve the analysts a week earlier.\n- [ ] rehearse with a friend' }),
-      ex({ action: 'I compared three options against the current rules as a baseline, wrote `<Model>` wrappers for each, and chose gradient-boosted trees because analysts needed explanations. Describe-first reviews became my habit.' }),
+      ex({
+        action:
+          'I compared three options against the current rules as a baseline, wrote `<Model>` wrappers for each, and chose gradient-boosted trees because analysts needed explanations. Describe-first reviews became my habit.',
+      }),
     ],
   },
   check(ctx) {

@@ -12,7 +12,8 @@ export function message(date: string, months: number, maxYears: number): string 
 export const rule: StoryRule = {
   id: 'recency',
   description: "The story's `date` is more than 3 years ago.",
-  rationale: 'Interviewers weigh recent work more: a story from the last two or three years shows who you are now. `date` may be a year (2024), a year and month (2024-03) or a full date; a year alone counts from its end. Age is counted by the calendar: a story from 2022-11 is 4 years old on 2026-11-25.',
+  rationale:
+    'Interviewers weigh recent work more: a story from the last two or three years shows who you are now. `date` may be a year (2024), a year and month (2024-03) or a full date; a year alone counts from its end. Age is counted by the calendar: a story from 2022-11 is 4 years old on 2026-11-25.',
   severity: 'info',
   options: { maxYears: { type: 'number', default: 3, description: 'Age in years after which a story is reported.', minimum: 0 } },
   examples: {

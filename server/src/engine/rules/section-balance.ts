@@ -12,7 +12,13 @@ export const rule: StoryRule = {
     'A spoken answer of two to three minutes spends ~15–20 % on Situation, ~10–15 % on Task, ~50–60 % on Action and ~15–20 % on Result. The commonest failure is a Situation that eats a third of the answer, leaving no time for what you did. Shares are of the words of the four STAR sections; the message gives the spoken time at the configured words per minute.',
   severity: 'warning',
   options: {
-    tolerance: { type: 'number', default: 5, description: 'Percentage points by which a share may leave its target range before the rule fires.', minimum: 0, maximum: 50 },
+    tolerance: {
+      type: 'number',
+      default: 5,
+      description: 'Percentage points by which a share may leave its target range before the rule fires.',
+      minimum: 0,
+      maximum: 50,
+    },
     situation: { type: 'string', default: '15-20', description: 'Target share of Situation, in percent, as "min-max".' },
     task: { type: 'string', default: '10-15', description: 'Target share of Task, in percent, as "min-max".' },
     action: { type: 'string', default: '50-60', description: 'Target share of Action, in percent, as "min-max".' },

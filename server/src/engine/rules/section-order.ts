@@ -5,12 +5,17 @@ import type { StoryRule } from './rule';
 export const rule: StoryRule = {
   id: 'section-order',
   description: 'The STAR sections are not in Situation, Task, Action, Result order.',
-  rationale: 'The order is what lets a listener follow you: context first, then your goal, then what you did, then what came of it. Starting with the result or jumping back to context mid-story loses the interviewer.',
+  rationale:
+    'The order is what lets a listener follow you: context first, then your goal, then what you did, then what came of it. Starting with the result or jumping back to context mid-story loses the interviewer.',
   severity: 'warning',
   options: {},
   examples: {
-    fire: ['# Churn\n\n## Task\n\nI owned churn.\n\n## «Situation»\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n'],
-    silent: ['# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n'],
+    fire: [
+      '# Churn\n\n## Task\n\nI owned churn.\n\n## «Situation»\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
+    ],
+    silent: [
+      '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
+    ],
   },
   check(ctx) {
     const order = (k: StarKind): number => STAR_KINDS.indexOf(k);

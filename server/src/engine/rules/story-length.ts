@@ -25,7 +25,13 @@ export const rule: StoryRule = {
   },
   examples: {
     fire: [ex({ title: '«Fraud model»' })],
-    silent: [ex({ action: 'I compared three options against the current rules as a baseline and wrote down why each could fail. '.repeat(6) + 'I chose gradient-boosted trees because analysts needed explanations. '.repeat(6) })],
+    silent: [
+      ex({
+        action:
+          'I compared three options against the current rules as a baseline and wrote down why each could fail. '.repeat(6) +
+          'I chose gradient-boosted trees because analysts needed explanations. '.repeat(6),
+      }),
+    ],
   },
   messages: (n) => [message(n, 150, 300, 400, true), message(n, 150, 300, 400, false)],
   check(ctx) {
@@ -34,7 +40,11 @@ export const rule: StoryRule = {
     if (!Object.values(story.star).some((s) => hasProse(s)) && !answerSection(story)) return;
     const words = story.starWords;
     if (words < options.min || words > options.max) {
-      ctx.report({ message: message(words, config.wordsPerMinute, options.targetMin, options.targetMax, words < options.min), span: storySpan(story), data: { words } });
+      ctx.report({
+        message: message(words, config.wordsPerMinute, options.targetMin, options.targetMax, words < options.min),
+        span: storySpan(story),
+        data: { words },
+      });
     }
   },
 };

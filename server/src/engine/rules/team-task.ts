@@ -6,7 +6,7 @@ const MINE = /(?<![\w'])(?:I(?:'m|'ve|'d|'ll)?|me|my|mine|myself)(?![\w'])/i;
 
 export const rule: StoryRule = {
   id: 'team-task',
-  description: 'The Task has no first-person-singular subject or possessive — it states the team\'s task, not yours.',
+  description: "The Task has no first-person-singular subject or possessive — it states the team's task, not yours.",
   rationale:
     'The Task is where the interviewer learns what you were responsible for. "The team needed to reduce churn" says nothing about you; "I owned the churn model and had to cut churn by 2 points" does. Any of I, me, my or mine satisfies the rule.',
   severity: 'warning',

@@ -24,7 +24,8 @@ const TECHNICAL = new RegExp(
 );
 // Reasoning: a decision and why — and what the evidence showed, which is what a decision stands on
 // ("identified the timeouts", "found the pool exhausted").
-const REASONING = /\b(?:chose|choose|chosen|decided|decision|because|since|ruled out|instead of|rather than|trade-?offs?|prioriti[sz]ed|weighed|why|reason(?:ing)?|rationale|opted|so that|in order to|to avoid|to keep|convinced|proposed|argued|agreed|recommended|risk|concluded|identified|found|noticed|discovered|reali[sz]ed|traced|diagnosed|root cause)\b/i;
+const REASONING =
+  /\b(?:chose|choose|chosen|decided|decision|because|since|ruled out|instead of|rather than|trade-?offs?|prioriti[sz]ed|weighed|why|reason(?:ing)?|rationale|opted|so that|in order to|to avoid|to keep|convinced|proposed|argued|agreed|recommended|risk|concluded|identified|found|noticed|discovered|reali[sz]ed|traced|diagnosed|root cause)\b/i;
 
 export const rule: StoryRule = {
   id: 'technical-lecture',
@@ -33,19 +34,34 @@ export const rule: StoryRule = {
     'A common trap for ML candidates: the Action becomes a lecture on the model. Interviewers want about 70 % decisions and reasoning, 30 % technical detail — what you chose, what you ruled out, and why. Keep the architecture for the Deep dive.',
   severity: 'info',
   options: {
-    maxShare: { type: 'number', default: 0.5, description: 'Largest share of Action sentences that may be technical detail without reasoning.', minimum: 0, maximum: 1 },
+    maxShare: {
+      type: 'number',
+      default: 0.5,
+      description: 'Largest share of Action sentences that may be technical detail without reasoning.',
+      minimum: 0,
+      maximum: 1,
+    },
     minSentences: { type: 'number', default: 3, description: 'Fewest Action sentences before the share is judged.', minimum: 1 },
   },
   examples: {
     fire: [
-      ex({ action: '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads. The embeddings were 768 dimensions. I trained with Adam at a learning rate of 3e-4 and a batch size of 256. The loss function was focal loss with dropout of 0.1.' }),
+      ex({
+        action:
+          '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads. The embeddings were 768 dimensions. I trained with Adam at a learning rate of 3e-4 and a batch size of 256. The loss function was focal loss with dropout of 0.1.',
+      }),
       // A system's detail lectures as much as a model's.
-      ex({ action: '## «Action»\n\nI added a circuit breaker in front of the payments API. I raised the connection pool from 10 to 25 and put a Redis cache in front of the slowest queries. I set the retry timeouts to two seconds and moved the batch jobs to their own Kubernetes cluster.' }),
+      ex({
+        action:
+          '## «Action»\n\nI added a circuit breaker in front of the payments API. I raised the connection pool from 10 to 25 and put a Redis cache in front of the slowest queries. I set the retry timeouts to two seconds and moved the batch jobs to their own Kubernetes cluster.',
+      }),
     ],
     silent: [
       ex(),
       // What the evidence showed is reasoning too: only one sentence of three is bare detail.
-      ex({ action: 'I checked the application logs and identified connection timeouts. I analysed the pool metrics and found it exhausted at peak traffic. I raised the connection pool from 10 to 25.' }),
+      ex({
+        action:
+          'I checked the application logs and identified connection timeouts. I analysed the pool metrics and found it exhausted at peak traffic. I raised the connection pool from 10 to 25.',
+      }),
     ],
   },
   messages: (n) => [message(n, n), message(n, n + 1)],

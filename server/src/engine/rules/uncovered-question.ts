@@ -12,7 +12,11 @@ export const rule: BankRule = {
       // Inferred themes count: a bank without metadata is judged on what its stories read as.
       const answered = ctx.entries.some((e) => e.themes.includes(theme.id));
       if (answered) continue;
-      ctx.report(undefined, { message: `No story answers "${theme.question}" (${theme.id}): write one, or map an existing story to it.`, span: { start: 0, end: 0 }, data: { theme: theme.id } });
+      ctx.report(undefined, {
+        message: `No story answers "${theme.question}" (${theme.id}): write one, or map an existing story to it.`,
+        span: { start: 0, end: 0 },
+        data: { theme: theme.id },
+      });
     }
   },
 };

@@ -7,7 +7,8 @@ import { list } from '../../../../shared/wording';
 export const rule: StoryRule = {
   id: 'unknown-category',
   description: 'The front-matter `category` is not a known category id.',
-  rationale: 'The bank view groups stories by category and checks the composition (2–3 projects, 1–2 collaborations, 2–3 failures, 1–2 leadership, 1 ethics); a misspelt category leaves the story out.',
+  rationale:
+    'The bank view groups stories by category and checks the composition (2–3 projects, 1–2 collaborations, 2–3 failures, 1–2 leadership, 1 ethics); a misspelt category leaves the story out.',
   severity: 'error',
   options: {},
   examples: {

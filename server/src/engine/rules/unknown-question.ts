@@ -11,7 +11,13 @@ export const rule: StoryRule = {
   options: {},
   examples: {
     fire: [ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», proud]\ndate: 2025-06' })],
-    silent: [ex(), { markdown: ex({ front: 'category: project\nquestions: [challenging-project, scaling, proud]\ndate: 2025-06' }), config: { themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] } }],
+    silent: [
+      ex(),
+      {
+        markdown: ex({ front: 'category: project\nquestions: [challenging-project, scaling, proud]\ndate: 2025-06' }),
+        config: { themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] },
+      },
+    ],
   },
   check(ctx) {
     const { questions, questionSpans, keys, span } = ctx.story.meta;

@@ -6,18 +6,68 @@ import { ex } from './examples';
 import { LESSON } from '../facts/cues';
 
 const CLAIM = phrases([
-  'better', 'improved', 'improvement', 'improvements', 'faster', 'quicker', 'happy', 'happier', 'delighted', 'significantly',
-  'significant', 'huge', 'hugely', 'dramatically', 'drastically', 'greatly', 'substantially', 'massively', 'tremendously',
-  'tremendous', 'boosted', 'skyrocketed', 'much more', 'far more', 'way more', 'big impact', 'major impact', 'game changer',
-  'game-changer', 'more efficient', 'more accurate', 'more reliable', 'very successful', 'hugely successful',
+  'better',
+  'improved',
+  'improvement',
+  'improvements',
+  'faster',
+  'quicker',
+  'happy',
+  'happier',
+  'delighted',
+  'significantly',
+  'significant',
+  'huge',
+  'hugely',
+  'dramatically',
+  'drastically',
+  'greatly',
+  'substantially',
+  'massively',
+  'tremendously',
+  'tremendous',
+  'boosted',
+  'skyrocketed',
+  'much more',
+  'far more',
+  'way more',
+  'big impact',
+  'major impact',
+  'game changer',
+  'game-changer',
+  'more efficient',
+  'more accurate',
+  'more reliable',
+  'very successful',
+  'hugely successful',
 ]);
 // In the Result, an outcome told by its verb or by success alone ("reduced costs", "increased
 // trust", "successfully delivered", "the launch was a success"): in the Action the same verbs
 // tell what was done ("I reduced the feature set"), so they count only in the Result.
 const RESULT_CLAIM = phrases([
-  'reduced', 'reducing', 'increased', 'increasing', 'decreased', 'lowered', 'boosted', 'raised', 'grew', 'accelerated', 'sped up',
-  'streamlined', 'enhanced', 'minimized', 'minimised', 'maximized', 'maximised', 'successful', 'successfully', 'a success', 'a big success',
-  'gains', 'paid off',
+  'reduced',
+  'reducing',
+  'increased',
+  'increasing',
+  'decreased',
+  'lowered',
+  'boosted',
+  'raised',
+  'grew',
+  'accelerated',
+  'sped up',
+  'streamlined',
+  'enhanced',
+  'minimized',
+  'minimised',
+  'maximized',
+  'maximised',
+  'successful',
+  'successfully',
+  'a success',
+  'a big success',
+  'gains',
+  'paid off',
 ]);
 
 // "to better understand", "better align": a verb, not a claim about the outcome.
@@ -26,24 +76,39 @@ const VERB_AFTER = /^\s+(?:understand|align|serve|support|capture|reflect|match|
 
 export const rule: StoryRule = {
   id: 'unquantified-claim',
-  description: 'A sentence in Action or Result claims an improvement or outcome ("better", "improved", "faster", "significantly", "huge"; in the Result also "reduced", "increased", "successfully") with no number.',
+  description:
+    'A sentence in Action or Result claims an improvement or outcome ("better", "improved", "faster", "significantly", "huge"; in the Result also "reduced", "increased", "successfully") with no number.',
   rationale:
     '"The model was much better" invites the follow-up "by how much?" — answer it first. Put the number in the same sentence as the claim; a claim with a number ("latency improved from 180 ms to 95 ms") does not fire.',
   severity: 'warning',
   options: {},
   examples: {
     fire: [
-      ex({ result: 'Fraud losses fell from $80K to $35K a month. Analysts were «happier» with the alerts. I learned to agree on the metric first; the template is used by two teams.' }),
-      ex({ action: 'I compared three options against a baseline. The new features «significantly» helped recall. I chose trees because analysts needed explanations.' }),
-      ex({ result: 'Fraud losses fell from $80K to $35K a month. The new alerts also «reduced» the analysts\' workload. I learned to agree on the metric first; the template is used by two teams.' }),
-      ex({ result: 'Fraud losses fell from $80K to $35K a month. The launch was «a success» with the risk team. I learned to agree on the metric first; the template is used by two teams.' }),
+      ex({
+        result:
+          'Fraud losses fell from $80K to $35K a month. Analysts were «happier» with the alerts. I learned to agree on the metric first; the template is used by two teams.',
+      }),
+      ex({
+        action:
+          'I compared three options against a baseline. The new features «significantly» helped recall. I chose trees because analysts needed explanations.',
+      }),
+      ex({
+        result:
+          "Fraud losses fell from $80K to $35K a month. The new alerts also «reduced» the analysts' workload. I learned to agree on the metric first; the template is used by two teams.",
+      }),
+      ex({
+        result:
+          'Fraud losses fell from $80K to $35K a month. The launch was «a success» with the risk team. I learned to agree on the metric first; the template is used by two teams.',
+      }),
     ],
     silent: [
       ex(),
       ex({ result: 'Precision improved from 0.61 to 0.78 and losses fell by 55%.' }),
       // In the Action, "reduced" tells what was done; in the Result a lesson claims no outcome.
       ex({ action: 'I reduced the feature set to the twelve signals analysts could explain, compared trees against a baseline, and chose trees.' }),
-      ex({ result: 'Fraud losses fell from $80K to $35K a month. I learned that a reduced feature set is easier to defend; the template is used by two teams.' }),
+      ex({
+        result: 'Fraud losses fell from $80K to $35K a month. I learned that a reduced feature set is easier to defend; the template is used by two teams.',
+      }),
     ],
   },
   check(ctx) {

@@ -3,8 +3,22 @@ import { phrases, reportMatches, spokenSections } from '../model/text';
 import { ex } from './examples';
 
 const VAGUE = phrases([
-  'a bunch of', 'a lot of', 'lots of', 'a ton of', 'tons of', 'different things', 'various things', 'some things',
-  'stuff', 'and so on', 'and so forth', 'etc.', 'etc', 'things like that', 'and whatnot', 'or something',
+  'a bunch of',
+  'a lot of',
+  'lots of',
+  'a ton of',
+  'tons of',
+  'different things',
+  'various things',
+  'some things',
+  'stuff',
+  'and so on',
+  'and so forth',
+  'etc.',
+  'etc',
+  'things like that',
+  'and whatnot',
+  'or something',
 ]);
 
 export const rule: StoryRule = {
@@ -15,7 +29,12 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ action: 'I tried «a bunch of» models against a baseline, chose trees because analysts needed explanations, and cleaned up the «stuff» in the feature store.' })],
+    fire: [
+      ex({
+        action:
+          'I tried «a bunch of» models against a baseline, chose trees because analysts needed explanations, and cleaned up the «stuff» in the feature store.',
+      }),
+    ],
     silent: [ex()],
   },
   check(ctx) {

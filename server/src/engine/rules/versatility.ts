@@ -10,7 +10,8 @@ export function message(n: number, min: number): string {
 export const rule: StoryRule = {
   id: 'versatility',
   description: 'A story maps to fewer than 3 question themes.',
-  rationale: 'With 7–10 stories you must answer dozens of questions, so each story should serve at least three themes. Only known theme ids count; stories without `questions` are reported by missing-metadata instead.',
+  rationale:
+    'With 7–10 stories you must answer dozens of questions, so each story should serve at least three themes. Only known theme ids count; stories without `questions` are reported by missing-metadata instead.',
   severity: 'info',
   options: { min: { type: 'number', default: 3, description: 'Fewest themes a story should answer.', minimum: 1 } },
   examples: {

@@ -149,7 +149,7 @@ function flattenDeepContainers(text: string): string {
   if (!DEEP_LINE.test(text)) return text;
   let out: string[] | undefined;
   let last = 0;
-  for (let pos = frontMatterEnd(text); pos < text.length; ) {
+  for (let pos = frontMatterEnd(text); pos < text.length;) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = text.length;
     const cuts: number[] = [];
@@ -384,7 +384,8 @@ function textOf(nodes: InlineNode[]): string {
 }
 
 // "… at risk. Task: I had to …": a STAR or lesson name with a colon after a sentence end.
-const INLINE_PLAIN = /(?<=[.!?]["'”’)]?[ \t]+)(?=(?:situation|context|background|task|goal|responsibility|actions?|approach|results?|outcome|impact|reflection|lessons? learned|what i learned|takeaways?)\s*:)/gi;
+const INLINE_PLAIN =
+  /(?<=[.!?]["'”’)]?[ \t]+)(?=(?:situation|context|background|task|goal|responsibility|actions?|approach|results?|outcome|impact|reflection|lessons? learned|what i learned|takeaways?)\s*:)/gi;
 
 function inlineLabelStarts(text: string): number[] {
   const out: number[] = [];

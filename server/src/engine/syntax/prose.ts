@@ -38,7 +38,6 @@ export class Prose {
     return this.derived.get(key) as T;
   }
 
-
   /** The same prose, its source offsets moved by `delta`. */
   shifted(delta: number): Prose {
     if (delta === 0) return this;
@@ -97,7 +96,10 @@ export class Prose {
 
 export function normaliseTypography(text: string): string {
   // A lone CR (old Mac line endings) becomes the LF every rule splits lines at.
-  return text.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"').replace(/\r(?!\n)/g, '\n');
+  return text
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/\r(?!\n)/g, '\n');
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’._%$€£-]*/gu;

@@ -64,7 +64,7 @@ export function parseUnits(text: string, from = 0): [number, number][] {
     strong = -1;
     weak = -1;
   };
-  for (let pos = from; pos < text.length; ) {
+  for (let pos = from; pos < text.length;) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
     const line = text.slice(pos, Math.min(nl, pos + 200));
