@@ -73,36 +73,42 @@ const engine = createEngine();
 const edits = new EditTracker();
 const documents = new TextDocuments(edits.documents);
 
-let capabilities: ClientCapabilities = {};
-let folders: Folder[] = [];
-let initOptions: StarlintInitializationOptions = {};
-let pushedSettings: unknown;
-let shuttingDown = false;
-
-const analyses = new Map<string, Analysis>();
-const settingsOf = new Map<string, StarlintSettings>();
+/** The server's state, in one object: what the client said, what is open and what was published. */
+const state = {
+  capabilities: {} as ClientCapabilities,
+  folders: [] as Folder[],
+  initOptions: {} as StarlintInitializationOptions,
+  pushedSettings: undefined as unknown,
+  shuttingDown: false,
+  analyses: new Map<string, Analysis>(),
+  settingsOf: new Map<string, StarlintSettings>(),
+  /** What was last published for each `.starlintrc.json`, so a fixed file is cleared and nothing is sent twice. */
+  rcPublished: new Map<string, string>(),
+  /**
+   * The story files (by key) whose diagnostics `starlint/lintAll` published: they keep diagnostics
+   * while closed, kept current from the disk, until they leave the bank (in `open` scope too).
+   */
+  lintedAll: new Map<string, string>(),
+  /**
+   * Closed files (by key, with the URI published under) that show diagnostics now: only these are
+   * cleared, so Markdown that never had any (a README, notes) never gets an empty publish.
+   */
+  shownClosed: new Map<string, { uri: string; json: string }>(),
+  bankVersion: 0,
+  /** Long documents being parsed ahead of their lint. */
+  preparing: new Map<string, { text: string; done: Promise<void> }>(),
+  configTimer: undefined as NodeJS.Timeout | undefined,
+};
 const debouncer = new Debouncer();
 const loggedErrors = new Set<string>();
-/** What was last published for each `.starlintrc.json`, so a fixed file is cleared and nothing is sent twice. */
-const rcPublished = new Map<string, string>();
-/**
- * The story files (by key) whose diagnostics `starlint/lintAll` published: they keep diagnostics
- * while closed, kept current from the disk, until they leave the bank (in `open` scope too).
- */
-const lintedAll = new Map<string, string>();
-/**
- * Closed files (by key, with the URI published under) that show diagnostics now: only these are
- * cleared, so Markdown that never had any (a README, notes) never gets an empty publish.
- */
-const shownClosed = new Map<string, { uri: string; json: string }>();
 
 function today(): string {
-  return initOptions.today && /^\d{4}-\d{2}-\d{2}$/.test(initOptions.today) ? initOptions.today : realToday();
+  return state.initOptions.today && /^\d{4}-\d{2}-\d{2}$/.test(state.initOptions.today) ? state.initOptions.today : realToday();
 }
 
 /** How long bank-wide requests wait for the first workspace scan. */
 function bankWaitMs(): number {
-  const v = initOptions.bankWaitMs;
+  const v = state.initOptions.bankWaitMs;
   return typeof v === 'number' && v >= 0 ? Math.min(v, 60_000) : DEFAULT_WAIT_MS;
 }
 
@@ -128,13 +134,13 @@ function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promi
 }
 
 const configs = new ConfigStore({
-  folders: () => folders,
+  folders: () => state.folders,
   pullSettings: async (scopeUri) => {
-    if (!capabilities.workspace?.configuration) return undefined;
+    if (!state.capabilities.workspace?.configuration) return undefined;
     const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: 'starlint' }]);
     return value ?? undefined;
   },
-  pushedSettings: () => pushedSettings ?? initOptions.settings ?? initOptions.starlint,
+  pushedSettings: () => state.pushedSettings ?? state.initOptions.settings ?? state.initOptions.starlint,
   openConfigs: () =>
     documents
       .all()
@@ -154,10 +160,9 @@ function openDocumentOf(uri: string): TextDocument | undefined {
   return documents.get(uri) ?? (file ? openDocument(file) : undefined);
 }
 
-let bankVersion = 0;
 const bank = new StoryBank({
   engine,
-  folders: () => folders,
+  folders: () => state.folders,
   configForUri: (uri) => configs.forUri(uri),
   configForFolder: (folder) => configs.forFolder(folder),
   today,
@@ -165,7 +170,7 @@ const bank = new StoryBank({
   error: logError,
   changed: ({ uris, findingsChanged }) => {
     for (const uri of findingsChanged) {
-      const a = analyses.get(uri);
+      const a = state.analyses.get(uri);
       if (a && documents.get(uri)?.version === a.version) {
         a.bank = bank.findingsFor(uri);
         publish(a);
@@ -176,7 +181,7 @@ const bank = new StoryBank({
       if (!openDocumentOf(uri)) void publishClosed(uri).catch((e) => logError(`starlint: publishing ${uri} failed: ${stack(e)}`));
     }
     void publishConfigProblems();
-    connection.sendNotification(BankChangedNotification.type, { version: ++bankVersion, uris });
+    connection.sendNotification(BankChangedNotification.type, { version: ++state.bankVersion, uris });
   },
 });
 
@@ -185,14 +190,14 @@ function isMarkdown(doc: TextDocument): boolean {
 }
 
 function publish(a: Analysis): void {
-  const settings = settingsOf.get(a.uri);
+  const settings = state.settingsOf.get(a.uri);
   const diagnostics = settings?.enable === false ? [] : diagnosticsFor(a);
   void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics });
 }
 
 /** Whether a closed story file shows its diagnostics: in `workspace` scope, or after `starlint/lintAll`. */
 function showsClosed(uri: string, settings: StarlintSettings): boolean {
-  return settings.enable !== false && (settings.scope !== 'open' || lintedAll.has(keyOf(uri)));
+  return settings.enable !== false && (settings.scope !== 'open' || state.lintedAll.has(keyOf(uri)));
 }
 
 /**
@@ -204,25 +209,25 @@ function showsClosed(uri: string, settings: StarlintSettings): boolean {
 async function publishClosed(uri: string): Promise<Diagnostic[]> {
   const key = keyOf(uri);
   const a = bank.analysisOf(uri);
-  if (!a) lintedAll.delete(key);
+  if (!a) state.lintedAll.delete(key);
   const fc = await configs.forUri(a?.uri ?? uri);
   // The document may have been opened meanwhile: then its own analysis is what the editor shows.
   if (openDocumentOf(uri)) return [];
   const diagnostics = a && showsClosed(uri, fc.settings) ? diagnosticsFor({ ...a, bank: bank.findingsFor(a.uri) }) : [];
-  const shown = shownClosed.get(key);
+  const shown = state.shownClosed.get(key);
   if (diagnostics.length === 0 && shown === undefined) return [];
   const target = a?.uri ?? shown?.uri ?? uri;
   const json = JSON.stringify(diagnostics);
   if (shown?.json === json) return diagnostics; // already showing exactly these
-  if (diagnostics.length) shownClosed.set(key, { uri: target, json });
-  else shownClosed.delete(key);
+  if (diagnostics.length) state.shownClosed.set(key, { uri: target, json });
+  else state.shownClosed.delete(key);
   void connection.sendDiagnostics({ uri: target, diagnostics });
   return diagnostics;
 }
 
 /** Every closed story file's diagnostics again (after the settings or the scope changed). */
 async function publishAllClosed(): Promise<void> {
-  const uris = new Set([...bank.uris(), ...[...shownClosed.values()].map((s) => s.uri)]);
+  const uris = new Set([...bank.uris(), ...[...state.shownClosed.values()].map((s) => s.uri)]);
   for (const uri of uris) if (!openDocumentOf(uri)) await publishClosed(uri);
 }
 
@@ -240,7 +245,7 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   // The document may have changed or closed while the configuration was read.
   const now = documents.get(uri);
   if (!now) return undefined;
-  const previous = analyses.get(uri);
+  const previous = state.analyses.get(uri);
   if (previous && previous.version === now.version && previous.config.key === fc.config.key) return previous;
   const file = uriToPath(uri);
   const candidate = file ? isStoryCandidate(file, fc.config, fc.root) : true;
@@ -265,8 +270,8 @@ async function lint(uri: string): Promise<Analysis | undefined> {
     loggedErrors.add(key);
     logError(`starlint: rule "${e.rule}" failed on ${uri} (story ${e.story + 1}) and was skipped: ${e.error}`);
   }
-  settingsOf.set(uri, fc.settings);
-  analyses.set(uri, a);
+  state.settingsOf.set(uri, fc.settings);
+  state.analyses.set(uri, a);
   bank.setOpen(a);
   a.bank = a.isStory ? bank.provisionalFindings(a) : [];
   publish(a);
@@ -275,15 +280,14 @@ async function lint(uri: string): Promise<Analysis | undefined> {
 
 // Past this length, parsing a document ahead of its lint shows the client a progress report.
 const PROGRESS_ABOVE = 131_072;
-const preparing = new Map<string, { text: string; done: Promise<void> }>();
 
 /** Parses a long text into the engine's cache without blocking other requests (once per text). */
 async function prepared(uri: string, text: string): Promise<void> {
-  const running = preparing.get(uri);
+  const running = state.preparing.get(uri);
   if (running?.text === text) return running.done;
   const done = (async () => {
     const progress =
-      text.length > PROGRESS_ABOVE && capabilities.window?.workDoneProgress
+      text.length > PROGRESS_ABOVE && state.capabilities.window?.workDoneProgress
         ? await connection.window.createWorkDoneProgress().catch(() => undefined)
         : undefined;
     progress?.begin('starlint', 0, `reading ${uri.slice(uri.lastIndexOf('/') + 1)}`, false);
@@ -300,11 +304,11 @@ async function prepared(uri: string, text: string): Promise<void> {
       progress?.done();
     }
   })();
-  preparing.set(uri, { text, done });
+  state.preparing.set(uri, { text, done });
   try {
     await done;
   } finally {
-    if (preparing.get(uri)?.done === done) preparing.delete(uri);
+    if (state.preparing.get(uri)?.done === done) state.preparing.delete(uri);
   }
 }
 
@@ -312,13 +316,13 @@ async function prepared(uri: string, text: string): Promise<void> {
 async function current(uri: string): Promise<Analysis | undefined> {
   const doc = documents.get(uri);
   if (!doc) return undefined;
-  const a = analyses.get(uri);
+  const a = state.analyses.get(uri);
   if (a && a.version === doc.version && !debouncer.pending(uri)) return a;
   return lint(uri);
 }
 
 function debounceMs(uri: string): number {
-  const v = settingsOf.get(uri)?.debounceMs ?? asSettings(pushedSettings ?? initOptions.settings ?? initOptions.starlint).debounceMs;
+  const v = state.settingsOf.get(uri)?.debounceMs ?? asSettings(state.pushedSettings ?? state.initOptions.settings ?? state.initOptions.starlint).debounceMs;
   return typeof v === 'number' && v >= 0 ? Math.min(v, 10_000) : DEFAULT_DEBOUNCE_MS;
 }
 
@@ -326,18 +330,18 @@ function debounceMs(uri: string): number {
 function publishRc(uri: string, text: string): void {
   const parsed = parseConfigFile(text);
   const diagnostics = configDiagnostics(parsed.text, parsed.problems);
-  rcPublished.set(uri, JSON.stringify(diagnostics));
+  state.rcPublished.set(uri, JSON.stringify(diagnostics));
   void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
 }
 
 /** Publishes the problems of every `.starlintrc.json` the server read, open or not. */
 async function publishConfigProblems(): Promise<void> {
   const seen = new Set<string>();
-  for (const folder of folders) {
+  for (const folder of state.folders) {
     const fc = await configs.forFolder(folder);
     if (fc.rc) seen.add(pathToUri(fc.rc.path));
   }
-  for (const a of analyses.values()) {
+  for (const a of state.analyses.values()) {
     const fc = await configs.forUri(a.uri);
     if (fc.rc) seen.add(pathToUri(fc.rc.path));
   }
@@ -347,27 +351,26 @@ async function publishConfigProblems(): Promise<void> {
     if (!rc) continue;
     const diagnostics = configDiagnostics(rc.text, rc.problems);
     const json = JSON.stringify(diagnostics);
-    if ((rcPublished.get(uri) ?? '[]') === json) continue;
-    rcPublished.set(uri, json);
+    if ((state.rcPublished.get(uri) ?? '[]') === json) continue;
+    state.rcPublished.set(uri, json);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
-  for (const uri of rcPublished.keys()) {
+  for (const uri of state.rcPublished.keys()) {
     if (!seen.has(uri) && !openDocument(uriToPath(uri)!)) {
-      rcPublished.delete(uri);
+      state.rcPublished.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
   }
 }
 
 /** Configuration changed: lint every open document again and re-read the workspace. */
-let configTimer: NodeJS.Timeout | undefined;
 function configurationChanged(): void {
-  if (configTimer) clearTimeout(configTimer);
-  configTimer = setTimeout(() => {
-    configTimer = undefined;
+  if (state.configTimer) clearTimeout(state.configTimer);
+  state.configTimer = setTimeout(() => {
+    state.configTimer = undefined;
     void (async () => {
       for (const doc of documents.all()) await lint(doc.uri).catch((e) => logError(`starlint: lint failed: ${stack(e)}`));
-      if (initOptions.scanWorkspace !== false) await bank.scan();
+      if (state.initOptions.scanWorkspace !== false) await bank.scan();
       // Settings such as `enable` and `scope` change what closed files show without changing their findings.
       await publishAllClosed();
       await publishConfigProblems();
@@ -376,15 +379,15 @@ function configurationChanged(): void {
 }
 
 connection.onInitialize((params): InitializeResult => {
-  capabilities = params.capabilities;
-  initOptions = (
+  state.capabilities = params.capabilities;
+  state.initOptions = (
     params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}
   ) as StarlintInitializationOptions;
   const list =
     params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
-  folders = toFolders(list);
+  state.folders = toFolders(list);
   // Without a scan the bank is the open documents: nothing to wait for.
-  if (initOptions.scanWorkspace === false) bank.skipScan();
+  if (state.initOptions.scanWorkspace === false) bank.skipScan();
   watchParent(params.processId);
   return {
     capabilities: {
@@ -404,19 +407,19 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(
   safe('initialized', undefined, async () => {
     // Start the scan first: a bank request that arrives meanwhile waits for it.
-    const scanned = initOptions.scanWorkspace !== false ? bank.scan() : Promise.resolve();
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    const scanned = state.initOptions.scanWorkspace !== false ? bank.scan() : Promise.resolve();
+    if (state.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/.starlintrc.json' }],
       });
     }
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    if (state.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'starlint' });
     }
-    if (capabilities.workspace?.workspaceFolders) {
+    if (state.capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => keyOf(f.uri)));
-        folders = [...folders.filter((f) => !removed.has(keyOf(f.uri))), ...toFolders(e.added)];
+        state.folders = [...state.folders.filter((f) => !removed.has(keyOf(f.uri))), ...toFolders(e.added)];
         configs.invalidateFiles();
         configurationChanged();
       });
@@ -425,7 +428,7 @@ connection.onInitialized(
     await publishConfigProblems();
     // A client that cannot watch files (Neovim before 0.10, many others) still sees files change
     // on disk: the workspace is walked again now and then, and only changed files are read.
-    if (initOptions.scanWorkspace !== false && !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (state.initOptions.scanWorkspace !== false && !state.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       setInterval(() => void bank.scan(), RESCAN_MS).unref();
     }
   }),
@@ -451,7 +454,7 @@ documents.onDidChangeContent(
     }
     if (!isMarkdown(document)) return;
     // A document seen for the first time is linted at once; edits wait for a pause in typing.
-    const first = !analyses.has(uri) && !debouncer.pending(uri);
+    const first = !state.analyses.has(uri) && !debouncer.pending(uri);
     debouncer.schedule(uri, first ? 0 : debounceMs(uri), () => {
       lint(uri).catch((e) => logError(`starlint: lint failed: ${stack(e)}`));
     });
@@ -462,13 +465,13 @@ documents.onDidClose(
   safe('didClose', undefined, async ({ document }) => {
     const uri = document.uri;
     debouncer.cancel(uri);
-    analyses.delete(uri);
+    state.analyses.delete(uri);
     edits.forget(uri);
-    settingsOf.delete(uri);
+    state.settingsOf.delete(uri);
     if (isConfigFile(uri)) {
       // The editor's text is gone: the disk's version is the configuration again.
       configs.invalidateFiles();
-      rcPublished.delete(uri);
+      state.rcPublished.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       configurationChanged();
       return;
@@ -478,13 +481,13 @@ documents.onDidClose(
     const fc = await configs.forUri(uri);
     const keep = showsClosed(uri, fc.settings);
     if (!keep) {
-      shownClosed.delete(keyOf(uri));
+      state.shownClosed.delete(keyOf(uri));
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     await bank.closed(uri);
     if (keep) {
       // What the open document showed is replaced: by the disk's findings, or cleared once.
-      shownClosed.set(keyOf(uri), { uri, json: '' });
+      state.shownClosed.set(keyOf(uri), { uri, json: '' });
       await publishClosed(uri);
     }
   }),
@@ -509,7 +512,7 @@ connection.onDidChangeWatchedFiles(
 connection.onDidChangeConfiguration(
   safe('didChangeConfiguration', undefined, (params) => {
     const settings = (params.settings as { starlint?: unknown } | null | undefined)?.starlint;
-    if (settings !== undefined) pushedSettings = settings;
+    if (settings !== undefined) state.pushedSettings = settings;
     configs.invalidateSettings();
     configurationChanged();
   }),
@@ -540,7 +543,7 @@ connection.onDocumentSymbol(
   safe('documentSymbol', [], async ({ textDocument }) => {
     const a = await current(textDocument.uri);
     if (!a) return [];
-    return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? documentSymbols(a) : flatSymbols(a);
+    return state.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? documentSymbols(a) : flatSymbols(a);
   }),
 );
 
@@ -589,11 +592,11 @@ connection.onRequest(
       // An open document's version tells the editor which text the diagnostics belong to.
       void connection.sendDiagnostics({ uri: a.uri, version: doc && doc.version === a.version ? a.version : undefined, diagnostics });
       if (!doc) {
-        if (diagnostics.length) shownClosed.set(keyOf(a.uri), { uri: a.uri, json: JSON.stringify(diagnostics) });
-        else shownClosed.delete(keyOf(a.uri));
+        if (diagnostics.length) state.shownClosed.set(keyOf(a.uri), { uri: a.uri, json: JSON.stringify(diagnostics) });
+        else state.shownClosed.delete(keyOf(a.uri));
       }
       if (fc.settings.enable !== false) for (const f of allFindings(a)) problems[f.severity]++;
-      lintedAll.set(keyOf(a.uri), a.uri);
+      state.lintedAll.set(keyOf(a.uri), a.uri);
       uris.push(a.uri);
     }
     return { uris, problems, partial: snap.partial };
@@ -640,10 +643,10 @@ connection.onExecuteCommand(async (params): Promise<MarkPracticedResult> => {
   if (!a || !story) throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MARK_PRACTICED_COMMAND}: no story ${args.story} in ${args.uri}.`);
   const { edit, practice } = markPracticed(a, story, date, {
     today: today(),
-    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    documentChanges: state.capabilities.workspace?.workspaceEdit?.documentChanges === true,
   });
   if (!edit) return { applied: false, date, reason: `"${story.title}" was already practiced on ${date}.`, practice };
-  if (!capabilities.workspace?.applyEdit)
+  if (!state.capabilities.workspace?.applyEdit)
     return { applied: false, date, reason: 'The client does not apply edits sent by the server: apply `edit` yourself.', practice, edit };
   const result = await connection.workspace.applyEdit({ label: `starlint: practiced "${story.title}" on ${date}`, edit });
   return { applied: result.applied, date, reason: result.applied ? undefined : (result.failureReason ?? 'The client did not apply the edit.'), practice };
@@ -662,7 +665,7 @@ async function analysisForEdit(uri: string): Promise<Analysis | undefined> {
 }
 
 connection.onShutdown(() => {
-  shuttingDown = true;
+  state.shuttingDown = true;
 });
 
 /**
@@ -680,11 +683,11 @@ function watchParent(processId: number | null | undefined): void {
         return (e as NodeJS.ErrnoException).code === 'EPERM';
       }
     };
-    if (process.ppid !== parent || (typeof processId === 'number' && processId > 0 && !alive(processId))) process.exit(shuttingDown ? 0 : 1);
+    if (process.ppid !== parent || (typeof processId === 'number' && processId > 0 && !alive(processId))) process.exit(state.shuttingDown ? 0 : 1);
   }, 3000);
   timer.unref();
 }
-process.on('disconnect', () => process.exit(shuttingDown ? 0 : 1));
+process.on('disconnect', () => process.exit(state.shuttingDown ? 0 : 1));
 
 process.on('uncaughtException', (e) => logError(`starlint: uncaught exception: ${stack(e)}`));
 process.on('unhandledRejection', (e) => logError(`starlint: unhandled rejection: ${stack(e)}`));
