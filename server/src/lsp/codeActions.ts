@@ -1,8 +1,9 @@
-// Quick fixes and the fix-all source action. Every edit is computed from the engine's own data
-// (a finding's span and `data`) and is tested by applying it and linting again through the server.
+// Quick fixes and the fix-all source action. The edits are the rules' own (a finding's `fix` and
+// `suggestions`, in engine/facts/edits.ts); the server adds only the disable comments. Each is
+// tested by applying it and linting again through the server.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { FOLLOW_UPS, type Finding, type FixOffer, type Section } from '../engine';
-import { lineEnd, trimEnd } from '../engine/facts/edits';
+import { type Finding, type FixOffer } from '../engine';
+import { lineEnd } from '../engine/facts/edits';
 import { allFindings, type Analysis } from './analysis';
 import { SOURCE, findingToDiagnostic, rangesOverlap, sameRange, toRange } from './convert';
 
@@ -10,18 +11,6 @@ export { addSectionTitle } from '../engine/facts/edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.starlint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
-
-/** Past forms that read as well after "I" as after "we" (irregular, or the same in every tense). */
-const IRREGULAR_PAST = new Set(
-  (
-    'built made ran wrote led chose took found set shipped began brought bought caught did drew drove fed felt fought gave got grew had held ' +
-    'kept knew laid left lent lost met paid put rebuilt rewrote redid remade reran rethought retook said sent shut sold sought spent split spoke ' +
-    'stood struck swept taught thought told threw understood went won oversaw undertook underwent overcame saw became came cut hit let quit ' +
-    'read spread sat broke froze hid shook slept sped stole bound dug flew hung lit meant misled shot shrank strove wound upheld withdrew'
-  ).split(' '),
-);
-/** Adverbs that may sit between "we" and the verb ("we then built"). */
-const ADVERBS = new Set(['also', 'then', 'first', 'finally', 'eventually', 'quickly', 'immediately', 'initially', 'later', 'soon', 'never', 'jointly']);
 
 /** The code actions for a range: quick fixes for the findings there, and fix-all when asked for. */
 export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[] {
@@ -95,26 +84,7 @@ function quickFixes(a: Analysis, f: Finding): Fix[] {
   const offered: Fix[] = [];
   if (f.fix) offered.push(fromOffer(a, f.fix, true));
   for (const o of f.suggestions ?? []) offered.push(fromOffer(a, o, false));
-  if (offered.length) return offered;
-  switch (f.rule) {
-    case 'first-person': {
-      const fix = weToI(a, f);
-      return fix ? [fix] : [];
-    }
-    case 'follow-up-prep': {
-      const story = a.result.doc.stories[f.story ?? -1];
-      const section = story?.layers['follow-ups'];
-      const missing = Array.isArray(f.data?.missing) ? FOLLOW_UPS.filter((q) => (f.data!.missing as unknown[]).includes(q.id)) : [];
-      if (!section || missing.length === 0) return [];
-      const edit = insertFollowUps(
-        a,
-        section,
-        missing.map((q) => q.question),
-      );
-      return [{ title: `Insert the unanswered follow-ups (${missing.length})`, ...edit, preferred: true, mechanical: false }];
-    }
-  }
-  return [];
+  return offered;
 }
 
 /** A rule's offer as a code action's edits; safe fixes are preferred and part of fix-all. */
@@ -125,82 +95,11 @@ function fromOffer(a: Analysis, offer: FixOffer, safe: boolean): Fix {
   return { title: offer.title, edit: first, more: rest, span: { start, end }, preferred: true, mechanical: safe };
 }
 
-/** "we built" → "I built", only where the next word is a past form that reads the same after "I". */
-function weToI(a: Analysis, f: Finding): Fix | undefined {
-  const word = a.text.slice(f.span.start, f.span.end);
-  if (word !== 'we' && word !== 'We') return undefined;
-  const after = a.text.slice(f.span.end, f.span.end + 80);
-  // One word, or an adverb and a word ("we then built"); a line break may sit in between.
-  const WORD = /^(?:[ \t]+|[ \t]*\r?\n[ \t]*)([A-Za-z]+)(?![\w'’-])/;
-  const first = WORD.exec(after);
-  if (!first) return undefined;
-  let adverb: string | undefined;
-  let verb = first[1];
-  if (ADVERBS.has(verb.toLowerCase())) {
-    const second = WORD.exec(after.slice(first[0].length));
-    if (!second) return undefined;
-    adverb = verb;
-    verb = second[1];
-  }
-  if (!isPast(verb)) return undefined;
-  const phrase = `${word}${adverb ? ' ' + adverb : ''} ${verb}`;
-  return {
-    title: `Rewrite "${phrase}" as "I${adverb ? ' ' + adverb : ''} ${verb}"`,
-    edit: { range: toRange(a.result.lines, f.span), newText: 'I' },
-    span: f.span,
-    preferred: true,
-    mechanical: false,
-  };
-}
-
-function isPast(word: string): boolean {
-  const w = word.toLowerCase();
-  return (
-    (w.length > 3 &&
-      w.endsWith('ed') &&
-      !['need', 'feed', 'seed', 'speed', 'breed', 'proceed', 'exceed', 'succeed', 'heed', 'bleed', 'embed', 'shred'].includes(w)) ||
-    IRREGULAR_PAST.has(w)
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Inserting a missing section.
 
 // ---------------------------------------------------------------------------------------------
 // Inserting the unanswered follow-ups.
-
-/** A top-level list item's marker at the start of a line: `- `, `* `, `+ `, `1. `, `1) `. */
-const LIST_ITEM = /^ {0,3}([-*+]|(\d{1,9})([.)]))[ \t]+/;
-
-/**
- * One entry per question at the end of the Follow-ups section, each waiting for its answer
- * (`- **What were the biggest risks?** …`). They continue the section's list in its own marker
- * style; a section written as paragraphs gets paragraphs, since a list there would hide them
- * from the readiness count (which then reads list items only).
- */
-function insertFollowUps(a: Analysis, section: Section, questions: string[]): { edit: TextEdit; span: { start: number; end: number } } {
-  const text = a.text;
-  const end = trimEnd(text, section.span.end);
-  const body = text.slice(section.marker.end, end);
-  const lines = body.split(/\r?\n/);
-  let last = -1;
-  for (let i = lines.length - 1; i >= 0 && last < 0; i--) if (LIST_ITEM.test(lines[i])) last = i;
-  let newText: string;
-  if (section.items.length > 0 && last >= 0) {
-    const m = LIST_ITEM.exec(lines[last])!;
-    const next = (k: number): string => (m[2] ? `${Number(m[2]) + k}${m[3]}` : m[1]);
-    // The list goes on unless a paragraph follows it (a blank line, then an unindented line).
-    const after = lines.slice(last + 1);
-    const ended = after.some((l, i) => i > 0 && after[i - 1].trim() === '' && /^\S/.test(l) && !LIST_ITEM.test(l));
-    newText = (ended ? '\n\n' : '\n') + questions.map((q, k) => `${next(k + 1)} **${q}** …`).join('\n');
-  } else if (section.prose.isEmpty) {
-    newText = '\n\n' + questions.map((q) => `- **${q}** …`).join('\n');
-  } else {
-    newText = questions.map((q) => `\n\n**${q}** …`).join('');
-  }
-  const at = Math.max(end, section.marker.end);
-  return { edit: { range: toRange(a.result.lines, { start: at, end: at }), newText }, span: { start: at, end: at } };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Inline disable comments.

@@ -2,7 +2,7 @@
 // the story's own style, and a value replaced by its closest known id. Offsets into the document.
 import { SECTION_TITLES } from '../model/labels';
 import { withArticle } from '../../../../shared/wording';
-import { STAR_KINDS, type Edit, type Section, type StarKind, type Story } from '../model/types';
+import { STAR_KINDS, type Edit, type FixOffer, type Section, type Span, type StarKind, type Story } from '../model/types';
 
 /** What to write in a new section, as an HTML comment: a prompt, not prose, so the section reads as empty until filled. */
 export const PROMPTS: Record<StarKind, string> = {
@@ -156,4 +156,83 @@ export function metadataEdit(text: string, story: Story, storyCount: number, inf
   const titleEnd = text.indexOf('\n', story.titleSpan.end);
   const offset = titleEnd < 0 ? text.length : titleEnd + 1;
   return insert(offset, `${titleEnd < 0 ? eol : ''}<!-- story${eol}${lines.join(eol)}${eol}-->${eol}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions: "we" → "I", and the unanswered follow-ups.
+
+/** Past forms that read as well after "I" as after "we" (irregular, or the same in every tense). */
+const IRREGULAR_PAST = new Set(
+  (
+    'built made ran wrote led chose took found set shipped began brought bought caught did drew drove fed felt fought gave got grew had held ' +
+    'kept knew laid left lent lost met paid put rebuilt rewrote redid remade reran rethought retook said sent shut sold sought spent split spoke ' +
+    'stood struck swept taught thought told threw understood went won oversaw undertook underwent overcame saw became came cut hit let quit ' +
+    'read spread sat broke froze hid shook slept sped stole bound dug flew hung lit meant misled shot shrank strove wound upheld withdrew'
+  ).split(' '),
+);
+/** Adverbs that may sit between "we" and the verb ("we then built"). */
+const ADVERBS = new Set(['also', 'then', 'first', 'finally', 'eventually', 'quickly', 'immediately', 'initially', 'later', 'soon', 'never', 'jointly']);
+
+/** "we built" → "I built", only where the next word is a past form that reads the same after "I". */
+export function weToI(text: string, span: Span): FixOffer | undefined {
+  const word = text.slice(span.start, span.end);
+  if (word !== 'we' && word !== 'We') return undefined;
+  const after = text.slice(span.end, span.end + 80);
+  // One word, or an adverb and a word ("we then built"); a line break may sit in between.
+  const WORD = /^(?:[ \t]+|[ \t]*\r?\n[ \t]*)([A-Za-z]+)(?![\w'’-])/;
+  const first = WORD.exec(after);
+  if (!first) return undefined;
+  let adverb: string | undefined;
+  let verb = first[1];
+  if (ADVERBS.has(verb.toLowerCase())) {
+    const second = WORD.exec(after.slice(first[0].length));
+    if (!second) return undefined;
+    adverb = verb;
+    verb = second[1];
+  }
+  if (!isPast(verb)) return undefined;
+  const phrase = `${word}${adverb ? ' ' + adverb : ''} ${verb}`;
+  return { title: `Rewrite "${phrase}" as "I${adverb ? ' ' + adverb : ''} ${verb}"`, edits: [{ start: span.start, end: span.end, text: 'I' }] };
+}
+
+function isPast(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    (w.length > 3 &&
+      w.endsWith('ed') &&
+      !['need', 'feed', 'seed', 'speed', 'breed', 'proceed', 'exceed', 'succeed', 'heed', 'bleed', 'embed', 'shred'].includes(w)) ||
+    IRREGULAR_PAST.has(w)
+  );
+}
+
+/** A top-level list item's marker at the start of a line: `- `, `* `, `+ `, `1. `, `1) `. */
+const LIST_ITEM = /^ {0,3}([-*+]|(\d{1,9})([.)]))[ \t]+/;
+
+/**
+ * One entry per question at the end of the Follow-ups section, each waiting for its answer
+ * (`- **What were the biggest risks?** …`). They continue the section's list in its own marker
+ * style; a section written as paragraphs gets paragraphs, since a list there would hide them
+ * from the readiness count (which then reads list items only).
+ */
+export function insertFollowUps(text: string, section: Section, questions: string[]): Edit {
+  const end = trimEnd(text, section.span.end);
+  const body = text.slice(section.marker.end, end);
+  const lines = body.split(/\r?\n/);
+  let last = -1;
+  for (let i = lines.length - 1; i >= 0 && last < 0; i--) if (LIST_ITEM.test(lines[i])) last = i;
+  let newText: string;
+  if (section.items.length > 0 && last >= 0) {
+    const m = LIST_ITEM.exec(lines[last])!;
+    const next = (k: number): string => (m[2] ? `${Number(m[2]) + k}${m[3]}` : m[1]);
+    // The list goes on unless a paragraph follows it (a blank line, then an unindented line).
+    const after = lines.slice(last + 1);
+    const ended = after.some((l, i) => i > 0 && after[i - 1].trim() === '' && /^\S/.test(l) && !LIST_ITEM.test(l));
+    newText = (ended ? '\n\n' : '\n') + questions.map((q, k) => `${next(k + 1)} **${q}** …`).join('\n');
+  } else if (section.prose.isEmpty) {
+    newText = '\n\n' + questions.map((q) => `- **${q}** …`).join('\n');
+  } else {
+    newText = questions.map((q) => `\n\n**${q}** …`).join('');
+  }
+  const at = Math.max(end, section.marker.end);
+  return { start: at, end: at, text: newText };
 }

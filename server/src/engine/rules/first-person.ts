@@ -1,6 +1,7 @@
 import type { StoryRule } from './rule';
 import { starSection } from '../model/text';
 import { subjectCounts } from '../facts/subjects';
+import { weToI } from '../facts/edits';
 import { ex } from './examples';
 import { plural } from '../../../../shared/wording';
 
@@ -42,6 +43,11 @@ export const rule: StoryRule = {
     const ratio = i / total;
     if (ratio >= ctx.options.minRatio) return;
     const text = message(we.length, i, ctx.options.minRatio);
-    for (const m of we) ctx.report({ message: text, span: section.prose.span(m.index, m.index + m[0].length), data: { ratio } });
+    for (const m of we) {
+      const span = section.prose.span(m.index, m.index + m[0].length);
+      // "we built" → "I built" where the verb reads the same after "I": prose, so a suggestion only.
+      const rewrite = weToI(ctx.doc.text, span);
+      ctx.report({ message: text, span, data: { ratio }, ...(rewrite ? { suggestions: [rewrite] } : {}) });
+    }
   },
 };

@@ -2,6 +2,7 @@ import type { StoryRule } from './rule';
 import { FOLLOW_UPS } from '../../../../shared/domain';
 import { ex } from './examples';
 import { followUpReadiness } from '../facts/follow-ups';
+import { insertFollowUps } from '../facts/edits';
 import { list } from '../../../../shared/wording';
 
 /** The message for a Follow-ups section that answers `answered` of six and misses `missing` (questions). */
@@ -49,6 +50,8 @@ export const rule: StoryRule = {
       message: message(answered.length, questions),
       span: section.marker,
       data: { missing, template: ALL },
+      // One entry per unanswered follow-up, waiting for its answer: a suggestion, never applied unasked.
+      suggestions: [{ title: `Insert the unanswered follow-ups (${questions.length})`, edits: [insertFollowUps(ctx.doc.text, section, questions)] }],
     });
   },
 };
