@@ -164,7 +164,8 @@ export class WorkMeter {
       const m = exec.call(this, text);
       // A linear search reads up to the end of its match, or to the end of the text when it fails;
       // a sticky one, or one anchored at the start (`^` without the m flag), tries one position.
-      // recheck (regexps.test.ts) holds every pattern to that.
+      // (A pattern that backtracks inside one search is not counted here; a ReDoS check of every
+      // pattern, e.g. with recheck, is open work.)
       const anchored = this.sticky || (this.source.startsWith('^') && !this.multiline);
       meter.add(m ? m.index + m[0].length - from + 1 : anchored ? 1 : text.length - from + 1);
       if (meter.regexps) {
