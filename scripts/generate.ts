@@ -14,6 +14,8 @@ import {
   ALL_RULES,
   COMPANIES,
   DEFAULTS,
+  GLOB_LIMITS,
+  MAX_FILE_SIZE_LIMIT,
   SEVERITIES,
   isBankRule,
   lintText,
@@ -104,6 +106,10 @@ const TARGET_COMPANY =
   'The company you are preparing for: amazon (names a Leadership Principle), google (changed mind on evidence), meta (speed), anthropic or openai (risks and trade-offs). Empty for none.';
 
 const STRINGS = { type: 'array', items: { type: 'string' } } as const;
+/** Globs: the limits compileGlob enforces, so the editor marks a refused glob as it is typed. */
+const GLOBS = { type: 'array', items: { type: 'string', minLength: 1, maxLength: GLOB_LIMITS.length, pattern: '^[^!]' } } as const;
+const FOLLOW_SYMLINKS =
+  'Follow symbolic links that lead out of the workspace folder (or the folder given to the CLI) when looking for stories. Off by default, so a cloned repository cannot make starlint read files elsewhere on the disk.';
 
 export function configSchema(): { [key: string]: Json } {
   return {
@@ -130,8 +136,8 @@ export function configSchema(): { [key: string]: Json } {
         default: DEFAULTS.wordsPerMinute,
         description: 'Speaking rate used for spoken times and section seconds.',
       },
-      stories: { ...STRINGS, default: DEFAULTS.stories, description: 'Globs of the story files, relative to the workspace folder.' },
-      ignore: { ...STRINGS, default: [], description: `Globs to leave out, added to the built-in ones (${DEFAULTS.ignore.join(', ')}).` },
+      stories: { ...GLOBS, default: DEFAULTS.stories, description: 'Globs of the story files, relative to the workspace folder.' },
+      ignore: { ...GLOBS, default: [], description: `Globs to leave out, added to the built-in ones (${DEFAULTS.ignore.join(', ')}).` },
       redact: {
         ...STRINGS,
         default: [],
@@ -140,9 +146,11 @@ export function configSchema(): { [key: string]: Json } {
       maxFileSize: {
         type: 'number',
         exclusiveMinimum: 0,
+        maximum: MAX_FILE_SIZE_LIMIT,
         default: DEFAULTS.maxFileSize,
         description: 'Characters of one file to analyse; a larger file is linted up to this size.',
       },
+      followSymlinks: { type: 'boolean', default: false, description: FOLLOW_SYMLINKS },
     },
     additionalProperties: false,
   };
@@ -182,8 +190,8 @@ export function vscodeConfiguration(): { [key: string]: Json } {
         default: DEFAULTS.wordsPerMinute,
         description: 'Speaking rate used for spoken times and section seconds.',
       }),
-      'starlint.stories': resource({ ...STRINGS, default: DEFAULTS.stories, description: 'Globs of the story files, relative to the workspace folder.' }),
-      'starlint.ignore': resource({ ...STRINGS, default: [], description: `Globs to leave out, added to the built-in ones (${DEFAULTS.ignore.join(', ')}).` }),
+      'starlint.stories': resource({ ...GLOBS, default: DEFAULTS.stories, description: 'Globs of the story files, relative to the workspace folder.' }),
+      'starlint.ignore': resource({ ...GLOBS, default: [], description: `Globs to leave out, added to the built-in ones (${DEFAULTS.ignore.join(', ')}).` }),
       'starlint.redact': resource({
         ...STRINGS,
         default: [],
@@ -193,9 +201,11 @@ export function vscodeConfiguration(): { [key: string]: Json } {
       'starlint.maxFileSize': resource({
         type: 'number',
         exclusiveMinimum: 0,
+        maximum: MAX_FILE_SIZE_LIMIT,
         default: DEFAULTS.maxFileSize,
         description: 'Characters of one file to analyse; a larger file is linted up to this size.',
       }),
+      'starlint.followSymlinks': resource({ type: 'boolean', default: false, description: FOLLOW_SYMLINKS }),
       'starlint.debounceMs': resource({
         type: 'number',
         minimum: 0,

@@ -59,6 +59,18 @@ export namespace BankChangedNotification {
   export const type = new NotificationType<BankChangedParams>(method);
 }
 
+/**
+ * `starlint/workspaceTrust` (client → server): the workspace's trust changed. In an untrusted
+ * workspace (Restricted Mode) the server reads files with the built-in `stories`, `ignore`,
+ * `maxFileSize` and `followSymlinks`, whatever the workspace's settings and `.starlintrc.json` say;
+ * trusting it applies them without a restart. The initial state is `trusted` in the
+ * initialization options.
+ */
+export namespace WorkspaceTrustNotification {
+  export const method = 'starlint/workspaceTrust';
+  export const type = new NotificationType<{ trusted: boolean }>(method);
+}
+
 /** Params of `starlint/lintAll`: as for `starlint/bank`, one workspace folder or all of them. */
 export type LintAllParams = BankParams;
 
@@ -185,6 +197,7 @@ export interface StarlintSettings {
   ignore?: string[];
   redact?: string[];
   maxFileSize?: number;
+  followSymlinks?: boolean;
   /** Milliseconds of quiet after an edit before the document is linted again (default 300). */
   debounceMs?: number;
   /** When false, the server publishes no diagnostics (other features keep working). */
@@ -212,4 +225,6 @@ export interface StarlintInitializationOptions {
    * workspace scan before it answers with what is indexed so far and `partial` set (default 5000 ms).
    */
   bankWaitMs?: number;
+  /** False in an untrusted workspace (Restricted Mode; see `starlint/workspaceTrust`). Default true. */
+  trusted?: boolean;
 }

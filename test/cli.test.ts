@@ -798,6 +798,26 @@ describe('starlint CLI', function () {
       assert.match(r.stdout, /\*\*Headline metric:\*\* /);
     });
 
+    it('never overwrites an existing --out file unless --force is given', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'starlint-cards-out-'));
+      try {
+        const out = join(dir, 'cards.html');
+        writeFileSync(out, 'mine');
+        const kept = run(['cards', BANK, '--out', out, '--today', TODAY]);
+        assert.equal(kept.status, 2, kept.stderr);
+        assert.match(kept.stderr, /already exists; not overwritten \(pass --force to replace it\)/);
+        assert.equal(readFileSync(out, 'utf8'), 'mine');
+        const forced = run(['cards', BANK, '--out', out, '--force', '--today', TODAY]);
+        assert.equal(forced.status, 0, forced.stderr);
+        assert.match(readFileSync(out, 'utf8'), /<html/i);
+        const usage = run([BANK, '--force']);
+        assert.equal(usage.status, 2);
+        assert.match(usage.stderr, /--force goes with "starlint cards --out"/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('refuses --out without cards', () => {
       const r = run([BANK, '--out', 'x.html']);
       assert.equal(r.status, 2);

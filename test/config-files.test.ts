@@ -258,10 +258,37 @@ describe('configuration files', () => {
       assert.deepEqual(walked.files, [join(dir, 'bank', 'story.md')]);
       const globbed = collectFiles(['**/*.md'], dir, defaults);
       assert.deepEqual(globbed.files, [join(dir, 'bank', 'story.md')]);
-      // A link out of the walked folder is followed.
+      // A link out of the walked folder is not followed, and the CLI says so; with followSymlinks it is.
       write('shared/other.md', 'x');
       symlinkSync(join(dir, 'shared'), join(dir, 'bank', 'shared'));
-      assert.deepEqual(collectFiles(['bank'], dir, defaults).files, [join(dir, 'bank', 'shared', 'other.md'), join(dir, 'bank', 'story.md')]);
+      const kept = collectFiles(['bank'], dir, defaults);
+      assert.deepEqual(kept.files, [join(dir, 'bank', 'story.md')]);
+      assert.deepEqual(
+        kept.problems.map((p) => [p.path, p.fatal]),
+        [['bank/shared', false]],
+      );
+      assert.match(kept.problems[0].message, /symbolic link out of bank; not followed \(set "followSymlinks": true/);
+      const following = resolveConfig({ followSymlinks: true });
+      assert.deepEqual(collectFiles(['bank'], dir, following).files, [join(dir, 'bank', 'shared', 'other.md'), join(dir, 'bank', 'story.md')]);
+    });
+
+    it('does not read a linked file or folder that leads out of the folder, by walk or by glob', () => {
+      const outside = mkdtempSync(join(tmpdir(), 'starlint-outside-'));
+      try {
+        writeFileSync(join(outside, 'secret.md'), '# Secret\n');
+        write('bank/story.md', 'x');
+        symlinkSync(join(outside, 'secret.md'), join(dir, 'bank', 'linked.md'));
+        symlinkSync(outside, join(dir, 'bank', 'disk'));
+        symlinkSync('/', join(dir, 'bank', 'root'));
+        const walked = collectFiles(['.'], dir, defaults);
+        assert.deepEqual(walked.files, [join(dir, 'bank', 'story.md')]);
+        assert.deepEqual(walked.problems.map((p) => p.path).sort(), ['bank/disk', 'bank/linked.md', 'bank/root']);
+        // A command-line glob follows no link at all.
+        const globbed = collectFiles(['bank/**/*.md'], dir, defaults);
+        assert.deepEqual(globbed.files, [join(dir, 'bank', 'story.md')]);
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
     });
 
     it('matches the configured globs relative to the configuration folder', () => {

@@ -21,6 +21,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
       fileEvents: watcher,
     },
     outputChannel: output,
+    // Restricted Mode (client/src/trust.ts): the server ignores the workspace's file settings until trusted.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient('starlint', 'starlint', serverOptions, clientOptions);
 }

@@ -14,6 +14,7 @@ import { MatchPanel } from './matchPanel';
 import { PracticeTreeProvider, type PracticeNode } from './practiceTree';
 import { restoreSetUpContext } from './setup';
 import { StoryStatusBar } from './statusBar';
+import { TrustStatus } from './trust';
 import { bankDescription, bankState, dueTooltip, gapsTooltip } from './format';
 import type { NewStoryState } from './newStory';
 
@@ -27,6 +28,8 @@ export interface StarlintApi {
   practiceTree: PracticeTreeProvider;
   practiceView: vscode.TreeView<PracticeNode>;
   statusBar: StoryStatusBar;
+  /** Shown while the workspace is untrusted (Restricted Mode). */
+  trust: TrustStatus;
   coverage: CoveragePanel;
   cueCards: CueCardsPanel;
   /** The step *New Story* is asking now (undefined when it asks nothing), for tests that drive it. */
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
   const practiceTree = new PracticeTreeProvider(store);
   const practiceView = vscode.window.createTreeView('starlint.practice', { treeDataProvider: practiceTree, showCollapseAll: true });
   const statusBar = new StoryStatusBar(store);
+  const trust = new TrustStatus(client);
   const coverage = new CoveragePanel(store, context.extensionUri);
   const cueCards = new CueCardsPanel(client, store, context.extensionUri, output);
   const newStory: NewStoryState = {};
@@ -80,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     practiceTree,
     practiceView,
     statusBar,
+    trust,
     coverage,
     cueCards,
     drill,
@@ -99,7 +104,23 @@ export function activate(context: vscode.ExtensionContext): StarlintApi {
     },
   );
   ready.catch(() => undefined); // reported above; callers that await `ready` still see the error
-  return { client, bank: store, bankTree, bankView, coverageTree, practiceTree, practiceView, statusBar, coverage, cueCards, newStory, drill, match, ready };
+  return {
+    client,
+    bank: store,
+    bankTree,
+    bankView,
+    coverageTree,
+    practiceTree,
+    practiceView,
+    statusBar,
+    trust,
+    coverage,
+    cueCards,
+    newStory,
+    drill,
+    match,
+    ready,
+  };
 }
 
 export async function deactivate(): Promise<void> {

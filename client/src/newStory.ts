@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { BankResult } from '../../shared/protocol';
 import { compositionAdvice, idealRange, slugify } from './format';
 import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
+import { isInsideReal } from '../../shared/confine';
 
 export interface NewStoryArgs {
   /** A template id: basic, ml, failure, collaboration. */
@@ -93,6 +94,11 @@ export async function newStory(d: NewStoryDeps, args: NewStoryArgs): Promise<vsc
   const folder = args.folder ? toUri(args.folder) : bankFolder(d.report());
   if (!folder) {
     void vscode.window.showErrorMessage('starlint: New Story writes into the workspace: open a folder first; no file was written.');
+    return undefined;
+  }
+  const outside = outsideWorkspace(folder);
+  if (outside) {
+    void vscode.window.showErrorMessage(`starlint: New Story writes only inside the workspace, and ${outside}; no file was written.`);
     return undefined;
   }
   const text = newStoryText({ title, category: category || undefined, questions: args.questions ?? template.questions, body: templateBody(template) });
@@ -189,6 +195,21 @@ export function bankFolder(report: BankResult | undefined): vscode.Uri | undefin
   const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
   if (best) return best.uri;
   return root ? vscode.Uri.joinPath(root.uri, 'stories') : undefined;
+}
+
+/**
+ * Why `folder` is not a place New Story may write, or undefined when it is: it must lie inside a
+ * workspace folder, by its real path for files on disk (so `starlint.bankFolder` set to an
+ * absolute path, to `../..` or to a link out of the workspace cannot make it write elsewhere).
+ */
+export function outsideWorkspace(folder: vscode.Uri): string | undefined {
+  const where = folder.scheme === 'file' ? folder.fsPath : folder.toString();
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (!root) return `${where} is not in a workspace folder`;
+  if (folder.scheme === 'file' && root.uri.scheme === 'file' && !isInsideReal(root.uri.fsPath, folder.fsPath)) {
+    return `${where} leads out of the workspace folder through a symbolic link`;
+  }
+  return undefined;
 }
 
 async function freeName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {

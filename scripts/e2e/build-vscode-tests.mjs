@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles the real-editor suite: test/vscode/index.ts and test/vscode/*.test.ts
-// → out/test/vscode/*.js (CommonJS, Node, bundled per file; `vscode` comes from the
+// Compiles the real-editor suites: test/vscode/index.ts and test/vscode/*.test.ts
+// → out/test/vscode/*.js, and test/vscode-restricted/*.test.ts → out/test/vscode-restricted/ (CommonJS, Node, bundled per file; `vscode` comes from the
 // extension host and `mocha` resolves from node_modules at run time).
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
@@ -8,23 +8,33 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const srcDir = path.join(root, 'test/vscode');
-const outDir = path.join(root, 'out/test/vscode');
+// Two suites: test/vscode (the workspace trusted) and test/vscode-restricted (run with --untrusted:
+// Restricted Mode). Each gets its own copy of the in-host runner, which loads the tests beside it.
+const suites = [
+  { src: 'test/vscode', out: 'out/test/vscode' },
+  { src: 'test/vscode-restricted', out: 'out/test/vscode-restricted' },
+];
 
-const entryPoints = readdirSync(srcDir)
-  .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
-  .map((f) => path.join(srcDir, f));
-
-rmSync(outDir, { recursive: true, force: true });
-await build({
-  entryPoints,
-  outdir: outDir,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['vscode', 'mocha'],
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
-console.log(`[e2e:build] ${entryPoints.length} file(s) → ${path.relative(root, outDir)}/`);
+let count = 0;
+for (const suite of suites) {
+  const srcDir = path.join(root, suite.src);
+  const outDir = path.join(root, suite.out);
+  const entryPoints = readdirSync(srcDir)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => path.join(srcDir, f));
+  if (!entryPoints.some((f) => f.endsWith('index.ts'))) entryPoints.push(path.join(root, 'test/vscode/index.ts'));
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    entryPoints,
+    outdir: outDir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  count += entryPoints.length;
+}
+console.log(`[e2e:build] ${count} file(s) → ${suites.map((s) => `${s.out}/`).join(', ')}`);

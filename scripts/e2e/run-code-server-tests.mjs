@@ -15,6 +15,7 @@
 //     --out DIR         screenshots and logs (default: <repo>/test-results)
 //     --grep TEXT       only tests whose full title matches (STARLINT_E2E_GREP in the host)
 //     --keep-logs       print code-server's log even on success
+//     --untrusted       workspace trust on and the workspace not trusted (Restricted Mode)
 // Environment overrides: STARLINT_E2E_NODE (Node 24 binary), STARLINT_E2E_CODE_SERVER
 // (code-server's out/node/entry.js), STARLINT_E2E_CHROMIUM (browser binary).
 //
@@ -48,6 +49,7 @@ function parseArgs(argv) {
     out: path.join(ROOT, 'test-results'),
     grep: undefined,
     keepLogs: false,
+    untrusted: false,
   };
   const rest = [];
   for (let i = 0; i < argv.length; i++) {
@@ -87,6 +89,9 @@ function parseArgs(argv) {
         break;
       case '--keep-logs':
         o.keepLogs = true;
+        break;
+      case '--untrusted':
+        o.untrusted = true;
         break;
       case '-h':
       case '--help':
@@ -415,7 +420,9 @@ async function main() {
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'security.workspace.trust.enabled': false,
+        // --untrusted: trust is on, no prompt, and nothing is trusted, so the workspace opens in Restricted Mode.
+        'security.workspace.trust.enabled': opts.untrusted,
+        ...(opts.untrusted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'extensions.autoCheckUpdates': false,
@@ -457,7 +464,7 @@ async function main() {
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.untrusted ? [] : ['--disable-workspace-trust']),
     '--ignore-last-opened',
     '--user-data-dir',
     dirs['user-data'],

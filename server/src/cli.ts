@@ -69,7 +69,9 @@ Options:
       --no-color             no colours (also when NO_COLOR is set or not a terminal)
       --list-rules           list every rule: id, default severity, description
   -o, --out <file>           with "cards": write the cue cards to this file
-                             (HTML, or Markdown when it ends in .md)
+                             (HTML, or Markdown when it ends in .md); an existing
+                             file is kept unless --force is given
+      --force                with "cards --out": replace an existing file
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -100,6 +102,7 @@ function parse(argv: string[]) {
         'no-color': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -171,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
   const cardFormat = cards ? (values.format ?? (values.out?.toLowerCase().endsWith('.md') ? 'md' : 'html')) : undefined;
   if (cardFormat !== undefined && cardFormat !== 'html' && cardFormat !== 'md') throw new UsageError(`Cue cards come as html or md (got "${cardFormat}").`);
   if (values.out !== undefined && !cards) throw new UsageError('--out goes with "starlint cards".');
+  if (values.force && values.out === undefined) throw new UsageError('--force goes with "starlint cards --out".');
   const format = (cards ? 'stylish' : (values.format ?? 'stylish')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use one of ${FORMATS.join(', ')}.`);
   if (values['list-rules']) {
@@ -283,7 +287,18 @@ async function main(argv: string[]): Promise<number> {
     const rendered = cardFormat === 'md' ? cardsToMarkdown(deck) : cardsToHtml(deck, day);
     if (values.out === undefined) process.stdout.write(rendered);
     else {
-      writeFileSync(resolve(cwd, values.out), rendered);
+      try {
+        // 'wx': an existing file (or a link) at --out is never overwritten unless --force says so.
+        writeFileSync(resolve(cwd, values.out), rendered, { flag: values.force ? 'w' : 'wx' });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') {
+          process.stderr.write(`starlint: ${values.out} already exists; not overwritten (pass --force to replace it).\n`);
+          return 2;
+        }
+        process.stderr.write(`starlint: cannot write ${values.out} (${code ?? (e as Error).message}).\n`);
+        return 2;
+      }
       note(`wrote ${plural(deck.length, 'cue card')} to ${values.out}.`);
     }
     return 0;

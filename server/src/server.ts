@@ -28,6 +28,7 @@ import {
   MatchJobRequest,
   LintAllRequest,
   MARK_PRACTICED_COMMAND,
+  WorkspaceTrustNotification,
   type MarkPracticedResult,
   type StarlintInitializationOptions,
   type StarlintSettings,
@@ -45,6 +46,7 @@ import { DEFAULT_WAIT_MS, StoryBank, bankFiles, keyOf } from './lsp/workspace';
 import { markPracticed, markPracticedArgs } from './lsp/practice';
 import { drillPlanFor, matchJobFor } from './lsp/rehearse';
 import { isStoryCandidate, readText } from './lsp/files';
+import { isInsideAnyReal } from '../../shared/confine';
 
 import { version as VERSION } from '../../package.json';
 
@@ -79,6 +81,8 @@ const state = {
   folders: [] as Folder[],
   initOptions: {} as StarlintInitializationOptions,
   pushedSettings: undefined as unknown,
+  /** False in an untrusted workspace (Restricted Mode), as the client says in its initialization options. */
+  trusted: true,
   shuttingDown: false,
   analyses: new Map<string, Analysis>(),
   settingsOf: new Map<string, StarlintSettings>(),
@@ -148,6 +152,7 @@ const configs = new ConfigStore({
       .map((d) => uriToPath(d.uri))
       .filter((p): p is string => p !== undefined),
   readText: async (file) => openDocument(file)?.getText() ?? readText(file),
+  trusted: () => state.trusted,
 });
 
 function openDocument(file: string): TextDocument | undefined {
@@ -386,6 +391,7 @@ connection.onInitialize((params): InitializeResult => {
   const list =
     params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
   state.folders = toFolders(list);
+  state.trusted = state.initOptions.trusted !== false;
   // Without a scan the bank is the open documents: nothing to wait for.
   if (state.initOptions.scanWorkspace === false) bank.skipScan();
   watchParent(params.processId);
@@ -518,6 +524,19 @@ connection.onDidChangeConfiguration(
   }),
 );
 
+// The user trusted the workspace: its settings and .starlintrc.json globs apply from now on, without a restart.
+connection.onNotification(
+  WorkspaceTrustNotification.type,
+  safe(WorkspaceTrustNotification.method, undefined, (params) => {
+    const trusted = params?.trusted !== false;
+    if (trusted === state.trusted) return;
+    state.trusted = trusted;
+    configs.invalidateSettings();
+    configs.invalidateFiles();
+    configurationChanged();
+  }),
+);
+
 connection.onHover(
   safe('hover', null, async ({ textDocument, position }) => {
     const a = await current(textDocument.uri);
@@ -638,6 +657,22 @@ connection.onExecuteCommand(async (params): Promise<MarkPracticedResult> => {
   const args = markPracticedArgs(params.arguments ?? []);
   if (typeof args === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MARK_PRACTICED_COMMAND}: ${args}`);
   const date = args.date ?? today();
+  // The edit goes where the story's file really is: a file reached through a link out of the
+  // workspace is not written unless it is open in the editor (the user chose it).
+  const target = uriToPath(args.uri);
+  if (
+    target &&
+    !openDocumentOf(args.uri) &&
+    !isInsideAnyReal(
+      state.folders.map((f) => f.path),
+      target,
+    )
+  ) {
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `starlint: ${MARK_PRACTICED_COMMAND}: ${args.uri} lies outside the workspace folders; nothing was written.`,
+    );
+  }
   const a = await analysisForEdit(args.uri);
   const story = a?.isStory ? a.result.doc.stories[args.story] : undefined;
   if (!a || !story) throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MARK_PRACTICED_COMMAND}: no story ${args.story} in ${args.uri}.`);

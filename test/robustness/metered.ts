@@ -14,6 +14,7 @@ import {
   buildCards,
   cardsToHtml,
   cardsToMarkdown,
+  compileGlob,
   lintEdit,
   lintText,
   markPracticedEdit,
@@ -249,6 +250,29 @@ function calibrate(meter: WorkMeter): Record<string, number> {
   return out;
 }
 
+/**
+ * Growth of the glob matcher's work from a name n characters long to one 10 n long, for globs made
+ * to backtrack (n = 200, past the glob's own size): the crafted `ignore` glob of issue 17, a longer one, and a chain of `**` against
+ * deep paths. A backtracking matcher grows as a power of n here; a linear one about 10×.
+ */
+function globs(meter: WorkMeter): Record<string, number> {
+  const cases: Record<string, { glob: string; path: (n: number) => string }> = {
+    'crafted glob, 12 stars': { glob: '*a*a*a*a*a*a*a*a*a*a*a*a*z', path: (n) => `${'a'.repeat(n)}.md` },
+    'the same with 48 stars': { glob: `${'*a'.repeat(48)}*z`, path: (n) => `${'a'.repeat(n)}.md` },
+    'globstar chain on deep paths': { glob: '**/a*/**/a*/**/a*/**/a*/**/z.md', path: (n) => `${'a/'.repeat(n)}y.md` },
+  };
+  const out: Record<string, number> = {};
+  for (const [name, c] of Object.entries(cases)) {
+    const compiled = compileGlob(c.glob, { dot: true });
+    if (!compiled.ok) throw new Error(`${name}: ${compiled.message}`);
+    compiled.match(c.path(10));
+    const small = meter.measure(() => void compiled.match(c.path(200)));
+    const large = meter.measure(() => void compiled.match(c.path(2000)));
+    out[name] = large.total / Math.max(small.total, 1);
+  }
+  return out;
+}
+
 /** Runs `job` in a `node --no-opt` child and returns what it printed, parsed. */
 export function runMetered<T>(job: string, ...args: string[]): T {
   const r = spawnSync(process.execPath, ['--no-opt', '--require', 'tsx/cjs', __filename, job, ...args], {
@@ -273,6 +297,7 @@ if (require.main === module) {
   } else if (job === 'big-file') out = bigFile(meter);
   else if (job === 'regexps') out = regexps(meter);
   else if (job === 'calibrate') out = calibrate(meter);
+  else if (job === 'globs') out = globs(meter);
   else throw new Error(`unknown job "${job}"`);
   process.stdout.write(JSON.stringify(out));
 }

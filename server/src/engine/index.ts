@@ -11,11 +11,13 @@ export {
   parseConfigText,
   validateConfig,
   DEFAULTS,
+  MAX_FILE_SIZE_LIMIT,
   SEVERITIES,
   type StarlintConfig,
   type ResolvedConfig,
   type ConfigProblem,
 } from './lint/config';
+export { compileGlob, globMatcher, GLOB_LIMITS, type GlobCheck } from './lint/glob';
 export {
   analyzeBank,
   practiceStatus,

@@ -25,6 +25,23 @@ export interface ConfigHost {
   readText(file: string): Promise<string | undefined>;
   /** The paths of the `.starlintrc.json` files open in the editor (they count even if unsaved). */
   openConfigs(): string[];
+  /** False in an untrusted workspace (Restricted Mode): what decides which files are read comes from the defaults. */
+  trusted?(): boolean;
+}
+
+/**
+ * The settings that decide which files starlint reads and how much of them: in Restricted Mode
+ * they come from the built-in defaults, whatever the workspace's settings or `.starlintrc.json`
+ * say (the extension declares the settings as `restrictedConfigurations` too).
+ */
+export const RESTRICTED_KEYS = ['stories', 'ignore', 'maxFileSize', 'followSymlinks'] as const;
+
+/** A configuration layer without the keys Restricted Mode ignores. */
+export function restricted(layer: StarlintConfig | undefined): StarlintConfig | undefined {
+  if (!layer) return layer;
+  const out: Record<string, unknown> = { ...layer };
+  for (const key of RESTRICTED_KEYS) delete out[key];
+  return out as StarlintConfig;
 }
 
 export interface RcFile {
@@ -45,7 +62,17 @@ export interface FileConfig {
   rc?: RcFile;
 }
 
-const CONFIG_KEYS: (keyof StarlintConfig)[] = ['rules', 'themes', 'targetCompany', 'wordsPerMinute', 'stories', 'ignore', 'redact', 'maxFileSize'];
+const CONFIG_KEYS: (keyof StarlintConfig)[] = [
+  'rules',
+  'themes',
+  'targetCompany',
+  'wordsPerMinute',
+  'stories',
+  'ignore',
+  'redact',
+  'maxFileSize',
+  'followSymlinks',
+];
 
 /** The part of the editor settings that is engine configuration; editor-only keys are dropped. */
 export function settingsLayer(settings: StarlintSettings): StarlintConfig {
@@ -99,7 +126,9 @@ export class ConfigStore {
     const key = `${scopeUri}\u0000${rcPath ?? ''}`;
     let hit = this.resolved.get(key);
     if (!hit || hit.settings !== settings || hit.rc !== rc) {
-      hit = { settings, rc, config: resolveConfig(settingsLayer(settings), rc?.config) };
+      const trusted = this.host.trusted?.() !== false;
+      const layers = [settingsLayer(settings), rc?.config];
+      hit = { settings, rc, config: resolveConfig(...(trusted ? layers : layers.map(restricted))) };
       this.resolved.set(key, hit);
     }
     // Globs are relative to the rc file that holds them, as on the command line.

@@ -6,7 +6,7 @@ import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig } from '../engine';
 import { CONFIG_FILE_NAME, findConfigFile as findOnDisk, isStoryCandidate } from '../node/config-files';
-import { decodeText } from '../node/files';
+import { MAX_READ_BYTES, decodeText } from '../node/files';
 import { matchersFor, relativeInside } from '../node/globs';
 
 export { isStoryCandidate, CONFIG_FILE_NAME };
@@ -33,6 +33,8 @@ export function findConfigFile(startDir: string, stopDir: string | undefined, op
 /** Reads a file as text as the CLI does (BOM, UTF-16, invalid UTF-8); undefined for binary or unreadable files. */
 export async function readText(file: string): Promise<string | undefined> {
   try {
+    // The same cap as the CLI's: a file this large is not read at all, whatever maxFileSize says.
+    if ((await fs.stat(file)).size > MAX_READ_BYTES) return undefined;
     const decoded = decodeText(await fs.readFile(file));
     return decoded.skipped === undefined ? decoded.text : undefined;
   } catch {
@@ -44,6 +46,8 @@ export interface WalkResult {
   files: string[];
   /** Set when the walk stopped at a limit. */
   truncated?: string;
+  /** Symbolic links out of the folder that were not followed (the first 20), relative to it. */
+  linkedOut?: string[];
 }
 
 export interface WalkLimits {
@@ -56,7 +60,7 @@ export interface WalkLimits {
 /**
  * Lists the story files under `root` as the CLI's folder walk would: files matching `stories`,
  * not `ignore` (node_modules and .git always), hidden entries skipped unless a glob names them,
- * symbolic links followed once. Also skips files larger than `maxFileSize`. Breadth-first.
+ * symbolic links inside the folder followed once, links out of it only with `followSymlinks`. Also skips files larger than `maxFileSize`. Breadth-first.
  */
 export async function walkStoryFiles(root: string, config: ResolvedConfig, limits: WalkLimits = {}): Promise<WalkResult> {
   const maxFiles = limits.maxFiles ?? 20_000;
@@ -64,7 +68,9 @@ export async function walkStoryFiles(root: string, config: ResolvedConfig, limit
   const { stories, ignored } = matchersFor(config);
   const walkHidden = config.stories.some((g) => /(^|\/)\.[^./]/.test(g));
   const files: string[] = [];
-  const visited = new Set<string>([await real(root)]);
+  const realRoot = await real(root);
+  const visited = new Set<string>([realRoot]);
+  const linkedOut: string[] = [];
   const queue = [root];
   let entries = 0;
   while (queue.length) {
@@ -77,7 +83,7 @@ export async function walkStoryFiles(root: string, config: ResolvedConfig, limit
     }
     list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of list) {
-      if (++entries > maxEntries) return { files, truncated: `stopped after ${maxEntries.toLocaleString('en-US')} folder entries` };
+      if (++entries > maxEntries) return { files, linkedOut, truncated: `stopped after ${maxEntries.toLocaleString('en-US')} folder entries` };
       if (entry.name.startsWith('.') && !walkHidden) continue;
       if (entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
@@ -89,6 +95,15 @@ export async function walkStoryFiles(root: string, config: ResolvedConfig, limit
       } catch {
         continue;
       }
+      // A link out of the workspace folder is not followed unless `followSymlinks` is set: a cloned
+      // repository must not make the server read, and offer to edit, files elsewhere on the disk.
+      if (entry.isSymbolicLink() && !config.followSymlinks) {
+        const r = await real(full);
+        if (r !== realRoot && relativeInside(realRoot, r) === undefined) {
+          if (linkedOut.length < 20) linkedOut.push(rel);
+          continue;
+        }
+      }
       if (stat.isDirectory()) {
         const r = await real(full);
         if (visited.has(r)) continue;
@@ -96,11 +111,11 @@ export async function walkStoryFiles(root: string, config: ResolvedConfig, limit
         queue.push(full);
       } else if (stat.isFile() && stories(rel) && stat.size <= config.maxFileSize) {
         files.push(full);
-        if (files.length >= maxFiles) return { files, truncated: `stopped at ${maxFiles.toLocaleString('en-US')} story files` };
+        if (files.length >= maxFiles) return { files, linkedOut, truncated: `stopped at ${maxFiles.toLocaleString('en-US')} story files` };
       }
     }
   }
-  return { files };
+  return { files, linkedOut };
 }
 
 async function real(p: string): Promise<string> {

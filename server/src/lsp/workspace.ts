@@ -9,6 +9,7 @@ import { plural } from '../../../shared/wording';
 import { analyze, prepareYielding, type Analysis } from './analysis';
 import { pathToUri, uriToPath, type FileConfig, type Folder } from './config';
 import { isInside, isStoryCandidate, readText, walkStoryFiles } from './files';
+import { isInsideAnyReal } from '../../../shared/confine';
 
 export interface BankHost {
   /** The engine that parses and lints (its caches are the server's). */
@@ -151,6 +152,11 @@ export class StoryBank {
       if (folder === folders[0]) this.bankConfig = root.config;
       const walk = await walkStoryFiles(folder.path, root.config, { maxFiles: budget });
       if (walk.truncated) truncated = `${folder.path}: ${walk.truncated}`;
+      if (walk.linkedOut?.length && this.scans === 0) {
+        this.host.log(
+          `starlint: did not follow ${plural(walk.linkedOut.length, 'symbolic link')} out of ${folder.path} (${walk.linkedOut.join(', ')}); set "followSymlinks": true to follow them.`,
+        );
+      }
       budget -= walk.files.length;
       let lastYield = Date.now();
       for (const file of walk.files) {
@@ -178,6 +184,10 @@ export class StoryBank {
       this.host.log(`starlint: indexed ${plural(this.entries.size, 'story file')} in ${Date.now() - started} ms${truncated ? ` (${truncated})` : ''}.`);
       this.touch();
     }
+  }
+
+  private folderPaths(): string[] {
+    return this.host.folders().map((f) => f.path);
   }
 
   /** An open document was (re)analysed: it overrides the file on disk. */
@@ -243,7 +253,8 @@ export class StoryBank {
         return;
       }
       const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.size > fc.config.maxFileSize) {
+      if (!stat.isFile() || stat.size > fc.config.maxFileSize || (!fc.config.followSymlinks && !isInsideAnyReal(this.folderPaths(), file))) {
+        // Too large, or reached through a link out of the workspace (read only with followSymlinks).
         if (existing) this.remove(file);
         return;
       }

@@ -6,14 +6,16 @@
  *   paths, deduplicated by real path and sorted by their path relative to `cwd`. A named file is
  *   always included. A folder is walked recursively for files matching `config.stories` (default
  *   `**\/*.md`, `**\/*.markdown`), skipping `config.ignore` (node_modules and .git always) and
- *   hidden entries; glob patterns are expanded with tinyglobby and filtered by `config.ignore`.
+ *   hidden entries; glob patterns are expanded with tinyglobby (following no symbolic link) and filtered by `config.ignore`.
  *   Globs in the configuration are matched against paths relative to `root` (the folder of the
  *   configuration file; `cwd` by default; the named folder when it lies outside `root`); a file
  *   whose path relative to the named folder matches `stories` counts too. `config` may instead be
  *   a function giving each folder its own configuration and root (`ConfigLookup.forDir`): every
- *   folder walked, and the folder of every file named or matched, is judged by its own. Symbolic links to folders outside the walked folder are followed, each real folder
- *   once; links back into it are skipped (their files are reached by their own path), so loops
- *   end. A pattern that names nothing is a `fatal` problem; an unreadable folder a non-fatal one.
+ *   folder walked, and the folder of every file named or matched, is judged by its own. A symbolic
+ *   link that leads out of the walked folder (to a folder or a file) is not followed, and is
+ *   reported as a non-fatal problem, unless the configuration sets `followSymlinks`; then each
+ *   real folder is walked once. Links back into the folder are skipped (their files are reached by
+ *   their own path), so loops end. A pattern that names nothing is a `fatal` problem; an unreadable folder a non-fatal one.
  * - `readTextFile(path)` — `{ text, note? }` or `{ skipped }`: binary files are skipped, invalid
  *   UTF-8 is decoded with replacement characters (and noted), UTF-16 with a byte-order mark is
  *   decoded, and files over `MAX_READ_BYTES` are skipped before they are read.
@@ -39,7 +41,7 @@ export interface CollectedFiles {
   problems: FileProblem[];
 }
 
-type FileConfig = Pick<ResolvedConfig, 'stories' | 'ignore'>;
+type FileConfig = Pick<ResolvedConfig, 'stories' | 'ignore'> & Partial<Pick<ResolvedConfig, 'followSymlinks'>>;
 
 /** The configuration of one folder and the folder its globs are relative to. */
 export type ConfigForFolder = (dir: string) => { config: FileConfig; root: string };
@@ -75,7 +77,9 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
           absolute: true,
           dot: false,
           expandDirectories: false,
-          followSymbolicLinks: true,
+          // Symbolic links are not followed (tinyglobby then lists no linked file or folder at all), so a
+          // link in a cloned repository cannot send the glob across the disk; name a folder to walk its links.
+          followSymbolicLinks: false,
           ignore: ['**/node_modules/**', '**/.git/**'],
         });
       } catch (e) {
@@ -126,19 +130,34 @@ export function collectFiles(patterns: string[], cwd: string, config: FileConfig
         let isDir = entry.isDirectory();
         let isFile = entry.isFile();
         const isLink = entry.isSymbolicLink();
+        let linksOut = false;
         if (isLink) {
           const target = statOf(full);
           if (!target) continue; // A dangling link names nothing to lint.
           isDir = target.isDirectory();
           isFile = target.isFile();
+          const real = realOf(full);
+          linksOut = real !== realStart && relativeInside(realStart, real) === undefined;
         }
         const rel = matchPath(full, start, here.root);
         if (ignored(rel)) continue;
+        // A link out of the folder given is not followed unless the configuration says so: a cloned
+        // repository must not make starlint read (and --fix write) files elsewhere on the disk.
+        if (linksOut && !here.config.followSymlinks) {
+          if (isDir || stories(rel)) {
+            problems.push({
+              path: displayPath(full, cwd),
+              message: `a symbolic link out of ${displayPath(start, cwd)}; not followed (set "followSymlinks": true in .starlintrc.json to follow it)`,
+              fatal: false,
+            });
+          }
+          continue;
+        }
         if (isDir) {
           const real = realOf(full);
           // A link to a folder inside this walk is a second name for files reached anyway (or a
-          // loop); a link out of it is followed, each real folder once.
-          if (isLink && (real === realStart || relativeInside(realStart, real) !== undefined)) continue;
+          // loop); a link out of it is followed (with followSymlinks), each real folder once.
+          if (isLink && !linksOut) continue;
           if (visited.has(real)) continue;
           visited.add(real);
           stack.push(full);

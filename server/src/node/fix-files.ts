@@ -2,13 +2,22 @@
 // beside it, then a rename), never over a file that changed on disk since it was read, and with
 // its UTF-8 byte-order mark kept. `--fix-dry-run` prints the same change as a unified diff.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInsideReal, realPathOf } from '../../../shared/confine';
 import { createTwoFilesPatch } from 'diff';
 
 export type WriteOutcome = { written: true } | { written: false; reason: string };
 
-/** Writes `fixed` to `path` if the file still holds exactly the bytes `original` was read from. */
-export function writeFixed(path: string, original: string, fixed: string): WriteOutcome {
+/**
+ * Writes `fixed` to `path` if the file still holds exactly the bytes `original` was read from.
+ * The file is written at its real path (a link stays a link); a link that leads out of `root`
+ * (the current folder) is refused.
+ */
+export function writeFixed(path: string, original: string, fixed: string, root: string = process.cwd()): WriteOutcome {
+  const real = realPathOf(path);
+  if (real !== resolve(path) && !isInsideReal(root, real))
+    return { written: false, reason: `it is a symbolic link to ${real}, outside this folder; not written` };
+  path = real;
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -1,7 +1,6 @@
 // Glob matching shared by the workspace scan (`isStoryCandidate`) and the CLI's folder walk.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import type { ResolvedConfig } from '../engine';
+import { globMatcher, type ResolvedConfig } from '../engine';
 
 /** Forward-slash path of `path` relative to `root`, or undefined when it lies outside `root`. */
 export function relativeInside(root: string, path: string): string | undefined {
@@ -27,8 +26,9 @@ export function matchersFor(config: Pick<ResolvedConfig, 'stories' | 'ignore'>):
   let m = matcherCache.get(key);
   if (!m) {
     m = {
-      stories: config.stories.length ? picomatch(config.stories, { dot: false }) : () => false,
-      ignored: config.ignore.length ? picomatch(config.ignore, { dot: true }) : () => false,
+      // Linear-time matching (engine/lint/glob): a glob from a cloned repository cannot hang the scan.
+      stories: globMatcher(config.stories, { dot: false }),
+      ignored: globMatcher(config.ignore, { dot: true }),
     };
     if (matcherCache.size > 50) matcherCache.clear();
     matcherCache.set(key, m);

@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { CATEGORIES, COMPANIES, THEMES, closest, type Category, type Company, type Theme } from '../../../../shared/domain';
 import { ALL_RULES, ruleById } from '../rules';
+import { compileGlob } from './glob';
 import type { AnyRule } from '../rules/rule';
 import type { Severity, SeverityOrOff, Span } from '../model/types';
 
@@ -14,6 +15,7 @@ export interface StarlintConfig {
   ignore?: string[];
   redact?: string[];
   maxFileSize?: number;
+  followSymlinks?: boolean;
 }
 
 /** Configuration with every default filled in; what the engine runs on. */
@@ -28,6 +30,8 @@ export interface ResolvedConfig {
   ignore: string[];
   redact: string[];
   maxFileSize: number;
+  /** Whether a folder walk follows a symbolic link out of the folder it started in. */
+  followSymlinks: boolean;
   /** A stable fingerprint of this configuration, for caches. */
   key: string;
 }
@@ -39,7 +43,11 @@ export const DEFAULTS = {
   stories: ['**/*.md', '**/*.markdown'],
   ignore: ['**/node_modules/**', '**/.git/**', '**/CHANGELOG.md', '**/LICENSE.md'],
   maxFileSize: 1_000_000,
+  followSymlinks: false,
 };
+
+/** The largest `maxFileSize` accepted (characters); larger values are reported and capped. */
+export const MAX_FILE_SIZE_LIMIT = 10_000_000;
 
 export interface ConfigProblem {
   message: string;
@@ -63,6 +71,7 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
   let ignore = DEFAULTS.ignore;
   let redact: string[] = [];
   let maxFileSize = DEFAULTS.maxFileSize;
+  let followSymlinks = DEFAULTS.followSymlinks;
   for (const layer of layers) {
     if (!layer) continue;
     for (const [id, value] of Object.entries(layer.rules ?? {})) {
@@ -87,10 +96,13 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
       targetCompany = (COMPANIES as readonly string[]).includes(c) ? (c as Company) : undefined;
     }
     if (typeof layer.wordsPerMinute === 'number' && layer.wordsPerMinute > 0) wordsPerMinute = layer.wordsPerMinute;
-    if (Array.isArray(layer.stories) && layer.stories.length) stories = layer.stories.filter((s) => typeof s === 'string');
-    if (Array.isArray(layer.ignore)) ignore = [...DEFAULTS.ignore, ...layer.ignore.filter((s) => typeof s === 'string')];
+    // A glob the matcher refuses is reported by validateConfig and left out here.
+    const usable = (globs: unknown[], dot: boolean) => globs.filter((g): g is string => typeof g === 'string' && compileGlob(g, { dot }).ok);
+    if (Array.isArray(layer.stories) && usable(layer.stories, false).length) stories = usable(layer.stories, false);
+    if (Array.isArray(layer.ignore)) ignore = [...DEFAULTS.ignore, ...usable(layer.ignore, true)];
     if (Array.isArray(layer.redact)) redact = layer.redact.filter((s) => typeof s === 'string' && s.trim() !== '');
-    if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = layer.maxFileSize;
+    if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = Math.min(layer.maxFileSize, MAX_FILE_SIZE_LIMIT);
+    if (typeof layer.followSymlinks === 'boolean') followSymlinks = layer.followSymlinks;
   }
   const resolved: Omit<ResolvedConfig, 'key'> = {
     severities,
@@ -103,6 +115,7 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
     ignore,
     redact,
     maxFileSize,
+    followSymlinks,
   };
   return { ...resolved, key: JSON.stringify(resolved) };
 }
@@ -184,7 +197,7 @@ function describeJsonError(code: string): string {
 /** Checks a parsed configuration object; returns one problem per offending value. */
 export function validateConfig(raw: Record<string, any>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const known = ['$schema', 'rules', 'themes', 'targetCompany', 'wordsPerMinute', 'stories', 'ignore', 'redact', 'maxFileSize'];
+  const known = ['$schema', 'rules', 'themes', 'targetCompany', 'wordsPerMinute', 'stories', 'ignore', 'redact', 'maxFileSize', 'followSymlinks'];
   for (const key of Object.keys(raw)) {
     if (!known.includes(key)) problems.push({ message: `Unknown setting "${key}". Known settings: ${known.slice(1).join(', ')}.`, path: [key] });
   }
@@ -223,13 +236,27 @@ export function validateConfig(raw: Record<string, any>): ConfigProblem[] {
   if (raw.wordsPerMinute !== undefined && !(typeof raw.wordsPerMinute === 'number' && raw.wordsPerMinute >= 60 && raw.wordsPerMinute <= 300)) {
     problems.push({ message: '"wordsPerMinute" must be a number between 60 and 300 (default 150).', path: ['wordsPerMinute'] });
   }
-  if (raw.maxFileSize !== undefined && !(typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0)) {
-    problems.push({ message: '"maxFileSize" must be a positive number of characters.', path: ['maxFileSize'] });
+  if (raw.maxFileSize !== undefined && !(typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 && raw.maxFileSize <= MAX_FILE_SIZE_LIMIT)) {
+    problems.push({
+      message: `"maxFileSize" must be a positive number of characters, at most ${MAX_FILE_SIZE_LIMIT.toLocaleString('en-US')} (default ${DEFAULTS.maxFileSize.toLocaleString('en-US')}).`,
+      path: ['maxFileSize'],
+    });
+  }
+  if (raw.followSymlinks !== undefined && typeof raw.followSymlinks !== 'boolean') {
+    problems.push({ message: '"followSymlinks" must be true or false (default false).', path: ['followSymlinks'] });
   }
   for (const key of ['stories', 'ignore', 'redact']) {
     if (raw[key] !== undefined && !(Array.isArray(raw[key]) && raw[key].every((s: unknown) => typeof s === 'string'))) {
       problems.push({ message: `"${key}" must be an array of strings.`, path: [key] });
     }
+  }
+  for (const key of ['stories', 'ignore']) {
+    if (!Array.isArray(raw[key])) continue;
+    raw[key].forEach((glob: unknown, i: number) => {
+      if (typeof glob !== 'string') return;
+      const check = compileGlob(glob, { dot: key === 'ignore' });
+      if (!check.ok) problems.push({ message: `${check.message} This glob is not used.`, path: [key, i] });
+    });
   }
   return problems;
 }
