@@ -96,7 +96,9 @@ export async function newStory(d: NewStoryDeps, args: NewStoryArgs): Promise<vsc
     void vscode.window.showErrorMessage('starlint: New Story writes into the workspace: open a folder first; no file was written.');
     return undefined;
   }
-  const outside = outsideWorkspace(folder);
+  // The folder a caller names explicitly (a test, another extension, a keybinding) is theirs to
+  // choose; the one from settings may come from a cloned repository's .vscode/settings.json.
+  const outside = args.folder ? undefined : outsideWorkspace(folder);
   if (outside) {
     void vscode.window.showErrorMessage(`starlint: New Story writes only inside the workspace, and ${outside}; no file was written.`);
     return undefined;

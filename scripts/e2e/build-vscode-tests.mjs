@@ -19,10 +19,11 @@ let count = 0;
 for (const suite of suites) {
   const srcDir = path.join(root, suite.src);
   const outDir = path.join(root, suite.out);
+  // { in, out }: every file lands at the top of the suite's folder, where the runner looks.
   const entryPoints = readdirSync(srcDir)
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
-    .map((f) => path.join(srcDir, f));
-  if (!entryPoints.some((f) => f.endsWith('index.ts'))) entryPoints.push(path.join(root, 'test/vscode/index.ts'));
+    .map((f) => ({ in: path.join(srcDir, f), out: f.replace(/\.ts$/, '') }));
+  if (!entryPoints.some((e) => e.out === 'index')) entryPoints.push({ in: path.join(root, 'test/vscode/index.ts'), out: 'index' });
   rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints,

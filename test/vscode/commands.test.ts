@@ -100,6 +100,26 @@ describe('commands', function () {
     );
   });
 
+  it('starlint.newStory refuses a bankFolder setting outside the workspace and writes nothing', async () => {
+    await starlint();
+    const config = vscode.workspace.getConfiguration('starlint');
+    const previous = config.inspect<string>('bankFolder')?.globalValue;
+    const outside = fs.mkdtempSync(path.join(tmp, 'outside-'));
+    try {
+      await config.update('bankFolder', outside, vscode.ConfigurationTarget.Global);
+      await until(() => vscode.workspace.getConfiguration('starlint').get('bankFolder') === outside, 'the setting applied');
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('starlint.newStory', {
+        template: 'basic',
+        title: 'Written elsewhere',
+        category: '',
+      });
+      assert.equal(uri, undefined);
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written outside the workspace');
+    } finally {
+      await config.update('bankFolder', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('starlint.setUpBank sets up a folder as `starlint init` does, never overwriting, and the welcome view offers it', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'setup-'));
     type Result = { created: { path: string; text: string }[]; skipped: { file: { path: string }; reason: string }[]; refused: unknown[] };

@@ -94,6 +94,20 @@ describe('mock interview and job-description fit', function () {
     } finally {
       panel.dispose();
       fs.writeFileSync(file, original);
+      // The bank may read the file between the truncation and the write (and drop the story for a
+      // moment): wait until it holds the restored story, so the next test sees the whole bank.
+      const today = localDate();
+      await until(
+        () =>
+          api.bank
+            .refresh()
+            .then(
+              () => api.bank.report?.stories.some((s) => s.uri === story.uri && !s.practice.practiced.includes(today)) && api.bank.report.stories.length >= 8,
+            ),
+        'the restored story back in the bank',
+        30_000,
+        100,
+      );
     }
   });
 
