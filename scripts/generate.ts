@@ -107,7 +107,16 @@ const TARGET_COMPANY =
 
 const STRINGS = { type: 'array', items: { type: 'string' } } as const;
 /** Globs: the limits compileGlob enforces, so the editor marks a refused glob as it is typed. */
-const GLOBS = { type: 'array', items: { type: 'string', minLength: 1, maxLength: GLOB_LIMITS.length, pattern: '^[^!]' } } as const;
+const GLOBS = {
+  type: 'array',
+  items: {
+    type: 'string',
+    minLength: 1,
+    maxLength: GLOB_LIMITS.length,
+    pattern: '^(?!!)(?![\\s\\S]*[@!+*?]\\()',
+    patternErrorMessage: 'Negated globs ("!…") and extended globs ("+(a|b)") are not supported; see the configuration docs.',
+  },
+} as const;
 const FOLLOW_SYMLINKS =
   'Follow symbolic links that lead out of the workspace folder (or the folder given to the CLI) when looking for stories. Off by default, so a cloned repository cannot make starlint read files elsewhere on the disk.';
 

@@ -75,6 +75,7 @@ describe('generated files', () => {
 describe('the .starlintrc.json schema', () => {
   const ajv = new Ajv({ allErrors: true });
   ajv.addKeyword('markdownDescription');
+  ajv.addKeyword('patternErrorMessage');
   const validate = ajv.compile(configSchema());
 
   const file = JSON.parse(readFileSync(join(ROOT, 'schemas/starlintrc.schema.json'), 'utf8'));
@@ -99,6 +100,8 @@ describe('the .starlintrc.json schema', () => {
     { wordsPerMinute: 160 },
     { stories: ['stories/**/*.md'], ignore: ['drafts/**'], redact: ['Acme', 'Project Falcon'] },
     { maxFileSize: 500_000 },
+    { maxFileSize: 10_000_000, followSymlinks: true },
+    { stories: ['{stories,notes}/**/*.{md,markdown}', 'x/[!a]*.md'], ignore: ['**/draft-?.md'] },
     { $schema: './schemas/starlintrc.schema.json' },
   ];
   const invalid: unknown[] = [
@@ -121,6 +124,12 @@ describe('the .starlintrc.json schema', () => {
     { wordsPerMinute: 20 },
     { wordsPerMinute: 'fast' },
     { maxFileSize: 0 },
+    { maxFileSize: 1e12 },
+    { followSymlinks: 'yes' },
+    { stories: ['!drafts/**'] },
+    { ignore: ['+(a|b)/**'] },
+    { ignore: [''] },
+    { stories: ['a'.repeat(257)] },
     { stories: '*.md' },
     { redact: [1] },
   ];
