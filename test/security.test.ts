@@ -267,6 +267,21 @@ describe('security: size caps and Restricted Mode in the language server', () =>
     assert.equal(resolveConfig(config).maxFileSize, MAX_FILE_SIZE_LIMIT);
   });
 
+  it('logs a refused glob from the editor settings once, and scans without it', async function () {
+    this.timeout(60_000);
+    ensureBuilt();
+    const client = await TestClient.start({ folders: [dir], settings: { debounceMs: 0, ignore: ['!stories/**', 'drafts/**'] } });
+    try {
+      const bank = await client.request<BankResult>('starlint/bank', {});
+      assert.equal(bank.stories.length, 8, 'drafts/ is ignored, the negated glob is not used');
+      const line = await until(() => client.logs.find((l) => l.includes('starlint.ignore[0]')), 10_000, 'the log line');
+      assert.match(line, /"!stories\/\*\*": Negated globs/);
+      assert.equal(client.logs.filter((l) => l.includes('starlint.ignore[0]')).length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('an untrusted workspace is scanned with the built-in globs; trusting it applies .starlintrc.json without a restart', async function () {
     this.timeout(60_000);
     ensureBuilt();

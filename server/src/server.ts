@@ -153,6 +153,7 @@ const configs = new ConfigStore({
       .filter((p): p is string => p !== undefined),
   readText: async (file) => openDocument(file)?.getText() ?? readText(file),
   trusted: () => state.trusted,
+  warn: (m) => connection.console.warn(m),
 });
 
 function openDocument(file: string): TextDocument | undefined {

@@ -3,7 +3,7 @@
 // results are cached per folder and per rc file, and the caches are dropped on every change.
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { LineIndex, resolveConfig, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
+import { LineIndex, resolveConfig, validateConfig, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
 import { parseConfigFile, type ConfigFileProblem } from '../node/config-files';
 import type { StarlintSettings } from '../../../shared/protocol';
 import { CONFIG_FILE_NAME, findConfigFile, isInside } from './files';
@@ -27,6 +27,8 @@ export interface ConfigHost {
   openConfigs(): string[];
   /** False in an untrusted workspace (Restricted Mode): what decides which files are read comes from the defaults. */
   trusted?(): boolean;
+  /** Says something is wrong with the settings (a glob the matcher refuses); each message once. */
+  warn?(message: string): void;
 }
 
 /**
@@ -97,6 +99,7 @@ export class ConfigStore {
   private readonly rcByDir = new Map<string, string | undefined>();
   private readonly rcFiles = new Map<string, Promise<RcFile | undefined>>();
   private readonly resolved = new Map<string, { settings: StarlintSettings; rc?: RcFile; config: ResolvedConfig }>();
+  private readonly warned = new Set<string>();
 
   constructor(private readonly host: ConfigHost) {}
 
@@ -129,11 +132,28 @@ export class ConfigStore {
       const trusted = this.host.trusted?.() !== false;
       const layers = [settingsLayer(settings), rc?.config];
       hit = { settings, rc, config: resolveConfig(...(trusted ? layers : layers.map(restricted))) };
+      this.warnRefusedGlobs(layers[0]);
       this.resolved.set(key, hit);
     }
     // Globs are relative to the rc file that holds them, as on the command line.
     const root = rc ? path.dirname(rc.path) : (folder?.path ?? dir ?? path.parse(process.cwd()).root);
     return { config: hit.config, settings, folder, root, rc };
+  }
+
+  /**
+   * A glob in the editor's settings that the matcher refuses is left out, as in `.starlintrc.json`,
+   * where it is a diagnostic at its line; here the server's log says so (VS Code also marks it in
+   * settings.json through the schema).
+   */
+  private warnRefusedGlobs(layer: StarlintConfig | undefined): void {
+    if (!layer || !this.host.warn) return;
+    for (const p of validateConfig(layer as Record<string, unknown>)) {
+      if (p.path.length !== 2 || (p.path[0] !== 'stories' && p.path[0] !== 'ignore')) continue;
+      const message = `starlint: the setting starlint.${p.path[0]}[${p.path[1]}] ${JSON.stringify((layer as Record<string, string[]>)[p.path[0]][p.path[1] as number])}: ${p.message}`;
+      if (this.warned.has(message)) continue;
+      this.warned.add(message);
+      this.host.warn(message);
+    }
   }
 
   /** The rc file as the store last read it (for its diagnostics). */
