@@ -62,11 +62,7 @@ describe('rule examples', () => {
           assert.ok(marks.length >= 1, 'a fire example must mark the expected span with « and »');
           const found = findingsOf(rule.id, markdown, config);
           // The marks are the whole answer: the same spans, as many times, and nothing else.
-          assert.deepEqual(
-            spansOf(found),
-            spansOf(marks),
-            `expected exactly ${describeSpans(markdown, marks)}; got ${describeSpans(markdown, found)}`,
-          );
+          assert.deepEqual(spansOf(found), spansOf(marks), `expected exactly ${describeSpans(markdown, marks)}; got ${describeSpans(markdown, found)}`);
         });
       });
 

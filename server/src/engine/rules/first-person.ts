@@ -43,7 +43,9 @@ export const rule: StoryRule = {
           'We met the risk team. I compared three options against a baseline. We agreed on the metric. I chose trees because analysts needed explanations. I wrote the features. We reviewed the results. I ran the A/B test. I tuned the threshold. I wrote the rollout plan. I trained the analysts.',
       }),
       // Three "I" and one "we": 75 %.
-      ex({ action: 'We met the risk team. I compared three options against a baseline. I chose trees because analysts needed explanations. I ran the A/B test.' }),
+      ex({
+        action: 'We met the risk team. I compared three options against a baseline. I chose trees because analysts needed explanations. I ran the A/B test.',
+      }),
       // Speech inside quotation marks is not the writer's account.
       ex({
         action:
