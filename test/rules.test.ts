@@ -35,6 +35,16 @@ function describeSpans(markdown: string, items: (Span | { span: Span })[]): stri
 }
 
 describe('rule examples', () => {
+  it('reads nested marks: one span marked twice, and a span inside another', () => {
+    assert.deepEqual(readExample('««ab»» «c «d» e»').marks, [
+      { start: 0, end: 2 },
+      { start: 0, end: 2 },
+      { start: 5, end: 6 },
+      { start: 3, end: 8 },
+    ]);
+    assert.equal(readExample('««ab»» «c «d» e»').markdown, 'ab c d e');
+  });
+
   it('GOOD_WORDS counts the default story as the engine does (the length examples are built on it)', () => {
     const story = lintText(ex(), resolveConfig(), { today: TODAY }).doc.stories[0];
     assert.deepEqual(story.kindWords, GOOD_WORDS);
