@@ -309,7 +309,7 @@ function examplesSection(rule: AnyRule): string[] {
       out.push(fence(markdown, 'markdown'), '');
       if (fires && marks.length) {
         const where = marks.map((m) => `\`${markdown.slice(m.start, m.end).replace(/\s+/g, ' ')}\``).join(', ');
-        out.push(`The finding points at ${where}.`, '');
+        out.push(marks.length === 1 ? `The finding points at ${where}.` : `The ${marks.length} findings point at ${where}.`, '');
       }
     }
   };

@@ -116,6 +116,33 @@ describe('bank rules', () => {
       }
     });
 
+    // The ideal bank holds every category at its fewest; these hold one at its most, then one more.
+    const MOST: Record<string, number> = { project: 3, collaboration: 2, failure: 3, leadership: 2, ethics: 1 };
+    for (const [category, most] of Object.entries(MOST)) {
+      const member = IDEAL.find((s) => s.category === category)!;
+      const extra = (n: number): StorySpec[] => Array.from({ length: n }, () => member);
+      const have = IDEAL.filter((s) => s.category === category).length;
+
+      it(`stays silent on ${most} ${category} stories, and fires on ${most + 1} at each of them`, () => {
+        assert.deepEqual(analyze([...IDEAL, ...extra(most - have)]).of('bank-composition'), []);
+        const { of, files } = analyze([...IDEAL, ...extra(most + 1 - have)]);
+        const found = of('bank-composition');
+        const members = files.filter((f) => f.text.includes(`category: ${category}\n`)).map((f) => f.uri);
+        assert.equal(members.length, most + 1);
+        assert.deepEqual(found.map((f) => f.uri ?? 'bank').sort(), ['bank', ...members].sort());
+        assert.ok(found.every((f) => f.data?.category === category));
+      });
+
+      it(`fires once, on the bank, with ${have - 1} ${category} stories (one under ${have})`, () => {
+        const i = IDEAL.indexOf(member);
+        const found = analyze([...IDEAL.slice(0, i), ...IDEAL.slice(i + 1)]).of('bank-composition');
+        assert.deepEqual(
+          found.map((f) => [f.uri, f.data?.category, f.data?.count]),
+          [[undefined, category, have - 1]],
+        );
+      });
+    }
+
     it('stays silent on the ideal composition, whatever the case of the category', () => {
       const shouting = IDEAL.map((s) => ({ ...s, category: s.category[0].toUpperCase() + s.category.slice(1) }));
       assert.deepEqual(analyze(shouting).of('bank-composition'), []);
@@ -162,6 +189,11 @@ describe('bank rules', () => {
       assert.match(found[0].message, /claims 7 themes/);
     });
 
+    it('counts a theme written twice once', () => {
+      const twice = [...seven.slice(0, 6), 'Proud'];
+      assert.deepEqual(analyze([{ category: 'project', questions: twice }, ...IDEAL.slice(1)]).of('overused-story'), []);
+    });
+
     it('stays silent on 6 themes', () => {
       assert.deepEqual(analyze([{ category: 'project', questions: seven.slice(0, 6) }, ...IDEAL.slice(1)]).of('overused-story'), []);
     });
@@ -178,6 +210,31 @@ describe('bank rules', () => {
 
     it('stays silent when every headline metric differs', () => {
       assert.deepEqual(analyze(IDEAL).of('duplicate-metric'), []);
+    });
+
+    it('fires on each of three stories that share a headline metric, and on no other', () => {
+      const specs = IDEAL.map((s, i) => (i === 0 || i === 2 || i === 6 ? { ...s, metric: 'from 0.61 to 0.78' } : s));
+      const { of, files } = analyze(specs);
+      const found = of('duplicate-metric');
+      assert.deepEqual(found.map((f) => f.uri).sort(), [files[0].uri, files[2].uri, files[6].uri]);
+      assert.match(found.find((f) => f.uri === files[0].uri)!.message, /also ends "Story \d+" and "Story \d+"/);
+    });
+
+    it('passes over a p-value: it backs the result up, it is not the headline', () => {
+      // Both Results open with "p < 0.01"; their headlines are the changes that follow it.
+      const differ = IDEAL.map((s, i) =>
+        i === 1
+          ? { ...s, metric: 'significantly (p < 0.01), from 0.61 to 0.78' }
+          : i === 4
+            ? { ...s, metric: 'significantly (p < 0.01), from 0.52 to 0.70' }
+            : s,
+      );
+      assert.deepEqual(analyze(differ).of('duplicate-metric'), []);
+      const same = IDEAL.map((s, i) => (i === 1 || i === 4 ? { ...s, metric: 'significantly (p < 0.01), from 0.61 to 0.78' } : s));
+      const { of, files } = analyze(same);
+      const found = of('duplicate-metric');
+      assert.deepEqual(found.map((f) => f.uri).sort(), [files[1].uri, files[4].uri]);
+      for (const f of found) assert.equal(files.find((x) => x.uri === f.uri)!.text.slice(f.span.start, f.span.end), 'from 0.61 to 0.78');
     });
   });
 });

@@ -1,9 +1,11 @@
-// Every story rule carries its own examples: in a `fire` example the span its finding must cover
-// is marked with « and »; a `silent` example must yield no finding of the rule. One loop runs
-// them all, so a new rule is tested the moment it is registered.
+// Every story rule carries its own examples: in a `fire` example every finding of the rule is
+// marked with « and » — the same spans, as many of them, and nothing else; a `silent` example must
+// yield no finding of the rule. One loop runs them all, so a new rule is tested the moment it is
+// registered. The examples sit on both sides of each threshold and exactly at it, so an
+// off-by-one in a comparison fails here.
 import assert from 'node:assert/strict';
 import { STORY_RULES, lintText, resolveConfig, type Finding } from '../server/src/engine';
-import { readExample } from '../server/src/engine/rules/examples';
+import { GOOD_WORDS, ex, readExample } from '../server/src/engine/rules/examples';
 
 const TODAY = '2026-11-25';
 
@@ -14,12 +16,40 @@ function findingsOf(ruleId: string, markdown: string, config: Parameters<typeof 
   return lintText(markdown, resolveConfig(config), { today: TODAY, only: [ruleId] }).findings.filter((f) => f.rule === ruleId);
 }
 
-function describeSpans(markdown: string, findings: Finding[]): string {
-  if (findings.length === 0) return 'no finding';
-  return findings.map((f) => `${f.span.start}–${f.span.end} ${JSON.stringify(markdown.slice(f.span.start, f.span.end))}`).join(', ');
+type Span = { start: number; end: number };
+
+/** Spans in document order, as "start–end" strings, so two lists compare with deepEqual. */
+function spansOf(items: (Span | { span: Span })[]): string[] {
+  return items
+    .map((x) => ('span' in x ? x.span : x))
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((s) => `${s.start}–${s.end}`);
+}
+
+function describeSpans(markdown: string, items: (Span | { span: Span })[]): string {
+  if (items.length === 0) return 'no finding';
+  return items
+    .map((x) => ('span' in x ? x.span : x))
+    .map((s) => `${s.start}–${s.end} ${JSON.stringify(markdown.slice(s.start, s.end))}`)
+    .join(', ');
 }
 
 describe('rule examples', () => {
+  it('reads nested marks: one span marked twice, and a span inside another', () => {
+    assert.deepEqual(readExample('««ab»» «c «d» e»').marks, [
+      { start: 0, end: 2 },
+      { start: 0, end: 2 },
+      { start: 5, end: 6 },
+      { start: 3, end: 8 },
+    ]);
+    assert.equal(readExample('««ab»» «c «d» e»').markdown, 'ab c d e');
+  });
+
+  it('GOOD_WORDS counts the default story as the engine does (the length examples are built on it)', () => {
+    const story = lintText(ex(), resolveConfig(), { today: TODAY }).doc.stories[0];
+    assert.deepEqual(story.kindWords, GOOD_WORDS);
+  });
+
   for (const rule of STORY_RULES) {
     describe(rule.id, () => {
       if (PSEUDO_RULES.has(rule.id)) {
@@ -41,13 +71,8 @@ describe('rule examples', () => {
         it(`fires on example ${n + 1} at ${shown}`, () => {
           assert.ok(marks.length >= 1, 'a fire example must mark the expected span with « and »');
           const found = findingsOf(rule.id, markdown, config);
-          for (const mark of marks) {
-            const hit = found.some((f) => f.span.start === mark.start && f.span.end === mark.end);
-            assert.ok(
-              hit,
-              `expected a ${rule.id} finding at ${mark.start}–${mark.end} ${JSON.stringify(markdown.slice(mark.start, mark.end))}; got ${describeSpans(markdown, found)}`,
-            );
-          }
+          // The marks are the whole answer: the same spans, as many times, and nothing else.
+          assert.deepEqual(spansOf(found), spansOf(marks), `expected exactly ${describeSpans(markdown, marks)}; got ${describeSpans(markdown, found)}`);
         });
       });
 

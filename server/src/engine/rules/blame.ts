@@ -33,7 +33,12 @@ export const rule: StoryRule = {
       ex({ situation: 'The data team «gave us bad data» for the new payment method, and there was «nothing I could do».' }),
       ex({ situation: 'Fraud losses doubled after a launch; the vendor had changed its schema, and «I had no way of knowing».' }),
     ],
-    silent: [ex(), ex({ situation: 'A schema change upstream broke our labels; I had not added a check for it.' })],
+    silent: [
+      ex(),
+      ex({ situation: 'A schema change upstream broke our labels; I had not added a check for it.' }),
+      // Notes are not spoken.
+      ex({ after: '## Notes\n\nDo not say it was not my fault.' }),
+    ],
   },
   check(ctx) {
     reportMatches(

@@ -16,12 +16,24 @@ export const rule: StoryRule = {
     fire: [
       { markdown: ex({ title: '«Fraud model»' }), config: { targetCompany: 'amazon' } },
       { markdown: ex({ title: '«Fraud model»' }), config: { targetCompany: 'anthropic' } },
+      // The story's own `company:` wins over the configured one.
+      {
+        markdown: ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\ncompany: google', title: '«Fraud model»' }),
+        config: { targetCompany: 'amazon' },
+      },
     ],
     silent: [
       ex(),
       {
         markdown: ex({ action: 'I compared three options against a baseline; this was Dive Deep work. I chose trees because analysts needed explanations.' }),
         config: { targetCompany: 'amazon' },
+      },
+      {
+        markdown: ex({
+          front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\ncompany: amazon',
+          action: 'I compared three options against a baseline; this was Dive Deep work. I chose trees because analysts needed explanations.',
+        }),
+        config: { targetCompany: 'google' },
       },
     ],
   },

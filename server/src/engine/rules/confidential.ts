@@ -12,8 +12,21 @@ export const rule: StoryRule = {
   examples: {
     fire: [
       { markdown: ex({ situation: 'Our checkout team at «Acme» saw fraud losses climb after a new payment method launched.' }), config: { redact: ['Acme'] } },
+      // Every use, in any case, the title included.
+      {
+        markdown: ex({ title: 'Fraud model at «Acme»', situation: 'Our checkout team at «acme» saw fraud losses climb after «Acme» Pay launched.' }),
+        config: { redact: ['Acme'] },
+      },
     ],
-    silent: [ex(), { markdown: ex(), config: { redact: ['Acme'] } }],
+    silent: [
+      ex(),
+      { markdown: ex(), config: { redact: ['Acme'] } },
+      // Whole words only.
+      {
+        markdown: ex({ situation: 'Our checkout team at Acmeland saw fraud losses climb after a new payment method launched.' }),
+        config: { redact: ['Acme'] },
+      },
+    ],
   },
   check(ctx) {
     const terms = ctx.config.redact;

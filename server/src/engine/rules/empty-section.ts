@@ -13,8 +13,16 @@ export const rule: StoryRule = {
     fire: [
       ex({ task: '## «Task»\n\n<!-- TODO -->' }),
       '# Churn\n\n**Situation:** Churn rose.\n\n**Task:** I owned it.\n\n«**Action:**»\n\n**Result:** Churn fell from 9% to 6%.\n',
+      // A combined section is one section: one finding.
+      '# Churn\n\n«**Situation/Task:**»\n\n**Action:** I built a model.\n\n**Result:** Churn fell from 9% to 6%.\n',
     ],
-    silent: [ex()],
+    silent: [
+      ex(),
+      // A section of placeholders is a draft: the placeholder rule reports it.
+      ex({ task: '## Task\n\n[Describe your role and goal]' }),
+      // A missing section is missing-section's.
+      ex({ task: null }),
+    ],
   },
   check(ctx) {
     const seen = new Set<unknown>();

@@ -21,6 +21,9 @@ export const GOOD = {
     'Fraud losses fell from $80K to $35K a month and precision rose from 0.61 to 0.78. The review template I wrote is now used by two other teams. I learned to agree on the metric with the business before modelling.',
 };
 
+/** How many words each section of GOOD counts, for the examples at a length threshold. */
+export const GOOD_WORDS = { situation: 17, task: 14, action: 34, result: 40 };
+
 export function ex(parts: ExampleParts = {}): string {
   const front = parts.front ?? GOOD.front;
   const out: string[] = [];
@@ -36,11 +39,25 @@ export function ex(parts: ExampleParts = {}): string {
   return out.join('\n');
 }
 
+/**
+ * Prose of exactly `n` words for an example at a length threshold: the words of `sentence`, told
+ * as often as they fit and then cut short, each run closed with a full stop.
+ */
+export function fill(n: number, sentence: string): string {
+  const words = sentence.replace(/[.!?]$/, '').split(/\s+/);
+  const out: string[] = [];
+  for (let left = n; left > 0; left -= words.length) out.push(words.slice(0, left).join(' ') + '.');
+  return out.join(' ');
+}
+
 export interface ReadExample {
   /** The Markdown with the « » markers removed. */
   markdown: string;
   config?: import('../lint/config').StarlintConfig;
-  /** The marked spans, as offsets into `markdown`. */
+  /**
+   * The marked spans, as offsets into `markdown`, in the order they close. In a `fire` example they
+   * are every finding the rule gives, no more: `««Title»»` marks two findings on the same span.
+   */
   marks: { start: number; end: number }[];
 }
 
@@ -49,13 +66,12 @@ export function readExample(example: import('./rule').RuleExample): ReadExample 
   const { markdown: marked, config } = typeof example === 'string' ? { markdown: example, config: undefined } : example;
   const marks: { start: number; end: number }[] = [];
   let markdown = '';
-  let open = -1;
+  // Markers nest, so one span can be marked twice and a finding can lie inside another's span.
+  const open: number[] = [];
   for (const ch of marked) {
-    if (ch === '«') open = markdown.length;
-    else if (ch === '»' && open >= 0) {
-      marks.push({ start: open, end: markdown.length });
-      open = -1;
-    } else markdown += ch;
+    if (ch === '«') open.push(markdown.length);
+    else if (ch === '»' && open.length > 0) marks.push({ start: open.pop()!, end: markdown.length });
+    else markdown += ch;
   }
   return { markdown, config, marks };
 }

@@ -12,7 +12,7 @@ export const rule: StoryRule = {
   options: {},
   examples: {
     fire: [ex({ action: '## «Action»\n\nI built gradient-boosted trees on the payment features and shipped them behind a flag.' })],
-    silent: [ex()],
+    silent: [ex(), ex({ action: null })],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'action');

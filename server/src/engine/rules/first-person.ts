@@ -22,10 +22,30 @@ export const rule: StoryRule = {
     minSubjects: { type: 'number', default: 3, description: 'Fewest first-person subjects before the ratio is judged.', minimum: 1 },
   },
   examples: {
-    fire: [ex({ action: '«We» compared three options. «We» chose gradient-boosted trees because analysts needed explanations. I ran the A/B test.' })],
+    fire: [
+      ex({ action: '«We» compared three options. «We» chose gradient-boosted trees because analysts needed explanations. I ran the A/B test.' }),
+      // Nine "I" and four "we": 69 %, just under the 70 % target.
+      ex({
+        action:
+          '«We» met the risk team. I compared three options against a baseline. «We» agreed on the metric. I chose trees because analysts needed explanations. I wrote the features. «We» reviewed the results. I ran the A/B test. I tuned the threshold. «We» signed off. I wrote the rollout plan. I trained the analysts. I set up the alerts. I documented the model.',
+      }),
+      // No "I" at all: 0 %.
+      ex({ action: '«We» compared three options. «We» chose trees. «We» ran the A/B test.' }),
+    ],
     silent: [
       ex(),
       ex({ action: 'We compared options.' }),
+      // Two first-person subjects, one short of the three the ratio needs.
+      ex({ action: 'We compared three options against a baseline. I chose trees because analysts needed explanations.' }),
+      // Seven "I" and three "we": exactly 70 %.
+      ex({
+        action:
+          'We met the risk team. I compared three options against a baseline. We agreed on the metric. I chose trees because analysts needed explanations. I wrote the features. We reviewed the results. I ran the A/B test. I tuned the threshold. I wrote the rollout plan. I trained the analysts.',
+      }),
+      // Three "I" and one "we": 75 %.
+      ex({
+        action: 'We met the risk team. I compared three options against a baseline. I chose trees because analysts needed explanations. I ran the A/B test.',
+      }),
       // Speech inside quotation marks is not the writer's account.
       ex({
         action:

@@ -25,6 +25,12 @@ export const rule: StoryRule = {
         after:
           '## «Follow-ups»\n\n- **Why this approach?** Trees gave analysts explanations they could act on.\n- **What would you do differently?** I would involve the analysts a week earlier.',
       }),
+      // Five of the six answered: one is enough to fire.
+      ex({
+        after:
+          '## «Follow-ups»\n\n- **Why this approach and not the alternatives?** Trees gave analysts explanations they could act on.\n- **What would you do differently?** I would involve the analysts a week earlier.\n- **How did you get buy-in?** I showed the risk team the losses by merchant.\n- **Biggest risks?** Blocking good customers; I capped the decline rate.\n- **How did you know it was successful?** The A/B test held for four weeks.',
+      }),
+      ex({ after: '## «Follow-ups»\n\n<!-- to do -->' }),
     ],
     silent: [
       ex(),

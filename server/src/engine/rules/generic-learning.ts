@@ -39,11 +39,17 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell by 55%. «Communication is important».' }),
       ex({ result: 'Losses fell by 55%. The outage «taught me the importance of thorough testing and humility».' }),
       ex({ result: 'Losses fell by 55%. I «learned that clear ownership is key».' }),
+      // A virtue of five words, the most that still reads as a virtue.
+      ex({ result: 'Losses fell by 55%. I «learned the importance of thorough and honest code review».' }),
+      // A gerund of two words is a virtue too ("testing thoroughly"), not a practice.
+      ex({ result: 'Losses fell by 55%. I «learned the importance of testing thoroughly».' }),
     ],
     silent: [
       ex(),
       // A virtue followed by the practice that changed.
       ex({ result: 'Losses fell by 55%. It taught me the importance of testing. Since then I run a shadow week before every launch.' }),
+      // Six words name a thing, not a virtue.
+      ex({ result: 'Losses fell by 55%. I learned the importance of a shared label glossary between teams.' }),
       // A lesson whose object is itself a practice.
       ex({ result: 'Losses fell by 55%. I learned the importance of agreeing the label definition with finance before training anything.' }),
     ],

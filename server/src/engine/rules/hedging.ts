@@ -26,9 +26,17 @@ export const rule: StoryRule = {
   severity: 'info',
   options: {},
   examples: {
-    fire: [ex({ action: 'I compared three options against a baseline. «I think» trees were the right call because analysts needed explanations.' })],
+    fire: [
+      ex({ action: 'I compared three options against a baseline. «I think» trees were the right call because analysts needed explanations.' }),
+      // Every hedge, in every spoken section (a Summary is spoken too); Notes are not.
+      ex({
+        action: 'I compared three options against a baseline. «Maybe» trees were right, «I guess», because analysts needed explanations.',
+        after: '## Summary\n\nI «probably» cut fraud losses by half.\n\n## Notes\n\nI think I should rehearse this one.',
+      }),
+    ],
     silent: [
       ex(),
+      ex({ after: '## Notes\n\nI think I should rehearse this one; maybe cut the Situation.' }),
       ex({
         action: 'I compared three options against a baseline and asked what kind of model analysts could read. I chose trees because they needed explanations.',
       }),

@@ -13,7 +13,7 @@ export const rule: StoryRule = {
   options: {},
   examples: {
     fire: [ex({ situation: "Fraud losses climbed after a new payment method launched, and honestly «I'm a perfectionist», so it bothered me." })],
-    silent: [ex()],
+    silent: [ex(), ex({ after: "## Notes\n\nIf asked for a weakness, do not say I'm a perfectionist." })],
   },
   check(ctx) {
     reportMatches(ctx, spokenSections(ctx.story), BRAG, (m) => `"${m}" is a humble-brag: name a real weakness, what it cost, and what you do about it.`);

@@ -9,7 +9,7 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ after: '<!-- starlint-disable «first-persn» -->' })],
+    fire: [ex({ after: '<!-- starlint-disable «first-persn» -->' }), ex({ after: '<!-- starlint-disable first-person «first-persn» «hedgng» -->' })],
     silent: [ex({ after: '<!-- starlint-disable first-person -->' })],
   },
   check() {},

@@ -20,6 +20,7 @@ export const rule: StoryRule = {
     ],
     silent: [
       ex(),
+      ex({ result: null }),
       // What outlives the story: a safeguard that stays, a pattern kept for future work.
       ex({
         result:

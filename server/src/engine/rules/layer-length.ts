@@ -1,13 +1,17 @@
 import type { StoryRule } from './rule';
 import { hasProse } from '../model/text';
 import { spoken } from '../../../../shared/time';
-import { ex } from './examples';
+import { ex, fill } from './examples';
 import { plural } from '../../../../shared/wording';
 
 /** The message for a depth layer of `words` words outside [min, max]. */
 export function message(name: string, words: number, wpm: number, what: string, min: number, max: number): string {
   return `${name} is ${plural(words, 'word')} (${spoken(words, wpm)} spoken): a ${what} layer is ${min}–${max} words; ${words < min ? 'add' : 'cut'} until it fits.`;
 }
+
+const SUMMARY = 'I cut fraud losses by more than half by replacing the rules with a model that analysts could read';
+const DEEP_DIVE = 'The model read payment features such as the device age and the merchant history and I checked each one against the rules';
+const DEEP_DIVE_20_30 = { rules: { 'layer-length': { deepDiveMin: 20, deepDiveMax: 30 } } };
 
 export const rule: StoryRule = {
   id: 'layer-length',
@@ -22,10 +26,26 @@ export const rule: StoryRule = {
     deepDiveMax: { type: 'number', default: 750, description: 'Most words in a Deep dive.', minimum: 0 },
   },
   examples: {
-    fire: [ex({ after: '## «Summary»\n\nI cut fraud losses by half with a new model.' })],
+    fire: [
+      ex({ after: '## «Summary»\n\nI cut fraud losses by half with a new model.' }),
+      // 74 and 151 words: one outside each end of 75–150.
+      ex({ after: `## «Summary»\n\n${fill(74, SUMMARY)}` }),
+      ex({ after: `## «Summary»\n\n${fill(151, SUMMARY)}` }),
+      ex({ after: `## «Deep dive»\n\n${fill(120, DEEP_DIVE)}` }),
+      // The Deep dive's ends, shown on a configured range of 20–30 words: 19 and 31.
+      { markdown: ex({ after: `## «Deep dive»\n\n${fill(19, DEEP_DIVE)}` }), config: DEEP_DIVE_20_30 },
+      { markdown: ex({ after: `## «Deep dive»\n\n${fill(31, DEEP_DIVE)}` }), config: DEEP_DIVE_20_30 },
+      // Each layer is judged on its own.
+      ex({ after: `## «Summary»\n\n${fill(40, SUMMARY)}\n\n## «Deep dive»\n\n${fill(120, DEEP_DIVE)}` }),
+    ],
     silent: [
       ex({ after: `## Summary\n\n${'I cut fraud losses from $80K to $35K a month by replacing rules with a model that analysts could read. '.repeat(5)}` }),
       ex(),
+      // 75 and 150 words: the ends of the range.
+      ex({ after: `## Summary\n\n${fill(75, SUMMARY)}` }),
+      ex({ after: `## Summary\n\n${fill(150, SUMMARY)}` }),
+      { markdown: ex({ after: `## Deep dive\n\n${fill(20, DEEP_DIVE)}` }), config: DEEP_DIVE_20_30 },
+      { markdown: ex({ after: `## Deep dive\n\n${fill(30, DEEP_DIVE)}` }), config: DEEP_DIVE_20_30 },
     ],
   },
   messages: (n) => [message('Summary', n, 150, '30–60 second', 75, 150), message('Deep dive', n, 150, '4–5 minute', 600, 750)],

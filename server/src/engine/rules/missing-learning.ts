@@ -21,6 +21,7 @@ export const rule: StoryRule = {
       ex(),
       ex({ result: 'Losses fell from $80K to $35K a month. Going forward, I agree on the metric with the business before modelling.' }),
       ex({ result: 'Losses fell by 55%. It was a good learning experience.' }),
+      ex({ result: null }),
     ],
   },
   check(ctx) {

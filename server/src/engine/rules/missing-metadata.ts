@@ -31,6 +31,8 @@ export const rule: StoryRule = {
   examples: {
     fire: [
       ex({ front: 'title: Fraud model\n«category»: project\ndate: 2025-06' }),
+      ex({ front: 'title: Fraud model\n«questions»: [challenging-project, ambiguity, proud]\ndate: 2025-06' }),
+      // Both missing: one finding, at the title.
       '# «Churn»\n\nSituation: churn rose.\nTask: I owned it.\nAction: I built a model.\nResult: churn fell from 9% to 6%.\n',
     ],
     silent: [ex()],

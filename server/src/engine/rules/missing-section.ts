@@ -31,6 +31,10 @@ export const rule: StoryRule = {
     fire: [
       ex({ title: '«Fraud model»', task: null }),
       '# «Churn model»\n\n**Situation:** Churn rose.\n\n**Action:** I built a model.\n\n**Result:** Churn fell from 9% to 6%.\n',
+      // Each missing section is its own finding, all at the title.
+      ex({ title: '«««Fraud model»»»', task: null, action: null, result: null }),
+      // An answer told without labels is one finding, not four.
+      '# «Tell me about a time you failed»\n\nLast spring I shipped a churn model without a holdout, and it looked great until renewals came in. I rebuilt the evaluation with a held-out month, and churn fell from 9% to 6%. Now I never ship without a holdout.\n',
     ],
     silent: [ex(), '# Churn\n\nContext: Churn rose.\nGoal: I had to cut it.\nApproach: I built a model.\nOutcome: churn fell from 9% to 6%.\n'],
   },

@@ -17,8 +17,25 @@ export const rule: StoryRule = {
   severity: 'info',
   options: { maxYears: { type: 'number', default: 3, description: 'Age in years after which a story is reported.', minimum: 0 } },
   examples: {
-    fire: [ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2019-03' })],
-    silent: [ex(), ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]' })],
+    // Measured from 2026-11-25, the date the examples are run with.
+    fire: [
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2019-03' }),
+      // 37 months: one over the 36 allowed.
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2023-10' }),
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2023-10-25' }),
+      // A year alone counts from its December: 47 months.
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2022' }),
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: last spring' }),
+    ],
+    silent: [
+      ex(),
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]' }),
+      // Exactly 36 months, and 36 months less a day.
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\ndate: 2023-11' }),
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\ndate: 2023-10-26' }),
+      // December 2023: 35 months.
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\ndate: 2023' }),
+    ],
   },
   messages: (n) => [message('2019-03', n * 12, n), message('2025-11', n, 3)],
   check(ctx) {

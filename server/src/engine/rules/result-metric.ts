@@ -11,8 +11,12 @@ export const rule: StoryRule = {
   severity: 'error',
   options: {},
   examples: {
-    fire: [ex({ result: '## «Result»\n\nThe model shipped in 2024 and the team was very happy with it. I learned to agree on the metric first.' })],
-    silent: [ex(), ex({ result: 'Precision rose from 0.61 to 0.78.' }), ex({ result: 'Review time halved.' })],
+    fire: [
+      ex({ result: '## «Result»\n\nThe model shipped in 2024 and the team was very happy with it. I learned to agree on the metric first.' }),
+      // A team size and a timeline are not metrics.
+      ex({ result: '## «Result»\n\nA 4-person team shipped the model within four weeks. I learned to agree on the metric first.' }),
+    ],
+    silent: [ex(), ex({ result: null }), ex({ result: 'Precision rose from 0.61 to 0.78.' }), ex({ result: 'Review time halved.' })],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'result');

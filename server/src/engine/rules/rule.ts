@@ -11,8 +11,10 @@ export interface RuleOption {
 }
 
 /**
- * Examples live on the rule: they are its tests and its documentation. In a `fire` example the
- * span the finding must cover is marked with « and »; the markers are removed before linting.
+ * Examples live on the rule: they are its tests and its documentation. In a `fire` example every
+ * finding the rule gives is marked with « and » around its exact span — the marks are the whole
+ * set, so a finding too many or too few fails; the markers are removed before linting. A `silent`
+ * example yields no finding of the rule.
  */
 export type RuleExample = string | { markdown: string; config?: StarlintConfig };
 

@@ -12,6 +12,8 @@ export const rule: StoryRule = {
   examples: {
     fire: [
       '# Churn\n\n## Task\n\nI owned churn.\n\n## «Situation»\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
+      // Only the section that steps back is reported; the Result after it is in order.
+      '# Churn\n\n## Situation\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## «Task»\n\nI owned churn.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
     ],
     silent: [
       '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',

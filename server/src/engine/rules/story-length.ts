@@ -1,7 +1,7 @@
 import { storySpan, type StoryRule } from './rule';
 import { answerSection, hasProse } from '../model/text';
 import { spoken } from '../../../../shared/time';
-import { ex } from './examples';
+import { GOOD_WORDS, ex, fill } from './examples';
 import { plural } from '../../../../shared/wording';
 
 /** The message for a story of `words` words, too short or too long for [targetMin, targetMax]. */
@@ -9,6 +9,12 @@ export function message(words: number, wpm: number, targetMin: number, targetMax
   const target = `${targetMin}–${targetMax} words (${spoken(targetMin, wpm)}–${spoken(targetMax, wpm)} spoken)`;
   const advice = short ? 'add the decisions and reasoning to Action' : 'cut context and detail, and move the depth to a "Deep dive" section';
   return `Story is ${plural(words, 'word')} (${spoken(words, wpm)} spoken): aim for ${target}; ${advice}.`;
+}
+
+/** The default story's Action, grown or cut so that the story has `words` words in all. */
+function actionFor(words: number): string {
+  const others = GOOD_WORDS.situation + GOOD_WORDS.task + GOOD_WORDS.result;
+  return fill(words - others, 'I compared three options against the current rules as a baseline and wrote down why each could fail');
 }
 
 export const rule: StoryRule = {
@@ -24,13 +30,17 @@ export const rule: StoryRule = {
     targetMax: { type: 'number', default: 400, description: 'Upper end of the target named in the message.', minimum: 0 },
   },
   examples: {
-    fire: [ex({ title: '«Fraud model»' })],
+    fire: [
+      ex({ title: '«Fraud model»' }),
+      // 224 words: one short of the 225 that pass.
+      ex({ title: '«Fraud model»', action: actionFor(224) }),
+      // 526 words: one over the 525 that pass.
+      ex({ title: '«Fraud model»', action: actionFor(526) }),
+    ],
     silent: [
-      ex({
-        action:
-          'I compared three options against the current rules as a baseline and wrote down why each could fail. '.repeat(6) +
-          'I chose gradient-boosted trees because analysts needed explanations. '.repeat(6),
-      }),
+      // 225 and 525 words: the shortest and the longest story that pass.
+      ex({ action: actionFor(225) }),
+      ex({ action: actionFor(525) }),
     ],
   },
   messages: (n) => [message(n, 150, 300, 400, true), message(n, 150, 300, 400, false)],

@@ -12,8 +12,18 @@ export const rule: StoryRule = {
   severity: 'warning',
   options: {},
   examples: {
-    fire: [ex({ task: '## «Task»\n\nThe team had to cut fraud losses without blocking good customers.' })],
-    silent: [ex(), ex({ task: 'My goal was to cut losses.' })],
+    fire: [
+      ex({ task: '## «Task»\n\nThe team had to cut fraud losses without blocking good customers.' }),
+      // "We" is the team, not you.
+      ex({ task: '## «Task»\n\nWe had to cut losses without blocking good customers.' }),
+    ],
+    silent: [
+      ex(),
+      ex({ task: 'My goal was to cut losses.' }),
+      ex({ task: 'The risk team asked me to cut losses without blocking good customers.' }),
+      ex({ task: 'Cutting losses without blocking good customers was mine to solve.' }),
+      ex({ task: null }),
+    ],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'task');

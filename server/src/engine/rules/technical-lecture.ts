@@ -54,9 +54,21 @@ export const rule: StoryRule = {
         action:
           '## «Action»\n\nI added a circuit breaker in front of the payments API. I raised the connection pool from 10 to 25 and put a Redis cache in front of the slowest queries. I set the retry timeouts to two seconds and moved the batch jobs to their own Kubernetes cluster.',
       }),
+      // Three sentences of detail in five: 60 %, over the 50 % allowed.
+      ex({
+        action:
+          '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads. I chose it over trees because the merchant text mattered. The embeddings were 768 dimensions. I ruled out a larger model because analysts needed answers within a second. I trained with Adam at a learning rate of 3e-4 and a batch size of 256.',
+      }),
     ],
     silent: [
       ex(),
+      // Two sentences of detail in four: exactly 50 %.
+      ex({
+        action:
+          'I used a transformer encoder with 12 layers and 8 attention heads. I chose it over trees because the merchant text mattered. The embeddings were 768 dimensions. I ruled out a larger model because analysts needed answers within a second.',
+      }),
+      // Two sentences, both detail: one short of the three the share needs.
+      ex({ action: 'I used a transformer encoder with 12 layers and 8 attention heads. The embeddings were 768 dimensions.' }),
       // What the evidence showed is reasoning too: only one sentence of three is bare detail.
       ex({
         action:

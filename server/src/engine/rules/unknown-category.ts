@@ -12,7 +12,11 @@ export const rule: StoryRule = {
   severity: 'error',
   options: {},
   examples: {
-    fire: [ex({ front: 'category: «projcet»\nquestions: [challenging-project, ambiguity, proud]\ndate: 2025-06' })],
+    fire: [
+      ex({ front: 'category: «projcet»\nquestions: [challenging-project, ambiguity, proud]\ndate: 2025-06' }),
+      // Nothing close enough to suggest: still one finding, at the value.
+      ex({ front: 'category: «marketing»\nquestions: [challenging-project, ambiguity, proud]\ndate: 2025-06' }),
+    ],
     silent: [ex(), ex({ front: 'category: Failure\nquestions: [failure, ambiguity, proud]\ndate: 2025-06' })],
   },
   check(ctx) {

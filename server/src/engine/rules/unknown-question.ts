@@ -10,7 +10,10 @@ export const rule: StoryRule = {
   severity: 'error',
   options: {},
   examples: {
-    fire: [ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», proud]\ndate: 2025-06' })],
+    fire: [
+      ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», proud]\ndate: 2025-06' }),
+      ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», «prouud»]\ndate: 2025-06' }),
+    ],
     silent: [
       ex(),
       {

@@ -100,9 +100,21 @@ export const rule: StoryRule = {
         result:
           'Fraud losses fell from $80K to $35K a month. The launch was «a success» with the risk team. I learned to agree on the metric first; the template is used by two teams.',
       }),
+      // One finding for each sentence that claims, in the Action and in the Result.
+      ex({
+        action:
+          'I compared three options against a baseline. The new features helped recall «significantly». I chose trees because analysts needed explanations.',
+        result:
+          'Fraud losses fell from $80K to $35K a month. Analysts were «happier». I learned to agree on the metric first; the template is used by two teams.',
+      }),
     ],
     silent: [
       ex(),
+      // "statistically significant" is a claim about a test.
+      ex({
+        result:
+          'Fraud losses fell from $80K to $35K a month, a statistically significant drop. I learned to agree on the metric first; the template is used by two teams.',
+      }),
       ex({ result: 'Precision improved from 0.61 to 0.78 and losses fell by 55%.' }),
       // In the Action, "reduced" tells what was done; in the Result a lesson claims no outcome.
       ex({ action: 'I reduced the feature set to the twelve signals analysts could explain, compared trees against a baseline, and chose trees.' }),

@@ -15,8 +15,24 @@ export const rule: StoryRule = {
   severity: 'info',
   options: { min: { type: 'number', default: 3, description: 'Fewest themes a story should answer.', minimum: 1 } },
   examples: {
-    fire: [ex({ front: 'category: project\n«questions»: [challenging-project, proud]\ndate: 2025-06' })],
-    silent: [ex(), ex({ front: 'category: project\ndate: 2025-06' })],
+    fire: [
+      // Two themes: one short of three.
+      ex({ front: 'category: project\n«questions»: [challenging-project, proud]\ndate: 2025-06' }),
+      // Only known theme ids count, each once: two here.
+      ex({ front: 'category: project\n«questions»: [challenging-project, Proud, proud, scaling]\ndate: 2025-06' }),
+      ex({ front: 'category: project\n«questions»: []\ndate: 2025-06' }),
+    ],
+    silent: [
+      // Exactly three themes.
+      ex(),
+      ex({ front: 'category: project\ndate: 2025-06' }),
+      ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud, failure]\ndate: 2025-06' }),
+      // A theme added in the configuration is a known one.
+      {
+        markdown: ex({ front: 'category: project\nquestions: [challenging-project, proud, scaling]\ndate: 2025-06' }),
+        config: { themes: [{ id: 'scaling', question: 'Tell me about scaling a system' }] },
+      },
+    ],
   },
   messages: (n) => [message(n, n + 1)],
   check(ctx) {

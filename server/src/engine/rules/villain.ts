@@ -22,6 +22,8 @@ export const rule: StoryRule = {
     ],
     silent: [
       ex(),
+      // Notes are not spoken.
+      ex({ after: '## Notes\n\nHe was clueless about models, but do not say so.' }),
       ex({
         action: 'I compared three options against a baseline, chose trees over lazy loading tricks because analysts needed explanations, and ran an A/B test.',
       }),
