@@ -114,3 +114,14 @@ describe('large-file', () => {
     assert.equal(result.findings.filter((f) => f.rule === 'large-file').length, 0);
   });
 });
+
+describe('section-balance: the message never shows a share inside the limits it breaks', () => {
+  it('says 9.8 %, not 10 %, for a Result under the 10 % floor (15–20 % less the 5-point tolerance)', () => {
+    const rule = STORY_RULES.find((r) => r.id === 'section-balance')!;
+    const { markdown } = readExample(rule.examples!.fire[0]);
+    const messages = lintText(markdown, resolveConfig(), { today: TODAY, only: ['section-balance'] }).findings.map((f) => f.message);
+    const result = messages.find((m) => m.startsWith('Result is '));
+    assert.ok(result, messages.join('\n'));
+    assert.match(result, /^Result is 9\.\d %/);
+  });
+});

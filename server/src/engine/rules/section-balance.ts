@@ -83,8 +83,11 @@ export const rule: StoryRule = {
       if (pct >= min - tol && pct <= max + tol) continue;
       const over = pct > max + tol;
       const section = story.star[kind]!;
+      // A share just outside the limits must not read as one inside them: 9.8 % is not "10 %".
+      const rounded = Math.round(pct);
+      const shown = rounded >= min - tol && rounded <= max + tol ? `${pct.toFixed(1)} %` : percent(share);
       ctx.report({
-        message: `${SECTION_TITLES[kind]} is ${percent(share)} of the story (target ${min}–${max} %, ${spoken(words[kind] as number, config.wordsPerMinute)} spoken): ${ADVICE[kind][over ? 0 : 1]}.`,
+        message: `${SECTION_TITLES[kind]} is ${shown} of the story (target ${min}–${max} %, ${spoken(words[kind] as number, config.wordsPerMinute)} spoken): ${ADVICE[kind][over ? 0 : 1]}.`,
         span: section.marker,
         data: { kind, share, min, max },
       });

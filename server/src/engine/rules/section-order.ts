@@ -14,6 +14,8 @@ export const rule: StoryRule = {
       '# Churn\n\n## Task\n\nI owned churn.\n\n## «Situation»\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
       // Only the section that steps back is reported; the Result after it is in order.
       '# Churn\n\n## Situation\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## «Task»\n\nI owned churn.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
+      // A Result told first is the one section out of place, not the three that follow it.
+      '# Churn\n\n## «Result»\n\nChurn fell from 9% to 6%.\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n',
     ],
     silent: [
       '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
@@ -21,17 +23,55 @@ export const rule: StoryRule = {
   },
   check(ctx) {
     const order = (k: StarKind): number => STAR_KINDS.indexOf(k);
-    let latest: StarKind | undefined;
-    for (const section of ctx.story.sections) {
-      if (!(STAR_KINDS as readonly string[]).includes(section.kind)) continue;
-      const kind = section.kind as StarKind;
-      if (ctx.story.star[kind] !== section) continue;
-      if (latest && order(kind) < order(latest)) {
-        ctx.report({
-          message: `${SECTION_TITLES[kind]} comes after ${SECTION_TITLES[latest]}: tell the story in Situation, Task, Action, Result order.`,
-          span: section.marker,
-        });
-      } else latest = kind;
+    const sections = ctx.story.sections.filter(
+      (section) => (STAR_KINDS as readonly string[]).includes(section.kind) && ctx.story.star[section.kind as StarKind] === section,
+    );
+    const kinds = sections.map((s) => s.kind as StarKind);
+    // Keep the most sections already in order (the largest increasing subset; with a tie, the one
+    // that keeps the earlier sections) and report the others: a Result told first is one misplaced
+    // section, not three.
+    let keep = 0;
+    let kept = 0;
+    for (let mask = 0; mask < 1 << kinds.length; mask++) {
+      let last = -1;
+      let ok = true;
+      for (let i = 0; i < kinds.length && ok; i++) {
+        if (!(mask & (1 << i))) continue;
+        ok = order(kinds[i]) > last;
+        last = order(kinds[i]);
+      }
+      const size = popcount(mask);
+      if (ok && (size > kept || (size === kept && earlier(mask, keep)))) {
+        keep = mask;
+        kept = size;
+      }
     }
+    sections.forEach((section, i) => {
+      if (keep & (1 << i)) return;
+      const kind = kinds[i];
+      const laterButBefore = kinds.findIndex((k, j) => j > i && keep & (1 << j) && order(k) < order(kind));
+      const earlierButAfter = kinds.findLastIndex((k, j) => j < i && keep & (1 << j) && order(k) > order(kind));
+      const message =
+        laterButBefore >= 0
+          ? `${SECTION_TITLES[kind]} comes before ${SECTION_TITLES[kinds[laterButBefore]]}: tell the story in Situation, Task, Action, Result order.`
+          : `${SECTION_TITLES[kind]} comes after ${SECTION_TITLES[kinds[earlierButAfter]]}: tell the story in Situation, Task, Action, Result order.`;
+      ctx.report({ message, span: section.marker });
+    });
   },
 };
+
+function popcount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+}
+
+/** True when subset `a` keeps earlier sections than `b` (compared from the first section on). */
+function earlier(a: number, b: number): boolean {
+  for (let i = 0; i < 31; i++) {
+    const inA = (a >> i) & 1;
+    const inB = (b >> i) & 1;
+    if (inA !== inB) return inA === 1;
+  }
+  return false;
+}
