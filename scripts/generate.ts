@@ -310,6 +310,14 @@ function examplesSection(rule: AnyRule): string[] {
       if (fires && marks.length) {
         const where = marks.map((m) => `\`${markdown.slice(m.start, m.end).replace(/\s+/g, ' ')}\``).join(', ');
         out.push(marks.length === 1 ? `The finding points at ${where}.` : `The ${marks.length} findings point at ${where}.`, '');
+        // What starlint says, and what it offers to change: pinned here, so the docs test notices any change.
+        const findings = lintText(markdown, resolveConfig(config), { today: TODAY, only: [rule.id] }).findings.filter((f) => f.rule === rule.id);
+        for (const message of new Set(findings.map((f) => f.message))) out.push(`> ${message}`, '');
+        const offers = findings.flatMap((f) => [
+          ...(f.fix ? [`${f.fix.title} (a safe fix: \`--fix\`, fix-all)`] : []),
+          ...(f.suggestions ?? []).map((o) => o.title),
+        ]);
+        if (offers.length) out.push(`Quick ${offers.length === 1 ? 'fix' : 'fixes'}: ${[...new Set(offers)].map((o) => `“${o}”`).join('; ')}.`, '');
       }
     }
   };
