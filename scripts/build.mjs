@@ -61,7 +61,34 @@ const api = API.map((a) => ({ in: a.in, out: a.out }));
 // node_modules, shared with the user's own remark pipeline; the CLI and the server bundle them.
 const runtime = Object.keys(createRequire(import.meta.url)('../package.json').dependencies ?? {});
 
+// VS Code for the Web: the extension's browser entry (a CommonJS module the web extension host
+// loads) and the language server as a classic web-worker script. Platform "browser": a Node
+// built-in module imported by mistake fails the build. 'vscode-languageserver' (constants and types
+// used by the LSP features) resolves to its browser build.
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [
+    {
+      name: 'languageserver-browser',
+      setup(build) {
+        const target = createRequire(import.meta.url).resolve('vscode-languageserver/browser');
+        build.onResolve({ filter: /^vscode-languageserver$/ }, () => ({ path: target }));
+      },
+    },
+  ],
+};
+const web = [
+  { ...browser, format: 'cjs', entryPoints: [{ in: 'client/src/browser.ts', out: 'dist/browser/extension' }], outdir: '.', external: ['vscode'] },
+  // A worker has no DOM: the "worker" export condition picks packages' DOM-free builds
+  // (decode-named-character-reference's "browser" build calls document.createElement).
+  { ...browser, conditions: ['worker'], format: 'iife', entryPoints: [{ in: 'server/src/browser.ts', out: 'dist/browser/server' }], outdir: '.' },
+];
+
 const builds = [
+  ...web,
   { ...common, ...cjs, entryPoints: entries, outdir: '.', external: ['vscode'] },
   { ...common, ...cjs, entryPoints: api, outdir: '.', outExtension: { '.js': '.cjs' }, external: runtime },
   { ...common, ...esm, entryPoints: api, outdir: '.', outExtension: { '.js': '.mjs' }, external: runtime },

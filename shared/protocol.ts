@@ -71,6 +71,22 @@ export namespace WorkspaceTrustNotification {
   export const type = new NotificationType<{ trusted: boolean }>(method);
 }
 
+/**
+ * `starlint/findFiles` (server → client; the web only): the Markdown files of one workspace folder,
+ * as URIs, at most `max`. The browser server cannot list the workspace itself; VS Code for the Web's
+ * client answers through `vscode.workspace.findFiles` (node_modules and .git left out).
+ */
+export namespace FindFilesRequest {
+  export const method = 'starlint/findFiles';
+  export const type = new RequestType<{ folder: string; max: number }, string[], void>(method);
+}
+
+/** `starlint/readFile` (server → client; the web only): a file's text through `vscode.workspace.fs`, or null. */
+export namespace ReadFileRequest {
+  export const method = 'starlint/readFile';
+  export const type = new RequestType<{ uri: string }, { text: string } | null, void>(method);
+}
+
 /** Params of `starlint/lintAll`: as for `starlint/bank`, one workspace folder or all of them. */
 export type LintAllParams = BankParams;
 

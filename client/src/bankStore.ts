@@ -2,7 +2,7 @@
 // server sends `starlint/bankChanged` or the user refreshes. The trees, the status bar and the
 // heat-map all read it and redraw on `onDidChange`.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { BankStory } from '../../shared/protocol';
 import { BankChangedNotification, BankRequest, type BankResult } from '../../shared/protocol';
 

@@ -2,7 +2,8 @@
 // replace its prompts, so tests and other extensions can run it without a person at the keyboard.
 import * as vscode from 'vscode';
 import { clock, today } from '../../shared/time';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { BankStory } from '../../shared/protocol';
 import { formatScore } from '../../shared/score-format';
 import type { BankStore } from './bankStore';
@@ -15,10 +16,12 @@ import { newStory, type NewStoryArgs, type NewStoryState } from './newStory';
 import type { DrillArgs, DrillPanel } from './drillPanel';
 import type { MatchArgs, MatchPanel } from './matchPanel';
 import { setUpStoryBank, type SetUpArgs } from './setup';
+import type { Platform } from './platform';
 import { LintAllRequest, MARK_PRACTICED_COMMAND, type BankResult, type MarkPracticedArgs, type MarkPracticedResult } from '../../shared/protocol';
 
 export interface CommandDeps {
   context: vscode.ExtensionContext;
+  platform: Platform;
   client: LanguageClient;
   store: BankStore;
   bankTree: BankTreeProvider;
@@ -35,7 +38,7 @@ type Handler = (deps: CommandDeps, ...args: any[]) => unknown;
 
 export const COMMANDS: Record<string, Handler> = {
   'starlint.newStory': newStoryFrom,
-  'starlint.setUpBank': (d, args?: SetUpArgs) => setUpStoryBank(d.context, () => d.store.refresh(), args),
+  'starlint.setUpBank': (d, args?: SetUpArgs) => setUpStoryBank(d.context, d.platform, () => d.store.refresh(), args),
   'starlint.lintAll': lintAll,
   'starlint.showCoverage': (d, mode?: unknown) => d.coverage.show(mode === 'principles' || mode === 'themes' ? mode : undefined),
   'starlint.openRuleDocs': openRuleDocs,
@@ -58,7 +61,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 /** From a category's context menu the argument is the tree node: a story of that category. */
 function newStoryFrom(d: CommandDeps, given?: NewStoryArgs | BankNode): Promise<vscode.Uri | undefined> {
   const args: NewStoryArgs = given && 'kind' in given ? (given.kind === 'category' ? { category: given.row.category } : {}) : (given ?? {});
-  return newStory({ report: () => d.store.report, state: d.newStory }, args);
+  return newStory({ report: () => d.store.report, state: d.newStory, insideReal: d.platform.insideReal }, args);
 }
 
 // ------------------------------------------------------------------ lint all, rule docs

@@ -2,7 +2,7 @@
 // Amazon). One panel at a time; it redraws when the bank changes, opens a story when its row is
 // activated and switches its columns when the page's toggle asks.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+import { nonce } from './nonce';
 import type { BankStore } from './bankStore';
 import { renderCoverageHtml, type CoverageMode } from './coverageHtml';
 
@@ -64,7 +64,7 @@ export class CoveragePanel implements vscode.Disposable {
     const content = renderCoverageHtml(report, { cspSource: this.panel.webview.cspSource, nonce: '', mode });
     if (content === this.shown) return;
     this.shown = content;
-    this.panel.webview.html = renderCoverageHtml(report, { cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), mode });
+    this.panel.webview.html = renderCoverageHtml(report, { cspSource: this.panel.webview.cspSource, nonce: nonce(), mode });
   }
 
   dispose(): void {

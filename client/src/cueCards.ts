@@ -3,7 +3,7 @@
 // `starlint cards` renders them, shown inside VS Code so nothing leaves the machine. The page
 // runs no script and loads nothing; it redraws when the bank changes.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CardsRequest, type CardsResult } from '../../shared/protocol';
 import type { BankStore } from './bankStore';
 

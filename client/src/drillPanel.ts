@@ -3,8 +3,8 @@
 // engine's dependency-free steps, and a story told is logged with *Mark Practiced Today* — the
 // same YAML-preserving edit, made by the server. One panel at a time; the page posts its buttons.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { nonce } from './nonce';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { drillStep, startDrill, type DrillAction, type DrillState } from '../../shared/drill-session';
 import { DrillPlanRequest, type DrillPlanParams, type DrillPlanResult, type MarkPracticedResult } from '../../shared/protocol';
 import { renderDrillHtml, type DrillView } from './drillHtml';
@@ -126,7 +126,7 @@ export class DrillPanel implements vscode.Disposable {
     if (!this.panel || !v) return;
     const q = v.plan.questions[v.state.index];
     this.panel.title = v.state.phase === 'done' || !q ? 'Mock Interview' : `Mock Interview (${v.state.index + 1}/${v.plan.questions.length})`;
-    this.panel.webview.html = renderDrillHtml(v, { cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64') });
+    this.panel.webview.html = renderDrillHtml(v, { cspSource: this.panel.webview.cspSource, nonce: nonce() });
   }
 
   dispose(): void {

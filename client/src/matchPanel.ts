@@ -3,8 +3,8 @@
 // `starlint match` matches it), shown as a table whose stories open the story and whose evidence
 // opens the posting at the phrase. One panel at a time.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { nonce } from './nonce';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { MatchJobRequest, type MatchJobResult } from '../../shared/protocol';
 import { renderMatchHtml } from './matchHtml';
 import { openPanel } from './panel';
@@ -52,7 +52,7 @@ export class MatchPanel implements vscode.Disposable {
     this.panel.title = `Job Match: ${posting.source}`;
     this.panel.webview.html = renderMatchHtml(
       { result: this.match.result, stories: this.match.stories, source: posting.source, linkable: posting.uri !== undefined },
-      { cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('base64') },
+      { cspSource: this.panel.webview.cspSource, nonce: nonce() },
     );
     return this.panel;
   }

@@ -4,11 +4,9 @@
 // in the status bar and leaves nothing behind; a failure says what failed and removes what the
 // flow had created.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import type { BankResult } from '../../shared/protocol';
 import { compositionAdvice, idealRange, slugify } from './format';
 import { SNIPPETS, TEMPLATES, newStoryText, templateBody } from '../../shared/templates';
-import { isInsideReal } from '../../shared/confine';
 
 export interface NewStoryArgs {
   /** A template id: basic, ml, failure, collaboration. */
@@ -33,6 +31,8 @@ export interface NewStoryState {
 export interface NewStoryDeps {
   report: () => BankResult | undefined;
   state: NewStoryState;
+  /** Whether a path lies inside a root by real path (links followed); absent on the web, which has no links. */
+  insideReal?: (root: string, path: string) => boolean;
 }
 
 const STEP_NAMES: Record<NewStoryStep, string> = { template: 'the template', title: 'the title', category: 'the category' };
@@ -98,7 +98,7 @@ export async function newStory(d: NewStoryDeps, args: NewStoryArgs): Promise<vsc
   }
   // The folder a caller names explicitly (a test, another extension, a keybinding) is theirs to
   // choose; the one from settings may come from a cloned repository's .vscode/settings.json.
-  const outside = args.folder ? undefined : outsideWorkspace(folder);
+  const outside = args.folder ? undefined : outsideWorkspace(folder, d.insideReal);
   if (outside) {
     void vscode.window.showErrorMessage(`starlint: New Story writes only inside the workspace, and ${outside}; no file was written.`);
     return undefined;
@@ -185,7 +185,7 @@ async function pickCategory(report: BankResult | undefined, suggested: string | 
 export function bankFolder(report: BankResult | undefined): vscode.Uri | undefined {
   const root = vscode.workspace.workspaceFolders?.[0];
   const setting = vscode.workspace.getConfiguration('starlint', root?.uri).get<string>('bankFolder')?.trim();
-  if (setting) return path.isAbsolute(setting) ? vscode.Uri.file(setting) : root ? vscode.Uri.joinPath(root.uri, setting) : undefined;
+  if (setting) return isAbsolutePath(setting) ? vscode.Uri.file(setting) : root ? vscode.Uri.joinPath(root.uri, setting) : undefined;
   const counts = new Map<string, { uri: vscode.Uri; n: number }>();
   for (const s of report?.stories ?? []) {
     const dir = vscode.Uri.joinPath(vscode.Uri.parse(s.uri), '..');
@@ -204,11 +204,11 @@ export function bankFolder(report: BankResult | undefined): vscode.Uri | undefin
  * workspace folder, by its real path for files on disk (so `starlint.bankFolder` set to an
  * absolute path, to `../..` or to a link out of the workspace cannot make it write elsewhere).
  */
-export function outsideWorkspace(folder: vscode.Uri): string | undefined {
+export function outsideWorkspace(folder: vscode.Uri, insideReal?: (root: string, path: string) => boolean): string | undefined {
   const where = folder.scheme === 'file' ? folder.fsPath : folder.toString();
   const root = vscode.workspace.getWorkspaceFolder(folder);
   if (!root) return `${where} is not in a workspace folder`;
-  if (folder.scheme === 'file' && root.uri.scheme === 'file' && !isInsideReal(root.uri.fsPath, folder.fsPath)) {
+  if (insideReal && folder.scheme === 'file' && root.uri.scheme === 'file' && !insideReal(root.uri.fsPath, folder.fsPath)) {
     return `${where} leads out of the workspace folder through a symbolic link`;
   }
   return undefined;
@@ -223,5 +223,10 @@ async function freeName(folder: vscode.Uri, slug: string): Promise<vscode.Uri> {
 
 function toUri(p: string | vscode.Uri): vscode.Uri {
   if (typeof p !== 'string') return p;
-  return /^[a-z][\w+.-]+:/i.test(p) && !path.isAbsolute(p) ? vscode.Uri.parse(p) : vscode.Uri.file(p);
+  return /^[a-z][\w+.-]+:/i.test(p) && !isAbsolutePath(p) ? vscode.Uri.parse(p) : vscode.Uri.file(p);
+}
+
+/** An absolute file path, POSIX (`/x`) or Windows (`C:\\x`, `\\\\server`), without node:path (the web has none). */
+function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { COMPANIES } from '../../shared/domain';
 import { CI_KINDS, EXAMPLE_STORY, applySetup, planSetup, type SetupResult } from '../../shared/setup';
-import { nodeSetupFs } from '../../shared/setup-node';
+import type { Platform } from './platform';
 
 export interface SetUpArgs {
   /** A company id, or '' for none; asked when missing. */
@@ -24,14 +24,19 @@ export function restoreSetUpContext(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', SET_UP_CONTEXT, context.workspaceState.get<boolean>(SET_UP_CONTEXT) === true);
 }
 
-export async function setUpStoryBank(context: vscode.ExtensionContext, refresh: () => unknown, args: SetUpArgs = {}): Promise<SetupResult | undefined> {
+export async function setUpStoryBank(
+  context: vscode.ExtensionContext,
+  platform: Platform,
+  refresh: () => unknown,
+  args: SetUpArgs = {},
+): Promise<SetupResult | undefined> {
   const folder =
     args.folder !== undefined ? (typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : args.folder) : vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) {
     void vscode.window.showErrorMessage('starlint: open a folder first; the story bank is set up inside it.');
     return undefined;
   }
-  if (folder.scheme !== 'file') {
+  if (folder.scheme !== 'file' || !platform.setupFs) {
     void vscode.window.showErrorMessage(
       `starlint: the story bank can be set up in a folder on disk only (this one is ${folder.scheme}:). Run \`npx starlint init\` in a terminal instead.`,
     );
@@ -66,7 +71,7 @@ export async function setUpStoryBank(context: vscode.ExtensionContext, refresh: 
 
   const plan = planSetup({ company, ci });
   if (plan.problems.length) throw new Error(plan.problems.join(' '));
-  const result = await applySetup(plan.files, nodeSetupFs(folder.fsPath));
+  const result = await applySetup(plan.files, platform.setupFs(folder.fsPath));
   await context.workspaceState.update(SET_UP_CONTEXT, true);
   restoreSetUpContext(context);
   void refresh();

@@ -11,7 +11,6 @@ import {
   ResponseError,
   ErrorCodes,
   TextDocuments,
-  TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
   type Diagnostic,
@@ -37,11 +36,12 @@ import { PREPARE_ABOVE, allFindings, analyze, analyzeEdit, prepareYielding, type
 import { EditTracker } from './lsp/edits';
 import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, uriToPath, type Folder } from './lsp/config';
 import { Debouncer, diagnosticsFor } from './lsp/diagnostics';
-import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions';
+import { codeActions } from './lsp/codeActions';
 import { hover } from './lsp/hover';
+import { SERVER_CAPABILITIES, WATCHED_FILES } from './lsp/capabilities';
 import { codeLenses } from './lsp/codeLens';
 import { documentSymbols, flatSymbols } from './lsp/symbols';
-import { completions, TRIGGER_CHARACTERS } from './lsp/completion';
+import { completions } from './lsp/completion';
 import { DEFAULT_WAIT_MS, StoryBank, bankFiles, keyOf } from './lsp/workspace';
 import { markPracticed, markPracticedArgs } from './lsp/practice';
 import { drillPlanFor, matchJobFor } from './lsp/rehearse';
@@ -397,16 +397,7 @@ connection.onInitialize((params): InitializeResult => {
   if (state.initOptions.scanWorkspace === false) bank.skipScan();
   watchParent(params.processId);
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-      hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      documentSymbolProvider: { label: 'starlint' },
-      completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
-      executeCommandProvider: { commands: [MARK_PRACTICED_COMMAND] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
+    capabilities: SERVER_CAPABILITIES,
     serverInfo: { name: 'starlint', version: VERSION },
   };
 });
@@ -417,7 +408,7 @@ connection.onInitialized(
     const scanned = state.initOptions.scanWorkspace !== false ? bank.scan() : Promise.resolve();
     if (state.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/.starlintrc.json' }],
+        watchers: WATCHED_FILES,
       });
     }
     if (state.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {

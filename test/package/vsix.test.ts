@@ -56,6 +56,7 @@ describe('VS Code extension package (.vsix)', function () {
     const allowed = [
       /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
       /^extension\/dist\/(extension|server)\.js$/,
+      /^extension\/dist\/browser\/(extension|server)\.js$/,
       /^extension\/docs\/rules\/[\w-]+\.md$/,
       /^extension\/media\/(icon\.png|starlint\.svg)$/,
       /^extension\/snippets\/starlint\.json$/,
@@ -66,7 +67,14 @@ describe('VS Code extension package (.vsix)', function () {
       files.filter((f) => !allowed.some((re) => re.test(f))),
       [],
     );
-    for (const f of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/snippets/starlint.json']) assert.ok(files.includes(f), f);
+    for (const f of [
+      'extension/dist/extension.js',
+      'extension/dist/server.js',
+      'extension/dist/browser/extension.js',
+      'extension/dist/browser/server.js',
+      'extension/snippets/starlint.json',
+    ])
+      assert.ok(files.includes(f), f);
   });
 
   it('keeps the extension manifest and leaves out the npm-only fields', () => {
@@ -77,6 +85,7 @@ describe('VS Code extension package (.vsix)', function () {
         .toString('utf8'),
     );
     assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/browser/extension.js', 'VS Code for the Web loads this entry');
     assert.ok(manifest.contributes.commands.some((c: { command: string }) => c.command === 'starlint.setUpBank'));
     for (const npmOnly of ['files', 'exports', 'types', 'bin', 'scripts', 'devDependencies']) assert.equal(manifest[npmOnly], undefined, npmOnly);
   });

@@ -18,6 +18,7 @@ export {
   type ConfigProblem,
 } from './lint/config';
 export { compileGlob, globMatcher, GLOB_LIMITS, type GlobCheck } from './lint/glob';
+export { parseConfigFile, type ConfigFileProblem } from './lint/config-file';
 export {
   analyzeBank,
   practiceStatus,

@@ -8,6 +8,9 @@ import { parseConfigFile, type ConfigFileProblem } from '../node/config-files';
 import type { StarlintSettings } from '../../../shared/protocol';
 import { CONFIG_FILE_NAME, findConfigFile, isInside } from './files';
 import { SOURCE, toRange } from './convert';
+import { asSettings, restricted, settingsLayer } from './settings';
+
+export { RESTRICTED_KEYS, asSettings, restricted, settingsLayer } from './settings';
 
 export interface Folder {
   uri: string;
@@ -31,21 +34,6 @@ export interface ConfigHost {
   warn?(message: string): void;
 }
 
-/**
- * The settings that decide which files starlint reads and how much of them: in Restricted Mode
- * they come from the built-in defaults, whatever the workspace's settings or `.starlintrc.json`
- * say (the extension declares the settings as `restrictedConfigurations` too).
- */
-export const RESTRICTED_KEYS = ['stories', 'ignore', 'maxFileSize', 'followSymlinks'] as const;
-
-/** A configuration layer without the keys Restricted Mode ignores. */
-export function restricted(layer: StarlintConfig | undefined): StarlintConfig | undefined {
-  if (!layer) return layer;
-  const out: Record<string, unknown> = { ...layer };
-  for (const key of RESTRICTED_KEYS) delete out[key];
-  return out as StarlintConfig;
-}
-
 export interface RcFile {
   path: string;
   /** The text the problems' spans refer to (without a byte-order mark). */
@@ -62,36 +50,6 @@ export interface FileConfig {
   /** Where globs are relative to: the rc file's folder, else the workspace folder, else the file's. */
   root: string;
   rc?: RcFile;
-}
-
-const CONFIG_KEYS: (keyof StarlintConfig)[] = [
-  'rules',
-  'themes',
-  'targetCompany',
-  'wordsPerMinute',
-  'stories',
-  'ignore',
-  'redact',
-  'maxFileSize',
-  'followSymlinks',
-];
-
-/** The part of the editor settings that is engine configuration; editor-only keys are dropped. */
-export function settingsLayer(settings: StarlintSettings): StarlintConfig {
-  const layer: Record<string, unknown> = {};
-  for (const key of CONFIG_KEYS) {
-    const v = (settings as Record<string, unknown>)[key];
-    // VS Code reports unset settings as null or empty values; they must not override defaults.
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v) && v.length === 0 && key !== 'redact') continue;
-    if (key === 'targetCompany' && v === '') continue;
-    layer[key] = v;
-  }
-  return layer as StarlintConfig;
-}
-
-export function asSettings(raw: unknown): StarlintSettings {
-  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as StarlintSettings) : {};
 }
 
 export class ConfigStore {

@@ -1,0 +1,48 @@
+// The web entry (package.json "browser"): VS Code for the Web (vscode.dev, github.dev,
+// code-server's browser host) runs the extension in a browser worker and the language server in
+// a web worker of its own (dist/browser/server.js). The server cannot read the workspace: it asks
+// this client, which reads through vscode.workspace.fs, so virtual file systems work too.
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { activateWith, deactivate, type StarlintApi } from './activate';
+import { FindFilesRequest, ReadFileRequest } from '../../shared/protocol';
+
+export type { StarlintApi } from './activate';
+
+// The browser's Worker (this file is compiled without the DOM library).
+declare const Worker: new (url: string) => never;
+export { deactivate };
+
+export function activate(context: vscode.ExtensionContext): StarlintApi {
+  return activateWith(context, { kind: 'web', createClient });
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
+  const worker = new Worker(serverMain.toString(true));
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,.starlintrc.json}');
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    // Every scheme: a workspace on vscode.dev is `vscode-vfs:`, an unsaved story `untitled:`.
+    documentSelector: [{ language: 'markdown' }],
+    synchronize: { fileEvents: watcher },
+    outputChannel: output,
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+  };
+  const client = new LanguageClient('starlint', 'starlint', clientOptions, worker);
+  client.onRequest(FindFilesRequest.type, async ({ folder, max }) => {
+    const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(folder));
+    if (!root) return [];
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{md,markdown}'), '{**/node_modules/**,**/.git/**}', max);
+    return found.map((u) => u.toString());
+  });
+  client.onRequest(ReadFileRequest.type, async ({ uri }) => {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+      return { text: new TextDecoder('utf-8').decode(bytes) };
+    } catch {
+      return null;
+    }
+  });
+  return client;
+}
