@@ -3,23 +3,56 @@
 // a web worker of its own (dist/browser/server.js). The server cannot read the workspace: it asks
 // this client, which reads through vscode.workspace.fs, so virtual file systems work too.
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import {
+  BaseLanguageClient,
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  type LanguageClientOptions,
+  type MessageTransports,
+} from 'vscode-languageclient/browser';
 import { activateWith, deactivate, type StarlintApi } from './activate';
 import { FindFilesRequest, ReadFileRequest } from '../../shared/protocol';
 
 export type { StarlintApi } from './activate';
 
-// The browser's Worker (this file is compiled without the DOM library).
+// The browser's Worker, Blob and URL (this file is compiled without the DOM library).
 declare const Worker: new (url: string) => never;
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
+declare const URL: { createObjectURL(blob: unknown): string };
+
+/**
+ * The language client of the web: its server is a web worker started from the extension's
+ * dist/browser/server.js. Where the host refuses a worker from the extension's own URL (code-server
+ * serves a development extension as `vscode-remote:`), the script is read through
+ * vscode.workspace.fs and started from a blob URL instead.
+ */
+class WebLanguageClient extends BaseLanguageClient {
+  constructor(
+    clientOptions: LanguageClientOptions,
+    private readonly serverMain: vscode.Uri,
+  ) {
+    super('starlint', 'starlint', clientOptions);
+  }
+
+  protected async createMessageTransports(): Promise<MessageTransports> {
+    let worker: never;
+    try {
+      worker = new Worker(this.serverMain.toString(true));
+    } catch {
+      const script = await vscode.workspace.fs.readFile(this.serverMain);
+      worker = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })));
+    }
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  }
+}
 export { deactivate };
 
 export function activate(context: vscode.ExtensionContext): StarlintApi {
   return activateWith(context, { kind: 'web', createClient });
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): BaseLanguageClient {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
-  const worker = new Worker(serverMain.toString(true));
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,.starlintrc.json}');
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
@@ -29,7 +62,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
-  const client = new LanguageClient('starlint', 'starlint', clientOptions, worker);
+  const client = new WebLanguageClient(clientOptions, serverMain);
   client.onRequest(FindFilesRequest.type, async ({ folder, max }) => {
     const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(folder));
     if (!root) return [];

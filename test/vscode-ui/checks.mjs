@@ -365,7 +365,7 @@ async function pickQuickInput(page, ctx, label) {
 }
 
 /** The heat-map's document: a frame inside the webview's host frame, found by its content. */
-async function heatMap(page, ctx, test, message) {
+export async function heatMap(page, ctx, test, message) {
   return ctx.poll(
     async () => {
       for (const f of page.frames()) {
@@ -379,7 +379,7 @@ async function heatMap(page, ctx, test, message) {
 }
 
 /** Runs a command through the Command Palette, the way a person would. */
-async function runCommand(page, ctx, label, id, { opensQuickInput = false } = {}) {
+export async function runCommand(page, ctx, label, id, { opensQuickInput = false } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 30_000 });
