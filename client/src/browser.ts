@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/browser';
 import { activateWith, deactivate, type StarlintApi } from './activate';
 import { FindFilesRequest, ReadFileRequest } from '../../shared/protocol';
+import type { SetupFs } from '../../shared/setup';
 
 export type { StarlintApi } from './activate';
 
@@ -48,7 +49,7 @@ class WebLanguageClient extends BaseLanguageClient {
 export { deactivate };
 
 export function activate(context: vscode.ExtensionContext): StarlintApi {
-  return activateWith(context, { kind: 'web', createClient });
+  return activateWith(context, { kind: 'web', createClient, setupFs: workspaceSetupFs });
 }
 
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): BaseLanguageClient {
@@ -78,4 +79,40 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     }
   });
   return client;
+}
+
+/**
+ * Set Up Story Bank on the web: the same planner and writer as `starlint init`, through
+ * vscode.workspace.fs. A virtual file system has no symbolic links to follow out of the folder;
+ * one reported as a link is refused as on disk.
+ */
+function workspaceSetupFs(folder: vscode.Uri): SetupFs {
+  const at = (path: string) => vscode.Uri.joinPath(folder, ...path.split('/'));
+  const stat = async (path: string) => {
+    try {
+      return await vscode.workspace.fs.stat(at(path));
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    async kind(path) {
+      const s = await stat(path);
+      if (!s) return 'missing';
+      if (s.type & vscode.FileType.SymbolicLink) return 'link';
+      return s.type & vscode.FileType.Directory ? 'folder' : s.type & vscode.FileType.File ? 'file' : 'other';
+    },
+    async leadsInside(path) {
+      const s = await stat(path);
+      return s ? !(s.type & vscode.FileType.SymbolicLink) : undefined;
+    },
+    async makeFolder(path) {
+      await vscode.workspace.fs.createDirectory(at(path));
+    },
+    async createFile(path, text) {
+      if (await stat(path)) return 'exists';
+      await vscode.workspace.fs.writeFile(at(path), new TextEncoder().encode(text));
+      return 'created';
+    },
+  };
 }

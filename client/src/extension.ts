@@ -10,5 +10,11 @@ export type { StarlintApi } from './activate';
 export { deactivate };
 
 export function activate(context: vscode.ExtensionContext): StarlintApi {
-  return activateWith(context, { kind: 'node', createClient, insideReal: isInsideReal, setupFs: nodeSetupFs });
+  return activateWith(context, {
+    kind: 'node',
+    createClient,
+    insideReal: isInsideReal,
+    // The desktop host writes through Node, on disk only (a virtual folder has no real paths to check).
+    setupFs: (folder) => (folder.scheme === 'file' ? nodeSetupFs(folder.fsPath) : undefined),
+  });
 }

@@ -12,6 +12,6 @@ export interface Platform {
   createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): BaseLanguageClient;
   /** Whether `path` lies inside `root` by real path (links followed); absent where there are no real paths. */
   insideReal?(root: string, path: string): boolean;
-  /** The file system Set Up Story Bank writes through, for a folder on disk; absent on the web. */
-  setupFs?(folder: string): SetupFs;
+  /** The file system Set Up Story Bank writes through in `folder`, or undefined where it cannot write there. */
+  setupFs(folder: vscode.Uri): SetupFs | undefined;
 }

@@ -36,7 +36,8 @@ export async function setUpStoryBank(
     void vscode.window.showErrorMessage('starlint: open a folder first; the story bank is set up inside it.');
     return undefined;
   }
-  if (folder.scheme !== 'file' || !platform.setupFs) {
+  const fs = platform.setupFs(folder);
+  if (!fs) {
     void vscode.window.showErrorMessage(
       `starlint: the story bank can be set up in a folder on disk only (this one is ${folder.scheme}:). Run \`npx starlint init\` in a terminal instead.`,
     );
@@ -71,7 +72,7 @@ export async function setUpStoryBank(
 
   const plan = planSetup({ company, ci });
   if (plan.problems.length) throw new Error(plan.problems.join(' '));
-  const result = await applySetup(plan.files, platform.setupFs(folder.fsPath));
+  const result = await applySetup(plan.files, fs);
   await context.workspaceState.update(SET_UP_CONTEXT, true);
   restoreSetUpContext(context);
   void refresh();

@@ -2,7 +2,10 @@
 // extension whose only entry is the browser one (run.mjs stages it), so the extension and its
 // web-worker language server run as on vscode.dev. What a person sees is checked through the DOM:
 // the Story Bank filled from the workspace (read through vscode.workspace.fs by the worker's
-// requests), a story's squiggles and lenses, the Problems count, and the coverage heat-map.
+// requests), a story's squiggles and lenses, the Problems count, the coverage heat-map, and Set Up
+// Story Bank writing through vscode.workspace.fs.
+import fs from 'node:fs';
+import path from 'node:path';
 import { heatMap, runCommand } from '../vscode-ui/checks.mjs';
 
 export default async function webChecks(page, ctx) {
@@ -49,4 +52,16 @@ export default async function webChecks(page, ctx) {
   await runCommand(page, ctx, 'starlint: Show Coverage Heat-Map');
   await heatMap(page, ctx, async (f) => (await f.locator('th[scope="row"].story').count()) === 8, 'the heat-map with 8 story rows');
   await ctx.screenshot('vscode-web-heatmap.png');
+
+  // Set Up Story Bank writes through vscode.workspace.fs: no company, no CI, then the example opens.
+  await runCommand(page, ctx, 'starlint: Set Up Story Bank', undefined, { opensQuickInput: true });
+  await page.keyboard.press('Enter'); // No target company
+  const input = page.locator('.quick-input-widget input');
+  await ctx.poll(async () => /CI|none/i.test((await input.getAttribute('placeholder')) ?? ''), { message: 'the CI question' });
+  await page.keyboard.press('Enter'); // none
+  await ctx.poll(async () => (await page.locator('.tabs-container .tab', { hasText: 'my-first-story.md' }).count()) > 0, {
+    message: 'the example story written and opened',
+  });
+  if (!fs.existsSync(path.join(ctx.workspace, 'stories', 'my-first-story.md'))) throw new Error('stories/my-first-story.md is not on disk');
+  if (!fs.existsSync(path.join(ctx.workspace, '.starlintrc.json'))) throw new Error('.starlintrc.json is not on disk');
 }
