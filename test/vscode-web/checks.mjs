@@ -15,6 +15,14 @@ export default async function webChecks(page, ctx) {
   await icon.first().click();
   const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
   const rows = (title) => pane(title).locator('.monaco-list-row');
+  // The trees are virtual lists (only rows on screen are in the DOM): fold the other two views so
+  // the bank's 13 rows all fit.
+  for (const title of ['Question Coverage', 'Practice']) {
+    const header = pane(title).locator('.pane-header');
+    await ctx.poll(async () => (await header.count()) > 0, { message: `the ${title} view` });
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === 'false', { message: `the ${title} view folded` });
+  }
   let last;
   await ctx
     .poll(
@@ -55,10 +63,12 @@ export default async function webChecks(page, ctx) {
 
   // Set Up Story Bank writes through vscode.workspace.fs: no company, no CI, then the example opens.
   await runCommand(page, ctx, 'starlint: Set Up Story Bank', undefined, { opensQuickInput: true });
-  await page.keyboard.press('Enter'); // No target company
   const input = page.locator('.quick-input-widget input');
-  await ctx.poll(async () => /CI|none/i.test((await input.getAttribute('placeholder')) ?? ''), { message: 'the CI question' });
-  await page.keyboard.press('Enter'); // none
+  const noCompany = page.locator('.quick-input-list .monaco-list-row', { hasText: 'No target company' }).first();
+  await ctx.poll(async () => (await noCompany.count()) > 0, { message: 'the company question' });
+  await noCompany.click();
+  await ctx.poll(async () => /none/i.test((await input.getAttribute('placeholder')) ?? ''), { message: 'the CI question' });
+  await input.press('Enter'); // none picked
   await ctx.poll(async () => (await page.locator('.tabs-container .tab', { hasText: 'my-first-story.md' }).count()) > 0, {
     message: 'the example story written and opened',
   });

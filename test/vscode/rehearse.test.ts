@@ -113,6 +113,15 @@ describe('mock interview and job-description fit', function () {
 
   it('starlint.matchJobDescription matches a posting as the CLI does, in a table whose stories open', async () => {
     const api = await starlint();
+    // The tests before this one edit, restore and close example stories: the server re-reads each
+    // closed file from disk. Compare with the CLI once the bank holds the eight stories again (a
+    // story that never came back would time out here, and fail).
+    await until(
+      () => api.bank.refresh().then(() => api.bank.report?.stories.filter((s) => s.uri.startsWith(workspaceRoot().toString())).length === 8),
+      'the eight example stories in the bank',
+      30_000,
+      100,
+    );
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
     const posting = vscode.Uri.joinPath(ext, 'test', 'fixtures', 'match', 'ranking-engineer.md');
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('starlint.matchJobDescription', {
