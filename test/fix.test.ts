@@ -43,6 +43,26 @@ const TYPOS = [
 ].join('\n');
 
 describe('rule-owned fixes', () => {
+  it('every suggestion on the rule examples changes the text, and never touches the finding’s own rule id', () => {
+    let checked = 0;
+    for (const rule of STORY_RULES) {
+      for (const example of rule.examples.fire) {
+        const { markdown, config: layer } = readExample(example);
+        const findings = lintText(markdown, resolveConfig(layer), { today: TODAY, only: [rule.id] }).findings;
+        for (const f of findings) {
+          for (const offer of f.suggestions ?? []) {
+            assert.ok(offer.edits.length > 0, `${rule.id}: "${offer.title}" has no edit`);
+            const { text, applied } = applyFixes(markdown, [{ ...f, fix: offer }]);
+            assert.equal(applied.length, 1, `${rule.id}: "${offer.title}" applies`);
+            assert.notEqual(text, markdown, `${rule.id}: "${offer.title}" changes the text`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked >= 10, `${checked} suggestions checked`);
+  });
+
   it('every safe fix on the rule examples and a story with typos round-trips: its finding is gone, nothing else changed', () => {
     const texts = [TYPOS, ...STORY_RULES.flatMap((r) => r.examples.fire.map((e) => readExample(e).markdown))];
     let checked = 0;
