@@ -1,0 +1,168 @@
+// The phrase rules' vocabulary, one phrase at a time: every phrase a rule lists (the SPEC's and the
+// rule docs' wording) is tried alone in a story that is otherwise clean for that rule, so a phrase
+// dropped or misspelt in a pattern fails here, not in a user's story. (The rule examples test a
+// phrase or two each; mutation testing showed the rest of each list went untested.)
+import assert from 'node:assert/strict';
+import { lintText, resolveConfig } from '../server/src/engine';
+import { ex } from '../server/src/engine/rules/examples';
+
+const TODAY = '2026-11-25';
+const fired = (rule: string, markdown: string): string[] =>
+  lintText(markdown, resolveConfig(), { today: TODAY, only: [rule] })
+    .findings.filter((f) => f.rule === rule)
+    .map((f) => markdown.slice(f.span.start, f.span.end));
+
+const ACTION = 'I compared three options against the current rules as a baseline. I chose gradient-boosted trees because analysts needed explanations.';
+
+describe('phrase rules: every listed phrase, one at a time', () => {
+  describe('hedging fires on each hedge in the Action', () => {
+    for (const hedge of [
+      'I think',
+      'I guess',
+      'sort of',
+      'kind of',
+      'maybe',
+      'probably',
+      'seemed to',
+      'I feel like',
+      'I suppose',
+      'perhaps',
+      'somewhat',
+      'I believe',
+    ]) {
+      it(hedge, () => {
+        const sentence = `${hedge[0].toUpperCase()}${hedge.slice(1)} the trees were a good call for the analysts.`;
+        assert.deepEqual(fired('hedging', ex({ action: `${ACTION} ${sentence}` })), [sentence.slice(0, hedge.length)]);
+      });
+    }
+  });
+
+  describe('hypothetical fires on each habit in the Action', () => {
+    for (const habit of [
+      'I would usually',
+      'I would normally',
+      'I would typically',
+      'I would generally',
+      'I typically',
+      'I usually',
+      'I always',
+      'I normally',
+      'I generally',
+      'I tend to',
+      'In general',
+      'Normally I',
+      'Usually I',
+      'Typically I',
+      'Generally I',
+      'Whenever I',
+      "I'd usually",
+      "I'd normally",
+    ]) {
+      it(habit, () => {
+        assert.deepEqual(fired('hypothetical', ex({ action: `${habit} start from a baseline. ${ACTION}` })), [habit]);
+      });
+    }
+    for (const rule of ['I handle', 'I approach', 'I deal with', 'I tackle', 'I manage', 'I resolve']) {
+      it(`${rule} … by (a rule of thumb)`, () => {
+        const said = `${rule} disagreements by`;
+        assert.deepEqual(fired('hypothetical', ex({ action: `${said} raising them early. ${ACTION}` })), [said]);
+      });
+    }
+    it('what I would do / what I’d do', () => {
+      for (const what of ['what I would do', "what I'd do"]) {
+        assert.deepEqual(fired('hypothetical', ex({ action: `Here is ${what}: start from a baseline. ${ACTION}` })), [what]);
+      }
+    });
+    for (const past of ["couldn't", 'could not', "didn't", 'did not', "wasn't", 'was not', 'were', 'was', 'had', 'got', 'felt', 'ended up', 'asked']) {
+      it(`stays silent on a habit told in the past: "I usually ${past}"`, () => {
+        assert.deepEqual(fired('hypothetical', ex({ action: `In the review meetings I usually ${past} the last word. ${ACTION}` })), []);
+      });
+    }
+  });
+
+  describe('humble-brag fires on each boast', () => {
+    for (const brag of [
+      "I'm a perfectionist",
+      'I am such a perfectionist',
+      "I'm too much of a perfectionist",
+      'I work too hard',
+      'I work too much',
+      'I care too much',
+      "I'm too detail-oriented",
+      'I am too dedicated',
+      "I'm too passionate",
+      "I'm too honest",
+      "I'm too hard-working",
+      "I'm too hardworking",
+      "I'm too committed",
+      'my biggest weakness is that I work too',
+      'my weakness is I care too',
+      'I take on too much',
+      'I hold myself to high standards',
+      'I hold myself to too high a standard',
+    ]) {
+      it(brag, () => {
+        assert.deepEqual(fired('humble-brag', ex({ situation: `Fraud losses climbed after a launch, and honestly ${brag}, so it bothered me.` })), [brag]);
+      });
+    }
+  });
+
+  describe('lasting-impact stays silent when the Result names what stayed', () => {
+    const BASE = 'Fraud losses fell from $80K to $35K a month. I learned to agree on the metric first.';
+    it('fires on the Result without one', () => {
+      assert.equal(fired('lasting-impact', ex({ result: BASE })).length, 1);
+    });
+    for (const stayed of [
+      'The approach was adopted by the risk team',
+      'The team adopts it for every launch',
+      'I established a weekly review',
+      'The review template is shared',
+      'The review process is in place',
+      'The model is still used every day',
+      'The model is still running',
+      'The dashboard is still in use',
+      'The model is still in production',
+      'The risk team still relies on it',
+      'We rolled out the checks',
+      'The rollout covered every market',
+      'I wrote a playbook for it',
+      'It set the standard for launches',
+      'The checks were standardized',
+      'It became the default for launches',
+      'It is now part of the launch review',
+      'The pipeline was reused by the credit team',
+      'Other teams copied the checks',
+      'The checks went company-wide',
+      'I wrote a runbook for the on-call',
+      'The framework carried on',
+      'The review was institutionalized',
+      'Every team runs the checks',
+      'It is part of onboarding now',
+      'It became a best practice',
+      'I wrote guidelines for it',
+      'I wrote a checklist for it',
+      'It became policy',
+      'We open-sourced the library',
+      'It became the basis for the next model',
+      'We made it permanent',
+      'It expanded to three markets',
+      'It scaled to every market',
+      'Review is now required',
+      'It is required for every launch',
+      'We run it for every new model',
+      'It is still in place',
+      'It runs to this day',
+      'It has run ever since',
+      'It became our standard check',
+      'I added permanent monitoring',
+      'I added alerts to prevent similar incidents',
+      'I added tests to catch repeat failures',
+      'I added a check to avoid recurrence',
+      'I kept the notebook for future projects',
+    ]) {
+      it(stayed, () => {
+        assert.deepEqual(fired('lasting-impact', ex({ result: `${BASE} ${stayed}.` })), [], stayed);
+      });
+    }
+  });
+});
