@@ -34,6 +34,20 @@ export const rule: StoryRule = {
       ex({ front: 'title: Fraud model\n«questions»: [challenging-project, ambiguity, proud]\ndate: 2025-06' }),
       // Both missing: one finding, at the title.
       '# «Churn»\n\nSituation: churn rose.\nTask: I owned it.\nAction: I built a model.\nResult: churn fell from 9% to 6%.\n',
+      // What the story says is inferred and offered: a failure told as one.
+      ex({
+        front: 'title: Missed launch\n«questions»: [failure]\ndate: 2025-06',
+        title: 'Missed launch',
+        situation: 'Our fraud model launch slipped by a month.',
+        task: 'I owned the launch date.',
+        action: 'I underestimated the labelling work and did not flag the risk early. When I saw the slip, I told my manager and cut scope.',
+        result:
+          'We launched four weeks late and lost $50K of fraud savings. It was my mistake: I learned to put risks in the plan on day one, and I now review estimates with the labelling team.',
+      }),
+      // A bank file: each story's metadata goes in a story comment under its title.
+      '# «Churn model»\n\n**Situation:** churn rose for two quarters.\n**Task:** I owned the churn model.\n**Action:** I built a model with usage features.\n**Result:** churn fell from 9% to 6%.\n\n# «Fraud model»\n\n**Situation:** fraud losses climbed.\n**Task:** I owned the fraud model.\n**Action:** I compared three options and chose trees.\n**Result:** losses fell from $80K to $35K.\n',
+      // A story comment that gives only the category.
+      '# Churn model\n<!-- story «category»: project -->\n\n**Situation:** churn rose.\n**Task:** I owned the churn model.\n**Action:** I built a model.\n**Result:** churn fell from 9% to 6%.\n\n# Fraud model\n<!-- story category: project\nquestions: [challenging-project] -->\n\n**Situation:** fraud losses climbed.\n**Task:** I owned the fraud model.\n**Action:** I compared three options and chose trees.\n**Result:** losses fell from $80K to $35K.\n',
     ],
     silent: [ex()],
   },
