@@ -54,12 +54,12 @@ import { analyze, type Analysis } from './lsp/analysis';
 import { codeActions } from './lsp/codeActions';
 import { codeLenses } from './lsp/codeLens';
 import { completions } from './lsp/completion';
-import { diagnosticsFor } from './lsp/diagnostics';
+import { configDiagnostics, diagnosticsFor } from './lsp/diagnostics';
 import { hover } from './lsp/hover';
 import { SERVER_CAPABILITIES, WATCHED_FILES } from './lsp/capabilities';
 import { markPracticed, markPracticedArgs } from './lsp/practice';
 import { drillPlanFor, matchJobFor } from './lsp/rehearse';
-import { asSettings, restricted, settingsLayer } from './lsp/settings';
+import { asSettings, initOptionsOf, restricted, settingsLayer } from './lsp/settings';
 import { documentSymbols, flatSymbols } from './lsp/symbols';
 
 declare const self: object;
@@ -154,16 +154,7 @@ async function loadConfig(folder: Folder | undefined): Promise<FolderConfig> {
     if (read !== undefined) {
       const parsed = parseConfigFile(read);
       rc = parsed.config;
-      void connection.sendDiagnostics({
-        uri: rcUri,
-        diagnostics: parsed.problems.map((p) => ({
-          range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.endLine - 1, character: p.endColumn - 1 } },
-          severity: 1,
-          source: 'starlint',
-          code: 'config',
-          message: p.message,
-        })),
-      });
+      void connection.sendDiagnostics({ uri: rcUri, diagnostics: configDiagnostics(parsed.text, parsed.problems) });
     } else rcUri = undefined;
   }
   const layers = [settingsLayer(settings), rc];
@@ -192,9 +183,17 @@ function configurationChanged(): void {
 
 // ------------------------------------------------------------------ documents
 
-async function isCandidate(uri: string, fc: FolderConfig, folder: Folder | undefined): Promise<boolean> {
+/** The `stories` and `ignore` matchers of a configuration, compiled once. */
+const matchers = new WeakMap<ResolvedConfig, { stories: (p: string) => boolean; ignored: (p: string) => boolean }>();
+
+function isCandidate(uri: string, config: ResolvedConfig, folder: Folder | undefined): boolean {
+  let m = matchers.get(config);
+  if (!m) {
+    m = { stories: globMatcher(config.stories, { dot: false }), ignored: globMatcher(config.ignore, { dot: true }) };
+    matchers.set(config, m);
+  }
   const rel = relativePath(uri, folder);
-  return globMatcher(fc.config.stories, { dot: false })(rel) && !globMatcher(fc.config.ignore, { dot: true })(rel);
+  return m.stories(rel) && !m.ignored(rel);
 }
 
 /** The analysis of an open document at its current version, linted now if it is not yet. */
@@ -212,8 +211,8 @@ async function lint(uri: string): Promise<Analysis | undefined> {
   const folder = folderOf(uri);
   const fc = await configFor(folder);
   const text = doc.getText();
-  const a = analyze(engine, uri, text, fc.config, today(), await isCandidate(uri, fc, folder), doc.version);
-  const report = await bankReport(folder, a);
+  const a = analyze(engine, uri, text, fc.config, today(), isCandidate(uri, fc.config, folder), doc.version);
+  const { report } = await bankSnapshot(folder, a);
   a.bank = withoutDisabled(
     a,
     report.findings.filter((f) => f.uri === uri),
@@ -265,7 +264,7 @@ function scan(): Promise<void> {
       }
       const fc = await configFor(folder);
       for (const uri of uris) {
-        if (!(await isCandidate(uri, fc, folder))) continue;
+        if (!isCandidate(uri, fc.config, folder)) continue;
         const text = await readFile(uri);
         if (text !== undefined && text.length <= fc.config.maxFileSize) state.disk.set(uri, text);
       }
@@ -294,21 +293,23 @@ async function bankAnalyses(folder: Folder | undefined, replacing?: Analysis): P
     const a =
       known && known.text === text && known.config === fc.config
         ? known
-        : analyze(engine, uri, text, fc.config, today(), await isCandidate(uri, fc, f), doc?.version, false);
+        : analyze(engine, uri, text, fc.config, today(), isCandidate(uri, fc.config, f), doc?.version, false);
     if (!doc) state.analyses.set(uri, a);
     if (a.isStory) out.push(a);
   }
   return out.sort((x, y) => (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
 }
 
-async function bankReport(folder: Folder | undefined, replacing?: Analysis): Promise<BankReport> {
+/** The bank of a folder (or of every folder): its story files, the configuration it is judged by, and the report. */
+async function bankSnapshot(folder: Folder | undefined, replacing?: Analysis): Promise<{ files: Analysis[]; config: ResolvedConfig; report: BankReport }> {
   const files = await bankAnalyses(folder, replacing);
-  const fc = await configFor(folder ?? state.folders[0]);
-  return analyzeBank(
+  const { config } = await configFor(folder ?? state.folders[0]);
+  const report = analyzeBank(
     files.map((a) => ({ uri: a.uri, result: a.result })),
-    fc.config,
+    config,
     today(),
   );
+  return { files, config, report };
 }
 
 function folderParam(uri: string | undefined): Folder | undefined {
@@ -335,9 +336,7 @@ function bankChanged(uris: string[]): void {
 
 connection.onInitialize((params): InitializeResult => {
   state.capabilities = params.capabilities;
-  state.initOptions = (
-    params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}
-  ) as StarlintInitializationOptions;
+  state.initOptions = initOptionsOf(params.initializationOptions);
   state.trusted = state.initOptions.trusted !== false;
   state.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => ({ uri: f.uri }));
   return {
@@ -379,7 +378,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     }
     const folder = folderOf(change.uri);
     const fc = await configFor(folder);
-    if (!(await isCandidate(change.uri, fc, folder))) continue;
+    if (!isCandidate(change.uri, fc.config, folder)) continue;
     const text = await readFile(change.uri);
     if (text === undefined) state.disk.delete(change.uri);
     else state.disk.set(change.uri, text);
@@ -412,33 +411,20 @@ connection.onCompletion(async ({ textDocument, position }) => {
 
 async function bankResult(folderUri: string | undefined): Promise<BankResult> {
   const folder = folderParam(folderUri);
-  const files = await bankAnalyses(folder);
-  const fc = await configFor(folder ?? state.folders[0]);
-  const report = analyzeBank(
-    files.map((a) => ({ uri: a.uri, result: a.result })),
-    fc.config,
-    today(),
-  );
+  const { files, config, report } = await bankSnapshot(folder);
   return {
     ...report,
     folders: (folder ? [folder] : state.folders).map((f) => f.uri),
     files: files.length,
     scanned: [...state.disk.keys()].filter((u) => !folder || folderOf(u)?.uri === folder.uri).length,
-    targetCompany: fc.config.targetCompany,
+    targetCompany: config.targetCompany,
   };
 }
 
 connection.onRequest(BankRequest.type, (params) => bankResult(params?.folder));
 
 connection.onRequest(LintAllRequest.type, async (params) => {
-  const folder = folderParam(params?.folder);
-  const files = await bankAnalyses(folder);
-  const fc = await configFor(folder ?? state.folders[0]);
-  const report = analyzeBank(
-    files.map((a) => ({ uri: a.uri, result: a.result })),
-    fc.config,
-    today(),
-  );
+  const { files, report } = await bankSnapshot(folderParam(params?.folder));
   const problems = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const a of files) {
     a.bank = withoutDisabled(
@@ -455,9 +441,7 @@ connection.onRequest(LintAllRequest.type, async (params) => {
 });
 
 connection.onRequest(CardsRequest.type, async (params) => {
-  const folder = folderParam(params?.folder);
-  const files = await bankAnalyses(folder);
-  const report = await bankReport(folder);
+  const { files, report } = await bankSnapshot(folderParam(params?.folder));
   const deck = buildCards(
     files.map((a) => ({ uri: a.uri, result: a.result })),
     report,
@@ -467,15 +451,15 @@ connection.onRequest(CardsRequest.type, async (params) => {
 });
 
 connection.onRequest(DrillPlanRequest.type, async (params) => {
-  const folder = folderParam(params?.folder);
-  const r = drillPlanFor(await bankReport(folder), (await configFor(folder ?? state.folders[0])).config, params);
+  const { report, config } = await bankSnapshot(folderParam(params?.folder));
+  const r = drillPlanFor(report, config, params);
   if (typeof r === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${DrillPlanRequest.method}: ${r}`);
   return r;
 });
 
 connection.onRequest(MatchJobRequest.type, async (params) => {
-  const folder = folderParam(params?.folder);
-  const r = matchJobFor(await bankReport(folder), (await configFor(folder ?? state.folders[0])).config, params);
+  const { report, config } = await bankSnapshot(folderParam(params?.folder));
+  const r = matchJobFor(report, config, params);
   if (typeof r === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `starlint: ${MatchJobRequest.method}: ${r}`);
   return r;
 });

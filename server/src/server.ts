@@ -38,6 +38,7 @@ import { ConfigStore, asSettings, configDiagnostics, isConfigFile, pathToUri, ur
 import { Debouncer, diagnosticsFor } from './lsp/diagnostics';
 import { codeActions } from './lsp/codeActions';
 import { hover } from './lsp/hover';
+import { initOptionsOf } from './lsp/settings';
 import { SERVER_CAPABILITIES, WATCHED_FILES } from './lsp/capabilities';
 import { codeLenses } from './lsp/codeLens';
 import { documentSymbols, flatSymbols } from './lsp/symbols';
@@ -386,9 +387,7 @@ function configurationChanged(): void {
 
 connection.onInitialize((params): InitializeResult => {
   state.capabilities = params.capabilities;
-  state.initOptions = (
-    params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}
-  ) as StarlintInitializationOptions;
+  state.initOptions = initOptionsOf(params.initializationOptions);
   const list =
     params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: '' }] : []);
   state.folders = toFolders(list);

@@ -30,20 +30,7 @@ export default async function uiChecks(page, ctx) {
   await page.setViewportSize({ width: 1600, height: 1000 });
 
   // ---------------------------------------------------------------- the starlint views
-  const icon = page.locator('.activitybar .action-item .action-label[aria-label^="starlint"]');
-  await ctx.poll(async () => (await icon.count()) > 0, { message: 'the starlint activity-bar icon' });
-  await icon.first().click();
-  const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
-  const rows = (title) => pane(title).locator('.monaco-list-row');
-  /** Expands or collapses a view of the starlint container. */
-  const fold = async (title, expanded) => {
-    const header = pane(title).locator('.pane-header');
-    await ctx.poll(async () => (await header.count()) > 0, { message: `the ${title} view` });
-    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === String(expanded), {
-      message: `the ${title} view ${expanded ? 'expanded' : 'collapsed'}`,
-    });
-  };
+  const { pane, rows, fold } = await starlintViews(page, ctx);
   // The Practice view waits folded until its own check, so the bank's rows all fit on screen.
   await fold('Practice', false);
   let lastRows;
@@ -376,6 +363,27 @@ export async function heatMap(page, ctx, test, message) {
     },
     { message },
   );
+}
+
+/**
+ * Opens the starlint activity-bar container; returns its views (`pane`), their tree rows (`rows`,
+ * only those on screen: the trees are virtual lists) and `fold(title, expanded)`.
+ */
+export async function starlintViews(page, ctx) {
+  const icon = page.locator('.activitybar .action-item .action-label[aria-label^="starlint"]');
+  await ctx.poll(async () => (await icon.count()) > 0, { message: 'the starlint activity-bar icon' });
+  await icon.first().click();
+  const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+  const rows = (title) => pane(title).locator('.monaco-list-row');
+  const fold = async (title, expanded) => {
+    const header = pane(title).locator('.pane-header');
+    await ctx.poll(async () => (await header.count()) > 0, { message: `the ${title} view` });
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === String(expanded), {
+      message: `the ${title} view ${expanded ? 'expanded' : 'collapsed'}`,
+    });
+  };
+  return { pane, rows, fold };
 }
 
 /** Runs a command through the Command Palette, the way a person would. */

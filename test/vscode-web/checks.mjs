@@ -6,23 +6,14 @@
 // Story Bank writing through vscode.workspace.fs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { heatMap, runCommand } from '../vscode-ui/checks.mjs';
+import { heatMap, runCommand, starlintViews } from '../vscode-ui/checks.mjs';
 
 export default async function webChecks(page, ctx) {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  const icon = page.locator('.activitybar .action-item .action-label[aria-label^="starlint"]');
-  await ctx.poll(async () => (await icon.count()) > 0, { message: 'the starlint activity-bar icon' });
-  await icon.first().click();
-  const pane = (title) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
-  const rows = (title) => pane(title).locator('.monaco-list-row');
+  const { rows, fold } = await starlintViews(page, ctx);
   // The trees are virtual lists (only rows on screen are in the DOM): fold the other two views so
   // the bank's 13 rows all fit.
-  for (const title of ['Question Coverage', 'Practice']) {
-    const header = pane(title).locator('.pane-header');
-    await ctx.poll(async () => (await header.count()) > 0, { message: `the ${title} view` });
-    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-    await ctx.poll(async () => (await header.getAttribute('aria-expanded')) === 'false', { message: `the ${title} view folded` });
-  }
+  for (const title of ['Question Coverage', 'Practice']) await fold(title, false);
   let last;
   await ctx
     .poll(

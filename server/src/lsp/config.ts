@@ -2,15 +2,14 @@
 // `.starlintrc.json` (the rc file wins, so the editor and CI agree). Nothing is kept in globals:
 // results are cached per folder and per rc file, and the caches are dropped on every change.
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { LineIndex, resolveConfig, validateConfig, type ResolvedConfig, type Span, type StarlintConfig } from '../engine';
+import { resolveConfig, validateConfig, type ResolvedConfig, type StarlintConfig } from '../engine';
 import { parseConfigFile, type ConfigFileProblem } from '../node/config-files';
 import type { StarlintSettings } from '../../../shared/protocol';
 import { CONFIG_FILE_NAME, findConfigFile, isInside } from './files';
-import { SOURCE, toRange } from './convert';
 import { asSettings, restricted, settingsLayer } from './settings';
 
 export { RESTRICTED_KEYS, asSettings, restricted, settingsLayer } from './settings';
+export { configDiagnostics } from './diagnostics';
 
 export interface Folder {
   uri: string;
@@ -188,10 +187,4 @@ export function pathToUri(file: string): string {
     [...Buffer.from(c, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),
   );
   return 'file://' + encoded;
-}
-
-/** The problems of a `.starlintrc.json` as diagnostics, at the spans `parseConfigFile` gives them. */
-export function configDiagnostics(text: string, problems: { message: string; span: Span }[]): Diagnostic[] {
-  const lines = new LineIndex(text);
-  return problems.map((p) => ({ range: toRange(lines, p.span), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config', message: p.message }));
 }

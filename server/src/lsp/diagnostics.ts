@@ -1,7 +1,8 @@
 // Findings → diagnostics, and the debounce that keeps squiggles off the sentence being typed.
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { LineIndex, type Span } from '../engine';
 import { allFindings, type Analysis } from './analysis';
-import { findingToDiagnostic } from './convert';
+import { SOURCE, findingToDiagnostic, toRange } from './convert';
 
 /** The diagnostics of a document: none at all unless it is a story file. */
 export function diagnosticsFor(a: Analysis): Diagnostic[] {
@@ -39,4 +40,10 @@ export class Debouncer {
     this.timers.delete(key);
     t.task();
   }
+}
+
+/** The problems of a `.starlintrc.json` as diagnostics, at the spans `parseConfigFile` gives them. */
+export function configDiagnostics(text: string, problems: { message: string; span: Span }[]): Diagnostic[] {
+  const lines = new LineIndex(text);
+  return problems.map((p) => ({ range: toRange(lines, p.span), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config', message: p.message }));
 }

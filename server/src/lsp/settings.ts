@@ -1,7 +1,7 @@
 // The editor's `starlint` settings as engine configuration, and what Restricted Mode leaves out.
 // No file system and no Node API: the Node server and the browser server both use it.
 import type { StarlintConfig } from '../engine';
-import type { StarlintSettings } from '../../../shared/protocol';
+import type { StarlintInitializationOptions, StarlintSettings } from '../../../shared/protocol';
 
 /**
  * The settings that decide which files starlint reads and how much of them: in Restricted Mode
@@ -46,4 +46,9 @@ export function settingsLayer(settings: StarlintSettings): StarlintConfig {
 
 export function asSettings(raw: unknown): StarlintSettings {
   return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as StarlintSettings) : {};
+}
+
+/** The client's initialization options, or none when it sent something that is not an object. */
+export function initOptionsOf(raw: unknown): StarlintInitializationOptions {
+  return (raw && typeof raw === 'object' ? raw : {}) as StarlintInitializationOptions;
 }

@@ -98,7 +98,8 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
     if (typeof layer.wordsPerMinute === 'number' && layer.wordsPerMinute > 0) wordsPerMinute = layer.wordsPerMinute;
     // A glob the matcher refuses is reported by validateConfig and left out here.
     const usable = (globs: unknown[], dot: boolean) => globs.filter((g): g is string => typeof g === 'string' && compileGlob(g, { dot }).ok);
-    if (Array.isArray(layer.stories) && usable(layer.stories, false).length) stories = usable(layer.stories, false);
+    const ownStories = Array.isArray(layer.stories) ? usable(layer.stories, false) : [];
+    if (ownStories.length) stories = ownStories;
     if (Array.isArray(layer.ignore)) ignore = [...DEFAULTS.ignore, ...usable(layer.ignore, true)];
     if (Array.isArray(layer.redact)) redact = layer.redact.filter((s) => typeof s === 'string' && s.trim() !== '');
     if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = Math.min(layer.maxFileSize, MAX_FILE_SIZE_LIMIT);
