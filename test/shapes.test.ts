@@ -36,6 +36,8 @@ const SHAPES: Record<string, string> = {
   'inline plain labels in one paragraph': `Situation: ${S} Task: ${T} Action: ${A} Result: ${R}\n`,
   'trailing markers': `${S} (Situation)\n\n${T} (Task)\n\n${A} (Action)\n\n${R} (Result)\n`,
   aliases: `Context: ${S}\n\nGoal: ${T}\n\nApproach: ${A}\n\nOutcome: ${R}\n`,
+  // Headings pasted from a chat or a document lose their `#`: a line that is nothing but a name.
+  'section names alone on their lines': `⭐ Situation\n\n${S}\n\n⭐ Task\n\n${T}\n\nAction\n${A}\n\n4. Result\n\n${R}\n`,
   'emoji and numbered headings': `# Fraud model\n\n## 1. 🌍 Situation\n\n${S}\n\n## 2) Task\n\n${T}\n\n## A — Action\n\n${A}\n\n## Result (30 s)\n\n${R}\n`,
 };
 
@@ -189,6 +191,15 @@ describe('answers in real prep files (SPEC §2.7)', () => {
     );
   });
 
+  it('reads an answer in habits and plans ("I would check", "I will talk", "I always") as no answer', () => {
+    assert.equal(
+      parseDocument(
+        '## How do you deal with a conflict with a coworker?\n\nI value different opinions. When that happens, I would check whether I contributed to the conflict before I speak to my coworker. After that I will talk to them in private to find a way forward we were both comfortable with. I would always put the needs of the team first, and I like to ask questions until I have understood their view.\n',
+      ).isStory,
+      false,
+    );
+  });
+
   it("keeps a question in a template's section as its text, not a new story", () => {
     const text =
       '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';
@@ -203,6 +214,20 @@ describe('answers in real prep files (SPEC §2.7)', () => {
       ).isStory,
       false,
     );
+  });
+});
+
+describe('a guide with an example story (SPEC §2)', () => {
+  it("reads the example as the story, not the guide's definition bullets above it", () => {
+    const text = `# Answer data interviews with STAR\n\nThe framework in four parts:\n\n- S — Situation: Briefly set the context and scope.\n- T — Task: State your responsibility or goal.\n- A — Action: Explain what you did: methods, tools, decisions.\n- R — Result: Quantify the impact.\n\n## Why it works\n\nIt keeps answers short.\n\n## An example\n\nSituation: ${S}\n\nTask: ${T}\n\nAction: ${A}\n\nResult: ${R}\n\n## How to prepare\n\n- Pick diverse projects.\n`;
+    const doc = parseDocument(text);
+    assert.deepEqual(read(doc), [{ situation: S, task: T, action: A, result: R }]);
+    assert.equal(doc.stories[0].title, 'An example');
+  });
+
+  it('keeps one story whose Situation is told once, whatever headings its sections hold', () => {
+    const text = `# Fraud model\n\n**Situation:** ${S}\n\n**Task:** ${T}\n\n### Details\n\n**Action:** ${A}\n\n**Result:** ${R}\n`;
+    assert.deepEqual(read(parseDocument(text)), [{ situation: S, task: T, action: A, result: R }]);
   });
 });
 

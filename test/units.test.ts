@@ -141,6 +141,25 @@ describe('parse units: real Markdown is parsed as written', () => {
     assert.equal(blocks.flatMap((b) => b.items ?? []).length, items(whole as never));
   });
 
+  it('a list of labelled sections cut between items still reads every label, and a blank line is the preferred cut', () => {
+    const w = 'I measured the latency and I chose the cache. ';
+    const item = (label: string, n: number): string => `- **${label}:** ${w.repeat(n)}`;
+    // No blank line in the list: it must be cut between items, leaving the Result alone in its unit.
+    const list = [item('Situation', 30), item('Task', 30), item('Action', 25), item('Result', 30)].join('\n');
+    const cuts = parseUnits(list).map(([s]) => s);
+    assert.ok(cuts.length > 1 && cuts.every((c) => c === 0 || list.slice(c).startsWith('- **')), JSON.stringify(cuts));
+    const last = list.slice(cuts[cuts.length - 1]);
+    assert.equal(last.match(/^- \*\*/gm)?.length, 1, 'one item alone in the last unit');
+    assert.deepEqual(
+      flatten(list).blocks.map((b) => b.label?.kind),
+      ['situation', 'task', 'action', 'result'],
+    );
+    // With a blank line before the list's story, the cut comes there and the list stays whole.
+    const story2 = `## One\n\n${w.repeat(60)}\n\n## Two\n${item('Situation', 10)}\n${item('Task', 10)}\n${item('Action', 20)}\n${item('Result', 10)}\n`;
+    const at = parseUnits(story2).map(([s]) => s);
+    assert.ok(at.includes(story2.indexOf('## Two')), JSON.stringify(at));
+  });
+
   it('docs/: units of the long reference pages end at block boundaries', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -18,7 +18,7 @@ export interface Evidence {
   past: number;
   /** What one would do: "I would", "I'd", "we would". */
   conditional: number;
-  /** What one does as a rule: "usually", "typically", "tend to". */
+  /** What one does as a rule: "usually", "typically", "always", "tend to", "I will…". */
   habits: number;
   /** you, your, yours, yourself. */
   second: number;
@@ -49,8 +49,9 @@ const PAST =
   /(?:^|[.,;:!?\n]\s*|\b(?:I|we|he|she|they|it|and|then|so|but|also|finally|eventually)\s+|\b(?:my|our|the|his|her|their|this|that)\s+[A-Za-z-]+\s+)(?:[A-Za-z]+[^e\W]ed|built|led|ran|made|wrote|took|found|chose|drove|began|brought|caught|did|got|gave|held|kept|knew|left|lost|met|paid|put|read|saw|sent|set|spent|sold|spoke|stood|taught|thought|told|understood|won|was|were|had|became|grew|fell|rose|cut|shipped)\b/gim;
 
 const CONDITIONAL = /\b(?:I|we)(?:\s+would|['’]d)\b/gi;
-// What one does as a rule: "I usually", "we typically", "I always".
-const HABIT = /\b(?:usually|typically|generally|normally|tend to|as a rule)\b/gi;
+// What one does as a rule: "I usually", "we typically", "I always", "whenever", "I will talk
+// to…", "I try to…", "I like to…".
+const HABIT = /\b(?:usually|typically|generally|normally|always|whenever|tend to|as a rule|when that happens|I (?:will|try to|like to))\b/gi;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;

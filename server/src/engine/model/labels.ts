@@ -116,6 +116,19 @@ const LETTERS: Record<string, StarKind> = { s: 'situation', t: 'task', a: 'actio
 const LETTER_WORD = /^\s*([STAR])(?:\s*\/\s*([STAR]))?\s*(?:(:)\s*)?$/i;
 const PLAIN_LETTER = /^\s*([STAR])(?:\s*\/\s*([STAR]))?[ \t]*(?::|[-–—](?=\s))[ \t]*/;
 
+// A line that is nothing but a section name, as headings read once pasted from a chat or a
+// document without their `#`: "⭐ Situation", "3. Result", "Lessons learned (2 min)".
+const STANDALONE = new RegExp(
+  `^[ \\t]*(?:${EMOJI}+[ \\t]*)?(?:(?:\\d+[.)]|[STAR][ \\t]*[-–—])[ \\t]*)?(?:${EMOJI}+[ \\t]*)?(${NAMES})${JOINED}(?:[ \\t]*\\([^)\\n]*\\))?[ \\t]*:?[ \\t]*$`,
+  'iu',
+);
+
+/** The section a line names when it holds nothing else ("⭐ Situation", "Result"), else undefined. */
+export function standaloneLabel(line: string): LabelMeaning | undefined {
+  const m = STANDALONE.exec(line);
+  return m ? meaning(m[1], m[2]) : undefined;
+}
+
 /** The label of a bold or emphasised run's text ("Situation:", "S", "Situation/Task"). */
 export function labelWord(text: string): (LabelMeaning & { colon: boolean }) | undefined {
   const letter = LETTER_WORD.exec(text);

@@ -115,6 +115,11 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
       break;
     }
   }
+  // A Situation told again after a plain heading begins another story at that heading's depth,
+  // though sections came before any heading that deep (a guide's "- S — Situation: …" bullets under
+  // the page title, then "## An example" with the example's own Situation).
+  const retold = retoldDepth(blocks, markers, isPlainHeading, minMarkerDepth);
+  if (retold !== undefined && (titleDepth === undefined || retold > titleDepth)) titleDepth = retold;
   const questionDepths = questions.filter((q) => blocks[q].type === 'heading').map((q) => blocks[q].depth as number);
   if (titleDepth === undefined && questionDepths.length) {
     // Questions as headings are the titles of their answers.
@@ -356,6 +361,30 @@ function questionTitles(blocks: Block[], from: number, isPlainHeading: (i: numbe
     inSection = false;
   }
   return out;
+}
+
+/**
+ * The depth of the deepest plain heading (shallower than every section heading) that stands
+ * right before a Situation told again: the last such heading between the previous marker and the
+ * second Situation. Undefined when no Situation is told twice across a heading.
+ */
+function retoldDepth(blocks: Block[], markers: Marker[], isPlainHeading: (i: number) => boolean, minMarkerDepth: number): number | undefined {
+  let depth: number | undefined;
+  let situationSeen = false;
+  let previous = -1;
+  for (const m of markers) {
+    const kinds = starKindsOf(m);
+    if (kinds.length && kinds[0] === 'situation') {
+      let heading: number | undefined;
+      for (let i = m.index - 1; i > previous && heading === undefined; i--) {
+        if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth) heading = blocks[i].depth;
+      }
+      if (situationSeen && heading !== undefined) depth = Math.max(depth ?? 0, heading);
+      situationSeen = true;
+    }
+    previous = m.index;
+  }
+  return depth;
 }
 
 /** Whether the next STAR marker after `from`, before any heading, is a Situation: a new story begins. */

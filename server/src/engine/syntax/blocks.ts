@@ -1,7 +1,7 @@
 import { CACHE_CHARS, CacheSlot, type Memo } from '../memo';
 import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
 import type { HtmlComment, Piece, Span } from '../model/types';
-import { labelWord, lineLabelStarts, plainLabel, separatorLength, trailingMarkers, type LabelMeaning } from '../model/labels';
+import { labelWord, lineLabelStarts, plainLabel, separatorLength, standaloneLabel, trailingMarkers, type LabelMeaning } from '../model/labels';
 import { guardUnit, parseUnits } from './units';
 
 /**
@@ -73,13 +73,21 @@ function flattenChunk(chunk: string, memo: Memo | undefined): FlatDocument {
   return step.value;
 }
 
+// A list item at the margin, where a unit may be cut (units.ts).
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
 /** Flattens a chunk unit by unit, yielding after each unit but the last. */
 function* chunkSteps(chunk: string, units: [number, number][]): Generator<void, FlatDocument> {
   if (units.length === 1) return flattenUnit(chunk);
   const flat: FlatDocument = { blocks: [], comments: [] };
   for (const [start, end] of units) {
     if (start > 0) yield;
-    const unit = flattenUnit(chunk.slice(start, end));
+    // A list cut between two items whose first part holds a labelled item: its other items'
+    // labels are sections too, as in one parse.
+    const last = flat.blocks[flat.blocks.length - 1];
+    const listGoesOn =
+      last?.label !== undefined && LIST_MARKER.test(chunk.slice(last.span.start, last.span.start + 12)) && LIST_MARKER.test(chunk.slice(start, start + 12));
+    const unit = flattenUnit(chunk.slice(start, end), listGoesOn);
     for (const b of unit.blocks) flat.blocks.push(start === 0 ? b : shiftBlock(b, start));
     for (const c of unit.comments) flat.comments.push(start === 0 ? c : { body: c.body, span: shiftSpan(c.span, start) });
   }
@@ -116,7 +124,7 @@ export async function prepareText(text: string, memo: Memo, pause: (done: number
 }
 
 /** Parses one unit (units.ts): the parser's cost is bounded by the unit's length. */
-function flattenUnit(unit: string): FlatDocument {
+function flattenUnit(unit: string, listGoesOn = false): FlatDocument {
   const src = guardUnit(flattenDeepContainers(unit));
   const flat: FlatDocument = { blocks: [], comments: [] };
   for (const node of parseTree(src, unit)) {
@@ -125,7 +133,8 @@ function flattenUnit(unit: string): FlatDocument {
         for (const b of splitAtTrailingMarkers(paragraphBlock(children, src, flat.comments))) flat.blocks.push(b);
       }
     } else if (node.type === 'list') {
-      for (const b of listBlocks(node as BlockNode & { children: BlockNode[] }, src, flat.comments)) flat.blocks.push(b);
+      const continued = listGoesOn && flat.blocks.length === 0;
+      for (const b of listBlocks(node as BlockNode & { children: BlockNode[] }, src, flat.comments, continued)) flat.blocks.push(b);
     } else flat.blocks.push(toBlock(node, src, flat.comments));
   }
   return flat;
@@ -451,10 +460,15 @@ function slicePieces(pieces: Piece[], from: number, to: number): Piece[] {
  * labelled with different kinds to read a list so; a bullet that merely starts with "Goal:" inside
  * an Action is a bullet.
  */
-function listBlocks(node: BlockNode & { children: BlockNode[] }, src: string, comments: HtmlComment[]): Block[] {
+function listBlocks(node: BlockNode & { children: BlockNode[] }, src: string, comments: HtmlComment[], continued = false): Block[] {
   const labelled = node.children.map((item) => (item.type === 'listItem' ? itemLabel(item.children, src) : undefined));
   const kinds = new Set(labelled.flatMap((l) => (l ? [l.label.kind, ...(l.label.kinds ?? [])] : [])));
-  if (kinds.size < 2) return [toBlock(node, src, comments)];
+  // A list of one item that is nothing but a section name ("4. Result" alone, then the text) heads
+  // a section, as a heading would.
+  const first = node.children.length === 1 ? node.children[0] : undefined;
+  const word = first?.type === 'listItem' && first.children.length === 1 ? labelled[0]?.paragraph.children : undefined;
+  const lone = word?.length === 1 && word[0].type === 'text' && standaloneLabel(word[0].value) !== undefined;
+  if (kinds.size < (continued || lone ? 1 : 2)) return [toBlock(node, src, comments)];
   const out: Block[] = [];
   node.children.forEach((item, i) => {
     if (item.type !== 'listItem') return;
@@ -589,7 +603,7 @@ function paragraphLabel(children: InlineNode[], src: string, out: Piece[], comme
     }
   }
   if (first.type === 'text') {
-    const found = plainLabel(first.value);
+    const found = plainLabel(first.value) ?? lineLabel(first.value, children.length === 1);
     if (found) {
       const pieces: Piece[] = [];
       inline(children, src, pieces, comments);
@@ -605,6 +619,20 @@ function paragraphLabel(children: InlineNode[], src: string, out: Piece[], comme
   }
   inline(children, src, out, comments);
   return undefined;
+}
+
+/**
+ * A first line that is nothing but a section name ("⭐ Situation", then the text on the next
+ * lines or in the next paragraph), with the length it takes up to the text after it. The line
+ * must end where the text node does or at a line break.
+ */
+function lineLabel(value: string, only: boolean): (LabelMeaning & { length: number }) | undefined {
+  const nl = value.indexOf('\n');
+  if (nl === -1 && !only) return undefined;
+  const line = nl === -1 ? value : value.slice(0, nl);
+  if (line.length > 80) return undefined;
+  const found = standaloneLabel(line);
+  return found && { ...found, length: nl === -1 ? value.length : nl + 1 };
 }
 
 function trimEnd(src: string, span: Span): number {

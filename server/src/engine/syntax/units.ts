@@ -9,9 +9,11 @@
  *    super-linear cost applies to a bounded unit and the whole stays linear. Units end before a
  *    line that begins a new top-level block after a blank line — the same blocks as in one parse,
  *    with two exceptions named below — and are never cut inside a fence or an HTML block that may
- *    hold blank lines. Only where no blank line comes for LONG_RUN characters is a unit cut at a
- *    line start without one (a list item, or a paragraph line of a run longer than any story's
- *    paragraph), and only a line longer than that is cut at a space inside it.
+ *    hold blank lines. A unit with no such line ends before a list item at the margin (a list
+ *    cut between two items; its labelled items still read as sections, see blocks.ts). Only
+ *    where neither comes for LONG_RUN characters is a unit cut at another line start (a
+ *    paragraph line of a run longer than any story's paragraph), and only a line longer than
+ *    that is cut at a space inside it.
  * 2. `guardUnit` rewrites, character for character, the few inline constructs whose cost grows
  *    with their count in one paragraph beyond what a unit bounds: past a generous count per unit,
  *    `![` image openers become link openers, emphasis delimiter runs become look-alike stars and
@@ -49,8 +51,10 @@ export function parseUnits(text: string, from = 0): [number, number][] {
   if (text.length - from <= UNIT) return [[0, text.length]];
   const cuts: number[] = [0];
   let unitStart = 0;
-  // Where the last line that may start a unit after a blank line, and after none, begins.
+  // Where the last line that may start a unit after a blank line, at a list item after none,
+  // and after none, begins.
   let strong = -1;
+  let item = -1;
   let weak = -1;
   let previousBlank = false;
   let fence: { char: string; len: number } | undefined;
@@ -62,6 +66,7 @@ export function parseUnits(text: string, from = 0): [number, number][] {
     unitStart = at;
     items = items.filter((i) => i >= at);
     strong = -1;
+    item = -1;
     weak = -1;
   };
   for (let pos = from; pos < text.length;) {
@@ -77,7 +82,8 @@ export function parseUnits(text: string, from = 0): [number, number][] {
     } else {
       if (pos > unitStart && mayStartUnit(line)) {
         // After a blank line, or at a list item: the same blocks as one parse would read.
-        if (previousBlank || LIST_ITEM.test(line)) strong = pos;
+        if (previousBlank) strong = pos;
+        else if (LIST_ITEM.test(line)) item = pos;
         weak = pos;
       }
       // Inside containers (indented lines, block quotes), the content of a line may start a
@@ -102,7 +108,9 @@ export function parseUnits(text: string, from = 0): [number, number][] {
     }
     previousBlank = blank;
     const end = nl + 1;
+    // A cut after a blank line keeps a list whole (its labelled items read as sections together).
     if (end - unitStart > UNIT && strong > unitStart) cut(strong);
+    else if (end - unitStart > UNIT && item > unitStart) cut(item);
     else if (end - unitStart > LONG_RUN && weak > unitStart) cut(weak);
     if (!fence && !raw) {
       // A line longer than any paragraph of prose: cut it every LONG_RUN or so.
