@@ -34,6 +34,14 @@ const COUNTS: [string, string][] = [
   ['Review time went from 4 hours → 15 minutes.', '4 hours → 15 minutes'],
   ['Conversion rose 2.1% -> 3.4%.', '2.1% -> 3.4%'],
   ['p95 800ms→120ms after the change.', '800ms→120ms'],
+  // Zero and spelled-out numbers that quantify an outcome (SPEC §4).
+  ['We have had zero outages since the change.', 'zero outages'],
+  ['Review went from five days to two.', 'from five days to two'],
+  ['Incidents fell from 12 to 0.', 'from 12 to 0'],
+  // A Result's key metrics as "name: value".
+  ['Bug recurrence: 0 (it has not happened since)', 'Bug recurrence: 0'],
+  ['User complaints: dropped to 0', 'User complaints: dropped to 0'],
+  ['Monthly churn: now 4.1', 'Monthly churn: now 4.1'],
   // Spelled-out multipliers.
   ['The new index made search three times faster.', 'three times faster'],
   ['The cache cut latency by half.', 'by half'],
@@ -58,6 +66,14 @@ const DOES_NOT_COUNT: string[] = [
   'It shipped within 4 weeks.',
   'The project ran over 6 months.',
   'Step 2 was the hardest.',
+  // Spelled-out team sizes and timelines, and "name: value" lines that are no measured outcome.
+  'Three engineers worked on it for four weeks.',
+  'One customer complained about the delay.',
+  'We moved from one team to another.',
+  'Team size: 4',
+  'Time to fix: 2 hours from discovery to deployment',
+  'Step 3: retrain the model',
+  'Our zero-shot baseline was weak.',
 ];
 
 describe('metrics: what counts (SPEC §4)', () => {

@@ -36,14 +36,16 @@ const COUNTED_NOUNS = new Set(
     'click order call incident alert bug error complaint escalation page article product item sku listing job pipeline ' +
     'dashboard team market country language store download install signup sign-up lead deal application claim token ' +
     'parameter gpu server machine instance node case review video message email event visit visitor view impression ' +
-    'conversion purchase booking loan payment chargeback'
+    'conversion purchase booking loan payment chargeback outage failure defect regression crash breach violation vulnerability rollback'
   ).split(' '),
 );
 const COUNTED_PHRASES = /^(?:fraud cases?|false (?:positives|negatives)|lines? of code)\b/i;
 const COUNT_MODIFIERS = new Set(
   'new more fewer additional active daily monthly weekly unique paying human manual labeled labelled flagged support customer internal external'.split(' '),
 );
-const COUNT_NUMBER = new RegExp(String.raw`\b(?:${NUM})${SCALE}\+?`, 'gi');
+// "zero outages" (SPEC §4): the one spelled-out count that always quantifies an outcome; "three
+// engineers" is a team, "one customer" a person in the story.
+const COUNT_NUMBER = new RegExp(String.raw`\b(?:(?:${NUM})${SCALE}\+?|zero)`, 'gi');
 const WORD_AT = /\s?([A-Za-z][A-Za-z-]*)/y;
 
 function isCountedNoun(word: string): boolean {
@@ -90,6 +92,28 @@ function* countMatches(text: string): Generator<[number, number]> {
   }
 }
 
+// Spelled-out numbers inside a change ("cut review from five days to two").
+const SPELLED = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|a thousand)`;
+
+// A measured quantity named before a colon and its value after it, as Results list their key
+// metrics: "Bug recurrence: 0", "User complaints: dropped to 0", "Monthly churn: now 4.1".
+const LABELLED_VALUE = new RegExp(
+  String.raw`(?:^|\n)[ \t]*((?:[A-Za-z][\w/-]*[ \t]+){0,3}[A-Za-z][\w/-]*)[ \t]*:[ \t]*(?:(?:(?:dropped|fell|went|came|rose|grew|increased|decreased|reduced|cut)(?:[ \t]+(?:down|up))?|down|up)[ \t]+to[ \t]+|now[ \t]+)?(?:${NUM}|zero)(?![\w.,%×]|\s?(?:${DURATION_UNITS})\b)`,
+  'gi',
+);
+
+function* labelledValues(text: string): Generator<[number, number]> {
+  LABELLED_VALUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABELLED_VALUE.exec(text))) {
+    const label = m[1];
+    const words = label.split(/[ \t/-]+/);
+    if (words.some((w) => /^team$/i.test(w))) continue;
+    if (!(words.some(isCountedNoun) || TECHNICAL.test(label) || BUSINESS.test(label) || /\b(?:recurrence|rate|count|score)\b/i.test(label))) continue;
+    yield [m.index + m[0].indexOf(label), m.index + m[0].length];
+  }
+}
+
 const SPELLED_MULTIPLIER =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred)[\s-]times\s+(?:faster|slower|more|fewer|less|higher|lower|cheaper|larger|smaller|better|bigger|as)\b|\btwice\s+as\s+\w+|\b(?:by|in)\s+(?:half|a\s+half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters)\b|\ban\s+order\s+of\s+magnitude\b/gi;
 
@@ -97,7 +121,7 @@ const PATTERNS: [MetricKind, RegExp | ((text: string) => Iterable<[number, numbe
   [
     'change',
     new RegExp(
-      String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`,
+      String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?(?:[$€£]?(?:${NUM})${SCALE}|${SPELLED}\b)\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?(?:[$€£]?(?:${NUM})${SCALE}|${SPELLED}\b)\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`,
       'gi',
     ),
   ],
@@ -138,6 +162,7 @@ const PATTERNS: [MetricKind, RegExp | ((text: string) => Iterable<[number, numbe
   ],
   ['measure', new RegExp(String.raw`\b(?:${NUM})${SCALE}\s?(?:${MEASURE_UNITS})(?![\w])`, 'g')],
   ['count', countMatches],
+  ['count', labelledValues],
   [
     'measure',
     new RegExp(
@@ -367,11 +392,11 @@ function nearWords(text: string, from: number, to: number, side: 'after' | 'befo
 
 /**
  * Whether a sentence holds a number in the sense of SPEC §3: digits (not a year, a quarter or
- * a version), the words percent, doubled, tripled, halved, or a spelled-out multiplier
+ * a version), the words percent, doubled, tripled, halved, zero, or a spelled-out multiplier
  * ("three times faster", "by half").
  */
 export function hasNumber(text: string): boolean {
-  if (/\b(?:percent|doubled|tripled|halved|quadrupled)\b/i.test(text)) return true;
+  if (/\b(?:percent|doubled|tripled|halved|quadrupled)\b|\bzero\b(?!-)/i.test(text)) return true;
   SPELLED_MULTIPLIER.lastIndex = 0;
   if (SPELLED_MULTIPLIER.test(text)) return true;
   const re = /(?:^|[^\w.-])([$€£]?\d[\d,]*(?:\.\d+)?)/g;
