@@ -57,6 +57,8 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'Whenever I',
       "I'd usually",
       "I'd normally",
+      'I would always',
+      "I'd always",
     ]) {
       it(habit, () => {
         assert.deepEqual(fired('hypothetical', ex({ action: `${habit} start from a baseline. ${ACTION}` })), [habit]);
@@ -76,6 +78,12 @@ describe('phrase rules: every listed phrase, one at a time', () => {
     for (const past of ["couldn't", 'could not', "didn't", 'did not', "wasn't", 'was not', 'were', 'was', 'had', 'got', 'felt', 'ended up', 'asked']) {
       it(`stays silent on a habit told in the past: "I usually ${past}"`, () => {
         assert.deepEqual(fired('hypothetical', ex({ action: `In the review meetings I usually ${past} the last word. ${ACTION}` })), []);
+      });
+    }
+    for (const since of ['Now', 'Since then', 'Ever since', 'These days', 'Today', 'From then on', 'Going forward', 'From now on', 'After that']) {
+      it(`stays silent on a lesson told after the event: "${since}, I always"`, () => {
+        assert.deepEqual(fired('hypothetical', ex({ action: `${ACTION} ${since}, I always start from a baseline.` })), []);
+        assert.deepEqual(fired('hypothetical', ex({ action: `${ACTION} ${since} I always start from a baseline.` })), []);
       });
     }
   });
@@ -159,9 +167,28 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'I added tests to catch repeat failures',
       'I added a check to avoid recurrence',
       'I kept the notebook for future projects',
+      // A thing that may last, put in place by the story.
+      'I created a reusable template for it',
+      'I set up a new review process',
+      'We added safety checks for all critical operations',
+      'I implemented a strict CI/CD pipeline policy',
+      'I built an internal library for it',
     ]) {
       it(stayed, () => {
         assert.deepEqual(fired('lasting-impact', ex({ result: `${BASE} ${stayed}.` })), [], stayed);
+      });
+    }
+    // Words that only look like a lasting change (SPEC §3): nothing was put in place.
+    for (const looksLike of [
+      'The manual process was stopped',
+      'We met the quality standards',
+      'User confidence in the platform was restored',
+      'It kept temporary fixes from becoming permanent',
+      'The pipeline processes twice the events',
+      'I implemented the fix in the platform',
+    ]) {
+      it(`fires on "${looksLike}"`, () => {
+        assert.equal(fired('lasting-impact', ex({ result: `${BASE} ${looksLike}.` })).length, 1, looksLike);
       });
     }
   });

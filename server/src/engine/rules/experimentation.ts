@@ -11,8 +11,20 @@ export const rule: StoryRule = {
   severity: 'info',
   options: {},
   examples: {
-    fire: [ex({ action: '## «Action»\n\nI built gradient-boosted trees on the payment features and shipped them behind a flag.' })],
-    silent: [ex(), ex({ action: null })],
+    fire: [
+      ex({ action: '## «Action»\n\nI built gradient-boosted trees on the payment features and shipped them behind a flag.' }),
+      // Input checks and unit tests are engineering, not an experiment.
+      ex({
+        action:
+          '## «Action»\n\nI added validation before each sync, wrote unit tests with proper testing of the edge cases, and shipped the fix behind a flag.',
+      }),
+    ],
+    silent: [
+      ex(),
+      ex({ action: null }),
+      // An evaluation of the model: validation checks and stress tests on it.
+      ex({ action: 'I applied Platt scaling to recalibrate the scores, then re-ran the validation checks and stress tests on the recalibrated model.' }),
+    ],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'action');

@@ -25,6 +25,38 @@ const VIRTUE_WORDS = 5;
 const PRACTICE =
   /\b(?:now I|I now|since then|ever since|these days|from then on|going forward|next time|I (?:always|never|started|began|make sure|insist|write|set|ask|add|run|check|schedule|keep)|before (?:I|we) |whenever I|every time I|I have since|(?:my|our) (?:team|process|checklist|template)\b)/i;
 
+// A lesson told in words that name only virtues (SPEC §3): "I learned how planning and
+// collaboration help with organization and success". Any other content word — a tool, a team, a
+// number, a practice — makes the lesson specific.
+// "I learned…", and "Learned…" opening a clause, as in notes ("Finished on time & learned how…").
+const LESSON_VERB = /(?:\bI (?:have |['’]ve )?|(?:^|[&;,]|\band)\s*)(?:learn(?:ed|t)|reali[sz]ed|understood)\b|\b(?:taught|showed|reminded) me\b/i;
+const VIRTUES = new Set(
+  (
+    'communication communicating collaboration collaborating teamwork cooperation planning organization organisation prioritization prioritisation ' +
+    'listening patience empathy trust transparency honesty openness respect flexibility adaptability persistence perseverance resilience ' +
+    'ownership accountability leadership feedback preparation focus discipline humility consistency alignment'
+  ).split(' '),
+);
+const VIRTUE_GLUE = new Set(
+  (
+    'a an the and or of to with in how that what why can could will help helps helped make makes lead leads is are was were be it its ' +
+    'really very so much more truly always important importance key crucial essential vital value power good great strong clear ' +
+    'open honest effective better success successful results outcomes goals progress productivity everyone people team teams work ' +
+    'working together common ground time management other others each things matter matters achieve'
+  ).split(' '),
+);
+
+/** Whether the words after a lesson verb name only virtues, and at least one. */
+function onlyVirtues(words: string[]): boolean {
+  let virtues = 0;
+  for (const raw of words) {
+    const w = raw.toLowerCase();
+    if (VIRTUES.has(w)) virtues++;
+    else if (!VIRTUE_GLUE.has(w)) return false;
+  }
+  return virtues > 0;
+}
+
 export const rule: StoryRule = {
   id: 'generic-learning',
   description:
@@ -43,6 +75,9 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell by 55%. I «learned the importance of thorough and honest code review».' }),
       // A gerund of two words is a virtue too ("testing thoroughly"), not a practice.
       ex({ result: 'Losses fell by 55%. I «learned the importance of testing thoroughly».' }),
+      // A lesson in nothing but virtues, however it is phrased.
+      ex({ result: 'Losses fell by 55%. «I learned how planning and collaboration help with organization and success».' }),
+      ex({ result: 'Losses fell by 55%. «I realized how much teamwork and open communication matter».' }),
     ],
     silent: [
       ex(),
@@ -52,6 +87,8 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell by 55%. I learned the importance of a shared label glossary between teams.' }),
       // A lesson whose object is itself a practice.
       ex({ result: 'Losses fell by 55%. I learned the importance of agreeing the label definition with finance before training anything.' }),
+      // A virtue with a specific thing in it.
+      ex({ result: 'Losses fell by 55%. I learned that communication with the data team early saves two weeks of relabelling.' }),
     ],
   },
   check(ctx) {
@@ -64,7 +101,15 @@ export const rule: StoryRule = {
         GENERIC.lastIndex = 0;
         if (GENERIC.test(sentence.text)) return; // reported above
         const m = LESSON_OF_VIRTUE.exec(sentence.text);
-        if (!m) return;
+        if (!m) {
+          const v = LESSON_VERB.exec(sentence.text);
+          if (!v) return;
+          const after = sentence.text.slice(v.index + v[0].length);
+          if (!onlyVirtues(after.match(/[\p{L}'’-]+/gu) ?? []) || PRACTICE.test(after) || PRACTICE.test(list[i + 1]?.text ?? '')) return;
+          const start = sentence.start + v.index;
+          ctx.report({ message, span: section.prose.span(start, sentence.start + sentence.text.trimEnd().replace(/[.!?]+$/, '').length) });
+          return;
+        }
         // The virtue's head, before a qualifier ("humility in technical decisions"): a few words,
         // not an action with its object ("agreeing the label definition with finance").
         const words = (m[1] ?? m[2]).trim().split(/\s+/);

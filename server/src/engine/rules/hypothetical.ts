@@ -8,6 +8,8 @@ const HYPOTHETICAL = phrases([
   'I would normally',
   'I would typically',
   'I would generally',
+  'I would always',
+  "I'd always",
   'I typically',
   'I usually',
   'I always',
@@ -29,6 +31,9 @@ const HYPOTHETICAL = phrases([
 const RULE_OF_THUMB = /\bI (?:handle|approach|deal with|tackle|manage|resolve) (?:[\w'’-]+ ){0,4}?by\b/gi;
 const HABITS = new RegExp(`${HYPOTHETICAL.source}|${RULE_OF_THUMB.source}`, 'gi');
 // "I usually couldn't…", "I always had to…": a habit inside the one past event, told in the past.
+// "Now I always…", "Since then I usually…": a lesson told after the event, not a habit instead
+// of it (SPEC §3), even in an answer told without labels.
+const LESSON_BEFORE = /\b(?:now|since then|ever since|these days|today|from then on|going forward|from now on|after that)[,]?\s*$/i;
 const PAST_AFTER = /^\s+(?:couldn['’]t|could not|didn['’]t|did not|wasn['’]t|was not|weren['’]t|were|was|had|got|felt|ended up|[a-z]+ed)\b/i;
 
 export const rule: StoryRule = {
@@ -63,7 +68,8 @@ export const rule: StoryRule = {
       sections,
       HABITS,
       (m) => `"${m}" describes a habit, not an event: tell what you did that one time ("I started by…").`,
-      (text, m) => PAST_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)),
+      (text, m) =>
+        PAST_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24)) || LESSON_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)),
     );
   },
 };

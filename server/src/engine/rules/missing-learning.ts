@@ -16,6 +16,11 @@ export const rule: StoryRule = {
         result:
           '## «Result»\n\nFraud losses fell from $80K to $35K a month and precision rose from 0.61 to 0.78. The review template is now used by two other teams.',
       }),
+      // "Learning" in the name of the field is no lesson.
+      ex({
+        result:
+          '## «Result»\n\nFraud losses fell from $80K to $35K a month. The machine learning model now runs in every market and sets the deep learning roadmap.',
+      }),
     ],
     silent: [
       ex(),
