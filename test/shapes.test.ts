@@ -38,6 +38,14 @@ const SHAPES: Record<string, string> = {
   aliases: `Context: ${S}\n\nGoal: ${T}\n\nApproach: ${A}\n\nOutcome: ${R}\n`,
   // Headings pasted from a chat or a document lose their `#`: a line that is nothing but a name.
   'section names alone on their lines': `⭐ Situation\n\n${S}\n\n⭐ Task\n\n${T}\n\nAction\n${A}\n\n4. Result\n\n${R}\n`,
+  // Pasted from blogs, chats and notes: a bold first letter, a quotation, bullet emoji before labels.
+  'the first letter in bold': `**S**ituation: ${S}\n\n**T**ask: ${T}\n\n**A**ction: ${A}\n\n**R**esult: ${R}\n`,
+  'labels in a block quote': `> **Situation:** ${S}\n>\n> **Task:** ${T}\n>\n> **Action:** ${A}\n>\n> **Result:** ${R}\n`,
+  'emoji before bold labels': `🔹 **Situation:** ${S}\n\n🔹 **Task:** ${T}\n\n🔹 **Action:** ${A}\n\n🔹 **Result:** ${R}\n`,
+  'emoji before bold labels, one per line': `🔹 **Situation:** ${S}\n🔹 **Task:** ${T}\n🔹 **Action:** ${A}\n🔹 **Result:** ${R}\n`,
+  'emoji before plain labels, one per line': `📌 Situation: ${S}\n🎯 Task: ${T}\n🛠️ Action: ${A}\n✅ Result: ${R}\n`,
+  'list of emoji and bold labels': `- 🔹 **Situation:** ${S}\n- 🔹 **Task:** ${T}\n- 🔹 **Action:** ${A}\n- 🔹 **Result:** ${R}\n`,
+  'Actions taken and Results achieved': `**Situation:** ${S}\n\n**Task:** ${T}\n\n**Actions taken:** ${A}\n\n**Results achieved:** ${R}\n`,
   'emoji and numbered headings': `# Fraud model\n\n## 1. 🌍 Situation\n\n${S}\n\n## 2) Task\n\n${T}\n\n## A — Action\n\n${A}\n\n## Result (30 s)\n\n${R}\n`,
 };
 

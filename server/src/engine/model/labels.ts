@@ -7,8 +7,8 @@ import { STAR_KINDS, type SectionKind, type StarKind } from './types';
 export const SECTION_ALIASES: Record<SectionKind, string[]> = {
   situation: ['situation', 'context', 'background'],
   task: ['task', 'goal', 'responsibility'],
-  action: ['action', 'actions', 'approach'],
-  result: ['result', 'results', 'outcome', 'impact'],
+  action: ['action', 'actions', 'approach', 'actions taken', 'action taken', 'actions i took'],
+  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'results achieved', 'result achieved'],
   summary: ['summary'],
   'deep-dive': ['deep dive', 'deep-dive', 'deepdive'],
   'follow-ups': ['follow-ups', 'follow-up', 'follow ups', 'follow up', 'followups', 'follow-up questions'],
@@ -82,6 +82,8 @@ const STAR_NAMES = [...byName.entries()]
 const JOINED = `(?:\\s*(?:/|&|\\+|\\band\\b)\\s*(${STAR_NAMES}|[STAR])\\b)?`;
 
 const EMOJI = '[\\p{Extended_Pictographic}\\uFE0F\\u200D]';
+// Bullet-like emoji and symbols before a label: "📌 Situation:", "✅ Result:", "• Task:".
+export const LEAD = '[\\p{Extended_Pictographic}\\uFE0F\\u200D•▪▸►➤→✓]';
 
 // "## Action", "## 3. Action", "## A — Action", "## Action (90 s)", "## Action: what I did",
 // "## Results & impact", "## Situation & Task", "## What I learned". Not "## Action items": a
@@ -105,7 +107,7 @@ export function headingSection(text: string): LabelMeaning | undefined {
 const LABEL_WORD = new RegExp(`^\\s*(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?:(:)\\s*)?$`, 'i');
 // A plain label at the start of a paragraph or list item: "Situation: text", "Situation – text",
 // "Situation/Task: text". A dash needs a space after it ("Situation-based" is a word).
-const PLAIN_LABEL = new RegExp(`^\\s*(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`, 'i');
+const PLAIN_LABEL = new RegExp(`^\\s*(?:${LEAD}+[ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`, 'iu');
 // What may follow a bold label: ": ", " - ", " — ".
 const SEPARATOR = /^\s*(?::|[-–—](?=\s|$))[ \t]*/;
 
@@ -183,8 +185,8 @@ function lookup(key: string): SectionKind | undefined {
 // Tried after every newline, so the parenthetical stops at the end of its line: otherwise each
 // line of "Task (" without a closing parenthesis would scan the rest of the paragraph.
 const LINE_LABEL = new RegExp(
-  `\\n[ \\t]*(?=(?:(?:${NAMES})${JOINED}\\s*(?:\\([^)\\n]*\\)\\s*)?(?::|[-–—][ \\t])|[STAR](?:\\s*/\\s*[STAR])?[ \\t]*(?::|[-–—][ \\t])))`,
-  'gi',
+  `\\n[ \\t]*(?=(?:${LEAD}+[ \\t]*)?(?:(?:${NAMES})${JOINED}\\s*(?:\\([^)\\n]*\\)\\s*)?(?::|[-–—][ \\t])|[STAR](?:\\s*/\\s*[STAR])?[ \\t]*(?::|[-–—][ \\t])))`,
+  'giu',
 );
 
 /** Offsets just after each newline in `text` where a plain label (`Task:`, `S:`) begins a line. */

@@ -1,7 +1,7 @@
 import { CACHE_CHARS, CacheSlot, type Memo } from '../memo';
 import { frontMatter, parseTree, type BlockNode, type InlineNode, type Pos } from './tree';
 import type { HtmlComment, Piece, Span } from '../model/types';
-import { labelWord, lineLabelStarts, plainLabel, separatorLength, standaloneLabel, trailingMarkers, type LabelMeaning } from '../model/labels';
+import { LEAD, labelWord, lineLabelStarts, plainLabel, separatorLength, standaloneLabel, trailingMarkers, type LabelMeaning } from '../model/labels';
 import { guardUnit, parseUnits } from './units';
 
 /**
@@ -73,6 +73,13 @@ function flattenChunk(chunk: string, memo: Memo | undefined): FlatDocument {
   return step.value;
 }
 
+// Bullet-like emoji and symbols people put before a label ("🔹 **Situation:**", "✅ Result:").
+const LEAD_ONLY = new RegExp(`^[ \\t]*${LEAD}+[ \\t]*$`, 'u');
+// Such a symbol opening a new line at the end of a text: [1] is up to the line break.
+const LEAD_AT_END = new RegExp(`((?:\\n|\\r)[ \\t]*)${LEAD}+[ \\t]*$`, 'u');
+// A text that ends a line (and maybe opens the next with such a symbol).
+const LINE_END = new RegExp(`(?:\\n|\\r)[ \\t]*(?:${LEAD}+[ \\t]*)?$`, 'u');
+
 // A list item at the margin, where a unit may be cut (units.ts).
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]/;
 
@@ -127,7 +134,7 @@ export async function prepareText(text: string, memo: Memo, pause: (done: number
 function flattenUnit(unit: string, listGoesOn = false): FlatDocument {
   const src = guardUnit(flattenDeepContainers(unit));
   const flat: FlatDocument = { blocks: [], comments: [] };
-  for (const node of parseTree(src, unit)) {
+  const add = (node: BlockNode, quoted: number): void => {
     if (node.type === 'paragraph') {
       for (const children of splitAtLabels(node.children, src)) {
         for (const b of splitAtTrailingMarkers(paragraphBlock(children, src, flat.comments))) flat.blocks.push(b);
@@ -135,10 +142,17 @@ function flattenUnit(unit: string, listGoesOn = false): FlatDocument {
     } else if (node.type === 'list') {
       const continued = listGoesOn && flat.blocks.length === 0;
       for (const b of listBlocks(node as BlockNode & { children: BlockNode[] }, src, flat.comments, continued)) flat.blocks.push(b);
+    } else if (node.type === 'blockquote' && quoted < MAX_QUOTES) {
+      // An answer pasted as a quotation ("> **Situation:** …"): its blocks, read as if unquoted.
+      for (const child of node.children) add(child, quoted + 1);
     } else flat.blocks.push(toBlock(node, src, flat.comments));
-  }
+  };
+  for (const node of parseTree(src, unit)) add(node, 0);
   return flat;
 }
+
+// Block quotes nested deeper than this are read as one block, as before.
+const MAX_QUOTES = 4;
 
 /** The offset just after a closed front matter at the start of `text`, else 0. */
 function frontMatterEnd(text: string): number {
@@ -351,7 +365,18 @@ function splitAtLabels(children: InlineNode[], _src: string): InlineNode[][] {
       const word = labelWord(textOf(node.children));
       const next = children[k + 1];
       const separated = word && (word.colon || (next?.type === 'text' && separatorLength(next.value) > 0));
-      if (word && (lineStart || (separated && (labelled || sentenceEnd)))) newGroup();
+      if (word && (lineStart || (separated && (labelled || sentenceEnd)))) {
+        // "…\n🔹 **Task:**": the symbol before the label goes with it, not with the text before.
+        const group = groups[groups.length - 1];
+        const last = group[group.length - 1];
+        const lead = last?.type === 'text' && last.exact ? LEAD_AT_END.exec(last.value) : null;
+        if (lead && last?.type === 'text') {
+          const at = lead.index + lead[1].length;
+          group[group.length - 1] = textNode(last.value.slice(0, at), last.start);
+          newGroup();
+          push(textNode(last.value.slice(at), last.start + at));
+        } else newGroup();
+      }
     }
     if (node.type === 'text') {
       const { start } = node;
@@ -367,7 +392,7 @@ function splitAtLabels(children: InlineNode[], _src: string): InlineNode[][] {
         from = cut;
       }
       push(from === 0 ? node : textNode(node.value.slice(from), start + from));
-      lineStart = /(?:\n|\r)[ \t]*$/.test(node.value);
+      lineStart = LINE_END.test(node.value);
       sentenceEnd = /[.!?]["'”’)]?\s*$/.test(node.value);
     } else {
       push(node);
@@ -574,6 +599,30 @@ function collectComments(html: string, base: number, comments: HtmlComment[]): v
 function paragraphLabel(children: InlineNode[], src: string, out: Piece[], comments: HtmlComment[]): Label | undefined {
   const first = children[0];
   if (!first) return undefined;
+  // "🔹 **Situation:** …": a bullet-like emoji before a bold label is no prose.
+  if (first.type === 'text' && LEAD_ONLY.test(first.value) && (children[1]?.type === 'strong' || children[1]?.type === 'emphasis')) {
+    const label = paragraphLabel(children.slice(1), src, out, comments);
+    if (label) return label;
+    out.length = 0;
+  }
+  // "**S**ituation: …": the name's first letter in bold.
+  if (first.type === 'strong' && children[1]?.type === 'text') {
+    const letter = textOf(first.children);
+    const next = children[1];
+    const found = /^[STAR]$/i.test(letter) && /^[a-z]/.test(next.value) ? plainLabel(letter + next.value) : undefined;
+    if (found && !found.letter && found.length > 1) {
+      const pieces: Piece[] = [];
+      inline(children.slice(1), src, pieces, comments);
+      const p = pieces[0];
+      const used = found.length - 1;
+      pieces[0] = { text: p.text.slice(used), start: p.exact ? p.start + used : p.start, end: p.end, exact: p.exact };
+      for (const piece of pieces) out.push(piece);
+      const span = { start: spanOf(first).start, end: p.exact ? p.start + used : p.end };
+      span.end = trimEnd(src, span);
+      const { length: _length, ...meaning } = found;
+      return { ...meaning, span };
+    }
+  }
   if (first.type === 'strong' || first.type === 'emphasis') {
     const inner: Piece[] = [];
     inline(first.children, src, inner, comments);
