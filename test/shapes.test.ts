@@ -32,6 +32,7 @@ const SHAPES: Record<string, string> = {
   'list of bold labels': `* **Situation:** ${S}\n* **Task:** ${T}\n* **Action:** ${A}\n* **Result:** ${R}\n`,
   'numbered list labels': `1. Situation: ${S}\n2. Task: ${T}\n3. Action: ${A}\n4. Result: ${R}\n`,
   'labels alone on their items, the text nested': `- **Situation**\n  - ${S}\n- **Task**\n  - ${T}\n- **Action**\n  - ${A}\n- **Result**\n  - ${R}\n`,
+  'labels nested under an item': `- *Bad answer*: "They were wrong."\n- *Good answer (STAR)*:\n    - **S**: ${S}\n    - **T**: ${T}\n    - **A**: ${A}\n    - **R**: ${R}\n`,
   'inline bold labels in one paragraph': `**Situation:** ${S} **Task:** ${T} **Action:** ${A} **Result:** ${R}\n`,
   'inline plain labels in one paragraph': `Situation: ${S} Task: ${T} Action: ${A} Result: ${R}\n`,
   'trailing markers': `${S} (Situation)\n\n${T} (Task)\n\n${A} (Action)\n\n${R} (Result)\n`,

@@ -485,9 +485,49 @@ function slicePieces(pieces: Piece[], from: number, to: number): Piece[] {
  * labelled with different kinds to read a list so; a bullet that merely starts with "Goal:" inside
  * an Action is a bullet.
  */
-function listBlocks(node: BlockNode & { children: BlockNode[] }, src: string, comments: HtmlComment[], continued = false): Block[] {
+type ListNode = BlockNode & { children: BlockNode[] };
+
+/** The section kinds the items of a list are labelled with. */
+function labelKinds(labelled: ({ label: Label } | undefined)[]): Set<string> {
+  return new Set(labelled.flatMap((l) => (l ? [l.label.kind, ...(l.label.kinds ?? [])] : [])));
+}
+
+// Labelled lists nested deeper than this in unlabelled items are read as bullets.
+const MAX_LABEL_NESTING = 3;
+
+/** Whether a nested list is labelled with two kinds of sections or more. */
+function holdsLabels(node: BlockNode, src: string): boolean {
+  if (node.type !== 'list') return false;
+  return labelKinds(node.children.map((item) => (item.type === 'listItem' ? itemLabel(item.children, src) : undefined))).size >= 2;
+}
+
+function listBlocks(node: ListNode, src: string, comments: HtmlComment[], continued = false, depth = 0): Block[] {
   const labelled = node.children.map((item) => (item.type === 'listItem' ? itemLabel(item.children, src) : undefined));
-  const kinds = new Set(labelled.flatMap((l) => (l ? [l.label.kind, ...(l.label.kinds ?? [])] : [])));
+  const kinds = labelKinds(labelled);
+  // "- Good answer:" with "  - **S**: …" nested under it: the nested labels are sections, the
+  // item's own text a paragraph before them.
+  if (
+    kinds.size === 0 &&
+    depth < MAX_LABEL_NESTING &&
+    node.children.some((item) => item.type === 'listItem' && item.children.some((c) => holdsLabels(c, src)))
+  ) {
+    const out: Block[] = [];
+    for (const item of node.children) {
+      if (item.type !== 'listItem') continue;
+      if (!item.children.some((c) => holdsLabels(c, src))) {
+        const own: Piece[] = [];
+        blockPieces(item.children, src, own, comments);
+        out.push({ type: 'list', span: spanOf(item), pieces: own, items: own.length ? [own] : [] });
+        continue;
+      }
+      for (const child of item.children) {
+        if (child.type === 'paragraph') out.push(paragraphBlock(child.children, src, comments));
+        else if (child.type === 'list') for (const b of listBlocks(child as ListNode, src, comments, false, depth + 1)) out.push(b);
+        else out.push(toBlock(child, src, comments));
+      }
+    }
+    return out;
+  }
   // A list of one item that is nothing but a section name ("4. Result" alone, then the text) heads
   // a section, as a heading would.
   const first = node.children.length === 1 ? node.children[0] : undefined;
