@@ -47,6 +47,7 @@ const SHAPES: Record<string, string> = {
   'emoji before plain labels, one per line': `📌 Situation: ${S}\n🎯 Task: ${T}\n🛠️ Action: ${A}\n✅ Result: ${R}\n`,
   'list of emoji and bold labels': `- 🔹 **Situation:** ${S}\n- 🔹 **Task:** ${T}\n- 🔹 **Action:** ${A}\n- 🔹 **Result:** ${R}\n`,
   'Actions taken and Results achieved': `**Situation:** ${S}\n\n**Task:** ${T}\n\n**Actions taken:** ${A}\n\n**Results achieved:** ${R}\n`,
+  'a letter and its name': `**S – Situation**\n\n${S}\n\n**T - Task:** ${T}\n\n## A (Action)\n\n${A}\n\n## R (Result)\n\n${R}\n`,
   'emoji and numbered headings': `# Fraud model\n\n## 1. 🌍 Situation\n\n${S}\n\n## 2) Task\n\n${T}\n\n## A — Action\n\n${A}\n\n## Result (30 s)\n\n${R}\n`,
 };
 

@@ -97,14 +97,29 @@ const HEADING = new RegExp(
 export function headingSection(text: string): LabelMeaning | undefined {
   const t = text.trim().replace(/\s+/g, ' ');
   const m = HEADING.exec(t);
-  if (!m) return undefined;
+  if (!m) {
+    const found = letterAndName(t);
+    if (!found) return undefined;
+    const { colon: _colon, ...rest } = found;
+    return rest;
+  }
   return meaning(m[1], m[2]);
+}
+
+// "S (Situation)", "**T [Task]:**": a letter with its name in brackets after it.
+const LETTER_NAME = new RegExp(`^\\s*(?:${EMOJI}+\\s*)?([STAR]) ?[([](${NAMES})[)\\]]\\s*(?:(:)\\s*)?$`, 'iu');
+
+function letterAndName(text: string): (LabelMeaning & { colon: boolean }) | undefined {
+  const m = LETTER_NAME.exec(text);
+  if (!m) return undefined;
+  const found = meaning(m[2]);
+  return found && found.kind === LETTERS[m[1].toLowerCase()] ? { ...found, colon: Boolean(m[3]) } : undefined;
 }
 
 // The label text itself: "Situation", "Situation:", "Situation (30 s):", "Situation/Task:". Each
 // run of spaces has one quantifier (never `\s*(…)?\s*`), so a long run of spaces costs linear
 // time, not cubic.
-const LABEL_WORD = new RegExp(`^\\s*(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?:(:)\\s*)?$`, 'i');
+const LABEL_WORD = new RegExp(`^\\s*(?:[STAR][ \\t]*[-–—][ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?:(:)\\s*)?$`, 'i');
 // A plain label at the start of a paragraph or list item: "Situation: text", "Situation – text",
 // "Situation/Task: text". A dash needs a space after it ("Situation-based" is a word).
 const PLAIN_LABEL = new RegExp(`^\\s*(?:${LEAD}+[ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`, 'iu');
@@ -136,7 +151,7 @@ export function labelWord(text: string): (LabelMeaning & { colon: boolean }) | u
   const letter = LETTER_WORD.exec(text);
   if (letter) return { ...letterMeaning(letter[1], letter[2]), colon: Boolean(letter[3]) };
   const m = LABEL_WORD.exec(text);
-  if (!m) return undefined;
+  if (!m) return letterAndName(text);
   const found = meaning(m[1], m[2]);
   return found && { ...found, colon: Boolean(m[3]) };
 }
