@@ -124,6 +124,9 @@ describe('metrics: technical, business, both or neither', () => {
     ['We reached 82% accuracy in predicting customer churn.', [['technical']]],
     ['I cut churn by 3 points with the new model.', [['business']]],
     ['The cache cut latency by half.', [['technical']]],
+    // Operational measures: incidents, outages, bugs (SPEC §4).
+    ['Bug recurrence: 0', [['technical']]],
+    ['We have had zero outages since.', [['technical']]],
   ];
   for (const [sentence, types] of cases) {
     it(`classifies "${sentence}" as ${types.map((t) => t.join('+') || 'neither').join(', ')}`, () => {
