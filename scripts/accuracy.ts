@@ -6,7 +6,7 @@
 //   npm run accuracy -- --check           exit 1 when a target is missed (test/corpus/README.md)
 //   npm run accuracy -- --json            the report as JSON
 //   npm run accuracy -- --today 2026-12-03 --dir test/corpus/real
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { resolveConfig } from '../server/src/engine';
 import { CORPUS_DIR, CORPUS_TODAY, formatReport, labelProblems, loadCorpus, missedTargets, scoreCorpus } from '../test/corpus/score';
 
@@ -37,7 +37,7 @@ function main(): number {
   }
   const report = scoreCorpus(files, resolveConfig({}), today);
   if (flag('json')) console.log(JSON.stringify(report, (_k, v) => (typeof v === 'number' && Number.isNaN(v) ? null : v), 2));
-  else console.log(formatReport(report, { verbose: flag('verbose') }));
+  else console.log(formatReport(report, { verbose: flag('verbose'), dir: relative(process.cwd(), dir) || '.' }));
   return flag('check') && missedTargets(report).length > 0 ? 1 : 0;
 }
 

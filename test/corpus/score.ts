@@ -336,10 +336,10 @@ export function fmt(n: number): string {
 }
 
 /** The human report printed by `npm run accuracy`. */
-export function formatReport(r: AccuracyReport, options: { verbose?: boolean; targets?: Targets } = {}): string {
+export function formatReport(r: AccuracyReport, options: { verbose?: boolean; targets?: Targets; dir?: string } = {}): string {
   const t = options.targets ?? TARGETS;
   const out: string[] = [];
-  out.push(`starlint accuracy on the real-world corpus (test/corpus/real), today = ${r.today}`);
+  out.push(`starlint accuracy on the real-world corpus (${options.dir ?? 'test/corpus/real'}), today = ${r.today}`);
   out.push(`  ${r.storyFiles} story files, ${r.labelledStories} labelled stories; ${r.nonStoryFiles} non-story files`);
   out.push('');
   out.push('Recognition');
