@@ -210,6 +210,14 @@ describe('answers in real prep files (SPEC §2.7)', () => {
     );
   });
 
+  it('reads an answer whose only label is its lesson (**What I learned:**) as a story', () => {
+    const doc = parseDocument(
+      `#### Q11: Describe a conflict with a team member\n\n> "During the project I disagreed with the marketing manager about our segments. I showed them an A/B test and they adopted my tiers; open rates rose 28%.\n>\n> **What I learned:**\n> - Show value with pilots\n> - Meet stakeholders where they are"\n`,
+    );
+    assert.equal(doc.stories.length, 1);
+    assert.ok(doc.stories[0].star.result, 'the lesson is read as the Result');
+  });
+
   it("keeps a question in a template's section as its text, not a new story", () => {
     const text =
       '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';

@@ -196,9 +196,11 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   let kept = segments.filter((s) => {
     const own = s.title !== undefined && commentIn(spanOfSegment(s)) !== undefined;
     if (own) return true;
-    if (hasMarkers(s)) return marked || readsAsStory(evidence(proseOf(s)));
+    if (hasMarkers(s) && (marked || readsAsStory(evidence(proseOf(s))))) return true;
     if (!heads(s)) return false;
-    const prose = proseOf(s);
+    // Under a question, the whole answer decides, also when its only labels hold no account
+    // (an answer told without labels, then "**What I learned:**" and its bullets).
+    const prose = hasMarkers(s) ? (sectionOfBlocks(blocks, s.from, s.to)?.prose.text ?? '') : proseOf(s);
     return readsAsAnswer(evidence(prose), prose);
   });
   if (kept.length === 0) {
