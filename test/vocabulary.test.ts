@@ -68,14 +68,35 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       it(`${rule} … by (a rule of thumb)`, () => {
         const said = `${rule} disagreements by`;
         assert.deepEqual(fired('hypothetical', ex({ action: `${said} raising them early. ${ACTION}` })), [said]);
+        const longer = `${rule} disagreements with other teams by`;
+        assert.deepEqual(fired('hypothetical', ex({ action: `${longer} raising them early. ${ACTION}` })), [longer]);
       });
     }
+    it('fires on a habit whose past verb comes later, or after an unrelated "now"', () => {
+      assert.deepEqual(fired('hypothetical', ex({ action: `I usually start when we were ready. ${ACTION}` })), ['I usually']);
+      assert.deepEqual(fired('hypothetical', ex({ action: `It was now late, so I usually start from a baseline. ${ACTION}` })), ['I usually']);
+    });
     it('what I would do / what I’d do', () => {
       for (const what of ['what I would do', "what I'd do"]) {
         assert.deepEqual(fired('hypothetical', ex({ action: `Here is ${what}: start from a baseline. ${ACTION}` })), [what]);
       }
     });
-    for (const past of ["couldn't", 'could not', "didn't", 'did not', "wasn't", 'was not', 'were', 'was', 'had', 'got', 'felt', 'ended up', 'asked']) {
+    for (const past of [
+      "couldn't",
+      'could not',
+      "didn't",
+      'did not',
+      "wasn't",
+      'was not',
+      "weren't",
+      'were',
+      'was',
+      'had',
+      'got',
+      'felt',
+      'ended up',
+      'asked',
+    ]) {
       it(`stays silent on a habit told in the past: "I usually ${past}"`, () => {
         assert.deepEqual(fired('hypothetical', ex({ action: `In the review meetings I usually ${past} the last word. ${ACTION}` })), []);
       });
@@ -84,6 +105,7 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       it(`stays silent on a lesson told after the event: "${since}, I always"`, () => {
         assert.deepEqual(fired('hypothetical', ex({ action: `${ACTION} ${since}, I always start from a baseline.` })), []);
         assert.deepEqual(fired('hypothetical', ex({ action: `${ACTION} ${since} I always start from a baseline.` })), []);
+        assert.deepEqual(fired('hypothetical', ex({ action: `${ACTION} ${since}  I always start from a baseline.` })), []);
       });
     }
   });
@@ -173,6 +195,22 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'We added safety checks for all critical operations',
       'I implemented a strict CI/CD pipeline policy',
       'I built an internal library for it',
+      'Set up a new review process for launches',
+      // Each form of the listed phrases.
+      'Other teams now adopt it',
+      'I helped establish a weekly review',
+      'The analysts still use it daily',
+      'It is now standard for launches',
+      'The checks went organization-wide',
+      'The checks went organisation-wide',
+      'The fix was made permanent',
+      'We run it for every model',
+      'We use it for every project',
+      'The monitoring is permanent',
+      'It is kept for future project work',
+      'It is ready for future incident reviews',
+      'It is part of our team onboarding',
+      'It was shared with three teams',
     ]) {
       it(stayed, () => {
         assert.deepEqual(fired('lasting-impact', ex({ result: `${BASE} ${stayed}.` })), [], stayed);

@@ -19,7 +19,7 @@ const GENERIC = new RegExp(
 // nearby. "I learned the importance of agreeing the label definition with finance before
 // training" names a practice; "since then I write the metric down first" is one.
 const LESSON_OF_VIRTUE =
-  /\b(?:learn(?:ed|t)|taught me|showed me|reminded me|reali[sz]ed|understood|my (?:biggest |main |key )?(?:lesson|takeaway) (?:was|is))\b[^.;:]{0,40}?\b(?:(?:the )?(?:importance|value|power|need|necessity) of ([^.;:!?]+)|that ([^.;:!?]+?) (?:is|are|was|were|matters?) (?:really |very |so |truly |extremely )?(?:important|key|crucial|essential|vital|critical|invaluable|everything)\b)/i;
+  /\b(?:learn(?:ed|t)|taught me|showed me|reminded me|reali[sz]ed|understood|my (?:biggest |main |key )?(?:lesson|takeaway) (?:was|is))\b[^.;:]{0,40}?\b(?:(?:the )?(?:importance|value|power|need|necessity) of ([^.;:!?]+)|that ([^.;:!?]+?) (?:is|are|was|were) (?:really |very |so |truly |extremely )?(?:important|key|crucial|essential|vital|critical|invaluable|everything)\b)/i;
 const VIRTUE_WORDS = 5;
 // A concrete change of practice: what the writer does now, or has done since.
 const PRACTICE =
@@ -29,7 +29,7 @@ const PRACTICE =
 // collaboration help with organization and success". Any other content word — a tool, a team, a
 // number, a practice — makes the lesson specific.
 // "I learned…", and "Learned…" opening a clause, as in notes ("Finished on time & learned how…").
-const LESSON_VERB = /(?:\bI (?:have |['’]ve )?|(?:^|[&;,]|\band)\s*)(?:learn(?:ed|t)|reali[sz]ed|understood)\b|\b(?:taught|showed|reminded) me\b/i;
+const LESSON_VERB = /(?:\bI(?: have|['’]ve)?(?: also)? |(?:^|[&;,]|\band)\s*)(?:learn(?:ed|t)|reali[sz]ed|understood)\b|\b(?:taught|showed|reminded) me\b/i;
 const VIRTUES = new Set(
   (
     'communication communicating collaboration collaborating teamwork cooperation planning organization organisation prioritization prioritisation ' +
@@ -78,6 +78,21 @@ export const rule: StoryRule = {
       // A lesson in nothing but virtues, however it is phrased.
       ex({ result: 'Losses fell by 55%. «I learned how planning and collaboration help with organization and success».' }),
       ex({ result: 'Losses fell by 55%. «I realized how much teamwork and open communication matter».' }),
+      ex({ result: 'Losses fell by 55%. Finished on time and «learned how patience and empathy help with success»...' }),
+      ex({ result: "Losses fell by 55%. In the end «I've learned how ownership and accountability lead to results»!" }),
+      // The practice before the lesson is another story's: the lesson after it is still generic.
+      ex({ result: 'Losses fell by 55%. I now run a weekly review. «I also learned how feedback and trust matter».' }),
+      // One finding for a lesson that is generic twice over.
+      ex({ result: 'Losses fell by 55%. «I learned the importance of communication».' }),
+      // A virtue qualified ("in design reviews…") is still a virtue.
+      ex({ result: 'Losses fell by 55%. It «taught me the importance of humility in design reviews with senior engineers».' }),
+      // "single" holds "ing" but is no gerund.
+      ex({ result: 'Losses fell by 55%. It «taught me the importance of single clear owners».' }),
+      // A practice said before the lesson, in the same sentence, does not change it.
+      ex({ result: 'Losses fell by 55%. Looking back, I now see that the outage «taught me the importance of humility».' }),
+      ex({ result: 'Losses fell by 55%. I «realised that feedback is key».' }),
+      ex({ result: 'Losses fell by 55%. «My lesson was that ownership is key».' }),
+      ex({ result: 'Losses fell by 55%. I «learned early on that ownership is key».' }),
     ],
     silent: [
       ex(),
@@ -89,6 +104,12 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell by 55%. I learned the importance of agreeing the label definition with finance before training anything.' }),
       // A virtue with a specific thing in it.
       ex({ result: 'Losses fell by 55%. I learned that communication with the data team early saves two weeks of relabelling.' }),
+      // A lesson with no virtue in it.
+      ex({ result: 'Losses fell by 55%. I learned that it matters.' }),
+      // A virtue lesson followed by the practice it changed.
+      ex({ result: 'Losses fell by 55%. I learned how planning and teamwork matter. Since then I write the plan before the kickoff.' }),
+      // A gerund of three words is a practice.
+      ex({ result: 'Losses fell by 55%. I learned the importance of testing every change.' }),
     ],
   },
   check(ctx) {
@@ -106,7 +127,8 @@ export const rule: StoryRule = {
           if (!v) return;
           const after = sentence.text.slice(v.index + v[0].length);
           if (!onlyVirtues(after.match(/[\p{L}'’-]+/gu) ?? []) || PRACTICE.test(after) || PRACTICE.test(list[i + 1]?.text ?? '')) return;
-          const start = sentence.start + v.index;
+          // The span starts at the lesson itself, not at the "and" or ";" before it.
+          const start = sentence.start + v.index + (/^(?:[&;,]|and)?\s*/i.exec(v[0])?.[0].length ?? 0);
           ctx.report({ message, span: section.prose.span(start, sentence.start + sentence.text.trimEnd().replace(/[.!?]+$/, '').length) });
           return;
         }

@@ -48,6 +48,8 @@ export const rule: StoryRule = {
     fire: [
       ex({ action: '«I typically» start from a baseline, so I compared three options against the rules. I chose trees because analysts needed explanations.' }),
       ex({ situation: '«I handle conflict by» raising it early. Our launch slipped when two teams disagreed about the rollout.' }),
+      // An answer told without labels is read whole.
+      '# Tell me about a time you disagreed with a teammate\n\nOur launch slipped when two teams disagreed about the rollout, and I owned the fix. «I usually» start by listening, so I met both leads and we agreed on a staged rollout that shipped two weeks later.\n',
     ],
     silent: [
       ex(),
