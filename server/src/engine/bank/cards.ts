@@ -2,6 +2,7 @@ import type { BankFile, BankReport } from './bank';
 import { FOLLOW_UPS, THEMES } from '../../../../shared/domain';
 import { clock } from '../../../../shared/time';
 import { sentences } from '../syntax/prose';
+import { lessonPart } from '../model/text';
 import { LESSON } from '../facts/cues';
 import { scoreText } from '../../../../shared/score-format';
 import type { Story } from '../model/types';
@@ -53,9 +54,8 @@ function summaryOf(story: Story): string {
 function lessonOf(story: Story): string | undefined {
   const result = story.star.result;
   if (!result) return undefined;
-  return sentences(result.prose.text)
-    .find((s) => LESSON.test(s.text))
-    ?.text.replace(/\s+/g, ' ');
+  const said = sentences(result.prose.text).find((s) => LESSON.test(s.text)) ?? sentences(lessonPart(result)?.prose.text ?? '')[0];
+  return said?.text.replace(/\s+/g, ' ');
 }
 
 function clip(text: string, words: number): string {

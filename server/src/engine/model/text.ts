@@ -17,6 +17,11 @@ export function hasProse(section: Section | undefined): section is Section {
   return section !== undefined && !section.prose.isEmpty && !section.draft;
 }
 
+/** A lesson section ("**Lesson learned:**", "## What I learned") of a Result, when it has prose. */
+export function lessonPart(result: Section): Section | undefined {
+  return (result.parts ?? [result]).find((part) => part.lesson && hasProse(part));
+}
+
 /** The first section of a STAR kind, when it exists and has prose. */
 export function starSection(story: Story, kind: StarKind): Section | undefined {
   const s = story.star[kind];

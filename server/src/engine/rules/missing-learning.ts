@@ -1,5 +1,5 @@
 import type { StoryRule } from './rule';
-import { starSection } from '../model/text';
+import { lessonPart, starSection } from '../model/text';
 import { ex } from './examples';
 import { LESSON } from '../facts/cues';
 
@@ -27,11 +27,14 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell from $80K to $35K a month. Going forward, I agree on the metric with the business before modelling.' }),
       ex({ result: 'Losses fell by 55%. It was a good learning experience.' }),
       ex({ result: null }),
+      // A lesson section says it, whatever its words.
+      ex({ result: 'Losses fell by 55%.\n\n**Key takeaway:** Testing is not enough; production data drifts.' }),
     ],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'result');
-    if (!section || LESSON.test(section.prose.text)) return;
+    // A lesson section with prose states a lesson, whatever its words (generic-learning judges them).
+    if (!section || LESSON.test(section.prose.text) || lessonPart(section)) return;
     ctx.report({
       message: 'Result states no lesson: close with what you learned and how it changed what you do ("I learned to… and now I…").',
       span: section.marker,
