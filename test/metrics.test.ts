@@ -36,6 +36,8 @@ const COUNTS: [string, string][] = [
   ['p95 800ms→120ms after the change.', '800ms→120ms'],
   // Zero and spelled-out numbers that quantify an outcome (SPEC §4).
   ['We have had zero outages since the change.', 'zero outages'],
+  ['Zero invalid submissions after deployment.', 'Zero invalid submissions'],
+  ['We closed 2 critical incidents that week.', '2 critical incidents'],
   ['Review went from five days to two.', 'from five days to two'],
   ['Incidents fell from 12 to 0.', 'from 12 to 0'],
   // A Result's key metrics as "name: value".

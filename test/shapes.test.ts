@@ -218,6 +218,16 @@ describe('answers in real prep files (SPEC §2.7)', () => {
     assert.ok(doc.stories[0].star.result, 'the lesson is read as the Result');
   });
 
+  it('titles each answer by its question, not by a "STAR Answer:" heading under it', () => {
+    const doc = parseDocument(
+      `# Answers\n\n## Question 1: "Tell me about a time you optimized performance"\n\n### STAR Answer:\n\n**Situation:** ${S}\n\n**Task:** ${T}\n\n**Action:** ${A}\n\n**Result:** ${R}\n\n## Question 2: "Tell me about a time you failed"\n\n### Sample answer\n\n**Situation:** ${S}\n\n**Task:** ${T}\n\n**Action:** ${A}\n\n**Result:** ${R}\n`,
+    );
+    assert.deepEqual(
+      doc.stories.map((s) => s.title),
+      ['Question 1: "Tell me about a time you optimized performance"', 'Question 2: "Tell me about a time you failed"'],
+    );
+  });
+
   it("keeps a question in a template's section as its text, not a new story", () => {
     const text =
       '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';

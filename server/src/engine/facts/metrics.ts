@@ -36,7 +36,7 @@ const COUNTED_NOUNS = new Set(
     'click order call incident alert bug error complaint escalation page article product item sku listing job pipeline ' +
     'dashboard team market country language store download install signup sign-up lead deal application claim token ' +
     'parameter gpu server machine instance node case review video message email event visit visitor view impression ' +
-    'conversion purchase booking loan payment chargeback outage failure defect regression crash breach violation vulnerability rollback'
+    'conversion purchase booking loan payment chargeback outage failure defect regression crash breach violation vulnerability rollback submission'
   ).split(' '),
 );
 const COUNTED_PHRASES = /^(?:fraud cases?|false (?:positives|negatives)|lines? of code)\b/i;
@@ -55,6 +55,15 @@ function isCountedNoun(word: string): boolean {
   if (w.endsWith('ies') && COUNTED_NOUNS.has(`${w.slice(0, -3)}y`)) return true;
   if (w.endsWith('es') && COUNTED_NOUNS.has(w.slice(0, -2))) return true;
   return w.endsWith('s') && COUNTED_NOUNS.has(w.slice(0, -1));
+}
+
+const FUNCTION_WORDS = new Set('of to in on at for by with from and or the a an per than as into over under more less'.split(' '));
+
+/** Whether the word after `pos` is a counted noun. */
+function nextIsCounted(text: string, pos: number): boolean {
+  WORD_AT.lastIndex = pos;
+  const m = WORD_AT.exec(text);
+  return m !== null && isCountedNoun(m[1]);
 }
 
 /** The end of a counted noun phrase right after `pos` (up to two modifiers first), or -1. */
@@ -77,7 +86,13 @@ function countedNounEnd(text: string, pos: number): number {
       }
       return next;
     }
-    if (!COUNT_MODIFIERS.has(word.toLowerCase())) return -1;
+    // One adjective of any kind right after the number ("3 invalid submissions", "2 critical
+    // incidents") when a counted noun follows it.
+    if (
+      !COUNT_MODIFIERS.has(word.toLowerCase()) &&
+      !(i === 0 && /\s/.test(text[at] ?? '') && !FUNCTION_WORDS.has(word.toLowerCase()) && nextIsCounted(text, next))
+    )
+      return -1;
     at = next;
   }
   return -1;

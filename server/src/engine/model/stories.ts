@@ -21,6 +21,9 @@ import {
   type StoryMeta,
 } from './types';
 
+// A heading that only says an answer follows: "STAR Answer:", "Sample answer", "My response".
+const ANSWER_HEADING = /^\W*(?:(?:my|sample|example|model|good|great|strong|star|the)[- ]?)*(?:answer|response)s?\b(?:\s*\([^)]*\))?\W*$/i;
+
 /** A marker is a block that starts a section: a section heading or a labelled paragraph. */
 interface Marker extends LabelMeaning {
   index: number;
@@ -110,6 +113,8 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   let titleDepth: number | undefined;
   const firstMarker = markers[0]?.index ?? bodyStart;
   for (let i = firstMarker - 1; i >= bodyStart; i--) {
+    // "### STAR Answer:" under "## Question 1: …" names no story: the question above it does.
+    if (isPlainHeading(i) && ANSWER_HEADING.test(blocks[i].heading ?? '') && blocks.slice(bodyStart, i).some((b, k) => isPlainHeading(bodyStart + k))) continue;
     if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth) {
       titleDepth = blocks[i].depth;
       break;
@@ -379,7 +384,7 @@ function retoldDepth(blocks: Block[], markers: Marker[], isPlainHeading: (i: num
     if (kinds.length && kinds[0] === 'situation') {
       let heading: number | undefined;
       for (let i = m.index - 1; i > previous && heading === undefined; i--) {
-        if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth) heading = blocks[i].depth;
+        if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth && !ANSWER_HEADING.test(blocks[i].heading ?? '')) heading = blocks[i].depth;
       }
       if (situationSeen && heading !== undefined) depth = Math.max(depth ?? 0, heading);
       situationSeen = true;
