@@ -59,6 +59,7 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       "I'd normally",
       'I would always',
       "I'd always",
+      'I never',
     ]) {
       it(habit, () => {
         assert.deepEqual(fired('hypothetical', ex({ action: `${habit} start from a baseline. ${ACTION}` })), [habit]);
@@ -96,6 +97,9 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'felt',
       'ended up',
       'asked',
+      ...'knew thought heard saw told took gave made found left lost met paid ran sent spent understood wrote became began brought came did forgot went won'.split(
+        ' ',
+      ),
     ]) {
       it(`stays silent on a habit told in the past: "I usually ${past}"`, () => {
         assert.deepEqual(fired('hypothetical', ex({ action: `In the review meetings I usually ${past} the last word. ${ACTION}` })), []);

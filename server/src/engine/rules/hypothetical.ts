@@ -13,6 +13,7 @@ const HYPOTHETICAL = phrases([
   'I typically',
   'I usually',
   'I always',
+  'I never',
   'I normally',
   'I generally',
   'I tend to',
@@ -34,7 +35,8 @@ const HABITS = new RegExp(`${HYPOTHETICAL.source}|${RULE_OF_THUMB.source}`, 'gi'
 // "Now I always…", "Since then I usually…": a lesson told after the event, not a habit instead
 // of it (SPEC §3), even in an answer told without labels.
 const LESSON_BEFORE = /\b(?:now|since then|ever since|these days|today|from then on|going forward|from now on|after that)[,]?\s*$/i;
-const PAST_AFTER = /^\s+(?:couldn['’]t|could not|didn['’]t|did not|wasn['’]t|was not|weren['’]t|were|was|had|got|felt|ended up|[a-z]+ed)\b/i;
+const PAST_AFTER =
+  /^\s+(?:couldn['’]t|could not|didn['’]t|did not|wasn['’]t|was not|weren['’]t|were|was|had|got|felt|ended up|knew|thought|heard|saw|told|took|gave|made|found|left|lost|met|paid|ran|sent|spent|understood|wrote|became|began|brought|came|did|forgot|went|won|[a-z]+ed)\b/i;
 
 export const rule: StoryRule = {
   id: 'hypothetical',
