@@ -112,9 +112,11 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   const minMarkerDepth = markers.reduce((min, m) => (m.depth !== undefined && m.depth < min ? m.depth : min), Infinity);
   let titleDepth: number | undefined;
   const firstMarker = markers[0]?.index ?? bodyStart;
+  let firstPlain = bodyStart;
+  while (firstPlain < blocks.length && !isPlainHeading(firstPlain)) firstPlain++;
   for (let i = firstMarker - 1; i >= bodyStart; i--) {
     // "### STAR Answer:" under "## Question 1: …" names no story: the question above it does.
-    if (isPlainHeading(i) && ANSWER_HEADING.test(blocks[i].heading ?? '') && blocks.slice(bodyStart, i).some((b, k) => isPlainHeading(bodyStart + k))) continue;
+    if (isPlainHeading(i) && i > firstPlain && ANSWER_HEADING.test(blocks[i].heading ?? '')) continue;
     if (isPlainHeading(i) && (blocks[i].depth as number) < minMarkerDepth) {
       titleDepth = blocks[i].depth;
       break;
