@@ -1,6 +1,7 @@
 import type { StoryRule } from './rule';
 import { starSection } from '../model/text';
 import { ex } from './examples';
+import { withoutQuotations } from '../facts/subjects';
 
 const MINE = /(?<![\w'])(?:I(?:'m|'ve|'d|'ll)?|me|my|mine|myself)(?![\w'])/i;
 
@@ -16,6 +17,8 @@ export const rule: StoryRule = {
       ex({ task: '## «Task»\n\nThe team had to cut fraud losses without blocking good customers.' }),
       // "We" is the team, not you.
       ex({ task: '## «Task»\n\nWe had to cut losses without blocking good customers.' }),
+      // A "me" inside a quotation is someone else's.
+      ex({ task: '## «Task»\n\nWe needed a filter smarter than keywords, which missed comments like "call me at five five five".' }),
     ],
     silent: [
       ex(),
@@ -23,11 +26,14 @@ export const rule: StoryRule = {
       ex({ task: 'The risk team asked me to cut losses without blocking good customers.' }),
       ex({ task: 'Cutting losses without blocking good customers was mine to solve.' }),
       ex({ task: null }),
+      // An answer written out in quotes, as prep files often do, is the writer's own.
+      ex({ task: '> "My goal was to cut losses without blocking good customers."' }),
     ],
   },
   check(ctx) {
     const section = starSection(ctx.story, 'task');
-    if (!section || MINE.test(section.prose.text)) return;
+    // Someone's speech in quotation marks ("call me at…") says nothing of what you owned.
+    if (!section || MINE.test(withoutQuotations(section.prose.text))) return;
     ctx.report({
       message: 'Task states the team\'s goal, not yours: say what you owned ("I was responsible for…", "my goal was…").',
       span: section.marker,
