@@ -59,6 +59,11 @@ export const rule: StoryRule = {
         action:
           '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads. I chose it over trees because the merchant text mattered. The embeddings were 768 dimensions. I ruled out a larger model because analysts needed answers within a second. I trained with Adam at a learning rate of 3e-4 and a batch size of 256.',
       }),
+      // One sentence, all detail, where one sentence is enough to judge.
+      {
+        markdown: ex({ action: '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads.' }),
+        config: { rules: { 'technical-lecture': { minSentences: 1 } } },
+      },
     ],
     silent: [
       ex(),
