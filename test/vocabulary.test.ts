@@ -165,4 +165,71 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       });
     }
   });
+  describe('technical-lecture: a technical term makes a sentence detail, a reasoning word makes it a decision', () => {
+    // Two sentences of detail and one plain sentence; a fourth sentence decides the verdict: with
+    // detail in it 3 of 4 (fires), without 2 of 4, exactly the 50 % allowed (silent).
+    const action = (fourth: string): string =>
+      ex({
+        action: `## Action\n\nThe embeddings were 768 dimensions. I trained with Adam at a learning rate of 3e-4. I met the analysts every Monday. ${fourth}`,
+      });
+
+    it('the counts the tests rely on: a plain fourth sentence stays silent, a bare technical one fires', () => {
+      assert.deepEqual(fired('technical-lecture', action('I moved the scoring to the new team last week.')), []);
+      assert.deepEqual(fired('technical-lecture', action('The Redis cache sat in front of the queries.')), ['Action']);
+    });
+
+    // The first and last term of each list, and terms in capitals as people write them.
+    for (const term of ['architecture', 'sklearn', 'logistic regression', 'train-test split', 'kubernetes', 'CI/CD', 'Kubernetes', 'PyTorch', 'Redis']) {
+      it(`${term} is detail`, () => {
+        assert.deepEqual(fired('technical-lecture', action(`I moved the scoring to ${term} last week.`)), ['Action'], term);
+      });
+    }
+
+    for (const word of [
+      'chose',
+      'choose',
+      'chosen',
+      'decided',
+      'decision',
+      'because',
+      'since',
+      'ruled out',
+      'instead of',
+      'rather than',
+      'trade-off',
+      'tradeoffs',
+      'prioritised',
+      'prioritized',
+      'weighed',
+      'why',
+      'reason',
+      'reasoning',
+      'rationale',
+      'opted',
+      'so that',
+      'in order to',
+      'to avoid',
+      'to keep',
+      'convinced',
+      'proposed',
+      'argued',
+      'agreed',
+      'recommended',
+      'risk',
+      'concluded',
+      'identified',
+      'found',
+      'noticed',
+      'discovered',
+      'realised',
+      'realized',
+      'traced',
+      'diagnosed',
+      'root cause',
+    ]) {
+      it(`${word} is reasoning`, () => {
+        assert.deepEqual(fired('technical-lecture', action(`The Redis cache sat in front of the queries (${word}).`)), [], word);
+      });
+    }
+  });
 });
