@@ -87,6 +87,26 @@ describe('rule details: data and suggestion edits', () => {
     });
   });
 
+  describe('unknown-question', () => {
+    it('gives each unknown theme as written and the closest known theme, if any', () => {
+      assert.deepEqual(
+        findingsOf('unknown-question', fireExample('unknown-question', 2)).map((f) => f.data),
+        [
+          { suggestion: 'ambiguity', value: 'ambiguty' },
+          { suggestion: 'proud', value: 'prouud' },
+        ],
+      );
+      assert.deepEqual(findingsOf('unknown-question', fireExample('unknown-question', 3))[0].data, { suggestion: undefined, value: 'scaling' });
+    });
+  });
+
+  describe('versatility', () => {
+    it('gives the number of known themes, each counted once', () => {
+      // challenging-project, Proud and proud, and the unknown scaling: two known themes.
+      assert.deepEqual(findingsOf('versatility', fireExample('versatility', 2))[0].data, { count: 2 });
+    });
+  });
+
   describe('recency', () => {
     it('gives the age in months', () => {
       // 2019-03 to 2026-11: seven years and eight months.

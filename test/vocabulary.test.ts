@@ -232,4 +232,110 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       });
     }
   });
+
+  describe('villain fires on each word of contempt in the Situation', () => {
+    for (const phrase of [
+      'incompetent',
+      'lazy',
+      'clueless',
+      'stupid',
+      'an idiot',
+      'idiots',
+      'idiotic',
+      'moronic',
+      'a moron',
+      'morons',
+      'dumb',
+      'useless',
+      'hopeless',
+      'arrogant',
+      'toxic',
+      'impossible to work with',
+      'refused to listen',
+      "wouldn't listen",
+      'would not listen',
+      "didn't care",
+      'did not care',
+      "couldn't be bothered",
+      'had no idea what they were doing',
+      'had no idea what he was doing',
+      'had no idea what she was doing',
+      'not willing to take responsibility',
+      'never willing to take any responsibility',
+      'unwilling to take responsibility',
+      'avoid taking responsibility',
+      'avoids responsibility',
+      'avoided taking responsibility',
+      'dodged responsibility',
+      'dodges taking responsibility',
+      'shirked responsibility',
+      'shirks taking responsibility',
+    ]) {
+      it(phrase, () => {
+        const found = fired('villain', ex({ situation: `Our checkout team saw fraud losses climb, and the vendor's lead was ${phrase} at every review.` }));
+        assert.deepEqual(found, [phrase.replace(/^an? /, '')]);
+      });
+    }
+
+    for (const use of ['lazy loading', 'lazy evaluation', 'lazy initialisation', 'lazy imports', 'dumb pipes', 'dumb terminals']) {
+      it(`but not on "${use}", an engineering term`, () => {
+        assert.deepEqual(fired('villain', ex({ situation: `Our checkout team saw fraud losses climb after the ${use} change shipped.` })), []);
+      });
+    }
+  });
+
+  describe('vague-language fires on each filler phrase in the Action', () => {
+    for (const phrase of [
+      'a bunch of',
+      'a lot of',
+      'lots of',
+      'a ton of',
+      'tons of',
+      'different things',
+      'various things',
+      'some things',
+      'stuff',
+      'and so on',
+      'and so forth',
+      'etc.',
+      'etc',
+      'things like that',
+      'and whatnot',
+      'or something',
+    ]) {
+      it(phrase, () => {
+        const sentence = `I checked ${phrase} with the analysts.`;
+        assert.deepEqual(fired('vague-language', ex({ action: `${ACTION} ${sentence}` })), [phrase]);
+      });
+    }
+  });
+
+  describe('unquantified-claim passes over "better" as a verb', () => {
+    const RESULT = 'Fraud losses fell from $80K to $35K a month. I learned to agree on the metric first; the template is used by two teams.';
+    it('the control: "better" alone is a claim', () => {
+      assert.deepEqual(fired('unquantified-claim', ex({ result: `${RESULT} The alerts were better for the analysts.` })), ['better']);
+    });
+
+    for (const verb of [
+      'understand',
+      'align',
+      'serve',
+      'support',
+      'capture',
+      'reflect',
+      'match',
+      'handle',
+      'explain',
+      'prepare',
+      'manage',
+      'organise',
+      'organize',
+      'communicate',
+      'inform',
+    ]) {
+      it(`better ${verb}`, () => {
+        assert.deepEqual(fired('unquantified-claim', ex({ result: `${RESULT} The alerts helped analysts better ${verb} the risk.` })), []);
+      });
+    }
+  });
 });
