@@ -62,7 +62,7 @@ export const rule: StoryRule = {
       ex({ title: '«Story title»' }),
       ex({ title: 'Fraud model at «[company name]»' }),
       // A long placeholder is quoted up to the last word break before 60 characters, its trailing punctuation dropped…
-      ex({ situation: '«[Describe the situation: the team, the risk, the stakes... and why it mattered to you]»' }),
+      ex({ situation: '«[Describe the situation: the team, the risk, stakes... especially why it mattered to you]»' }),
       // …and cut at 58 characters when the last word break comes too early; runs of spaces are quoted as one.
       ex({ situation: '«[Describe  the whole situation: fraud-losses-after-the-new-payment-method-launch]»' }),
     ],
