@@ -266,8 +266,10 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'avoid taking responsibility',
       'avoids responsibility',
       'avoided taking responsibility',
+      'dodge responsibility',
       'dodged responsibility',
       'dodges taking responsibility',
+      'shirk taking responsibility',
       'shirked responsibility',
       'shirks taking responsibility',
     ]) {
@@ -277,11 +279,26 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       });
     }
 
-    for (const use of ['lazy loading', 'lazy evaluation', 'lazy initialisation', 'lazy imports', 'dumb pipes', 'dumb terminals']) {
+    for (const use of [
+      'lazy loading',
+      'lazy  loading',
+      'lazy evaluation',
+      'lazy initialisation',
+      'lazy imports',
+      'dumb pipe',
+      'dumb pipes',
+      'dumb terminal',
+      'dumb terminals',
+    ]) {
       it(`but not on "${use}", an engineering term`, () => {
         assert.deepEqual(fired('villain', ex({ situation: `Our checkout team saw fraud losses climb after the ${use} change shipped.` })), []);
       });
     }
+
+    it('but on "lazy" about a person, even when an engineering term follows later', () => {
+      const situation = 'The vendor was lazy, and the loading of the fraud data slipped a week.';
+      assert.deepEqual(fired('villain', ex({ situation })), ['lazy']);
+    });
   });
 
   describe('vague-language fires on each filler phrase in the Action', () => {
