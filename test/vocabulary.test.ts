@@ -280,8 +280,10 @@ describe('phrase rules: every listed phrase, one at a time', () => {
     }
 
     for (const use of [
+      'lazy load',
       'lazy loading',
       'lazy  loading',
+      'lazy import',
       'lazy evaluation',
       'lazy initialisation',
       'lazy imports',
