@@ -13,6 +13,8 @@ interface StorySpec {
   questions: string[];
   /** The Result's headline metric; unique per story unless a test says otherwise. */
   metric?: string;
+  /** The front-matter key that lists the themes: `questions` unless a test says otherwise. */
+  themesKey?: 'questions' | 'themes';
 }
 
 let counter = 0;
@@ -20,7 +22,7 @@ function storyText(spec: StorySpec): string {
   const n = ++counter;
   const metric = spec.metric ?? `from ${n}.1% to ${n}.9%`;
   return ex({
-    front: `title: Story ${n}\ncategory: ${spec.category}\nquestions: [${spec.questions.join(', ')}]\ndate: 2025-06`,
+    front: `title: Story ${n}\ncategory: ${spec.category}\n${spec.themesKey ?? 'questions'}: [${spec.questions.join(', ')}]\ndate: 2025-06`,
     title: `Story ${n}`,
     result: `Review precision rose ${metric}, saving $${n}0K a year. The template is now used by two other teams. I learned to agree on the metric first.`,
   });
@@ -147,6 +149,16 @@ describe('bank rules', () => {
       const shouting = IDEAL.map((s) => ({ ...s, category: s.category[0].toUpperCase() + s.category.slice(1) }));
       assert.deepEqual(analyze(shouting).of('bank-composition'), []);
     });
+
+    it('says how many stories a short category needs, and gives a fixed ideal as one number', () => {
+      const withoutFailureAndEthics = IDEAL.filter((s, i) => s.category !== 'ethics' && i !== 4);
+      assert.deepEqual(
+        analyze(withoutFailureAndEthics)
+          .of('bank-composition')
+          .map((f) => f.message),
+        ['failure: 1 of 2–3 — add a failure, pivot or setback story.', 'ethics: 0 of 1 — add an ethical dilemma or responsible-AI story.'],
+      );
+    });
   });
 
   describe('uncovered-question', () => {
@@ -189,6 +201,15 @@ describe('bank rules', () => {
       assert.match(found[0].message, /claims 7 themes/);
     });
 
+    it('points at the themes key when the story lists its themes there, and reports the count', () => {
+      const { of, files } = analyze([{ category: 'project', questions: seven, themesKey: 'themes' }, ...IDEAL.slice(1)]);
+      const title = files[0].text.match(/^title: (.*)$/m)![1];
+      assert.deepEqual(
+        of('overused-story').map((f) => [files[0].text.slice(f.span.start, f.span.end), f.data, f.message]),
+        [['themes', { count: 7 }, `"${title}" claims 7 themes: keep its best 6 or fewer and give the rest to other stories.`]],
+      );
+    });
+
     it('counts a theme written twice once', () => {
       const twice = [...seven.slice(0, 6), 'Proud'];
       assert.deepEqual(analyze([{ category: 'project', questions: twice }, ...IDEAL.slice(1)]).of('overused-story'), []);
@@ -206,6 +227,19 @@ describe('bank rules', () => {
       const found = of('duplicate-metric');
       assert.deepEqual(found.map((f) => f.uri).sort(), [files[1].uri, files[4].uri]);
       for (const f of found) assert.equal(files.find((x) => x.uri === f.uri)!.text.slice(f.span.start, f.span.end), 'from 0.61 to 0.78');
+    });
+
+    it('matches a headline metric written with other spacing and capitals, and names the other story', () => {
+      const specs = IDEAL.map((s, i) => (i === 1 ? { ...s, metric: 'from 40ms to 12ms' } : i === 4 ? { ...s, metric: 'from 40 MS to 12 MS' } : s));
+      const { of, files } = analyze(specs);
+      const title = (i: number): string => files[i].text.match(/^title: (.*)$/m)![1];
+      assert.deepEqual(
+        of('duplicate-metric').map((f) => [f.uri, f.message]),
+        [
+          [files[1].uri, `Headline metric "from 40ms to 12ms" also ends "${title(4)}": check the numbers, and lead each story with its own result.`],
+          [files[4].uri, `Headline metric "from 40 MS to 12 MS" also ends "${title(1)}": check the numbers, and lead each story with its own result.`],
+        ],
+      );
     });
 
     it('stays silent when every headline metric differs', () => {

@@ -234,4 +234,196 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       });
     }
   });
+  describe('technical-lecture: a technical term makes a sentence detail, a reasoning word makes it a decision', () => {
+    // Two sentences of detail and one plain sentence; a fourth sentence decides the verdict: with
+    // detail in it 3 of 4 (fires), without 2 of 4, exactly the 50 % allowed (silent).
+    const action = (fourth: string): string =>
+      ex({
+        action: `## Action\n\nThe embeddings were 768 dimensions. I trained with Adam at a learning rate of 3e-4. I met the analysts every Monday. ${fourth}`,
+      });
+
+    it('the counts the tests rely on: a plain fourth sentence stays silent, a bare technical one fires', () => {
+      assert.deepEqual(fired('technical-lecture', action('I moved the scoring to the new team last week.')), []);
+      assert.deepEqual(fired('technical-lecture', action('The Redis cache sat in front of the queries.')), ['Action']);
+    });
+
+    // The first and last term of each list, and terms in capitals as people write them.
+    for (const term of ['architecture', 'sklearn', 'logistic regression', 'train-test split', 'kubernetes', 'CI/CD', 'Kubernetes', 'PyTorch', 'Redis']) {
+      it(`${term} is detail`, () => {
+        assert.deepEqual(fired('technical-lecture', action(`I moved the scoring to ${term} last week.`)), ['Action'], term);
+      });
+    }
+
+    for (const word of [
+      'chose',
+      'choose',
+      'chosen',
+      'decided',
+      'decision',
+      'because',
+      'since',
+      'ruled out',
+      'instead of',
+      'rather than',
+      'trade-off',
+      'tradeoffs',
+      'prioritised',
+      'prioritized',
+      'weighed',
+      'why',
+      'reason',
+      'reasoning',
+      'rationale',
+      'opted',
+      'so that',
+      'in order to',
+      'to avoid',
+      'to keep',
+      'convinced',
+      'proposed',
+      'argued',
+      'agreed',
+      'recommended',
+      'risk',
+      'concluded',
+      'identified',
+      'found',
+      'noticed',
+      'discovered',
+      'realised',
+      'realized',
+      'traced',
+      'diagnosed',
+      'root cause',
+    ]) {
+      it(`${word} is reasoning`, () => {
+        assert.deepEqual(fired('technical-lecture', action(`The Redis cache sat in front of the queries (${word}).`)), [], word);
+      });
+    }
+  });
+
+  describe('villain fires on each word of contempt in the Situation', () => {
+    for (const phrase of [
+      'incompetent',
+      'lazy',
+      'clueless',
+      'stupid',
+      'an idiot',
+      'idiots',
+      'idiotic',
+      'moronic',
+      'a moron',
+      'morons',
+      'dumb',
+      'useless',
+      'hopeless',
+      'arrogant',
+      'toxic',
+      'impossible to work with',
+      'refused to listen',
+      "wouldn't listen",
+      'would not listen',
+      "didn't care",
+      'did not care',
+      "couldn't be bothered",
+      'had no idea what they were doing',
+      'had no idea what he was doing',
+      'had no idea what she was doing',
+      'not willing to take responsibility',
+      'never willing to take any responsibility',
+      'unwilling to take responsibility',
+      'avoid taking responsibility',
+      'avoids responsibility',
+      'avoided taking responsibility',
+      'dodge responsibility',
+      'dodged responsibility',
+      'dodges taking responsibility',
+      'shirk taking responsibility',
+      'shirked responsibility',
+      'shirks taking responsibility',
+    ]) {
+      it(phrase, () => {
+        const found = fired('villain', ex({ situation: `Our checkout team saw fraud losses climb, and the vendor's lead was ${phrase} at every review.` }));
+        assert.deepEqual(found, [phrase.replace(/^an? /, '')]);
+      });
+    }
+
+    for (const use of [
+      'lazy load',
+      'lazy loading',
+      'lazy  loading',
+      'lazy import',
+      'lazy evaluation',
+      'lazy initialisation',
+      'lazy imports',
+      'dumb pipe',
+      'dumb pipes',
+      'dumb terminal',
+      'dumb terminals',
+    ]) {
+      it(`but not on "${use}", an engineering term`, () => {
+        assert.deepEqual(fired('villain', ex({ situation: `Our checkout team saw fraud losses climb after the ${use} change shipped.` })), []);
+      });
+    }
+
+    it('but on "lazy" about a person, even when an engineering term follows later', () => {
+      const situation = 'The vendor was lazy, and the loading of the fraud data slipped a week.';
+      assert.deepEqual(fired('villain', ex({ situation })), ['lazy']);
+    });
+  });
+
+  describe('vague-language fires on each filler phrase in the Action', () => {
+    for (const phrase of [
+      'a bunch of',
+      'a lot of',
+      'lots of',
+      'a ton of',
+      'tons of',
+      'different things',
+      'various things',
+      'some things',
+      'stuff',
+      'and so on',
+      'and so forth',
+      'etc.',
+      'etc',
+      'things like that',
+      'and whatnot',
+      'or something',
+    ]) {
+      it(phrase, () => {
+        const sentence = `I checked ${phrase} with the analysts.`;
+        assert.deepEqual(fired('vague-language', ex({ action: `${ACTION} ${sentence}` })), [phrase]);
+      });
+    }
+  });
+
+  describe('unquantified-claim passes over "better" as a verb', () => {
+    const RESULT = 'Fraud losses fell from $80K to $35K a month. I learned to agree on the metric first; the template is used by two teams.';
+    it('the control: "better" alone is a claim', () => {
+      assert.deepEqual(fired('unquantified-claim', ex({ result: `${RESULT} The alerts were better for the analysts.` })), ['better']);
+    });
+
+    for (const verb of [
+      'understand',
+      'align',
+      'serve',
+      'support',
+      'capture',
+      'reflect',
+      'match',
+      'handle',
+      'explain',
+      'prepare',
+      'manage',
+      'organise',
+      'organize',
+      'communicate',
+      'inform',
+    ]) {
+      it(`better ${verb}`, () => {
+        assert.deepEqual(fired('unquantified-claim', ex({ result: `${RESULT} The alerts helped analysts better ${verb} the risk.` })), []);
+      });
+    }
+  });
 });

@@ -196,7 +196,14 @@ describe('wording', () => {
     for (const rule of ALL_RULES) {
       if (!rule.messages) continue;
       it(`${rule.id}: its messages`, () => {
-        for (const n of [0, 1, 2]) assertGrammar(rule.messages!(n), `${rule.id} with ${n}`);
+        for (const n of [0, 1, 2]) {
+          const messages = rule.messages!(n);
+          assert.ok(messages.length > 0, `${rule.id} with ${n}: declares templates but renders none`);
+          // A quoted title, date or phrase is never empty, nothing is left out between two spaces or
+          // before punctuation, and no count is negative.
+          for (const m of messages) assert.doesNotMatch(m, /""| {2}| [:,.;]|(?<![\w-])-\d/, `${rule.id} with ${n}: ${m}`);
+          assertGrammar(messages, `${rule.id} with ${n}`);
+        }
       });
     }
 

@@ -40,10 +40,11 @@ export const rule: StoryRule = {
       }),
     ],
   },
+  // At least one follow-up is missing whenever the rule fires: with 0 the template would say "prepare .".
   messages: (n) => [
     message(
-      FOLLOW_UPS.length - n,
-      FOLLOW_UPS.slice(0, n).map((f) => f.question),
+      FOLLOW_UPS.length - Math.max(1, n),
+      FOLLOW_UPS.slice(0, Math.max(1, n)).map((f) => f.question),
     ),
   ],
   check(ctx) {

@@ -30,6 +30,7 @@ export const rule: StoryRule = {
   examples: {
     fire: [
       ex({ title: '«Fraud model»', task: null }),
+      ex({ title: '«Fraud model»', situation: null }),
       '# «Churn model»\n\n**Situation:** Churn rose.\n\n**Action:** I built a model.\n\n**Result:** Churn fell from 9% to 6%.\n',
       // Each missing section is its own finding, all at the title.
       ex({ title: '«««Fraud model»»»', task: null, action: null, result: null }),

@@ -60,6 +60,11 @@ export const rule: StoryRule = {
       }),
       ex({ task: '«…»' }),
       ex({ title: '«Story title»' }),
+      ex({ title: 'Fraud model at «[company name]»' }),
+      // A long placeholder is quoted up to the last word break before 60 characters, its trailing punctuation dropped…
+      ex({ situation: '«[Describe the situation: the team, the risk, stakes... especially why it mattered to you]»' }),
+      // …and cut at 58 characters when the last word break comes too early; runs of spaces are quoted as one.
+      ex({ situation: '«[Describe  the whole situation: fraud-losses-after-the-new-payment-method-launch]»' }),
     ],
     silent: [
       ex(),
@@ -71,6 +76,8 @@ export const rule: StoryRule = {
         task: 'I owned the fraud model [the one the risk team relied on] and had to cut losses without blocking good customers.<br>My manager called it "the [sic] hardest problem".',
       }),
       ex({ after: '## Follow-ups\n\n- **What would you do differently?** I would involve the analysts a week earlier.\n- [ ] rehearse with a friend' }),
+      // The Follow-ups section is follow-up-prep's to judge, placeholders and all.
+      ex({ after: '## Follow-ups\n\n- **What would you do differently?** TODO' }),
       ex({
         action:
           'I compared three options against the current rules as a baseline, wrote `<Model>` wrappers for each, and chose gradient-boosted trees because analysts needed explanations. Describe-first reviews became my habit.',

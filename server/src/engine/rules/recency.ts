@@ -26,6 +26,11 @@ export const rule: StoryRule = {
       // A year alone counts from its December: 47 months.
       ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2022' }),
       ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: last spring' }),
+      // A limit of one year reads "the last year".
+      {
+        markdown: ex({ front: 'category: project\nquestions: [challenging-project, ambiguity, proud]\n«date»: 2025-06' }),
+        config: { rules: { recency: { maxYears: 1 } } },
+      },
     ],
     silent: [
       ex(),

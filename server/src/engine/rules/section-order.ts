@@ -16,9 +16,15 @@ export const rule: StoryRule = {
       '# Churn\n\n## Situation\n\nChurn rose.\n\n## Action\n\nI built a model.\n\n## «Task»\n\nI owned churn.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
       // A Result told first is the one section out of place, not the three that follow it.
       '# Churn\n\n## «Result»\n\nChurn fell from 9% to 6%.\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n',
+      // Both misplaced sections are measured against the Action kept before them, not against each other.
+      '# Churn\n\n## Action\n\nI built a model.\n\n## «Task»\n\nI owned churn.\n\n## «Situation»\n\nChurn rose.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
     ],
     silent: [
       '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n',
+      // Sections outside STAR (a Summary, Follow-ups) have no place in the order.
+      '# Churn\n\n## Summary\n\nI cut churn by a third.\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n\n## Follow-ups\n\n- **Why this approach?** Trees explain.\n',
+      // A second Action heading is not the story's Action, so it is not out of order.
+      '# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned churn.\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell from 9% to 6%.\n\n## Action\n\nI also trained the team.\n',
     ],
   },
   check(ctx) {

@@ -67,6 +67,11 @@ export const rule: StoryRule = {
         action:
           '## «Action»\n\n- Moved all parsing into the cached data loading function with a decorator\n- Stored the pre-computed values in dedicated DataFrame columns\n- Updated every visualization to read the pre-parsed columns\n- Moved indexing into a background job',
       }),
+      // One sentence, all detail, where one sentence is enough to judge.
+      {
+        markdown: ex({ action: '## «Action»\n\nI used a transformer encoder with 12 layers and 8 attention heads.' }),
+        config: { rules: { 'technical-lecture': { minSentences: 1 } } },
+      },
     ],
     silent: [
       // The same steps, each with its purpose.

@@ -13,6 +13,8 @@ export const rule: StoryRule = {
     fire: [
       ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», proud]\ndate: 2025-06' }),
       ex({ front: 'category: project\nquestions: [challenging-project, «ambiguty», «prouud»]\ndate: 2025-06' }),
+      // Nothing close enough to suggest: the message says how to add a theme.
+      ex({ front: 'category: project\nquestions: [challenging-project, «scaling», proud]\ndate: 2025-06' }),
     ],
     silent: [
       ex(),

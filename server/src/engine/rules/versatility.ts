@@ -21,6 +21,8 @@ export const rule: StoryRule = {
       // Only known theme ids count, each once: two here.
       ex({ front: 'category: project\n«questions»: [challenging-project, Proud, proud, scaling]\ndate: 2025-06' }),
       ex({ front: 'category: project\n«questions»: []\ndate: 2025-06' }),
+      // Themes listed under `themes` are reported there.
+      ex({ front: 'category: project\n«themes»: [challenging-project, proud]\ndate: 2025-06' }),
     ],
     silent: [
       // Exactly three themes.
