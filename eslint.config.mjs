@@ -27,7 +27,7 @@ export default tseslint.config(
       'bench/results/**',
       'test-results/**',
       'reports/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       '.tmp/**',
       '**/*.mjs',
       '**/*.js',
