@@ -201,7 +201,10 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'I built an internal library for it',
       'Set up a new review process for launches',
       // Each form of the listed phrases.
-      'Other teams now adopt it',
+      'The risk squad will adopt it',
+      'Wrote a runbook for the on-call',
+      'I wrote it down for future team members',
+      'It is kept for future hire training',
       'I helped establish a weekly review',
       'The analysts still use it daily',
       'It is now standard for launches',
@@ -295,6 +298,9 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'traced',
       'diagnosed',
       'root cause',
+      ...['identifying', 'noticing', 'discovering', 'realizing', 'realising', 'due to', 'given that'],
+      ...['optimize', 'optimise', 'reduce', 'improve', 'speed up', 'handle', 'prevent', 'ensure', 'cut', 'save', 'lower'].map((v) => `to ${v}`),
+      ...['minimize', 'minimise', 'maximize', 'maximise'].map((v) => `to ${v}`),
     ]) {
       it(`${word} is reasoning`, () => {
         assert.deepEqual(fired('technical-lecture', action(`The Redis cache sat in front of the queries (${word}).`)), [], word);
