@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { ALL_RULES, COMPANIES, validateConfig } from '../server/src/engine';
+import { ALL_RULES, COMPANIES, resolveConfig, ruleById, validateConfig } from '../server/src/engine';
 import { configSchema, generate, staleFiles } from '../scripts/generate';
 
 const ROOT = join(__dirname, '..');
@@ -146,4 +146,13 @@ describe('the .starlintrc.json schema', () => {
       assert.equal(validate(config), false);
     });
   }
+
+  it('applies no option value it rejects as out of range: the default stays', () => {
+    const config = { rules: { 'overused-story': { max: 0 }, 'technical-lecture': { maxShare: 2, minSentences: 4 } } };
+    assert.equal(validateConfig(config).length, 2);
+    const options = resolveConfig(config).options;
+    assert.equal(options['overused-story'].max, ruleById.get('overused-story')!.options.max.default);
+    assert.equal(options['technical-lecture'].maxShare, ruleById.get('technical-lecture')!.options.maxShare.default);
+    assert.equal(options['technical-lecture'].minSentences, 4);
+  });
 });

@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { CATEGORIES, COMPANIES, THEMES, closest, type Category, type Company, type Theme } from '../../../../shared/domain';
 import { ALL_RULES, ruleById } from '../rules';
 import { compileGlob } from './glob';
-import type { AnyRule } from '../rules/rule';
+import type { AnyRule, RuleOption } from '../rules/rule';
 import type { Severity, SeverityOrOff, Span } from '../model/types';
 
 /** Configuration as a user writes it (`.starlintrc.json` or `starlint.*` settings). */
@@ -82,7 +82,7 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
         const { severity, ...rest } = value;
         if (severity && SEVERITIES.includes(severity)) severities[id] = severity;
         const known = ruleById.get(id)!.options;
-        for (const [k, v] of Object.entries(rest)) if (Object.hasOwn(known, k) && optionValid(known[k].type, v)) options[id][k] = v;
+        for (const [k, v] of Object.entries(rest)) if (Object.hasOwn(known, k) && optionFits(known[k], v)) options[id][k] = v;
       }
     }
     // A layer may come straight from a file with problems: read only values of the right type.
@@ -119,6 +119,14 @@ export function resolveConfig(...layers: (StarlintConfig | undefined)[]): Resolv
     followSymlinks,
   };
   return { ...resolved, key: JSON.stringify(resolved) };
+}
+
+/** Whether a value fits an option: its type and a number's range. validateConfig reports a misfit; the default stays. */
+function optionFits(option: RuleOption, v: unknown): boolean {
+  return (
+    optionValid(option.type, v) &&
+    !(typeof v === 'number' && ((option.minimum !== undefined && v < option.minimum) || (option.maximum !== undefined && v > option.maximum)))
+  );
 }
 
 function optionValid(type: string, v: unknown): boolean {
