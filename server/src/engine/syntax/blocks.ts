@@ -506,18 +506,16 @@ function listBlocks(node: ListNode, src: string, comments: HtmlComment[], contin
   const kinds = labelKinds(labelled);
   // "- Good answer:" with "  - **S**: …" nested under it: the nested labels are sections, the
   // item's own text a paragraph before them.
-  if (
-    kinds.size === 0 &&
-    depth < MAX_LABEL_NESTING &&
-    node.children.some((item) => item.type === 'listItem' && item.children.some((c) => holdsLabels(c, src)))
-  ) {
+  const nests =
+    kinds.size === 0 && depth < MAX_LABEL_NESTING
+      ? node.children.map((item) => item.type === 'listItem' && item.children.some((c) => holdsLabels(c, src)))
+      : [];
+  if (nests.includes(true)) {
     const out: Block[] = [];
-    for (const item of node.children) {
+    for (const [i, item] of node.children.entries()) {
       if (item.type !== 'listItem') continue;
-      if (!item.children.some((c) => holdsLabels(c, src))) {
-        const own: Piece[] = [];
-        blockPieces(item.children, src, own, comments);
-        out.push({ type: 'list', span: spanOf(item), pieces: own, items: own.length ? [own] : [] });
+      if (!nests[i]) {
+        out.push(bulletBlock(item, src, comments));
         continue;
       }
       for (const child of item.children) {
@@ -550,11 +548,17 @@ function listBlocks(node: ListNode, src: string, comments: HtmlComment[], contin
       for (const p of rest) own.push(p);
       out.push({ type: 'paragraph', span, label, pieces: own });
     } else {
-      blockPieces(item.children, src, own, comments);
-      out.push({ type: 'list', span, pieces: own, items: own.length ? [own] : [] });
+      out.push(bulletBlock(item, src, comments));
     }
   });
   return out;
+}
+
+/** An unlabelled item of a list that holds labels: a list block of its own. */
+function bulletBlock(item: BlockNode & { children: BlockNode[] }, src: string, comments: HtmlComment[]): Block {
+  const own: Piece[] = [];
+  blockPieces(item.children, src, own, comments);
+  return { type: 'list', span: spanOf(item), pieces: own, items: own.length ? [own] : [] };
 }
 
 /** The label that opens a list item's first paragraph, if any. */
