@@ -54,18 +54,61 @@ describe('rule details: data and suggestion edits', () => {
       );
     });
 
-    it('for an answer without labels, suggests the four labels in STAR order at the boundaries it reports', () => {
+    it('for an answer without labels, suggests one label per place, in STAR order, at the boundaries it reports', () => {
       const markdown = fireExample('missing-section', 5);
       const [f] = findingsOf('missing-section', markdown);
       assert.equal(f.data?.unlabelled, true);
       const at = f.data?.boundaries as Record<string, number>;
       assert.equal(at.situation, markdown.indexOf('Last spring'), 'the Situation label opens the answer');
-      const edits = f.suggestions![0].edits;
-      assert.deepEqual(
-        edits.map((e) => [e.start, e.end, e.text]),
-        (['situation', 'task', 'action', 'result'] as const).map((k, i) => [at[k], at[k], `**${['Situation', 'Task', 'Action', 'Result'][i]}:** `]),
-      );
       assert.ok(at.situation < at.task && at.task <= at.action && at.action <= at.result, JSON.stringify(at));
+      // Three sentences: the Action and the Result fall on the last one, which gets one label, not
+      // an empty "**Action:** **Result:**".
+      assert.equal(at.action, at.result);
+      assert.deepEqual(
+        f.suggestions![0].edits.map((e) => [e.start, e.end, e.text]),
+        [
+          [at.situation, at.situation, '**Situation:** '],
+          [at.task, at.task, '**Task:** '],
+          [at.result, at.result, '**Result:** '],
+        ],
+      );
+    });
+
+    it('for a short answer, a shared sentence gets the label whose cue opens it, and the Situation keeps the first', () => {
+      const TASK = 'My job was to make it reliable.';
+      const story = (prose: string): string => `# Tell me about a time you fixed a pipeline\n\n${prose}\n`;
+      const labelsOf = (markdown: string): string[] => {
+        const [f] = findingsOf('missing-section', markdown);
+        return f.suggestions![0].edits.map((e) => `${e.text}${markdown.slice(e.start, e.start + 12)}`);
+      };
+      // The last sentence opens with an Action cue: it is labelled Action, and the Result is left out.
+      assert.deepEqual(
+        labelsOf(
+          story(
+            `Our nightly ETL job kept failing at two in the morning and the analysts we supported lost a day each time. ${TASK} I decided to rebuild the loader with retries and alerts.`,
+          ),
+        ),
+        ['**Situation:** Our nightly ', '**Task:** My job was t', '**Action:** I decided to'],
+      );
+      // Two sentences: the Task, the Action and the Result share the second, which opens with a
+      // Result cue; never three labels at one place.
+      assert.deepEqual(
+        labelsOf(
+          story(
+            'Our nightly ETL job kept failing at two in the morning and the analysts we supported lost a day each time. As a result, once I had rebuilt the loader, we saw failures fall from 9 a month to 0.',
+          ),
+        ),
+        ['**Situation:** Our nightly ', '**Result:** As a result,'],
+      );
+      // Four sentences or more: four places, four labels.
+      assert.equal(
+        labelsOf(
+          story(
+            `Our nightly ETL job kept failing at two in the morning and the analysts we supported lost a day each time. ${TASK} I rebuilt the loader with retries and alerts. As a result, failures fell from 9 a month to 0.`,
+          ),
+        ).length,
+        4,
+      );
     });
   });
 

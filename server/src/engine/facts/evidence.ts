@@ -1,5 +1,5 @@
 import { sentences } from '../syntax/prose';
-import type { StarKind } from '../model/types';
+import { STAR_KINDS, type StarKind } from '../model/types';
 
 /**
  * What the text of a candidate story says about itself (SPEC §2: look-alikes). A story is a
@@ -174,4 +174,23 @@ export function inferBoundaries(text: string): Record<StarKind, number> {
   if (at.action <= at.task) at.action = at.task;
   if (at.result <= at.action) at.result = at.action;
   return at;
+}
+
+/**
+ * The labels to write into an answer told without labels, one per place, in STAR order. Parts
+ * that fall on the same sentence (an answer shorter than four sentences) share it only in
+ * `inferBoundaries`: here the sentence gets one label — the Situation's when it opens the answer,
+ * else the label whose cue opens the sentence, else the later part's, since parts collide only on
+ * the last sentence and a short answer ends on its outcome. The parts left out stay missing, and
+ * `missing-section` names them once the answer is labelled.
+ */
+export function labelPlaces(text: string): Array<{ kind: StarKind; at: number }> {
+  const at = inferBoundaries(text);
+  const places: Array<{ kind: StarKind; at: number }> = [];
+  for (const kind of STAR_KINDS) {
+    const last = places[places.length - 1];
+    if (last?.at !== at[kind]) places.push({ kind, at: at[kind] });
+    else if (last.kind !== 'situation' && !CUES[last.kind].test(text.slice(last.at))) last.kind = kind;
+  }
+  return places;
 }

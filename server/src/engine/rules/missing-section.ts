@@ -4,13 +4,18 @@ import { storySpan, type StoryRule } from './rule';
 import { ex } from './examples';
 import { addSectionTitle, insertSection } from '../facts/edits';
 import { answerSection } from '../model/text';
-import { inferBoundaries } from '../facts/evidence';
-import type { Section } from '../model/types';
+import { inferBoundaries, labelPlaces } from '../facts/evidence';
+import type { Section, StarKind } from '../model/types';
 
 /** Source offsets where each STAR part of an answer told without labels most likely begins. */
 function boundaries(answer: Section): Record<string, number> {
   const at = inferBoundaries(answer.prose.text);
   return Object.fromEntries(STAR_KINDS.map((k) => [k, answer.prose.span(at[k], at[k] + 1).start]));
+}
+
+/** The labels to insert, one per place, at source offsets (a short answer gets fewer than four). */
+function labels(answer: Section): Array<{ kind: StarKind; at: number }> {
+  return labelPlaces(answer.prose.text).map(({ kind, at }) => ({ kind, at: answer.prose.span(at, at + 1).start }));
 }
 
 const TIPS = {
@@ -53,7 +58,7 @@ export const rule: StoryRule = {
         suggestions: [
           {
             title: 'Label the Situation, Task, Action and Result where the answer turns',
-            edits: STAR_KINDS.map((k) => ({ start: places[k], end: places[k], text: `**${SECTION_TITLES[k]}:** ` })),
+            edits: labels(answer).map(({ kind, at }) => ({ start: at, end: at, text: `**${SECTION_TITLES[kind]}:** ` })),
           },
         ],
       });
