@@ -88,6 +88,21 @@ describe('rule-owned fixes', () => {
     assert.ok(checked >= 10, `checked ${checked} fixes`);
   });
 
+  it('applies edits at one offset in the order the fix lists them, as LSP clients do', () => {
+    const at = (start: number, end: number, text: string) => ({ start, end, text });
+    const finding = (edits: ReturnType<typeof at>[]): Finding => ({
+      rule: 'test',
+      severity: 'warning',
+      message: 'test',
+      span: { start: 0, end: 0 },
+      fix: { title: 'test', edits },
+    });
+    assert.equal(applyFixes('abc', [finding([at(1, 1, 'X'), at(1, 1, 'Y')])]).text, 'aXYbc');
+    // An insert listed before a replacement at its start goes before the replacement's text.
+    assert.equal(applyFixes('abc', [finding([at(1, 1, 'X'), at(1, 2, 'Z')])]).text, 'aXZc');
+    assert.equal(applyFixes('abc', [finding([at(2, 3, 'Z'), at(0, 0, '<'), at(0, 0, '>')])]).text, '<>abZ');
+  });
+
   it('offers only safe fixes as fixes; prose rewrites are suggestions', () => {
     const we = lint(
       `# Churn\n\n## Situation\n\nChurn rose.\n\n## Task\n\nI owned it.\n\n## Action\n\nWe compared options. We chose trees. We tested it.\n\n## Result\n\nChurn fell from 9% to 6%.\n`,

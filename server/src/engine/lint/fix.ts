@@ -30,9 +30,11 @@ export function applyFixes(text: string, findings: Finding[]): { text: string; a
     taken.push(...edits);
     applied.push(f);
   }
-  taken.sort((a, b) => b.start - a.start);
+  // From the end back, so earlier offsets hold; at one offset the last-listed edit goes in first,
+  // which leaves the edits there in the order they were listed (as LSP applies a TextEdit[]).
+  const order = taken.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
   let out = text;
-  for (const e of taken) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  for (const { e } of order) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return { text: out, applied };
 }
 
