@@ -218,6 +218,16 @@ describe('phrase rules: every listed phrase, one at a time', () => {
       'It is ready for future incident reviews',
       'It is part of our team onboarding',
       'It was shared with three teams',
+      // Still in use, told in other words (SPEC §3: "a template or tool still in use").
+      'The automated report stays in use',
+      'The dashboard stayed in use after I left',
+      'The checklist remains in use',
+      'The tool continues to be used',
+      'The template remained in use for two years',
+      'The script continues to be used by the analysts',
+      'The tracker continued to be used',
+      'The template is in use today',
+      'The notebook has been in use since',
     ]) {
       it(stayed, () => {
         assert.deepEqual(fired('lasting-impact', ex({ result: `${BASE} ${stayed}.` })), [], stayed);
