@@ -228,6 +228,24 @@ describe('answers in real prep files (SPEC §2.7)', () => {
     );
   });
 
+  it('reads "**Q:** …" then "**A:** …" after a labelled story as a question and its answer, not an Action', () => {
+    const qa = (q: string): string => `${q}\n\n**A:** ${told}\n`;
+    const text = `# Prep\n\n## Stories\n\n### Fraud model\n\n**Situation:** ${S}\n\n**Task:** ${T}\n\n**Action:** ${A}\n\n**Result:** ${R}\n\n## Common questions\n\n${qa('**Q: Tell me about a time you failed.**')}\n${qa('**Q:** Describe a conflict with a teammate.')}`;
+    const doc = parseDocument(text);
+    assert.deepEqual(
+      doc.stories.map((s) => s.title),
+      ['Fraud model', 'Q: Tell me about a time you failed', 'Q: Describe a conflict with a teammate'],
+    );
+    assert.deepEqual(
+      doc.stories.map((s) => Object.keys(s.star).length),
+      [4, 0, 0],
+      'the answers are told without labels',
+    );
+    // Under its question, a bold "A:" that is one of four letters is still the Action.
+    const letters = parseDocument(`**Q:** Tell me about a time you failed.\n\n**S:** ${S}\n\n**T:** ${T}\n\n**A:** ${A}\n\n**R:** ${R}\n`);
+    assert.deepEqual(Object.keys(letters.stories[0].star), ['situation', 'task', 'action', 'result']);
+  });
+
   it("keeps a question in a template's section as its text, not a new story", () => {
     const text =
       '---\ncategory: project\n---\n# Story\n\n## Situation\n\nOur churn rose and I was asked to fix it.\n\n## Task\n\nWhat was your role? What were you responsible for?\n\n## Action\n\nI built a model.\n\n## Result\n\nChurn fell 5%.\n';

@@ -313,7 +313,9 @@ function findMarkers(text: string, blocks: Block[], bodyStart: number): Marker[]
       if (found) markers.push({ index: i, ...found, style: 'heading', span: headingTextSpan(text, b), depth: b.depth });
     } else if (b.label) {
       const { span, ...label } = b.label;
-      if (label.letter && (letterKinds.size < 2 || (label.kind === 'action' && answersQuestion(blocks[i - 1])))) continue;
+      if (label.letter && letterKinds.size < 2) continue;
+      // "**Q:** …" then "**A:** …": the answer of a Q/A pair, bold or plain, not an Action.
+      if (label.kind === 'action' && label.name.length === 1 && answersQuestion(blocks[i - 1])) continue;
       if (label.trailing && trailingKinds.size < 2) continue;
       markers.push({ index: i, ...label, style: 'label', span });
     }
@@ -344,7 +346,7 @@ function starKindsOf(m: { kind: SectionKind; kinds?: StarKind[] }): StarKind[] {
  * Headings (plain, not sections) and one-line paragraphs that ask a behavioral question: the
  * titles of answers. A question inside a story's sections ("What was your role?" in a template's
  * Task) is its text, not a title — unless a new Situation follows it, as when answers are listed
- * one after another under their questions.
+ * one after another under their questions, or a plain heading stands between them.
  */
 function questionTitles(blocks: Block[], from: number, isPlainHeading: (i: number) => boolean, markers: Marker[]): number[] {
   const out: number[] = [];
@@ -358,10 +360,9 @@ function questionTitles(blocks: Block[], from: number, isPlainHeading: (i: numbe
       continue;
     }
     if (b.type === 'heading') {
-      if (isPlainHeading(i) && isQuestion(b.heading ?? '')) {
-        out.push(i);
-        inSection = false;
-      }
+      if (isPlainHeading(i) && isQuestion(b.heading ?? '')) out.push(i);
+      // A plain heading ends the section above it ("## Common questions" after a story).
+      if (isPlainHeading(i)) inSection = false;
       continue;
     }
     if (b.type !== 'paragraph' || b.label || lineText(b).includes('\n') || !isQuestion(lineText(b))) continue;
