@@ -1,12 +1,15 @@
 // Mutation score of the engine outside the rule files, on a fixed sample of its lines: a full run
-// (`npm run mutate`) tests about 9,000 mutants and takes many hours on two cores, so this runs
+// (`npm run mutate`) tests about 9,100 mutants and takes many hours on two cores, so this runs
 // StrykerJS on every mutant of one line in K, chosen by a hash of the file and line number (the
 // same lines on every machine and every run), and reports the score with a 95 % interval.
 //
 //   npm run mutate:sample                       one line in 12, static mutants left out
 //   npm run mutate:sample -- --every 6          one line in 6
+//   npm run mutate:sample -- --seed b           another sample of the same size (a check that
+//                                               tests written against one sample hold on another)
 //   npm run mutate:sample -- --static           only the lines that hold static mutants (run after
-//                                               the default run, which names them), each one alone
+//                                               the default run, which names them); scores the static
+//                                               mutants only, each tested with a fresh load
 //   npm run mutate:sample -- --report FILE      score an existing Stryker JSON report, no run
 //
 // A line range selects the mutants that lie within the line, so a mutant that spans several lines
@@ -44,14 +47,14 @@ function hash(text: string): number {
 }
 
 /** The sampled lines of each file (1-based), skipping blank and comment-only lines. */
-function sampleLines(every: number): Map<string, number[]> {
+function sampleLines(every: number, seed: string): Map<string, number[]> {
   const lines = new Map<string, number[]>();
   for (const file of engineFiles()) {
     const text = readFileSync(join(ROOT, file), 'utf8').split('\n');
     const chosen = text.flatMap((line, i) => {
       const code = line.trim();
       if (!code || /^(?:\/\/|\/\*|\*)/.test(code)) return [];
-      return hash(`${file}:${i + 1}`) % every === 0 ? [i + 1] : [];
+      return hash(`${seed}${file}:${i + 1}`) % every === 0 ? [i + 1] : [];
     });
     if (chosen.length) lines.set(file, chosen);
   }
@@ -85,7 +88,7 @@ function wilson(k: number, n: number): [number, number] {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /** The score per folder and in all, and the static lines for `--static`. */
-function score(report: Report): string {
+function score(report: Report, onlyStatic = false): string {
   const groups = new Map<string, { killed: number; counted: number; ignored: number; errors: number }>();
   const staticLines: string[] = [];
   const survivors: string[] = [];
@@ -94,6 +97,7 @@ function score(report: Report): string {
     const group = rel.slice(ENGINE.length + 1).includes('/') ? rel.slice(ENGINE.length + 1).split('/')[0] + '/' : '(top level)';
     const g = groups.get(group) ?? { killed: 0, counted: 0, ignored: 0, errors: 0 };
     for (const m of mutants) {
+      if (onlyStatic && !m.static) continue;
       if (DETECTED.has(m.status)) g.killed++;
       if (COUNTED.has(m.status)) g.counted++;
       if (m.status === 'Ignored') g.ignored++;
@@ -151,6 +155,9 @@ function run(ranges: string[], ignoreStatic: boolean, name: string): Report {
 
 function main(): number {
   const every = Number(arg('every') ?? 12);
+  // The first sample (no seed) hashes "file:line"; a seed is put before it.
+  const seed = arg('seed') ?? '';
+  const name = `every-${every}${seed ? `-${seed}` : ''}`;
   if (!Number.isInteger(every) || every < 1) {
     console.error(`--every must be a whole number of at least 1, not "${arg('every')}"`);
     return 2;
@@ -160,20 +167,22 @@ function main(): number {
   if (given) report = JSON.parse(readFileSync(given, 'utf8')) as Report;
   else if (flag('static')) {
     // The static lines that the default run named, each mutant tested with a fresh load.
-    const text = readFileSync(join(ROOT, OUT, `every-${every}.txt`), 'utf8');
+    const text = readFileSync(join(ROOT, OUT, `${name}.txt`), 'utf8');
     const ranges = [...text.matchAll(/^ {2}static (\S+):(\d+)$/gm)].map(([, file, n]) => `${file}:${n}-${n}`);
     if (!ranges.length) {
       console.log('No static lines in the last run.');
       return 0;
     }
-    report = run(ranges, false, `every-${every}-static`);
+    report = run(ranges, false, `${name}-static`);
   } else {
-    const ranges = [...sampleLines(every)].flatMap(([file, lines]) => lines.map((n) => `${file}:${n}-${n}`));
-    console.log(`${ranges.length} lines sampled (one in ${every}) from ${engineFiles().length} engine files outside the rule files.`);
-    report = run(ranges, true, `every-${every}`);
+    const ranges = [...sampleLines(every, seed)].flatMap(([file, lines]) => lines.map((n) => `${file}:${n}-${n}`));
+    console.log(
+      `${ranges.length} lines sampled (one in ${every}${seed ? `, seed ${seed}` : ''}) from ${engineFiles().length} engine files outside the rule files.`,
+    );
+    report = run(ranges, true, name);
   }
-  const text = score(report);
-  if (!given) writeFileSync(join(ROOT, OUT, `every-${every}${flag('static') ? '-static' : ''}.txt`), text + '\n');
+  const text = score(report, flag('static'));
+  if (!given) writeFileSync(join(ROOT, OUT, `${name}${flag('static') ? '-static' : ''}.txt`), text + '\n');
   console.log(text);
   return 0;
 }
