@@ -1,0 +1,474 @@
+// The story model (server/src/engine/model): how section names are read, how a document is cut
+// into stories, where titles and sections start and end, and how metadata is read. Each test
+// runs the real parser on a small in-memory document and checks exact values.
+import assert from 'node:assert/strict';
+import { parseDocument, type ParsedDocument, type ParseProblem } from '../server/src/engine';
+import { headingSection, labelWord, plainLabel, standaloneLabel, trailingMarkers, lineLabelStarts, separatorLength } from '../server/src/engine/model/labels';
+import { readMeta, shiftStory, storySource } from '../server/src/engine/model/stories';
+
+/** An account in the first person and past tense, long enough to read as a story. */
+const ANSWER =
+  'I led the migration of our billing service last year. I planned the cutover, I wrote the runbook and I moved every customer in two weeks. We cut failed payments by 30% and I learned to test rollbacks first.';
+
+/** Each story as its title and its sections' kinds. */
+function outline(doc: ParsedDocument): [string, string[]][] {
+  return doc.stories.map((s) => [s.title, s.sections.map((x) => x.kind)]);
+}
+
+/** Each section of the first story as kind, span, marker and prose. */
+function sectionsOf(doc: ParsedDocument, story = 0): [string, { start: number; end: number }, { start: number; end: number }, string][] {
+  return doc.stories[story].sections.map((s) => [s.kind, s.span, s.marker, s.prose.text]);
+}
+
+describe('model/labels: headingSection', () => {
+  it('reads each alias as its kind, keeping the name as written', () => {
+    assert.deepEqual(headingSection('Situation'), { kind: 'situation', name: 'Situation' });
+    assert.deepEqual(headingSection('  Background  '), { kind: 'situation', name: 'Background' });
+    assert.deepEqual(headingSection('Goal'), { kind: 'task', name: 'Goal' });
+    assert.deepEqual(headingSection('Approach'), { kind: 'action', name: 'Approach' });
+    assert.deepEqual(headingSection('Outcome'), { kind: 'result', name: 'Outcome' });
+    assert.deepEqual(headingSection('Summary'), { kind: 'summary', name: 'Summary' });
+    assert.deepEqual(headingSection('Deep Dive'), { kind: 'deep-dive', name: 'Deep Dive' });
+    assert.deepEqual(headingSection('deepdive'), { kind: 'deep-dive', name: 'deepdive' });
+    assert.deepEqual(headingSection('Follow-ups'), { kind: 'follow-ups', name: 'Follow-ups' });
+    assert.deepEqual(headingSection('Notes'), { kind: 'notes', name: 'Notes' });
+  });
+
+  it('reads a hyphenated or spaced alias through its other spellings', () => {
+    assert.deepEqual(headingSection('Follow-up questions'), { kind: 'follow-ups', name: 'Follow-up questions' });
+    assert.deepEqual(headingSection('Follow-up'), { kind: 'follow-ups', name: 'Follow-up' });
+    assert.deepEqual(headingSection('Action-taken'), { kind: 'action', name: 'Action-taken' });
+    assert.deepEqual(headingSection('Results-achieved'), { kind: 'result', name: 'Results-achieved' });
+    assert.deepEqual(headingSection('Actions   taken'), { kind: 'action', name: 'Actions taken' });
+  });
+
+  // BUG: "follow up" and "follow-up questions" are both aliases, and the heading pattern takes
+  // "Follow up questions", but the alias lookup finds no spelling of it, so the heading is no
+  // Follow-ups section (its questions are lost, and it ends the section above it).
+  it.skip('reads "Follow up questions" (a space for the hyphen) as Follow-ups, as "Follow-up questions" is', () => {
+    assert.deepEqual(headingSection('Follow up questions'), { kind: 'follow-ups', name: 'Follow up questions' });
+  });
+
+  it('reads lesson names as a lesson of the Result, with or without hyphens', () => {
+    assert.deepEqual(headingSection('Lessons learned'), { kind: 'result', name: 'Lessons learned', lesson: true });
+    assert.deepEqual(headingSection('Lessons-learned'), { kind: 'result', name: 'Lessons-learned', lesson: true });
+    assert.deepEqual(headingSection('What I learned'), { kind: 'result', name: 'What I learned', lesson: true });
+  });
+
+  it('reads two STAR names joined as a combined section, in order, and a repeated kind as one', () => {
+    assert.deepEqual(headingSection('Situation & Task'), { kind: 'situation', name: 'Situation', kinds: ['situation', 'task'] });
+    assert.deepEqual(headingSection('Action and Result'), { kind: 'action', name: 'Action', kinds: ['action', 'result'] });
+    assert.deepEqual(headingSection('Situation / T'), { kind: 'situation', name: 'Situation', kinds: ['situation', 'task'] });
+    assert.deepEqual(headingSection('Results & impact'), { kind: 'result', name: 'Results' });
+  });
+
+  it('joins a STAR name to a layer without making it a combined section', () => {
+    assert.deepEqual(headingSection('Follow-ups and Action'), { kind: 'follow-ups', name: 'Follow-ups' });
+    assert.deepEqual(headingSection('Notes & Result'), { kind: 'notes', name: 'Notes' });
+  });
+
+  it('takes numbering, letters, emoji, durations and a subtitle around the name', () => {
+    assert.deepEqual(headingSection('3. Action'), { kind: 'action', name: 'Action' });
+    assert.deepEqual(headingSection('A — Action'), { kind: 'action', name: 'Action' });
+    assert.deepEqual(headingSection('Action (90 s)'), { kind: 'action', name: 'Action' });
+    assert.deepEqual(headingSection('Action: what I did'), { kind: 'action', name: 'Action' });
+    assert.deepEqual(headingSection('📌 Situation'), { kind: 'situation', name: 'Situation' });
+  });
+
+  it('is no section for a heading that merely starts with a name, or for unknown text', () => {
+    assert.equal(headingSection('Action items'), undefined);
+    assert.equal(headingSection('Situational awareness'), undefined);
+    assert.equal(headingSection('My project'), undefined);
+    assert.equal(headingSection(''), undefined);
+  });
+
+  it('reads a letter with its name in brackets only when the letter is that name', () => {
+    assert.deepEqual(headingSection('S (Situation)'), { kind: 'situation', name: 'Situation' });
+    assert.deepEqual(headingSection('T [Task]:'), { kind: 'task', name: 'Task' });
+    assert.equal(headingSection('T (Situation)'), undefined);
+  });
+});
+
+describe('model/labels: labelWord, plainLabel, standaloneLabel, separatorLength', () => {
+  it('labelWord reads a word or letter with or without a colon', () => {
+    assert.deepEqual(labelWord('Situation:'), { kind: 'situation', name: 'Situation', colon: true });
+    assert.deepEqual(labelWord('Situation'), { kind: 'situation', name: 'Situation', colon: false });
+    assert.deepEqual(labelWord('S'), { kind: 'situation', name: 'S', colon: false });
+    assert.deepEqual(labelWord('S/T:'), { kind: 'situation', name: 'S', kinds: ['situation', 'task'], colon: true });
+    assert.deepEqual(labelWord('S/S'), { kind: 'situation', name: 'S', colon: false });
+    assert.deepEqual(labelWord('Situation/Task:'), { kind: 'situation', name: 'Situation', kinds: ['situation', 'task'], colon: true });
+    assert.deepEqual(labelWord('A (Action):'), { kind: 'action', name: 'Action', colon: true });
+    assert.equal(labelWord('Situation report'), undefined);
+  });
+
+  it('plainLabel gives the length of the label and its separator', () => {
+    assert.deepEqual(plainLabel('Situation: we had'), { kind: 'situation', name: 'Situation', length: 11 });
+    assert.deepEqual(plainLabel('Task – fix it'), { kind: 'task', name: 'Task', length: 7 });
+    assert.deepEqual(plainLabel('S: we had'), { kind: 'situation', name: 'S', letter: true, length: 3 });
+    assert.deepEqual(plainLabel('A/R - done'), { kind: 'action', name: 'A', kinds: ['action', 'result'], letter: true, length: 6 });
+    assert.equal(plainLabel('Situation-based thinking'), undefined);
+    assert.equal(plainLabel('Nothing here'), undefined);
+  });
+
+  it('standaloneLabel reads a line that is only a name', () => {
+    assert.deepEqual(standaloneLabel('⭐ Situation'), { kind: 'situation', name: 'Situation' });
+    assert.deepEqual(standaloneLabel('3. Result'), { kind: 'result', name: 'Result' });
+    assert.deepEqual(standaloneLabel('Lessons learned (2 min):'), { kind: 'result', name: 'Lessons learned', lesson: true });
+    assert.equal(standaloneLabel('Result of the work'), undefined);
+  });
+
+  it('separatorLength measures a colon or a dash and the spaces after it, else -1', () => {
+    assert.equal(separatorLength(': text'), 2);
+    assert.equal(separatorLength(' — text'), 3);
+    assert.equal(separatorLength('-'), 1);
+    assert.equal(separatorLength('-text'), -1);
+    assert.equal(separatorLength('text'), -1);
+  });
+
+  it('lineLabelStarts gives the offset after each newline where a label begins a line', () => {
+    assert.deepEqual(lineLabelStarts('We had a bug.\nTask: fix it.\n  S: more\nplain line'), [14, 30]);
+    assert.deepEqual(lineLabelStarts('Task: first line is not after a newline'), []);
+  });
+
+  it('trailingMarkers finds names and capital letters in brackets at the end of a clause', () => {
+    assert.deepEqual(trailingMarkers('The launch was at risk. (Situation) I owned it [T].'), [
+      { start: 24, end: 35, meaning: { kind: 'situation', name: 'Situation' } },
+      { start: 47, end: 50, meaning: { kind: 'task', name: 'T', letter: true } },
+    ]);
+    assert.deepEqual(trailingMarkers('options (a) and (b)'), []);
+    assert.deepEqual(trailingMarkers('(Situation)x'), []);
+  });
+});
+
+describe('model/stories: binary input', () => {
+  it('takes a NUL anywhere in the first 8192 characters as binary', () => {
+    assert.equal(parseDocument('ab\u0000').limited, 'binary');
+    assert.equal(parseDocument('a'.repeat(8191) + '\u0000').limited, 'binary');
+    assert.equal(parseDocument('a'.repeat(8192) + '\u0000').limited, undefined);
+  });
+
+  it('takes more than one control character in ten as binary, and exactly one in ten as text', () => {
+    assert.deepEqual(parseDocument('abcdefgh\u0001\u0002'), {
+      text: 'abcdefgh\u0001\u0002',
+      isStory: false,
+      stories: [],
+      comments: [],
+      problems: [],
+      limited: 'binary',
+    });
+    assert.equal(parseDocument('abcdefgh\ufffd\u0002').limited, 'binary');
+    assert.equal(parseDocument('abcdefghi\u0001').limited, undefined);
+    assert.equal(parseDocument('abc\u0001defghi\n').limited, undefined);
+  });
+
+  it('does not count tabs, line breaks and form feeds as control characters', () => {
+    assert.equal(parseDocument('\t\t\t\f\r\n\t\t\t\u0001').limited, undefined);
+    assert.equal(parseDocument('\u000b\u000b\u000bab').limited, 'binary');
+  });
+});
+
+describe('model/stories: titles', () => {
+  it('takes an ATX title without its hashes and closing hashes', () => {
+    const doc = parseDocument('# Title ##\n\nSituation: We had a bug.\n\nTask: fix it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.equal(doc.stories[0].title, 'Title');
+    assert.deepEqual(doc.stories[0].titleSpan, { start: 2, end: 7 });
+  });
+
+  it('takes the first line of a setext title, LF or CRLF', () => {
+    const lf = parseDocument('Title line\nsecond\n=====\n\nSituation: We had a bug.\n\nTask: fix it.\n');
+    assert.deepEqual(lf.stories[0].titleSpan, { start: 0, end: 10 });
+    assert.equal(lf.stories[0].title, 'Title line');
+    const crlf = parseDocument('Title line\r\n=====\r\n\r\nSituation: We had a bug.\r\n\r\nTask: fix it.\r\n');
+    assert.deepEqual(crlf.stories[0].titleSpan, { start: 0, end: 10 });
+    assert.equal(crlf.stories[0].title, 'Title line');
+  });
+
+  it('takes a title heading at the very end of the file', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\n# Last');
+    assert.equal(doc.stories[0].title, 'Last');
+    assert.deepEqual(doc.stories[0].titleSpan, { start: 22, end: 26 });
+  });
+
+  it('takes a short first line before the first label as the title of an untitled story', () => {
+    const doc = parseDocument('Intro line here.\n\nI shipped the migration last year. (Situation)\n\nI wrote the plan and I led it. (Task)\n');
+    assert.equal(doc.stories[0].title, 'Intro line here');
+    assert.deepEqual(doc.stories[0].titleSpan, { start: 0, end: 16 });
+  });
+
+  it('takes no title from a first paragraph longer than twenty words', () => {
+    const long = Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ');
+    const doc = parseDocument(`${long}\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n`);
+    assert.equal(doc.stories[0].title, 'Untitled story');
+    assert.equal(doc.stories[0].titleSpan, undefined);
+  });
+});
+
+describe('model/stories: which candidates are stories', () => {
+  it('keeps a file marked by front matter as one story even when it does not read as one', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\n# How to use STAR\n\nYou should describe the situation.\n');
+    assert.equal(doc.isStory, true);
+    assert.deepEqual(outline(doc), [['How to use STAR', ['answer']]]);
+    assert.equal(doc.stories[0].meta.source, 'front-matter');
+    assert.deepEqual(doc.stories[0].span, { start: 0, end: 73 });
+  });
+
+  it('does not take an unknown category as a mark', () => {
+    const doc = parseDocument('---\ncategory: career\n---\n\n# How to use STAR\n\nYou should describe the situation.\n');
+    assert.equal(doc.isStory, false);
+    assert.deepEqual(doc.stories, []);
+  });
+
+  it('reads a story comment at the very start of the file as the story metadata', () => {
+    const doc = parseDocument('<!-- story\ncategory: failure -->\n# Title\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    const [story] = doc.stories;
+    assert.equal(story.meta.source, 'comment');
+    assert.equal(story.meta.category, 'failure');
+    assert.deepEqual(story.meta.span, { start: 0, end: 32 });
+    assert.deepEqual(story.meta.keys.category, { key: { start: 11, end: 19 }, value: { start: 21, end: 28 } });
+    assert.deepEqual(story.span, { start: 0, end: 84 });
+  });
+
+  it('gives each story in a bank its own comment', () => {
+    const text =
+      '# Bank\n\n## One\n\n<!-- story\ncategory: failure -->\n\nSituation: I had a bug.\n\nTask: I fixed it.\n\n## Two\n\n<!-- story category: conflict -->\n\nSituation: I had a fight.\n\nTask: I settled it.\n';
+    const doc = parseDocument(text);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.title, s.meta.category, s.meta.source]),
+      [
+        ['One', 'failure', 'comment'],
+        ['Two', 'conflict', 'comment'],
+      ],
+    );
+  });
+
+  it('keeps an answer under each question paragraph as its own story', () => {
+    const doc = parseDocument(`**Tell me about a time you led a project?**\n\n${ANSWER}\n\n**Tell me about a time you failed?**\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [
+      ['Tell me about a time you led a project?', ['answer']],
+      ['Tell me about a time you failed?', ['answer']],
+    ]);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.span, s.titleSpan, s.reach]),
+      [
+        [{ start: 0, end: 251 }, { start: 0, end: 43 }, 253],
+        [{ start: 253, end: 497 }, { start: 253, end: 289 }, 498],
+      ],
+    );
+  });
+
+  it('does not cut an answer at a question heading deeper than the title level', () => {
+    const text = `# Interview answers\n\n## Tell me about a time you led a project.\n\n${ANSWER}\n\n### Tell me about a time you had to learn something new.\n\n${ANSWER}\n`;
+    const doc = parseDocument(text);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Tell me about a time you led a project.', ['answer']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 65, end: 537 });
+  });
+
+  it('ends a story at a shallower heading, and reads no story under that heading', () => {
+    const text = `# Bank\n\n## First story\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n\n# Other page\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n`;
+    const doc = parseDocument(text);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['First story', ['situation', 'result']]]);
+    assert.equal(doc.stories[0].reach, text.indexOf('# Other page'));
+  });
+
+  it('keeps a task told before a heading in the story of the title above it', () => {
+    const doc = parseDocument(
+      '# Title\n\nTask: I fixed it in my team last year.\n\n## Sub\n\nSituation: I had a bug last year.\n\nAction: I did it.\n\nResult: I cut it by 20%.\n',
+    );
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Title', ['task', 'situation', 'action', 'result']]]);
+  });
+});
+
+describe('model/stories: sections', () => {
+  it('gives a section after its text the blocks since the previous marker', () => {
+    const doc = parseDocument('Intro line here.\n\nI shipped the migration last year. (Situation)\n\nI wrote the plan and I led it. (Task)\n');
+    assert.deepEqual(sectionsOf(doc), [
+      ['situation', { start: 0, end: 64 }, { start: 53, end: 64 }, 'Intro line here.\n\nI shipped the migration last year. '],
+      ['task', { start: 66, end: 103 }, { start: 97, end: 103 }, 'I wrote the plan and I led it. '],
+    ]);
+  });
+
+  it('ends the last section after its text at a heading', () => {
+    const doc = parseDocument('I shipped the migration last year. (Situation)\n\nI did the work. (Action)\n\n## Afterwards\n\nMore text follows here.\n');
+    assert.deepEqual(sectionsOf(doc), [
+      ['situation', { start: 0, end: 46 }, { start: 35, end: 46 }, 'I shipped the migration last year. '],
+      ['action', { start: 48, end: 72 }, { start: 64, end: 72 }, 'I did the work. '],
+    ]);
+  });
+
+  // BUG: with markers after their text, a heading between two of them ends the search for the
+  // second section's text before it reaches the marker's own paragraph, so the Task below is empty.
+  it.skip('keeps the text of a section after its text when a heading stands before it', () => {
+    const doc = parseDocument(
+      'I shipped the migration last year. (Situation)\n\n## A heading\n\nI wrote the plan and I led it. (Task)\n\nI did the work. (Action)\n',
+    );
+    assert.equal(doc.stories[0].sections[1].prose.text, 'I wrote the plan and I led it. ');
+  });
+});
+
+describe('model/stories: shiftStory and storySource', () => {
+  const text = '# Title\n\n<!-- story\ncategory: failure -->\n\n## Situation\n\nI had a bug last year.\n\n## Result\n\nI cut it by 20%.\n';
+
+  it('returns the same story when nothing moves', () => {
+    const [story] = parseDocument(text).stories;
+    assert.equal(shiftStory(story, 0), story);
+    assert.notEqual(shiftStory(story, 0, 3), story);
+    assert.equal(shiftStory(story, 0, 3).index, 3);
+  });
+
+  it('moves every offset by the shift', () => {
+    const [story] = parseDocument(text).stories;
+    const moved = shiftStory(story, 10, 2);
+    assert.equal(moved.index, 2);
+    assert.deepEqual(moved.span, { start: story.span.start + 10, end: story.span.end + 10 });
+    assert.deepEqual(moved.titleSpan, { start: 12, end: 17 });
+    assert.equal(moved.reach, (story.reach as number) + 10);
+    assert.deepEqual(moved.meta.span, { start: 19, end: 51 });
+    assert.deepEqual(moved.meta.keys.category, { key: { start: 30, end: 38 }, value: { start: 40, end: 47 } });
+    assert.deepEqual(
+      moved.sections.map((s) => [s.marker, s.span]),
+      story.sections.map((s) => [
+        { start: s.marker.start + 10, end: s.marker.end + 10 },
+        { start: s.span.start + 10, end: s.span.end + 10 },
+      ]),
+    );
+    assert.deepEqual(moved.sections[0].prose.span(0, 5), {
+      start: story.sections[0].prose.span(0, 5).start + 10,
+      end: story.sections[0].prose.span(0, 5).end + 10,
+    });
+    assert.equal(moved.star.situation, moved.sections[0]);
+    assert.equal(moved.star.result, moved.sections[1]);
+  });
+
+  it('gives the story text back from its key', () => {
+    const doc = parseDocument(text);
+    const [story] = doc.stories;
+    assert.equal(storySource(story), text.slice(story.span.start, story.span.end));
+    assert.equal(storySource(story), text.slice(0, -1));
+  });
+});
+
+describe('model/stories: readMeta', () => {
+  it('reads every known key with its span, moved by the base', () => {
+    const problems: ParseProblem[] = [];
+    const meta = readMeta(
+      'questions: [a, ~, b]\ntitle: "  T  "\ncategory: Failure \npracticed: [2024-01-02, x]\nstar: yes\ncompany: Acme\n',
+      100,
+      'comment',
+      problems,
+      'story metadata',
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(meta.source, 'comment');
+    assert.deepEqual(meta.questions, ['a', 'b']);
+    assert.deepEqual(meta.questionSpans, [
+      { start: 112, end: 113 },
+      { start: 118, end: 119 },
+    ]);
+    assert.equal(meta.title, 'T');
+    assert.equal(meta.category, 'Failure');
+    assert.deepEqual(meta.practiced, ['2024-01-02', 'x']);
+    assert.equal(meta.star, false);
+    assert.equal(meta.company, 'Acme');
+    assert.deepEqual(meta.keys.questions, { key: { start: 100, end: 109 }, value: { start: 111, end: 120 } });
+    assert.deepEqual(meta.raw.questions, ['a', null, 'b']);
+  });
+
+  it('skips empty entries of a block list', () => {
+    const meta = readMeta('questions:\n  - a\n  -\n  - b\n', 0, 'front-matter', [], 'front matter');
+    assert.deepEqual(meta.questions, ['a', 'b']);
+    assert.deepEqual(meta.questionSpans, [
+      { start: 15, end: 16 },
+      { start: 25, end: 26 },
+    ]);
+  });
+
+  it('splits themes given as one string at commas, each pointing at the whole value', () => {
+    const meta = readMeta('themes: a, b ,, c\npracticed: 2024-01-02\nstar: true\ntitle: "  "\n', 0, 'front-matter', [], 'front matter');
+    assert.deepEqual(meta.questions, ['a', 'b', 'c']);
+    assert.deepEqual(meta.questionSpans, [
+      { start: 8, end: 17 },
+      { start: 8, end: 17 },
+      { start: 8, end: 17 },
+    ]);
+    assert.deepEqual(meta.practiced, ['2024-01-02']);
+    assert.equal(meta.star, true);
+    assert.equal(meta.title, undefined);
+  });
+
+  it('reads empty metadata as no keys and no problem', () => {
+    const problems: ParseProblem[] = [];
+    assert.deepEqual(readMeta('', 0, 'comment', problems, 'story metadata'), { source: 'comment', keys: {}, raw: {} });
+    assert.deepEqual(problems, []);
+  });
+
+  it('reports metadata that is not a mapping over its whole text', () => {
+    const problems: ParseProblem[] = [];
+    assert.deepEqual(readMeta('- a\n- b\n', 5, 'comment', problems, 'story metadata'), { source: 'comment', keys: {}, raw: {} });
+    assert.deepEqual(problems, [
+      { rule: 'front-matter', message: 'The story metadata must be a YAML mapping of keys to values (e.g. "category: project").', span: { start: 5, end: 12 } },
+    ]);
+  });
+
+  it('reports invalid YAML at the line that opened the bracket', () => {
+    const problems: ParseProblem[] = [];
+    readMeta('title: x\nquestions: [a, b\n', 5, 'comment', problems, 'story metadata');
+    assert.deepEqual(problems, [
+      {
+        rule: 'front-matter',
+        message:
+          'Invalid YAML in story metadata: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML; starlint ignores this metadata until then.',
+        span: { start: 14, end: 30 },
+      },
+    ]);
+  });
+
+  it('refuses indentation deeper than 64 spaces, also on the first line', () => {
+    const deep: ParseProblem[] = [];
+    readMeta(' '.repeat(65) + 'a: 1\n', 10, 'front-matter', deep, 'front matter');
+    assert.deepEqual(deep, [
+      {
+        rule: 'front-matter',
+        message:
+          'The front matter nests deeper than 64 levels: flatten it to plain keys and lists, e.g. "questions: [failure, ambiguity]"; starlint ignores this metadata until then.',
+        span: { start: 10, end: 79 },
+      },
+    ]);
+    const ok: ParseProblem[] = [];
+    assert.deepEqual(readMeta(' '.repeat(64) + 'a: 1\n', 10, 'front-matter', ok, 'front matter').raw, { a: 1 });
+    assert.deepEqual(ok, []);
+  });
+
+  it('refuses more than 64 nested brackets, and counts indentation afresh on each line', () => {
+    const deep: ParseProblem[] = [];
+    readMeta('['.repeat(65), 0, 'comment', deep, 'story metadata');
+    assert.equal(deep.length, 1);
+    assert.deepEqual(deep[0].span, { start: 0, end: 65 });
+    const ok: ParseProblem[] = [];
+    const lines = Array.from({ length: 3 }, (_, i) => `k${i}:\n${' '.repeat(40)}v: ${i}`).join('\n');
+    readMeta(lines, 0, 'comment', ok, 'story metadata');
+    assert.deepEqual(ok, []);
+  });
+});
+
+describe('model/stories: front matter', () => {
+  it('reports front matter that is never closed at its opening dashes', () => {
+    const doc = parseDocument('---\ntitle: x\n\n# Title\n\nSome text.\n');
+    assert.deepEqual(doc.problems, [
+      { rule: 'front-matter', message: 'Front matter is not closed: add a line with three dashes (---) after the metadata.', span: { start: 0, end: 3 } },
+    ]);
+  });
+
+  it('reads front matter keys at their offsets in the file, LF or CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['---', 'star: true', 'title: Mine', '---', '', '# Title', '', 'Situation: I had a bug.', ''].join(eol);
+      const doc = parseDocument(text);
+      const at = text.indexOf('title: Mine');
+      assert.deepEqual(doc.frontMatter?.keys.title, { key: { start: at, end: at + 5 }, value: { start: at + 7, end: at + 11 } });
+      assert.equal(doc.stories[0].title, 'Mine');
+    }
+  });
+});
