@@ -1,0 +1,517 @@
+// The facts layer (server/src/engine/facts/), function by function: exact offsets, kinds, edits
+// and counts, with each condition's both sides and each threshold's boundary, so that a change to
+// any line of these files changes an asserted value.
+import assert from 'node:assert/strict';
+import { findMetrics, findPlaceholders, findTagPlaceholders, onlyPlaceholders, parseDocument, sectionPlaceholders, type Story } from '../server/src/engine';
+import { titlePlaceholder, withoutPlaceholders } from '../server/src/engine/facts/placeholders';
+import { addSectionTitle, insertFollowUps, insertSection, lineEnd, metadataEdit, replaceWithin, trimEnd, weToI } from '../server/src/engine/facts/edits';
+import { clauseAround, hasNumber, headlineMetric } from '../server/src/engine/facts/metrics';
+import { evidence, inferBoundaries, readsAsAnswer, readsAsStory, type Evidence } from '../server/src/engine/facts/evidence';
+import { compilePhrase } from '../server/src/engine/facts/match-lexicon';
+
+function storyOf(text: string, index = 0): Story {
+  const story = parseDocument(text).stories[index];
+  assert.ok(story, `no story in ${JSON.stringify(text)}`);
+  return story;
+}
+
+/** Each placeholder as [kind, start, end, text]. */
+function slots(text: string): [string, number, number, string][] {
+  return findPlaceholders(text).map((p) => [p.kind, p.start, p.end, p.text]);
+}
+
+function tags(text: string): [number, number, string][] {
+  return findTagPlaceholders(text).map((p) => [p.start, p.end, p.text]);
+}
+
+const TASK_PROMPT = '<!-- Task: your own role and goal: what did you own, and what did success mean? (~10–15 %) -->';
+const ACTION_PROMPT = '<!-- Action: what you did and why: the options, the decision, the reasoning; say "I" (~50–60 %). -->';
+
+describe('facts/placeholders.ts', () => {
+  describe('bracketed slots', () => {
+    it('a whole block of three words or more is a slot, of two words is not', () => {
+      assert.deepEqual(slots('[one two three]'), [['bracket', 0, 15, '[one two three]']]);
+      assert.deepEqual(slots('[the one thing]'), [['bracket', 0, 15, '[the one thing]']]);
+      assert.deepEqual(slots('[one two]'), []);
+      // Runs of spaces count as one gap between words.
+      assert.deepEqual(slots('[ one  two ]'), []);
+    });
+
+    it('three words inside a sentence are an editorial bracket, not a slot', () => {
+      assert.deepEqual(slots('It was [one two three] ok.'), []);
+      assert.deepEqual(slots('The tool ran [one, two, three] times.'), []);
+    });
+
+    it('a list item that is one bracketed text is a whole block', () => {
+      assert.deepEqual(slots('- [one two three]'), [['bracket', 2, 17, '[one two three]']]);
+    });
+
+    it('blanks, task boxes and empty brackets', () => {
+      assert.deepEqual(slots('[ ]'), [['bracket', 0, 3, '[ ]']]);
+      assert.deepEqual(slots('[_]'), [['bracket', 0, 3, '[_]']]);
+      assert.deepEqual(slots('[]'), []);
+      assert.deepEqual(slots('[x] done here'), []);
+      assert.deepEqual(slots('[ ] todo item'), []);
+      assert.deepEqual(slots('It was [...] too risky.'), [['bracket', 7, 12, '[...]']]);
+      // Inside a quotation the elision is the quoter's.
+      assert.deepEqual(slots('It was "[…] too risky" he said.'), []);
+    });
+  });
+
+  describe('angle slots', () => {
+    it('autolinks, e-mail addresses, comments, closing tags and rules are not slots', () => {
+      assert.deepEqual(slots('Mail <http://x.io> now.'), []);
+      assert.deepEqual(slots('Mail <a@b.io> now.'), []);
+      assert.deepEqual(slots('Mail <ann@b.io> <a@bc.io> <ann@bc.io> now.'), []);
+      assert.deepEqual(slots('See <!comment> and </end> and <?php> ok.'), []);
+      assert.deepEqual(slots('A <==> B and <---> C.'), []);
+      assert.deepEqual(slots('A <123> B.'), []);
+    });
+
+    it('an address with a space in it, or a scheme after other text, is a slot', () => {
+      assert.deepEqual(slots('Mail <a@b c> now.'), [['angle', 5, 12, '<a@b c>']]);
+      assert.deepEqual(slots('Mail <a b@c> now.'), [['angle', 5, 12, '<a b@c>']]);
+      assert.deepEqual(slots('Mail <@b> now.'), [['angle', 5, 9, '<@b>']]);
+      assert.deepEqual(slots('See <1a:b> and <x1:y>.'), [['angle', 4, 10, '<1a:b>']]);
+      assert.deepEqual(slots('A <a b:c> B.'), [['angle', 2, 9, '<a b:c>']]);
+      assert.deepEqual(slots('A <a_b:c> B.'), [['angle', 2, 9, '<a_b:c>']]);
+      assert.deepEqual(slots('A <a/b> B.'), [['angle', 2, 7, '<a/b>']]);
+    });
+
+    it('rules of = and - only at both ends of the slot', () => {
+      assert.deepEqual(slots('A <=x> B.'), [['angle', 2, 6, '<=x>']]);
+      assert.deepEqual(slots('A <-x> B.'), [['angle', 2, 6, '<-x>']]);
+      assert.deepEqual(slots('A <x=> B.'), [['angle', 2, 6, '<x=>']]);
+    });
+
+    it('words and ellipses in angles are slots', () => {
+      assert.deepEqual(slots('A <your result> B.'), [['angle', 2, 15, '<your result>']]);
+      assert.deepEqual(slots('A <…> B.'), [['angle', 2, 5, '<…>']]);
+      assert.deepEqual(slots('A <...> B.'), [['angle', 2, 7, '<...>']]);
+    });
+  });
+
+  describe('ellipses and instructions', () => {
+    it('a block that is only an ellipsis', () => {
+      assert.deepEqual(slots('…'), [['ellipsis', 0, 1, '…']]);
+      assert.deepEqual(slots('...'), [['ellipsis', 0, 3, '...']]);
+      assert.deepEqual(slots('. . .'), []);
+    });
+
+    it('an instruction may open with quotes and parentheses', () => {
+      assert.deepEqual(slots('"Describe the situation.'), [['instruction', 0, 24, '"Describe the situation.']]);
+      assert.deepEqual(slots('("Describe the context.)'), [['instruction', 0, 24, '("Describe the context.)']]);
+      assert.deepEqual(slots('x "(Describe your role.'), []);
+    });
+
+    it('a quote inside an instruction is not taken out', () => {
+      assert.deepEqual(slots('Describe the "situation".'), []);
+      assert.deepEqual(slots('Describe the situation.'), [['instruction', 0, 23, 'Describe the situation.']]);
+    });
+
+    it('a question to the writer counts only when nothing after it answers it', () => {
+      assert.deepEqual(slots('What was your role?'), [['instruction', 0, 19, 'What was your role?']]);
+      assert.deepEqual(slots('What was your role? I led it.'), []);
+      assert.deepEqual(slots('Describe your role. What did you do?'), [
+        ['instruction', 0, 19, 'Describe your role.'],
+        ['instruction', 20, 36, 'What did you do?'],
+      ]);
+      assert.deepEqual(slots('I led it. What did you do?'), [['instruction', 10, 26, 'What did you do?']]);
+    });
+  });
+
+  describe('findTagPlaceholders', () => {
+    it('a tag name that is no HTML element is a slot; an element is not', () => {
+      assert.deepEqual(tags('a <metric> b'), [[2, 10, '<metric>']]);
+      assert.deepEqual(tags('a <br> <Span> c'), []);
+      assert.deepEqual(tags('\t<m>\n    <n>\n<o x="1">'), [[13, 22, '<o x="1">']]);
+      assert.deepEqual(tags('   <m>'), [[3, 6, '<m>']]);
+      assert.deepEqual(tags('    <m>'), []);
+      assert.deepEqual(tags('a `<m>` <n>'), [[8, 11, '<n>']]);
+    });
+
+    it('fences of three or more backticks or tildes, up to three spaces in, hide their content', () => {
+      assert.deepEqual(tags('```\n<metric>\n```\n<x>'), [[17, 20, '<x>']]);
+      assert.deepEqual(tags('~~~\n<metric>\n~~~\n<x>'), [[17, 20, '<x>']]);
+      assert.deepEqual(tags('  ```\n<metric>\n  ```\n<x>'), [[21, 24, '<x>']]);
+      assert.deepEqual(tags('\t```\n<m>'), []);
+    });
+
+    it('what is no fence opening does not hide anything', () => {
+      assert.deepEqual(tags('    ```\n<m>\n<x>'), [
+        [8, 11, '<m>'],
+        [12, 15, '<x>'],
+      ]);
+      assert.deepEqual(tags('``\n<m>\n'), [[3, 6, '<m>']]);
+      assert.deepEqual(tags('`~~\n<m>'), [[4, 7, '<m>']]);
+      assert.deepEqual(tags('~\n<m>'), [[2, 5, '<m>']]);
+      assert.deepEqual(tags('a```\n<m>'), [[5, 8, '<m>']]);
+    });
+
+    it('a fence closes only on its own character, at least as long', () => {
+      assert.deepEqual(tags('````\n<m>\n```\n<n>\n````\n<o>'), [[22, 25, '<o>']]);
+      assert.deepEqual(tags('```\n<m>\n~~~\n<n>\n```\n<o>'), [[20, 23, '<o>']]);
+    });
+
+    it('offsets count CRLF line breaks', () => {
+      assert.deepEqual(tags('x\r\n<m>'), [[3, 6, '<m>']]);
+    });
+  });
+
+  describe('titlePlaceholder and withoutPlaceholders', () => {
+    it('template titles, trimmed', () => {
+      assert.deepEqual(titlePlaceholder('Title'), { kind: 'title', start: 0, end: 5, text: 'Title' });
+      assert.deepEqual(titlePlaceholder('  Story title '), { kind: 'title', start: 2, end: 13, text: 'Story title' });
+      assert.deepEqual(titlePlaceholder('Untitled story'), { kind: 'title', start: 0, end: 14, text: 'Untitled story' });
+    });
+
+    it('a question or an instruction as a title is the subject, a slot or marker is a placeholder', () => {
+      assert.equal(titlePlaceholder('Tell me about a time you failed?'), undefined);
+      assert.equal(titlePlaceholder('Describe your role'), undefined);
+      assert.equal(titlePlaceholder('Fraud model'), undefined);
+      assert.deepEqual(titlePlaceholder('[Your story title]'), { kind: 'bracket', start: 0, end: 18, text: '[Your story title]' });
+      assert.deepEqual(titlePlaceholder('Fraud model TODO'), { kind: 'marker', start: 12, end: 16, text: 'TODO' });
+    });
+
+    it('withoutPlaceholders cuts every placeholder out', () => {
+      assert.equal(withoutPlaceholders('I did [X] and TODO then.'), 'I did  and  then.');
+    });
+  });
+
+  describe('sectionPlaceholders and onlyPlaceholders', () => {
+    const text =
+      '# Fraud model\n\n## Situation\n\n<your context here>\n\n## Task\n\nI owned the fraud model. TODO\n\n## Action\n\nI compared three options against a baseline and chose trees because analysts needed explanations.\n\n## Result\n\nLosses fell from $80K to $35K a month. I learned to agree on the metric first.\n';
+    const story = storyOf(text);
+    const found = story.sections.map((s) => [s.kind, sectionPlaceholders(s, text).map((p) => [p.kind, p.span, p.text]), onlyPlaceholders(s, text)]);
+    it('each section once, with source spans', () => {
+      assert.deepEqual(found, [
+        ['situation', [['angle', { start: 29, end: 48 }, '<your context here>']], true],
+        ['task', [['marker', { start: 84, end: 88 }, 'TODO']], false],
+        ['action', [], false],
+        ['result', [], false],
+      ]);
+    });
+  });
+});
+
+describe('facts/edits.ts', () => {
+  describe('insertSection', () => {
+    it('setext section headings of level 2 give a level-2 heading after the previous section', () => {
+      const text = 'Story\n=====\n\nSituation\n---------\n\nWe had a problem.\n\nResult\n------\n\nIt got fixed.\n';
+      assert.deepEqual(insertSection(text, storyOf(text), 'task'), { start: 51, end: 51, text: `\n\n## Task\n\n${TASK_PROMPT}` });
+    });
+
+    it('setext section headings of level 1 give a level-1 heading', () => {
+      const text = 'Situation\n=========\n\nWe had a problem.\n\nResult\n======\n\nFixed.\n';
+      assert.deepEqual(insertSection(text, storyOf(text), 'task'), { start: 38, end: 38, text: `\n\n# Task\n\n${TASK_PROMPT}` });
+    });
+
+    it('ATX headings keep their depth', () => {
+      const text = '# Story\n\n### Situation\n\nWe had a problem.\n\n### Result\n\nFixed.\n';
+      const story = storyOf(text);
+      assert.deepEqual(insertSection(text, story, 'task'), { start: 41, end: 41, text: `\n\n### Task\n\n${TASK_PROMPT}` });
+      assert.deepEqual(insertSection(text, story, 'action'), { start: 41, end: 41, text: `\n\n### Action\n\n${ACTION_PROMPT}` });
+    });
+
+    it('plain labels on lines of one paragraph get one line break', () => {
+      const text = 'Situation: We had a problem.\nResult: It got fixed.\n';
+      assert.deepEqual(insertSection(text, storyOf(text), 'task'), { start: 28, end: 28, text: `\nTask: ${TASK_PROMPT}` });
+      const titled = '# Story\n\nSituation: We had a problem.\nResult: It got fixed.\n';
+      assert.deepEqual(insertSection(titled, storyOf(titled), 'task'), { start: 37, end: 37, text: `\nTask: ${TASK_PROMPT}` });
+    });
+
+    it('plain labels in separate paragraphs get a blank line; one shared paragraph is enough for lines', () => {
+      const apart = 'Situation: We had a problem.\n\nResult: It got fixed.\n';
+      assert.deepEqual(insertSection(apart, storyOf(apart), 'task'), { start: 28, end: 28, text: `\n\nTask: ${TASK_PROMPT}` });
+      const mixed = 'Situation: We had a problem.\n\nTask: mine.\nResult: It got fixed.\n';
+      assert.deepEqual(insertSection(mixed, storyOf(mixed), 'action'), { start: 41, end: 41, text: `\nAction: ${ACTION_PROMPT}` });
+    });
+
+    it('bold labels in capitals are copied in capitals', () => {
+      const text = '# Story\n\n**SITUATION:** We had a problem.\n\n**RESULT:** It got fixed.\n';
+      assert.deepEqual(insertSection(text, storyOf(text), 'task'), { start: 41, end: 41, text: `\n\n**TASK:** ${TASK_PROMPT}` });
+    });
+  });
+
+  it('addSectionTitle picks the article', () => {
+    assert.equal(addSectionTitle('task'), 'Add a Task section');
+    assert.equal(addSectionTitle('action'), 'Add an Action section');
+  });
+
+  it('replaceWithin finds the value case-insensitively inside the span only', () => {
+    assert.deepEqual(replaceWithin('abc Foo foo', { start: 4, end: 11 }, 'FOO', 'bar'), { start: 4, end: 7, text: 'bar' });
+    assert.equal(replaceWithin('foo abc', { start: 3, end: 7 }, 'foo', 'bar'), undefined);
+  });
+
+  it('trimEnd steps back over white space, down to the start', () => {
+    assert.equal(trimEnd('ab  \n', 5), 2);
+    assert.equal(trimEnd('ab \r\n x', 5), 2);
+    assert.equal(trimEnd('   ', 3), 0);
+    assert.equal(trimEnd('ab', 2), 2);
+    assert.equal(trimEnd('ab', 0), 0);
+  });
+
+  it('lineEnd stops before LF and CRLF, or at the end of the text', () => {
+    assert.equal(lineEnd('ab\ncd', 0), 2);
+    assert.equal(lineEnd('ab\r\ncd', 1), 2);
+    assert.equal(lineEnd('ab\ncd', 3), 5);
+  });
+
+  describe('metadataEdit', () => {
+    const S = '# Story\n\n## Situation\n\nWe had a problem.\n\n## Result\n\nFixed it.\n';
+
+    it('nothing to write, nothing to do', () => {
+      const story = storyOf(S);
+      assert.equal(metadataEdit(S, story, 1, {}), undefined);
+      assert.equal(metadataEdit(S, story, 1, { themes: [] }), undefined);
+    });
+
+    it('a one-story file gets new front matter, in its own line ending', () => {
+      assert.deepEqual(metadataEdit(S, storyOf(S), 1, { category: 'project', themes: ['failure', 'ambiguity'] }), {
+        start: 0,
+        end: 0,
+        text: '---\ncategory: project\nquestions: [failure, ambiguity]\n---\n\n',
+      });
+      const crlf = S.replace(/\n/g, '\r\n');
+      assert.deepEqual(metadataEdit(crlf, storyOf(crlf), 1, { category: 'project' }), { start: 0, end: 0, text: '---\r\ncategory: project\r\n---\r\n\r\n' });
+    });
+
+    it('a story in a bank file gets a story comment under its title', () => {
+      assert.deepEqual(metadataEdit(S, storyOf(S), 2, { category: 'project' }), { start: 8, end: 8, text: '<!-- story\ncategory: project\n-->\n' });
+      const crlf = S.replace(/\n/g, '\r\n');
+      assert.deepEqual(metadataEdit(crlf, storyOf(crlf), 2, { category: 'project' }), { start: 9, end: 9, text: '<!-- story\r\ncategory: project\r\n-->\r\n' });
+    });
+
+    it('front matter gets new keys before its closing line', () => {
+      const text = '---\ndate: 2025-06\n---\n\n' + S;
+      assert.deepEqual(metadataEdit(text, storyOf(text), 1, { category: 'project', themes: ['failure'] }), {
+        start: 18,
+        end: 18,
+        text: 'category: project\nquestions: [failure]\n',
+      });
+      const crlf = text.replace(/\n/g, '\r\n');
+      assert.deepEqual(metadataEdit(crlf, storyOf(crlf), 1, { category: 'project' }), { start: 20, end: 20, text: 'category: project\r\n' });
+    });
+
+    it('a story comment gets new keys before its -->, on a new line when needed', () => {
+      const oneLine = '# Story\n<!-- story date: 2025-06 -->\n\n## Situation\n\nWe had a problem.\n\n## Result\n\nFixed it.\n';
+      assert.deepEqual(metadataEdit(oneLine, storyOf(oneLine), 2, { category: 'project' }), { start: 33, end: 33, text: '\ncategory: project\n' });
+      const lines = '# Story\n<!-- story\ndate: 2025-06\n-->\n\n## Situation\n\nWe had a problem.\n\n## Result\n\nFixed it.\n';
+      assert.deepEqual(metadataEdit(lines, storyOf(lines), 2, { category: 'project' }), { start: 33, end: 33, text: 'category: project\n' });
+    });
+  });
+
+  describe('weToI', () => {
+    const offer = (word: string, verb: string, adverb = ''): unknown => ({
+      title: `Rewrite "${word}${adverb ? ' ' + adverb : ''} ${verb}" as "I${adverb ? ' ' + adverb : ''} ${verb}"`,
+      edits: [{ start: 0, end: 2, text: 'I' }],
+    });
+
+    it('a past form after spaces, or after one line break with indentation around it', () => {
+      assert.deepEqual(weToI('we built it', { start: 0, end: 2 }), offer('we', 'built'));
+      assert.deepEqual(weToI('we  built it', { start: 0, end: 2 }), offer('we', 'built'));
+      assert.deepEqual(weToI('We\n  built it', { start: 0, end: 2 }), offer('We', 'built'));
+      assert.deepEqual(weToI('we \r\n built it', { start: 0, end: 2 }), offer('we', 'built'));
+      assert.deepEqual(weToI('we  \t\n\t  built it', { start: 0, end: 2 }), offer('we', 'built'));
+      assert.deepEqual(weToI('we\nbuilt it', { start: 0, end: 2 }), offer('we', 'built'));
+      assert.deepEqual(weToI('we then\n migrated it', { start: 0, end: 2 }), offer('we', 'migrated', 'then'));
+    });
+
+    it('no offer across a word, a blank line, a bare CR or a glued word', () => {
+      assert.equal(weToI('we x\nbuilt it', { start: 0, end: 2 }), undefined);
+      assert.equal(weToI('we\n\nbuilt it', { start: 0, end: 2 }), undefined);
+      assert.equal(weToI('we\rbuilt', { start: 0, end: 2 }), undefined);
+      assert.equal(weToI('webuilt it', { start: 0, end: 2 }), undefined);
+      assert.equal(weToI("we built's", { start: 0, end: 2 }), undefined);
+      assert.equal(weToI('we need it', { start: 0, end: 2 }), undefined);
+      assert.equal(weToI('we then', { start: 0, end: 2 }), undefined);
+      assert.equal(weToI('us built', { start: 0, end: 2 }), undefined);
+    });
+  });
+
+  describe('insertFollowUps', () => {
+    const FU = (body: string): string => `# Story\n\n## Situation\n\nWe had a problem.\n\n## Result\n\nFixed it.\n\n## Follow-ups\n${body}`;
+    const run = (body: string): unknown => {
+      const text = FU(body);
+      const section = storyOf(text).sections.find((s) => s.kind === 'follow-ups');
+      assert.ok(section);
+      return insertFollowUps(text, section, ['What risks?', 'What next?']);
+    };
+
+    it('continues a bullet list in its marker', () => {
+      assert.deepEqual(run('\n- **Why?** Because.\n- **How?** Carefully.\n'), { start: 120, end: 120, text: '\n- **What risks?** …\n- **What next?** …' });
+      assert.deepEqual(run('\r\n* Why?\r\n* How?\r\n\r\n'), { start: 94, end: 94, text: '\n* **What risks?** …\n* **What next?** …' });
+    });
+
+    it('continues a numbered list from its last number and delimiter', () => {
+      assert.deepEqual(run('\n1. **Why?** Because.\n2) **How?** x\n'), { start: 113, end: 113, text: '\n3) **What risks?** …\n4) **What next?** …' });
+      assert.deepEqual(run('\n3) **Why?** Because.\n'), { start: 99, end: 99, text: '\n4) **What risks?** …\n5) **What next?** …' });
+    });
+
+    it('after a paragraph that ends the list, a blank line first; an indented continuation does not end it', () => {
+      assert.deepEqual(run('\n- **Why?** Because.\n\nA closing paragraph.\n'), { start: 120, end: 120, text: '\n\n- **What risks?** …\n- **What next?** …' });
+      assert.deepEqual(run('\n- **Why?** Because.\n\n  more of the item.\n'), { start: 119, end: 119, text: '\n- **What risks?** …\n- **What next?** …' });
+    });
+
+    it('an empty section gets a list, a section of paragraphs gets paragraphs', () => {
+      assert.deepEqual(run('\n'), { start: 77, end: 77, text: '\n\n- **What risks?** …\n- **What next?** …' });
+      assert.deepEqual(run('\nSome prose about follow-ups.\n'), { start: 107, end: 107, text: '\n\n**What risks?** …\n\n**What next?** …' });
+    });
+  });
+});
+
+describe('facts/metrics.ts', () => {
+  const metrics = (text: string): [string, number, number, string, string][] =>
+    findMetrics(text).map((m) => [m.kind, m.start, m.end, m.text, m.types.join('+')]);
+
+  it('counted nouns in -es, -ies and -s plurals, and nothing else in -es', () => {
+    assert.deepEqual(metrics('We had 3 crashes.'), [['count', 7, 16, '3 crashes', 'technical']]);
+    assert.deepEqual(metrics('We had 2 breaches and 4 emails.'), [
+      ['count', 7, 17, '2 breaches', ''],
+      ['count', 22, 30, '4 emails', ''],
+    ]);
+    assert.deepEqual(metrics('We fixed 12 bugs and 3 queries.'), [
+      ['count', 9, 16, '12 bugs', 'technical'],
+      ['count', 21, 30, '3 queries', 'technical'],
+    ]);
+    assert.deepEqual(metrics('We closed 40 matches.'), []);
+    assert.deepEqual(metrics('We handled 5 classes.'), []);
+    assert.deepEqual(metrics('We lost 12 es.'), []);
+    assert.deepEqual(metrics('We kept 12 orderly.'), []);
+    assert.deepEqual(metrics('We had 3 stories.'), []);
+  });
+
+  it('labelled values start at the label, after a line break or indentation', () => {
+    assert.deepEqual(metrics('Bug recurrence: 0'), [['count', 0, 17, 'Bug recurrence: 0', 'technical']]);
+    assert.deepEqual(metrics('Done.\nTicket count: now 4'), [['count', 6, 25, 'Ticket count: now 4', '']]);
+    assert.deepEqual(metrics('  Error rate: 3'), [['count', 2, 15, 'Error rate: 3', 'technical']]);
+    assert.deepEqual(metrics('Users: dropped to 12'), [['count', 0, 20, 'Users: dropped to 12', 'business']]);
+    assert.deepEqual(metrics('Team size: 4'), []);
+    assert.deepEqual(metrics('Notes: 3'), []);
+  });
+
+  it('a duration counts only with a change verb before it in its clause, or a comparative after it', () => {
+    assert.deepEqual(metrics('It took 3 hours.'), []);
+    assert.deepEqual(metrics('It saved 3 hours.'), [['measure', 9, 16, '3 hours', 'business']]);
+    assert.deepEqual(metrics('It took 3 hours less.'), [['measure', 8, 15, '3 hours', '']]);
+    assert.deepEqual(metrics('We cut it 3 hours later.'), [['measure', 10, 17, '3 hours', '']]);
+    // The verb must end before the duration starts, and lie in its clause.
+    assert.deepEqual(metrics('It took 3 hours compared with the old way.'), []);
+    assert.deepEqual(metrics('We cut it;3 hours later.'), []);
+    assert.deepEqual(metrics('We cut it, and it took 3 hours.'), []);
+    assert.deepEqual(metrics('We cut review; it took 3 hours.'), []);
+  });
+
+  it('changes, statistics, and what is no metric', () => {
+    assert.deepEqual(metrics('latency from 300 ms to 80 ms'), [['change', 8, 28, 'from 300 ms to 80 ms', 'technical']]);
+    assert.deepEqual(metrics('3 → 5'), [['change', 0, 5, '3 → 5', '']]);
+    assert.deepEqual(metrics('AUC of 0.91'), [['statistic', 0, 11, 'AUC of 0.91', 'technical']]);
+    assert.deepEqual(metrics('cut churn by 3 points'), [['measure', 13, 21, '3 points', 'business']]);
+    assert.deepEqual(metrics('a 4-person team'), []);
+    assert.deepEqual(metrics('GPT-3.5 and v2'), []);
+    assert.deepEqual(metrics('in 2024 and Q3'), []);
+  });
+
+  it('clauseAround starts right after a stop that ends at the span', () => {
+    assert.deepEqual(clauseAround('ab;cd', 3, 5), { start: 3, end: 5 });
+    assert.deepEqual(clauseAround('We cut it; it took 3 hours, then more.', 15, 22), { start: 10, end: 26 });
+    assert.deepEqual(clauseAround('a and b', 6, 7), { start: 5, end: 7 });
+    assert.deepEqual(clauseAround('abc', 1, 2), { start: 0, end: 3 });
+  });
+
+  it('hasNumber: words, digits, and what is not a number', () => {
+    const cases: [string, boolean][] = [
+      ['percent', true],
+      ['zero', true],
+      ['a zero day', true],
+      ['zero-shot', false],
+      ['Zero-shot model', false],
+      ['doubled', true],
+      ['three times faster', true],
+      ['$5', true],
+      ['in 2024', false],
+      ['v2.1', false],
+      ['a-5', false],
+      ['x.5', false],
+      ['nothing', false],
+    ];
+    assert.deepEqual(
+      cases.map(([t]) => [t, hasNumber(t)]),
+      cases,
+    );
+  });
+
+  it('headlineMetric is the first metric of the Result', () => {
+    const text =
+      '# Fraud model\n\n## Situation\n\nWe had fraud.\n\n## Result\n\nLosses fell from $80K to $35K a month. I learned to agree on the metric first.\n';
+    assert.deepEqual(headlineMetric(storyOf(text)), { text: 'from $80K to $35K', span: { start: 67, end: 84 } });
+    const pFirst = text.replace('Losses fell', 'With p < 0.01, losses fell');
+    assert.deepEqual(headlineMetric(storyOf(pFirst)), { text: 'from $80K to $35K', span: { start: 82, end: 99 } });
+  });
+});
+
+describe('facts/evidence.ts', () => {
+  const E = (over: Partial<Evidence>): Evidence => ({
+    singular: 0,
+    plural: 0,
+    past: 0,
+    conditional: 0,
+    habits: 0,
+    second: 0,
+    instructions: 0,
+    placeholders: 0,
+    words: 0,
+    numbers: 0,
+    ...over,
+  });
+
+  it('counts each kind of evidence', () => {
+    assert.deepEqual(evidence('I led the team and we shipped it. I would do it again.'), E({ singular: 2, plural: 1, past: 2, conditional: 1, words: 13 }));
+    assert.deepEqual(evidence('Describe the context. [Your role] TODO <metric> {x} ___ [1]'), E({ instructions: 1, placeholders: 4, words: 5, numbers: 1 }));
+    assert.deepEqual(evidence('You should always describe your role.'), E({ habits: 1, second: 2, words: 6 }));
+  });
+
+  it('readsAsAnswer: as many would/usually as past verbs is still an answer, more is not', () => {
+    const base = { singular: 2, past: 2, words: 25 };
+    assert.equal(readsAsAnswer(E({ ...base, conditional: 1, habits: 1 })), true);
+    assert.equal(readsAsAnswer(E({ ...base, conditional: 2, habits: 1 })), false);
+    assert.equal(readsAsAnswer(E({ ...base, words: 24 })), false);
+    assert.equal(readsAsAnswer(E({ ...base, words: 8, past: 1 }), 'A: I did it.'), true);
+    assert.equal(readsAsAnswer(E({ ...base, words: 7, past: 1 }), 'A: I did it.'), false);
+    assert.equal(readsAsAnswer(E({ ...base, past: 1 })), false);
+    assert.equal(readsAsAnswer(E({ ...base, singular: 1 })), false);
+  });
+
+  it('readsAsStory weighs the two sides', () => {
+    assert.equal(readsAsStory(E({ singular: 1, words: 20 })), true);
+    assert.equal(readsAsStory(E({ singular: 1, second: 1, words: 20 })), false);
+    assert.equal(readsAsStory(E({ past: 2, words: 20 })), false);
+    assert.equal(readsAsStory(E({ past: 2, numbers: 1, words: 20 })), true);
+    assert.equal(readsAsStory(E({ singular: 3, placeholders: 1, words: 11 })), false);
+    assert.equal(readsAsStory(E({ singular: 3, placeholders: 1, words: 12 })), true);
+  });
+
+  it('inferBoundaries follows the cues, and parts that collide share the last sentence', () => {
+    assert.deepEqual(inferBoundaries('We had an outage. My job was to fix it. I decided to roll back. As a result, errors fell.'), {
+      situation: 0,
+      task: 18,
+      action: 40,
+      result: 64,
+    });
+    assert.deepEqual(inferBoundaries('One. Two. Three.'), { situation: 0, task: 5, action: 10, result: 10 });
+    assert.deepEqual(inferBoundaries(''), { situation: 0, task: 0, action: 0, result: 0 });
+  });
+});
+
+describe('facts/match-lexicon.ts', () => {
+  it('compilePhrase trims the phrase and compiles its syntax', () => {
+    assert.equal(compilePhrase(' data '), compilePhrase('data'));
+    assert.equal(compilePhrase('data'), "(?<![\\w'’])(?:data)(?![\\w])");
+    assert.equal(
+      compilePhrase("a-b* (c|d)? it's x … y"),
+      "(?<![\\w'’])(?:a[-‐–\\s]?b[\\w'’-]*\\s+(?:c|d)?\\s+it['’]s\\s+x\\s+(?:[^\\s.;:!?•]+\\s+){0,3}y)(?![\\w])",
+    );
+    assert.throws(() => compilePhrase('a)'), /unbalanced "\)"/);
+    assert.throws(() => compilePhrase('(a'), /unbalanced "\("/);
+  });
+});
