@@ -2,7 +2,8 @@
 // into stories, where titles and sections start and end, and how metadata is read. Each test
 // runs the real parser on a small in-memory document and checks exact values.
 import assert from 'node:assert/strict';
-import { parseDocument, type ParsedDocument, type ParseProblem } from '../server/src/engine';
+import { LineIndex, parseDocument, type Finding, type ParsedDocument, type ParseProblem } from '../server/src/engine';
+import { applyDirectives, readDirectives } from '../server/src/engine/model/directives';
 import { headingSection, labelWord, plainLabel, standaloneLabel, trailingMarkers, lineLabelStarts, separatorLength } from '../server/src/engine/model/labels';
 import { readMeta, shiftStory, storySource } from '../server/src/engine/model/stories';
 import { answerSection, hasProse, lessonPart, percent, phrases, spokenSections, starSection } from '../server/src/engine/model/text';
@@ -788,5 +789,141 @@ describe('model/text', () => {
       ],
     );
     assert.equal(hasProse(undefined), false);
+  });
+});
+
+describe('model/directives', () => {
+  const KNOWN = new Set(['first-person', 'hedging', 'vague']);
+  const read = (text: string, problems: ParseProblem[] = []): ReturnType<typeof readDirectives> =>
+    readDirectives(parseDocument(text).comments, new LineIndex(text), KNOWN, problems);
+  const finding = (rule: string, start: number): Finding => ({ rule, message: rule, span: { start, end: start + 1 }, severity: 'warning' });
+
+  it('reads each kind of comment with its ids, line and offset, and skips other comments', () => {
+    const text =
+      'a\n<!-- starlint-disable first-persn, hedging -->\nb\n<!-- starlint-enable -->\n<!-- starlint-disable-line x.y -->\n<!-- starlint-disable-next-line hedging -->\nc\n<!-- not a directive -->\n<!-- starlint-disable-file -->\n';
+    const problems: ParseProblem[] = [];
+    assert.deepEqual(read(text, problems), [
+      { kind: 'disable', rules: ['first-persn', 'hedging'], line: 1, offset: 2 },
+      { kind: 'enable', rules: 'all', line: 3, offset: 51 },
+      { kind: 'disable-line', rules: ['x.y'], line: 4, offset: 76 },
+      { kind: 'disable-next-line', rules: ['hedging'], line: 5, offset: 111 },
+      { kind: 'disable-file', rules: 'all', line: 8, offset: 182 },
+    ]);
+    assert.deepEqual(problems, [
+      {
+        rule: 'inline-config',
+        message: 'Unknown rule "first-persn" in a starlint comment: use a rule id such as "first-person", or leave the ids out to mean all rules.',
+        span: { start: 24, end: 35 },
+        fix: { title: 'Change "first-persn" to "first-person"', edits: [{ start: 24, end: 35, text: 'first-person' }] },
+      },
+      {
+        rule: 'inline-config',
+        message: 'Unknown rule "x.y" in a starlint comment: use a rule id such as "first-person", or leave the ids out to mean all rules.',
+        span: { start: 103, end: 106 },
+      },
+    ]);
+  });
+
+  it('finds a repeated unknown id at each of its places', () => {
+    const problems: ParseProblem[] = [];
+    read('<!-- starlint-disable zz zz -->\n', problems);
+    assert.deepEqual(
+      problems.map((p) => p.span),
+      [
+        { start: 22, end: 24 },
+        { start: 25, end: 27 },
+      ],
+    );
+  });
+
+  it('finds an unknown id after the comment keyword, not inside it', () => {
+    const problems: ParseProblem[] = [];
+    read('<!-- starlint-disable able -->\n', problems);
+    assert.deepEqual(
+      problems.map((p) => p.span),
+      [{ start: 22, end: 26 }],
+    );
+  });
+
+  it('offers no fix for an id that is not a plain word, however close', () => {
+    const problems: ParseProblem[] = [];
+    read('<!-- starlint-disable hedging! -->\n', problems);
+    assert.deepEqual(problems, [
+      {
+        rule: 'inline-config',
+        message: 'Unknown rule "hedging!" in a starlint comment: use a rule id such as "first-person", or leave the ids out to mean all rules.',
+        span: { start: 22, end: 30 },
+      },
+    ]);
+  });
+
+  it('returns the findings as they are when there is no comment', () => {
+    const findings = [finding('hedging', 0)];
+    assert.equal(applyDirectives(findings, [], new LineIndex('a\n')), findings);
+  });
+
+  it('switches a rule off from its disable comment (at its offset or after) to its enable comment', () => {
+    const text = 'a\n<!-- starlint-disable hedging -->\nbbbb\n<!-- starlint-enable hedging -->\ncccc\n';
+    const lines = new LineIndex(text);
+    const directives = read(text);
+    const kept = applyDirectives(
+      [finding('hedging', 0), finding('hedging', 2), finding('hedging', 37), finding('vague', 37), finding('hedging', 75), finding('inline-config', 37)],
+      directives,
+      lines,
+    );
+    assert.deepEqual(
+      kept.map((f) => [f.rule, f.span.start]),
+      [
+        ['hedging', 0],
+        ['vague', 37],
+        ['hedging', 75],
+        ['inline-config', 37],
+      ],
+    );
+  });
+
+  it('lets the last comment that applies to a rule decide', () => {
+    const text = '<!-- starlint-disable -->\n<!-- starlint-enable vague -->\nxxxx\n<!-- starlint-enable -->\nyyyy\n';
+    const kept = applyDirectives([finding('hedging', 57), finding('vague', 57), finding('hedging', 87)], read(text), new LineIndex(text));
+    assert.deepEqual(
+      kept.map((f) => [f.rule, f.span.start]),
+      [
+        ['vague', 57],
+        ['hedging', 87],
+      ],
+    );
+  });
+
+  it('switches rules off on one line for disable-line and disable-next-line', () => {
+    const text = 'aaaa <!-- starlint-disable-line hedging -->\nbbbb\n<!-- starlint-disable-next-line -->\ncccc\ndddd\n';
+    const lines = new LineIndex(text);
+    const c = text.indexOf('cccc');
+    const kept = applyDirectives(
+      [finding('hedging', 0), finding('vague', 0), finding('hedging', 44), finding('vague', c), finding('vague', c + 5)],
+      read(text),
+      lines,
+    );
+    assert.deepEqual(
+      kept.map((f) => [f.rule, f.span.start]),
+      [
+        ['vague', 0],
+        ['hedging', 44],
+        ['vague', c + 5],
+      ],
+    );
+  });
+
+  it('switches a rule off in the whole file with disable-file, wherever it stands', () => {
+    const text = 'aaaa\n<!-- starlint-disable-file vague -->\n';
+    const kept = applyDirectives([finding('vague', 0), finding('hedging', 0)], read(text), new LineIndex(text));
+    assert.deepEqual(
+      kept.map((f) => f.rule),
+      ['hedging'],
+    );
+    const all = 'aaaa\n<!-- starlint-disable-file -->\n';
+    assert.deepEqual(
+      applyDirectives([finding('vague', 0), finding('inline-config', 0)], read(all), new LineIndex(all)).map((f) => f.rule),
+      ['inline-config'],
+    );
   });
 });
