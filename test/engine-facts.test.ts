@@ -6,8 +6,10 @@ import { findMetrics, findPlaceholders, findTagPlaceholders, onlyPlaceholders, p
 import { titlePlaceholder, withoutPlaceholders } from '../server/src/engine/facts/placeholders';
 import { addSectionTitle, insertFollowUps, insertSection, lineEnd, metadataEdit, replaceWithin, trimEnd, weToI } from '../server/src/engine/facts/edits';
 import { clauseAround, hasNumber, headlineMetric } from '../server/src/engine/facts/metrics';
-import { evidence, inferBoundaries, readsAsAnswer, readsAsStory, type Evidence } from '../server/src/engine/facts/evidence';
+import { evidence, inferBoundaries, isNonStarQuestion, isQuestion, readsAsAnswer, readsAsStory, type Evidence } from '../server/src/engine/facts/evidence';
 import { compilePhrase } from '../server/src/engine/facts/match-lexicon';
+import { skillsShown, storyValues } from '../server/src/engine/facts/competencies';
+import { subjectCounts, withoutQuotations } from '../server/src/engine/facts/subjects';
 
 function storyOf(text: string, index = 0): Story {
   const story = parseDocument(text).stories[index];
@@ -56,6 +58,121 @@ describe('facts/placeholders.ts', () => {
       // Inside a quotation the elision is the quoter's.
       assert.deepEqual(slots('It was "[…] too risky" he said.'), []);
     });
+  });
+
+  describe('what a bracket holds', () => {
+    const cases: [string, [string, number, number, string][]][] = [
+      ['It grew [1] and [2, 3] and [4–6] and [7; 8].', []],
+      ['See [^1] and [sic] and [Sic!] and [citation needed] and [emphasis mine] and [emphasis added].', []],
+      ['He said [the model] was fine.', []],
+      ['It was [widget] ok.', []],
+      ['It was [whatever] ok.', []],
+      ['It was [Describe it] ok.', [['bracket', 7, 20, '[Describe it]']]],
+      ['It was [Briefly explain] ok.', [['bracket', 7, 24, '[Briefly explain]']]],
+      ['It was [what happened] ok.', [['bracket', 7, 22, '[what happened]']]],
+      ['It was [eg churn] ok.', [['bracket', 7, 17, '[eg churn]']]],
+      ['It was [your role] ok.', [['bracket', 7, 18, '[your role]']]],
+      ['It was [put it here] ok.', [['bracket', 7, 20, '[put it here]']]],
+      ['It was [a TODO item] ok.', [['bracket', 7, 20, '[a TODO item]']]],
+      ['It was [placeholder] ok.', [['bracket', 7, 20, '[placeholder]']]],
+      ['It was [company name] ok.', [['bracket', 7, 21, '[company name]']]],
+      ['It was [the Team] ok.', [['bracket', 7, 17, '[the Team]']]],
+      ['It was [X] ok.', [['bracket', 7, 10, '[X]']]],
+      ['It was [n] ok.', [['bracket', 7, 10, '[n]']]],
+      ['It was [job title] ok.', [['bracket', 7, 18, '[job title]']]],
+      [
+        'It was [timeframe] and [time frame] ok.',
+        [
+          ['bracket', 7, 18, '[timeframe]'],
+          ['bracket', 23, 35, '[time frame]'],
+        ],
+      ],
+      ['It was [organisation] ok.', [['bracket', 7, 21, '[organisation]']]],
+      ['It was [..] ok.', [['bracket', 7, 11, '[..]']]],
+      ['It was [___] ok.', [['bracket', 7, 12, '[___]']]],
+      ['It was [xx] ok.', [['bracket', 7, 11, '[xx]']]],
+      ['It was [—] ok.', [['bracket', 7, 10, '[—]']]],
+    ];
+    for (const [text, expected] of cases) {
+      it(text, () => assert.deepEqual(slots(text), expected));
+    }
+
+    // Bug: QUESTION_WORD ends in \b, which cannot match after the final "." of "e.g." or "i.e."
+    // followed by a space, so a bracketed "[e.g. churn]" inside a sentence is not read as a slot.
+    it.skip('a bracket opening with "e.g." is a slot (QUESTION_WORD\'s trailing \\b never matches after "e.g.")', () => {
+      assert.deepEqual(slots('It was [e.g. churn] ok.'), [['bracket', 7, 19, '[e.g. churn]']]);
+    });
+  });
+
+  describe('markers', () => {
+    it('capital markers, each on its own', () => {
+      assert.deepEqual(slots('TODO TBD TBA FIXME TKTK XXX XXXX'), [
+        ['marker', 0, 4, 'TODO'],
+        ['marker', 5, 8, 'TBD'],
+        ['marker', 9, 12, 'TBA'],
+        ['marker', 13, 18, 'FIXME'],
+        ['marker', 19, 23, 'TKTK'],
+        ['marker', 24, 27, 'XXX'],
+        ['marker', 28, 32, 'XXXX'],
+      ]);
+      assert.deepEqual(slots('todo tba'), []);
+      assert.deepEqual(slots('aTODO TODOs $TODO'), []);
+      assert.deepEqual(slots('Lorem ipsum dolor.'), [['marker', 0, 11, 'Lorem ipsum']]);
+    });
+
+    it('numbers left as X', () => {
+      assert.deepEqual(slots('It hit X% and $XK and XM and $X and X.XK and X,X%'), [
+        ['marker', 7, 9, 'X%'],
+        ['marker', 14, 17, '$XK'],
+        ['marker', 22, 24, 'XM'],
+        ['marker', 29, 31, '$X'],
+        ['marker', 36, 40, 'X.XK'],
+        ['marker', 45, 49, 'X,X%'],
+      ]);
+      assert.deepEqual(slots('It cost $X.'), [['marker', 8, 10, '$X']]);
+      assert.deepEqual(slots('The XMB file.'), []);
+      assert.deepEqual(slots('In 2020 X.'), []);
+      assert.deepEqual(slots('1.X%'), []);
+      assert.deepEqual(slots('aX%'), []);
+    });
+
+    it('ellipsis blocks among paragraphs, and overlapping finds in order', () => {
+      assert.deepEqual(slots('Para one.\n\n…\n\nPara three.'), [['ellipsis', 11, 12, '…']]);
+      assert.deepEqual(slots('…\nmore'), []);
+      assert.deepEqual(slots(' … '), [['ellipsis', 1, 2, '…']]);
+      assert.deepEqual(slots('[Describe the task] TODO'), [
+        ['bracket', 0, 19, '[Describe the task]'],
+        ['marker', 20, 24, 'TODO'],
+      ]);
+    });
+  });
+
+  describe('instructions to the writer', () => {
+    const cases: [string, [string, number, number, string][]][] = [
+      ['Set the scene.', [['instruction', 0, 14, 'Set the scene.']]],
+      ['Walk us through the steps.', [['instruction', 0, 26, 'Walk us through the steps.']]],
+      ['Tell me the result.', [['instruction', 0, 19, 'Tell me the result.']]],
+      ['Now describe the impact.', [['instruction', 0, 24, 'Now describe the impact.']]],
+      ['Explain yourself.', [['instruction', 0, 17, 'Explain yourself.']]],
+      ['Describe lunch.', []],
+      ['Who were you?', [['instruction', 0, 13, 'Who were you?']]],
+      ['You did well?', [['instruction', 0, 13, 'You did well?']]],
+      ['Why did they leave?', []],
+      ['"What did you do?"', [['instruction', 0, 18, '"What did you do?"']]],
+      ['What did you do?) ok', []],
+      [
+        'What did you do? Describe your role.',
+        [
+          ['instruction', 0, 16, 'What did you do?'],
+          ['instruction', 17, 36, 'Describe your role.'],
+        ],
+      ],
+      ['What went wrong? Explain the result.', [['instruction', 17, 36, 'Explain the result.']]],
+      ['What did you do? Then it broke.', []],
+    ];
+    for (const [text, expected] of cases) {
+      it(text, () => assert.deepEqual(slots(text), expected));
+    }
   });
 
   describe('angle slots', () => {
@@ -412,6 +529,118 @@ describe('facts/metrics.ts', () => {
     assert.deepEqual(metrics('in 2024 and Q3'), []);
   });
 
+  describe('every kind of metric, its span and its type', () => {
+    const cases: [string, [string, number, number, string, string][]][] = [
+      ['Revenue rose $1.2M a year.', [['money', 13, 25, '$1.2M a year', 'business']]],
+      [
+        'We saved €300k per month and £5 bn.',
+        [
+          ['money', 9, 24, '€300k per month', 'business'],
+          ['money', 29, 34, '£5 bn', 'business'],
+        ],
+      ],
+      [
+        'It cost 40 dollars and USD 5 and EUR5.',
+        [
+          ['money', 8, 18, '40 dollars', 'business'],
+          ['money', 23, 28, 'USD 5', 'business'],
+          ['money', 33, 37, 'EUR5', 'business'],
+        ],
+      ],
+      [
+        'Accuracy rose 12% and -3 percent and 4 per cent and 5 pct.',
+        [
+          ['percent', 14, 17, '12%', 'technical'],
+          ['percent', 22, 32, '-3 percent', 'technical'],
+          ['percent', 37, 47, '4 per cent', 'technical'],
+          ['percent', 52, 57, '5 pct', 'technical'],
+        ],
+      ],
+      [
+        'Throughput went 3x and 2× and 10-fold; we doubled sales and halved costs.',
+        [
+          ['multiplier', 16, 18, '3x', 'technical'],
+          ['multiplier', 23, 25, '2×', 'technical+business'],
+          ['multiplier', 30, 37, '10-fold', 'technical+business'],
+          ['multiplier', 42, 49, 'doubled', 'business'],
+          ['multiplier', 60, 66, 'halved', 'business'],
+        ],
+      ],
+      [
+        'It ran three times faster and twice as fast, cut by half, by a third, an order of magnitude.',
+        [
+          ['multiplier', 7, 25, 'three times faster', 'business'],
+          ['multiplier', 30, 43, 'twice as fast', 'business'],
+          ['multiplier', 49, 56, 'by half', 'business'],
+          ['multiplier', 58, 68, 'by a third', 'business'],
+          ['multiplier', 70, 91, 'an order of magnitude', 'business'],
+        ],
+      ],
+      [
+        'p < 0.01 and F1 of 0.82 and NDCG@10 0.4 and ROC-AUC 0.9 and accuracy reached 91',
+        [
+          ['statistic', 0, 8, 'p < 0.01', 'technical'],
+          ['statistic', 13, 23, 'F1 of 0.82', 'technical'],
+          ['statistic', 28, 39, 'NDCG@10 0.4', 'technical'],
+          ['statistic', 44, 55, 'ROC-AUC 0.9', 'technical'],
+          ['statistic', 60, 79, 'accuracy reached 91', 'technical'],
+        ],
+      ],
+      ['+3 points of AUC', [['statistic', 0, 16, '+3 points of AUC', 'technical']]],
+      ['0.82 F1', [['statistic', 0, 7, '0.82 F1', 'technical']]],
+      [
+        'Latency 300ms and 2 GB and 5 qps and 3 GPU-hours.',
+        [
+          ['measure', 8, 13, '300ms', 'technical'],
+          ['measure', 18, 22, '2 GB', 'technical'],
+          ['measure', 27, 32, '5 qps', 'technical'],
+          ['measure', 37, 48, '3 GPU-hours', 'technical'],
+        ],
+      ],
+      ['We hired 4 engineers.', []],
+      ['a team of 4 people', []],
+      ['We saw 3 new daily users.', [['count', 7, 24, '3 new daily users', 'business']]],
+      ['We closed 3 customer tickets.', [['count', 10, 28, '3 customer tickets', 'business']]],
+      ['We filed 3 invalid submissions.', [['count', 9, 30, '3 invalid submissions', '']]],
+      ['We saw 3 of users.', []],
+      [
+        '3 fraud cases and 2 false positives and 10 lines of code',
+        [
+          ['count', 0, 13, '3 fraud cases', 'technical'],
+          ['count', 18, 35, '2 false positives', 'technical'],
+          ['count', 40, 56, '10 lines of code', 'technical'],
+        ],
+      ],
+      ['zero outages', [['count', 0, 12, 'zero outages', 'technical']]],
+      ['It took 2 hours per week.', [['measure', 8, 24, '2 hours per week', '']]],
+      ['We reduced review from 5 days to 2 days.', [['change', 18, 39, 'from 5 days to 2 days', '']]],
+      ['Churn from about 5% down to ~3%', [['change', 6, 31, 'from about 5% down to ~3%', 'business']]],
+      ['from 12,000 to 40,000 users', [['change', 0, 27, 'from 12,000 to 40,000 users', 'business']]],
+      ['GPT-4 and Llama-7B and BERT 3', []],
+      [
+        'Costs (5%) and ~5% and $5',
+        [
+          ['percent', 7, 9, '5%', 'business'],
+          ['percent', 16, 18, '5%', 'business'],
+          ['money', 23, 25, '$5', 'business'],
+        ],
+      ],
+      ['It took 20 hours of manual work saved.', [['measure', 8, 16, '20 hours', 'business']]],
+      ['1,234,567 users', [['count', 0, 15, '1,234,567 users', 'business']]],
+      ['82% accuracy in predicting churn', [['percent', 0, 3, '82%', 'technical']]],
+      ['cut churn by 3%', [['percent', 13, 15, '3%', 'business']]],
+      ['We grew 5% overall.', [['percent', 8, 10, '5%', '']]],
+      ['Sales grew. Revenue rose 5%. Latency fell.', [['percent', 25, 27, '5%', 'business']]],
+      ['The 5% lift in CTR', [['percent', 4, 6, '5%', 'technical']]],
+      ['from 5 to 3', [['change', 0, 11, 'from 5 to 3', '']]],
+      ['Revenue, as we saw, grew 5%.', [['percent', 25, 27, '5%', 'business']]],
+      ['It grew 5%; revenue was flat.', [['percent', 8, 10, '5%', 'business']]],
+    ];
+    for (const [text, expected] of cases) {
+      it(text, () => assert.deepEqual(metrics(text), expected));
+    }
+  });
+
   it('clauseAround starts right after a stop that ends at the span', () => {
     assert.deepEqual(clauseAround('ab;cd', 3, 5), { start: 3, end: 5 });
     assert.deepEqual(clauseAround('We cut it; it took 3 hours, then more.', 15, 22), { start: 10, end: 26 });
@@ -500,6 +729,114 @@ describe('facts/evidence.ts', () => {
     });
     assert.deepEqual(inferBoundaries('One. Two. Three.'), { situation: 0, task: 5, action: 10, result: 10 });
     assert.deepEqual(inferBoundaries(''), { situation: 0, task: 0, action: 0, result: 0 });
+  });
+});
+
+describe('facts/evidence.ts: counts and questions', () => {
+  const Z = { singular: 0, plural: 0, past: 0, conditional: 0, habits: 0, second: 0, instructions: 0, placeholders: 0, words: 0, numbers: 0 };
+  const cases: [string, Partial<Evidence>][] = [
+    ['Profiled the service, added a cache. Then we shipped it.', { plural: 1, past: 3, words: 10 }],
+    ['I’m sure I’ve seen my team; we’re ours.', { singular: 3, plural: 2, words: 11 }],
+    ['the labeled data was big', { words: 5 }],
+    ['I needed it. We proceeded.', { singular: 1, plural: 1, past: 2, words: 5 }],
+    ['I usually start. We typically go. I will talk. whenever', { singular: 2, plural: 1, habits: 4, words: 10 }],
+    ['Describe it.\nExplain it.\n1. State it.', { instructions: 3, words: 7, numbers: 1 }],
+    ['- Describe it.', { instructions: 1, words: 2 }],
+    [
+      'Briefly describe it. Then explain it. First, state it. What was your role? How did you fix it? Make sure it fits.',
+      { second: 2, instructions: 6, words: 22 },
+    ],
+    ['The team agreed and the plan was set. So I left. Finally it grew.', { singular: 1, past: 3, words: 14 }],
+    ['a ____ b __ c', { placeholders: 1, words: 3 }],
+    ['TK and TODOs and XXX', { placeholders: 2, words: 3 }],
+    ['<metric> <Metric> <m>', { placeholders: 1, words: 2 }],
+    ['[12] and [Your role] and {result}', { placeholders: 2, words: 3, numbers: 1 }],
+    ['You’re yours.', { second: 2, words: 3 }],
+  ];
+  for (const [text, counts] of cases) {
+    it(`evidence: ${JSON.stringify(text)}`, () => assert.deepEqual(evidence(text), { ...Z, ...counts }));
+  }
+
+  const questions: [string, boolean, boolean][] = [
+    ['Tell me about a time you failed.', true, false],
+    ['**Q3: Describe a conflict**', true, false],
+    ['Question 3', true, false],
+    ['Scenario #2', true, false],
+    ['Q2', true, false],
+    ['What are your strengths?', false, true],
+    ['Why do you want to leave?', false, true],
+    ['Tell me about yourself.', false, true],
+    ['What aspects of your projects are you most proud of?', true, false],
+    ['What is the capital?', false, false],
+    ['Have you ever failed?', true, false],
+    ['How did you handle it?', true, false],
+    ['When did you lead?', true, false],
+    ['1. Give an example of leadership', true, false],
+    ['"Tell me about a project"', true, false],
+    ['## Walk me through a project', true, false],
+    ['Fraud model', false, false],
+    [`${'x'.repeat(496)} you?`, false, false],
+    [`${'x'.repeat(495)} you?`, true, false],
+  ];
+  for (const [text, question, nonStar] of questions) {
+    it(`isQuestion/isNonStarQuestion: ${JSON.stringify(text.slice(0, 40))}`, () => {
+      assert.deepEqual([isQuestion(text), isNonStarQuestion(text)], [question, nonStar]);
+    });
+  }
+});
+
+describe('facts/competencies.ts', () => {
+  const text =
+    '# S\n\n## Situation\n\nWe deployed the model to production after labelling data.\n\n## Task\n\nI owned it.\n\n## Action\n\nI compared two baselines.\n\n## Result\n\nIt worked and Dive Deep showed.\n';
+  const story = storyOf(text);
+
+  it('skills from the prose, the Action, the category and the themes', () => {
+    assert.deepEqual(skillsShown(story, undefined, []), ['ml:experimentation', 'ml:deployment', 'ml:data-quality']);
+    assert.deepEqual(skillsShown(story, 'leadership', ['ethics']), ['ml:experimentation', 'ml:deployment', 'ml:data-quality', 'ml:leadership', 'ml:ethics']);
+    assert.deepEqual(skillsShown(story, 'collaboration', ['cross-functional', 'leading-without-authority']), [
+      'ml:experimentation',
+      'ml:deployment',
+      'ml:data-quality',
+      'ml:stakeholders',
+      'ml:leadership',
+    ]);
+    assert.deepEqual(storyValues(story), ['amazon:dive-deep']);
+  });
+
+  it('experimentation is read in the Action only', () => {
+    const noAction = '# S\n\n## Situation\n\nWe compared options.\n\n## Result\n\nIt worked.\n';
+    assert.deepEqual(skillsShown(storyOf(noAction), undefined, []), []);
+  });
+});
+
+describe('facts/subjects.ts', () => {
+  it("counts I and we outside quotations opened inside a line; a quotation opening its line is the writer's", () => {
+    const text = 'I said "we ship I think" and we did.\n"We were told" I\'m sure.\nWe\'ll see; I\'d go.';
+    const { i, we } = subjectCounts(text);
+    assert.equal(i, 3);
+    assert.deepEqual(
+      we.map((m) => [m.index, m[0]]),
+      [
+        [29, 'we'],
+        [38, 'We'],
+        [62, "We'll"],
+      ],
+    );
+  });
+
+  it('withoutQuotations blanks quotations, same length', () => {
+    assert.equal(withoutQuotations('He said "go now" then.\n"Mine" here.'), 'He said          then.\n"Mine" here.');
+    assert.equal(withoutQuotations('a "x"\n "y" b'), 'a    \n "y" b');
+  });
+
+  // Bug: after a quotation that opens its line is skipped, the scan resumes one character after
+  // its opening quote, so its closing quote pairs with the next quote on the line and the words
+  // between the two quotations ("and we then") are blanked as if quoted: the "we" is not counted.
+  it.skip('a line-opening quotation followed by another quoted word leaves the words between them counted (quotations() pairs the wrong quotes)', () => {
+    assert.deepEqual(
+      subjectCounts('"My goal was speed" and we then "fixed" it.').we.map((m) => m.index),
+      [24],
+    );
   });
 });
 
