@@ -825,7 +825,7 @@ describe('lint/lint.ts lintText', () => {
   });
 });
 
-describe('lint/lint.ts and lint/edit.ts: a rule that throws', () => {
+describe('lint/lint.ts and lint/edit.ts: a rule that misbehaves', () => {
   let restore: (() => void) | undefined;
   afterEach(() => restore?.());
 
@@ -842,6 +842,36 @@ describe('lint/lint.ts and lint/edit.ts: a rule that throws', () => {
       restore = undefined;
     };
   }
+
+  it('is not run at all when configured off', () => {
+    breakRule('hedging', () => new Error('ran'));
+    assert.deepEqual(lintText(ex(), resolveConfig({ rules: { hedging: 'off' } }), { today: TODAY }).errors, []);
+    assert.deepEqual(lintText(ex(), config, { today: TODAY, only: ['blame'] }).errors, []);
+    assert.deepEqual(
+      lintText(ex(), config, { today: TODAY, only: ['hedging'] }).errors.map((e) => e.rule),
+      ['hedging'],
+    );
+  });
+
+  it('gets a one-character span at 0 or after for an empty or negative span it reports', () => {
+    const rule = STORY_RULES.find((r) => r.id === 'hedging')!;
+    const check = rule.check;
+    rule.check = (ctx) => {
+      ctx.report({ message: 'empty', span: { start: 10, end: 10 } });
+      ctx.report({ message: 'negative', span: { start: -4, end: -2 } });
+      ctx.report({ message: 'reversed', span: { start: 20, end: 15 } });
+    };
+    restore = () => {
+      rule.check = check;
+      restore = undefined;
+    };
+    const found = lintText(ex(), config, { today: TODAY, only: ['hedging'] }).findings.map((f) => [f.message, f.span]);
+    assert.deepEqual(found, [
+      ['negative', { start: 0, end: 1 }],
+      ['empty', { start: 10, end: 11 }],
+      ['reversed', { start: 20, end: 21 }],
+    ]);
+  });
 
   it('is skipped for the story it failed on and reported once, with its stack or its value', () => {
     breakRule('hedging', (t) => (t === 'Story 5' ? new Error('boom') : t === 'Story 9' ? 'plain' : undefined));
