@@ -8,6 +8,12 @@ import { addSectionTitle, insertFollowUps, insertSection, lineEnd, metadataEdit,
 import { clauseAround, hasNumber, headlineMetric } from '../server/src/engine/facts/metrics';
 import { evidence, inferBoundaries, isNonStarQuestion, isQuestion, readsAsAnswer, readsAsStory, type Evidence } from '../server/src/engine/facts/evidence';
 import { compilePhrase } from '../server/src/engine/facts/match-lexicon';
+import { ageInMonths, parseStoryDate } from '../server/src/engine/facts/dates';
+import { parseRange } from '../server/src/engine/facts/targets';
+import { principlesIn, valuesShown } from '../server/src/engine/facts/values';
+import { inferMetadata } from '../server/src/engine/facts/infer';
+import { followUpReadiness } from '../server/src/engine/facts/follow-ups';
+import { EXPERIMENT, LESSON } from '../server/src/engine/facts/cues';
 import { skillsShown, storyValues } from '../server/src/engine/facts/competencies';
 import { subjectCounts, withoutQuotations } from '../server/src/engine/facts/subjects';
 
@@ -850,5 +856,173 @@ describe('facts/match-lexicon.ts', () => {
     );
     assert.throws(() => compilePhrase('a)'), /unbalanced "\)"/);
     assert.throws(() => compilePhrase('(a'), /unbalanced "\("/);
+  });
+});
+
+describe('facts/dates.ts', () => {
+  const dates: [string, string | undefined][] = [
+    ['2022', '2022-12-31T00:00:00.000Z'],
+    ['2022-11', '2022-11-28T00:00:00.000Z'],
+    ['2022-11-05', '2022-11-05T00:00:00.000Z'],
+    ['2022/2/3', '2022-02-03T00:00:00.000Z'],
+    [' 2022.02 ', '2022-02-28T00:00:00.000Z'],
+    ['2022-12-31', '2022-12-31T00:00:00.000Z'],
+    ['2022-13', undefined],
+    ['2022-00', undefined],
+    ['2022-01-32', undefined],
+    ['2022-01-00', undefined],
+    ['22-01', undefined],
+    ['x', undefined],
+  ];
+  it('parseStoryDate reads a year, a month or a day, and refuses what is no date', () => {
+    assert.deepEqual(
+      dates.map(([v]) => [v, parseStoryDate(v)?.toISOString()]),
+      dates,
+    );
+  });
+
+  it('ageInMonths counts calendar months, a year from its end, a day only against a day', () => {
+    const ages: [string, string, number | undefined][] = [
+      ['2022-11', '2026-11-25', 48],
+      ['2022', '2026-11-25', 47],
+      ['2022-11-26', '2026-11-25', 47],
+      ['2022-11-25', '2026-11-25', 48],
+      ['2022-11-26', '2026-11', 48],
+      ['2026-11', '2026', 1],
+      ['2027', '2026-11-25', 0],
+      ['x', '2026-11-25', undefined],
+      ['2022', 'x', undefined],
+    ];
+    assert.deepEqual(
+      ages.map(([a, b]) => [a, b, ageInMonths(a, b)]),
+      ages,
+    );
+  });
+});
+
+describe('facts/targets.ts', () => {
+  it('parseRange reads "min-max" with a hyphen or an en dash, else the fallback', () => {
+    const cases: [unknown, [number, number]][] = [
+      ['15-20', [15, 20]],
+      [' 10 – 15 ', [10, 15]],
+      ['1.5-2.5', [1.5, 2.5]],
+      ['15-15', [15, 15]],
+      ['20-15', [0, 1]],
+      ['x', [0, 1]],
+      [undefined, [0, 1]],
+      [5, [0, 1]],
+      ['15-', [0, 1]],
+      ['15-20-25', [0, 1]],
+    ];
+    assert.deepEqual(
+      cases.map(([v]) => [v, parseRange(v, [0, 1])]),
+      cases,
+    );
+  });
+});
+
+describe('facts/values.ts', () => {
+  const cases: [string, string[], string[]][] = [
+    [
+      'We had to Dive Deep and show ownership; we Disagree and Commit, Customer Obsession.',
+      ['amazon:customer-obsession', 'amazon:ownership', 'amazon:dive-deep', 'amazon:have-backbone-disagree-and-commit'],
+      ['Customer Obsession', 'Ownership', 'Dive Deep', 'Have Backbone; Disagree and Commit'],
+    ],
+    ['have backbone', ['amazon:have-backbone-disagree-and-commit'], ['Have Backbone; Disagree and Commit']],
+    ['Earn Trust', ['amazon:earn-trust'], ['Earn Trust']],
+    ['The data showed I was wrong.', ['google:intellectual-humility'], []],
+    ['We shipped an MVP in two days.', ['meta:move-fast'], []],
+    ['I weighed the risks versus the gains.', ['anthropic:risks-and-trade-offs', 'openai:risks-and-trade-offs'], []],
+    ['The risks were clear.', [], []],
+    ['We weighed both.', [], []],
+    ['nothing here', [], []],
+  ];
+  for (const [text, values, principles] of cases) {
+    it(`valuesShown/principlesIn: ${JSON.stringify(text)}`, () => {
+      assert.deepEqual([valuesShown(text), principlesIn(text)], [values, principles]);
+    });
+  }
+});
+
+describe('facts/infer.ts', () => {
+  const story = (title: string, situation: string): Story =>
+    storyOf(`# ${title}\n\n## Situation\n\n${situation}\n\n## Action\n\nI did it.\n\n## Result\n\nIt worked.\n`);
+  const cases: [string, string, { category?: string; themes: string[] }][] = [
+    ['Tell me about a time you failed', 'The model was late.', { category: 'failure', themes: ['failure'] }],
+    // Failure from three prose cues (2.5) against a project title (3.01 - 1): too close to call.
+    ['Churn model', 'I failed at first; it was my mistake. The model went wrong.', { category: undefined, themes: ['failure'] }],
+    ['Churn model', 'It was my mistake.', { category: 'project', themes: [] }],
+    ['Churn model', 'We trained a model, a pipeline.', { category: 'project', themes: [] }],
+    ['Mentoring a junior', 'I mentored two junior engineers and onboarded new hires.', { category: 'leadership', themes: [] }],
+    ['A time I led the team and failed', 'x', { category: undefined, themes: ['failure', 'leading-without-authority'] }],
+    [
+      'Conflict with stakeholders',
+      'Legal and finance and sales and marketing were stakeholders.',
+      { category: 'collaboration', themes: ['disagreement', 'cross-functional'] },
+    ],
+    ['Proud project', 'x', { category: 'project', themes: ['proud'] }],
+    ['Why join this company', 'x', { category: undefined, themes: ['why-company'] }],
+    ['My hardest technical challenge', 'x', { category: 'project', themes: ['challenging-project'] }],
+    ['Ethics', 'bias and fairness and privacy', { category: 'ethics', themes: ['ethics'] }],
+    ['Deadline', 'deadline trade-off triage', { category: undefined, themes: ['prioritization'] }],
+    ['Pushed back', 'x', { category: undefined, themes: ['disagreement'] }],
+    ['Influence without authority', 'x', { category: undefined, themes: ['leading-without-authority'] }],
+    ['Unclear goals', 'x', { category: undefined, themes: ['ambiguity'] }],
+  ];
+  for (const [title, situation, expected] of cases) {
+    it(`inferMetadata: ${title} / ${situation.slice(0, 30)}`, () => assert.deepEqual(inferMetadata(story(title, situation)), expected));
+  }
+});
+
+describe('facts/follow-ups.ts', () => {
+  const readiness = (body: string): unknown => {
+    const text = `# Story\n\n## Situation\n\nWe had a problem.\n\n## Result\n\nFixed it.\n\n## Follow-ups\n\n${body}`;
+    const section = storyOf(text).sections.find((s) => s.kind === 'follow-ups');
+    assert.ok(section);
+    return followUpReadiness(section);
+  };
+
+  it('an item answers a follow-up when it names it and says four words or more', () => {
+    assert.deepEqual(
+      readiness(
+        '- Why this approach? Because it was the cheapest by far.\n- Risks: the data could drift over time.\n- What would I do differently? Nothing.\n- Buy-in — I convinced the team with a demo.',
+      ),
+      { answered: ['why-approach', 'buy-in', 'risks'], missing: ['differently', 'success', 'after-shipping'] },
+    );
+  });
+
+  it('paragraphs count as items, and a slot is no answer', () => {
+    assert.deepEqual(readiness('Why that option? It was fast and cheap too.\n\nRisks: [the risks] here.'), {
+      answered: ['why-approach'],
+      missing: ['differently', 'buy-in', 'risks', 'success', 'after-shipping'],
+    });
+  });
+});
+
+describe('facts/cues.ts', () => {
+  const cases: [string, boolean, boolean][] = [
+    ['I learned a lot', true, false],
+    ['machine learning model', false, false],
+    ['learning rate', false, false],
+    ['the learning was clear', true, false],
+    ['deep-learning', false, false],
+    ['learning curves', false, false],
+    ['lessons', true, false],
+    ['in hindsight', true, false],
+    ['I realised', true, false],
+    ['We A/B tested it', false, true],
+    ['we tested the idea', false, true],
+    ['tested', false, false],
+    ['load test', false, true],
+    ['validated the model', false, true],
+    ['validation accuracy', false, true],
+    ['vs. the old one', false, true],
+    ['nothing', false, false],
+  ];
+  it('LESSON and EXPERIMENT', () => {
+    assert.deepEqual(
+      cases.map(([t]) => [t, LESSON.test(t), EXPERIMENT.test(t)]),
+      cases,
+    );
   });
 });
