@@ -927,3 +927,102 @@ describe('model/directives', () => {
     );
   });
 });
+
+describe('model/stories: questions as titles', () => {
+  it('reads a question inside a section as its text, not a title', () => {
+    const doc = parseDocument('## Situation\n\nI had a bug last year.\n\n## Task\n\nWhat was my role?\n\nI owned the fix.\n');
+    assert.deepEqual(outline(doc), [['Untitled story', ['situation', 'task']]]);
+    assert.equal(doc.stories[0].sections[1].prose.text, 'What was my role?\n\nI owned the fix.');
+  });
+
+  it('starts a new answer at a question followed by a new Situation', () => {
+    const doc = parseDocument(
+      `**Tell me about a time you failed?**\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n\n**Tell me about a time you led a team?**\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n`,
+    );
+    assert.deepEqual(outline(doc), [
+      ['Tell me about a time you failed?', ['situation', 'result']],
+      ['Tell me about a time you led a team?', ['situation', 'result']],
+    ]);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.titleSpan, s.span]),
+      [
+        [
+          { start: 0, end: 36 },
+          { start: 0, end: 471 },
+        ],
+        [
+          { start: 473, end: 513 },
+          { start: 473, end: 948 },
+        ],
+      ],
+    );
+  });
+
+  it('takes a topic heading beside question headings as an answer, but not a question outside STAR', () => {
+    const doc = parseDocument(
+      `# Answers\n\n## Tell me about a time you failed?\n\n${ANSWER}\n\n## Negative feedback from a teammate\n\n${ANSWER}\n\n## What are your hobbies?\n\nI like to read books on weekends and I play chess.\n`,
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [
+      ['Tell me about a time you failed?', ['answer']],
+      ['Negative feedback from a teammate', ['answer']],
+    ]);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.titleSpan, s.span]),
+      [
+        [
+          { start: 14, end: 46 },
+          { start: 11, end: 254 },
+        ],
+        [
+          { start: 259, end: 292 },
+          { start: 256, end: 500 },
+        ],
+      ],
+    );
+  });
+
+  it('writes a title without emphasis, code and link marks, quotes, a closing colon or closing hashes', () => {
+    const marked = parseDocument('# **Bold** `code` [link](http://x.y) title\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.equal(marked.stories[0].title, 'Bold code link title');
+    assert.deepEqual(marked.stories[0].titleSpan, { start: 2, end: 42 });
+    const quoted = parseDocument('"Tell me about a time you failed:"\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.equal(quoted.stories[0].title, 'Tell me about a time you failed');
+    assert.deepEqual(quoted.stories[0].titleSpan, { start: 0, end: 34 });
+    const hashes = parseDocument('# Title ###   \n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.deepEqual(hashes.stories[0].titleSpan, { start: 2, end: 7 });
+  });
+
+  it('keeps the whole heading as the title span of an empty heading', () => {
+    const doc = parseDocument('#\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.deepEqual(doc.stories[0].titleSpan, { start: 0, end: 1 });
+  });
+});
+
+describe('model/stories: which headings and questions head answers', () => {
+  it('reads a bold question inside a section as text when no Situation follows it', () => {
+    const inTask = parseDocument(`## Situation\n\n${ANSWER}\n\n## Task\n\n**Tell me about a time you failed?**\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(inTask), [['Untitled story', ['situation', 'task']]]);
+    const beforeAction = parseDocument(`Situation: ${ANSWER}\n\n**Tell me about a time you failed?**\n\nAction: ${ANSWER}\n\nResult: ${ANSWER}\n`);
+    assert.deepEqual(outline(beforeAction), [['Untitled story', ['situation', 'action', 'result']]]);
+  });
+
+  it('reads a question after a plain heading that ends the story as the title of a new answer', () => {
+    const doc = parseDocument(`Situation: ${ANSWER}\n\nResult: ${ANSWER}\n\n## Common questions\n\n**Tell me about a time you failed?**\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [
+      ['Untitled story', ['situation', 'result']],
+      ['Tell me about a time you failed?', ['answer']],
+    ]);
+  });
+
+  it('does not take a question outside STAR ("Tell me about yourself") as the title of an answer', () => {
+    const doc = parseDocument(`# Answers\n\n## Tell me about a time you failed?\n\n${ANSWER}\n\n## Tell me about yourself\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [['Tell me about a time you failed?', ['answer']]]);
+  });
+
+  it('does not take a topic heading as an answer in a file that asks no question', () => {
+    const doc = parseDocument(`# Bank\n\n## Story one\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n\n## Topic\n\n${ANSWER}\n`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Story one', ['situation', 'result']]]);
+  });
+});
