@@ -1026,3 +1026,42 @@ describe('model/stories: which headings and questions head answers', () => {
     assert.deepEqual(outline(doc), [['Story one', ['situation', 'result']]]);
   });
 });
+
+describe('model/stories: what marks a file as a story', () => {
+  const GUIDE = '# How to use STAR\n\nYou should describe the situation.\n';
+
+  it('takes a questions or themes key, or a known category in any case, as a mark', () => {
+    for (const fm of ['questions: [failure]', 'themes: []', 'category: " Failure "']) {
+      const doc = parseDocument(`---\n${fm}\n---\n\n${GUIDE}`);
+      assert.deepEqual(outline(doc), [['How to use STAR', ['answer']]], fm);
+      assert.equal(doc.titleDepth, 1, fm);
+    }
+  });
+
+  it('takes no other key, a category that is no text, or a star that is not true as a mark', () => {
+    for (const fm of ['category: 7', 'star: "yes"', 'title: x']) {
+      const doc = parseDocument(`---\n${fm}\n---\n\n${GUIDE}`);
+      assert.equal(doc.isStory, false, fm);
+      assert.equal(doc.titleDepth, undefined, fm);
+    }
+  });
+
+  it('reads markers after their text only where two kinds of them are used', () => {
+    assert.equal(parseDocument('I had a bug last year. (Situation)\n\nMore text follows.\n').isStory, false);
+    assert.equal(parseDocument('I had a bug last year. (Situation)\n\nI fixed it myself. (Situation)\n').isStory, false);
+    const marked = parseDocument('---\nstar: true\n---\n\nI had a bug last year. (Situation)\n\nMore text follows.\n');
+    assert.deepEqual(outline(marked), [['More text follows', ['answer']]]);
+  });
+
+  it('takes the first one-line paragraph before the first label as the title, past a list', () => {
+    const doc = parseDocument('- one\n- two\n\nShort line\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.equal(doc.stories[0].title, 'Short line');
+    assert.deepEqual(doc.stories[0].titleSpan, { start: 13, end: 23 });
+    assert.equal(doc.stories[0].reach, 68);
+    const twoLines = parseDocument('Line one\nline two\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.equal(twoLines.stories[0].title, 'Untitled story');
+    const labelled = parseDocument('**Situation:** I had a bug.\n\n**Task:** I fixed it.\n');
+    assert.equal(labelled.stories[0].title, 'Untitled story');
+    assert.deepEqual(labelled.stories[0].span, { start: 0, end: 50 });
+  });
+});
