@@ -647,6 +647,15 @@ describe('facts/metrics.ts', () => {
     }
   });
 
+  it('"team" is no counted noun; two modifiers may precede the noun', () => {
+    assert.deepEqual(metrics('It spans 3 team.'), []);
+    assert.deepEqual(metrics('We closed 3 new customer tickets.'), [['count', 10, 32, '3 new customer tickets', 'business']]);
+  });
+
+  it('words after the number that name both kinds give way to the words before it', () => {
+    assert.deepEqual(metrics('Latency rose 5% revenue accuracy'), [['percent', 13, 15, '5%', 'technical']]);
+  });
+
   it('clauseAround starts right after a stop that ends at the span', () => {
     assert.deepEqual(clauseAround('ab;cd', 3, 5), { start: 3, end: 5 });
     assert.deepEqual(clauseAround('We cut it; it took 3 hours, then more.', 15, 22), { start: 10, end: 26 });
@@ -830,6 +839,21 @@ describe('facts/subjects.ts', () => {
     );
   });
 
+  it('a quote after tabs or a CRLF still opens its line; a word right after a quotation is outside it', () => {
+    assert.deepEqual(
+      subjectCounts('\t"we go" now').we.map((m) => m.index),
+      [2],
+    );
+    assert.deepEqual(
+      subjectCounts('\r\n"we go" now').we.map((m) => m.index),
+      [3],
+    );
+    assert.deepEqual(
+      subjectCounts('He said "go"we left.').we.map((m) => m.index),
+      [12],
+    );
+  });
+
   it('withoutQuotations blanks quotations, same length', () => {
     assert.equal(withoutQuotations('He said "go now" then.\n"Mine" here.'), 'He said          then.\n"Mine" here.');
     assert.equal(withoutQuotations('a "x"\n "y" b'), 'a    \n "y" b');
@@ -968,6 +992,11 @@ describe('facts/infer.ts', () => {
     ['Pushed back', 'x', { category: undefined, themes: ['disagreement'] }],
     ['Influence without authority', 'x', { category: undefined, themes: ['leading-without-authority'] }],
     ['Unclear goals', 'x', { category: undefined, themes: ['ambiguity'] }],
+    // Two prose cues reach failure's minimum; one does not.
+    ['Q3 story', 'I failed and it was my mistake.', { category: 'failure', themes: ['failure'] }],
+    ['Q3 story', 'I failed once.', { category: undefined, themes: [] }],
+    // Failure (3 cues: 2.5) over leadership (2 cues: 2.0) by exactly the margin a winner needs.
+    ['Q3 story', 'I failed, it was my mistake and it went wrong. I mentored junior engineers.', { category: 'failure', themes: ['failure'] }],
   ];
   for (const [title, situation, expected] of cases) {
     it(`inferMetadata: ${title} / ${situation.slice(0, 30)}`, () => assert.deepEqual(inferMetadata(story(title, situation)), expected));
