@@ -102,6 +102,8 @@ describe('model/labels: labelWord, plainLabel, standaloneLabel, separatorLength'
     assert.deepEqual(labelWord('Situation/Task:'), { kind: 'situation', name: 'Situation', kinds: ['situation', 'task'], colon: true });
     assert.deepEqual(labelWord('A (Action):'), { kind: 'action', name: 'Action', colon: true });
     assert.equal(labelWord('Situation report'), undefined);
+    assert.deepEqual(labelWord('Actions\ttaken:'), { kind: 'action', name: 'Actions\ttaken', colon: true });
+    assert.deepEqual(labelWord('Lessons\tlearned'), { kind: 'result', name: 'Lessons\tlearned', lesson: true, colon: false });
   });
 
   it('plainLabel gives the length of the label and its separator', () => {
