@@ -926,6 +926,74 @@ describe('lint/edit.ts lintEdit', () => {
     });
   }
 
+  it('re-lints a story’s metadata away from its comment’s first and last lines, problems and all', () => {
+    const longMeta = (n: number) => bankStory(n).replace('questions: [ambiguity]\n', 'questions: [ambiguity]\ndate: 2025-06\ntitle: Story\npracticed: []\n');
+    const text = Array.from({ length: 40 }, (_, i) => longMeta(i)).join('');
+    const prev = lintText(text, config, { today: TODAY });
+    const broken = editIn(text, 6, 'date: 2025-06', 'date: [2025');
+    const r = lintEdit(prev, broken.text, broken.change, config, { today: TODAY });
+    assert.equal(r.incremental, true);
+    assert.deepEqual(outcome(r), outcome(lintText(broken.text, config, { today: TODAY })));
+    assert.ok(r.doc.problems.length > 0);
+    const fixed = editIn(broken.text, 6, 'date: [2025', 'date: 2019-01');
+    const r2 = lintEdit(r, fixed.text, fixed.change, config, { today: TODAY });
+    assert.equal(r2.incremental, true);
+    assert.deepEqual(outcome(r2), outcome(lintText(fixed.text, config, { today: TODAY })));
+    assert.deepEqual(
+      r2.findings.filter((f) => f.rule === 'recency').map((f) => f.story),
+      [6],
+    );
+  });
+
+  it('gives lintText’s result for edits to a CRLF bank, including a lone CR or LF typed at a line end', () => {
+    const crlf = BANK.replace(/\n/g, '\r\n');
+    const prev = lintText(crlf, config, { today: TODAY });
+    for (const [find, replace] of [
+      ['compared', 'weighed'],
+      ['last spring.', 'last spring.\r'],
+      ['Churn fell', '\nChurn fell'],
+    ] as const) {
+      const e = editIn(crlf, 15, find, replace);
+      const r = lintEdit(prev, e.text, e.change, config, { today: TODAY });
+      assert.deepEqual(outcome(r), outcome(lintText(e.text, config, { today: TODAY })), JSON.stringify(replace));
+      assert.deepEqual(
+        [r.lines.lineOf(e.text.length - 1), r.lines.lineOf(e.change.newEnd)],
+        [lintText(e.text, config, { today: TODAY }).lines.lineOf(e.text.length - 1), lintText(e.text, config, { today: TODAY }).lines.lineOf(e.change.newEnd)],
+      );
+    }
+  });
+
+  it('builds the line index again when a CR typed by the edit pairs with an LF beside it', () => {
+    const lineStarts = (r: ReturnType<typeof lintText>) => [r.lines.lineCount, ...Array.from({ length: r.lines.lineCount }, (_, i) => r.lines.lineStart(i))];
+    const crlf = BANK.replace(/\n/g, '\r\n');
+    const lf = lintText(BANK, config, { today: TODAY });
+    const split = crlf.indexOf('\r\n', crlf.indexOf('last spring.', crlf.indexOf('Story 15\r\n'))) + 1;
+    const cases: [old: string, prev: ReturnType<typeof lintText>, start: number, inserted: string][] = [
+      // A CR typed before an LF: the two are one line break.
+      [BANK, lf, BANK.indexOf('\n', BANK.indexOf('last spring.', BANK.indexOf('Story 15\n'))), ' x\r'],
+      // Text typed between a CR and its LF: the CR ends a line of its own.
+      [crlf, lintText(crlf, config, { today: TODAY }), split, ' x'],
+    ];
+    for (const [old, prev, start, inserted] of cases) {
+      const change = { start, end: start, newEnd: start + inserted.length, inserted };
+      const text = old.slice(0, start) + inserted + old.slice(start);
+      const r = lintEdit(prev, text, change, config, { today: TODAY });
+      assert.equal(r.incremental, true);
+      assert.deepEqual(lineStarts(r), lineStarts(lintText(text, config, { today: TODAY })), JSON.stringify(inserted));
+    }
+  });
+
+  it('moves the fixes and suggestions of later stories with the edit', () => {
+    const from = BANK.indexOf('# Story 30\n');
+    const text = BANK.slice(0, from) + BANK.slice(from).replace('**Task:** I owned the churn model.\n\n', '');
+    const prev = lintText(text, config, { today: TODAY });
+    const e = editIn(text, 2, 'compared', 'weighed carefully');
+    const r = lintEdit(prev, e.text, e.change, config, { today: TODAY });
+    assert.equal(r.incremental, true);
+    assert.deepEqual(r.findings, lintText(e.text, config, { today: TODAY }).findings);
+    assert.ok(r.findings.some((f) => (f.story ?? 0) > 2 && (f.fix || f.suggestions)));
+  });
+
   it('lints the whole file again after an edit to a story title, a comment or a heading', () => {
     for (const [n, find, replace] of [
       [4, 'Story 4', 'Story four'],
