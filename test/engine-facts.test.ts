@@ -302,6 +302,21 @@ describe('facts/placeholders.ts', () => {
   });
 
   describe('sectionPlaceholders and onlyPlaceholders', () => {
+    it('a slot that is text to Markdown and a tag to the source scan counts once; an empty section holds none', () => {
+      const text =
+        '# Fraud model\n\n## Situation\n\n<your result here!> and more\n\n## Task\n\n\n\n## Action\n\nI compared three options against a baseline and chose trees because analysts needed explanations.\n\n## Result\n\nLosses fell from $80K to $35K a month.\n';
+      const story = storyOf(text);
+      assert.deepEqual(
+        story.sections.map((s) => [s.kind, sectionPlaceholders(s, text).map((p) => [p.kind, p.span, p.text]), onlyPlaceholders(s, text)]),
+        [
+          ['situation', [['angle', { start: 29, end: 48 }, '<your result here!>']], false],
+          ['task', [], false],
+          ['action', [], false],
+          ['result', [], false],
+        ],
+      );
+    });
+
     const text =
       '# Fraud model\n\n## Situation\n\n<your context here>\n\n## Task\n\nI owned the fraud model. TODO\n\n## Action\n\nI compared three options against a baseline and chose trees because analysts needed explanations.\n\n## Result\n\nLosses fell from $80K to $35K a month. I learned to agree on the metric first.\n';
     const story = storyOf(text);
@@ -348,6 +363,19 @@ describe('facts/edits.ts', () => {
       assert.deepEqual(insertSection(apart, storyOf(apart), 'task'), { start: 28, end: 28, text: `\n\nTask: ${TASK_PROMPT}` });
       const mixed = 'Situation: We had a problem.\n\nTask: mine.\nResult: It got fixed.\n';
       assert.deepEqual(insertSection(mixed, storyOf(mixed), 'action'), { start: 41, end: 41, text: `\nAction: ${ACTION_PROMPT}` });
+    });
+
+    it('a first section goes before the next one, at its line start, in LF and CRLF', () => {
+      const situation = '<!-- Situation: the context, the team and the stakes, in two or three sentences (~15–20 %). -->';
+      const result = '<!-- Result: the measured outcome (a number), its business effect, the lasting change and what you learned (~15–20 %). -->';
+      const lf = '# Story\n\n## Action\n\nI built it.\n\n## Result\n\nIt worked.\n';
+      assert.deepEqual(insertSection(lf, storyOf(lf), 'situation'), { start: 9, end: 9, text: `## Situation\n\n${situation}\n\n` });
+      const crlf = lf.replace(/\n/g, '\r\n');
+      assert.deepEqual(insertSection(crlf, storyOf(crlf), 'situation'), { start: 11, end: 11, text: `## Situation\n\n${situation}\n\n` });
+      const onlyFirst = '# Story\n\n## Situation\n\nWe had it.\n\n## Action\n\nI built it.\n';
+      assert.deepEqual(insertSection(onlyFirst, storyOf(onlyFirst), 'result'), { start: 57, end: 57, text: `\n\n## Result\n\n${result}` });
+      const labels = 'Action: I built it.\nResult: It worked.\n';
+      assert.deepEqual(insertSection(labels, storyOf(labels), 'situation'), { start: 0, end: 0, text: `Situation: ${situation}\n` });
     });
 
     it('bold labels in capitals are copied in capitals', () => {
