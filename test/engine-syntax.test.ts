@@ -272,6 +272,23 @@ describe('syntax/blocks.ts', () => {
       ]);
     });
 
+    it('puts no separator for a code block that holds no prose in an item', () => {
+      assert.deepEqual(flatten('- a\n\n  ```\n  c\n  ```\n\n  d\n- e').blocks.map(brief), [
+        {
+          t: 'list',
+          s: [0, 29],
+          l: undefined,
+          p: [
+            ['a', 2, 3, true],
+            ['\n\n', 24, 24, false],
+            ['d', 24, 25, true],
+            ['\n\n', 28, 28, false],
+            ['e', 28, 29, true],
+          ],
+        },
+      ]);
+    });
+
     it('leaves an empty item out of the items and pieces', () => {
       const [list] = flatten('- a\n-\n- b').blocks;
       assert.deepEqual(brief(list), {
@@ -382,6 +399,17 @@ describe('syntax/blocks.ts', () => {
           ],
         },
       ]);
+    });
+
+    it('reads each STAR letter in bold as the start of its name', () => {
+      assert.deepEqual(
+        flatten('**A**ction: did x\n\n**R**esult: won\n\n**T**ask: t').blocks.map((b) => [b.label?.kind, b.label?.span.start, b.label?.span.end]),
+        [
+          ['action', 0, 11],
+          ['result', 19, 30],
+          ['task', 36, 45],
+        ],
+      );
     });
 
     it('reads no label from a bold name with neither colon nor separator after it', () => {
@@ -590,6 +618,14 @@ describe('syntax/blocks.ts', () => {
       ]);
     });
 
+    it('ends a comment only at a line holding its closing -->', () => {
+      assert.deepEqual(chunkBounds('# A\n<!-- x\n-- y\n## no\n-->\n## C\n## D\n', true), [
+        [0, 26],
+        [26, 31],
+        [31, 36],
+      ]);
+    });
+
     it('ignores headings in an HTML comment left open on its line', () => {
       assert.deepEqual(chunkBounds('# A\n<!-- x\n## no\n-->\n## C\n<!-- y --> ## z\n## D\n', true), [
         [0, 21],
@@ -629,25 +665,27 @@ describe('syntax/blocks.ts', () => {
   });
 
   describe('flatten and prepareText: a chunk cut into units', () => {
-    // 64 items with two kinds of label, then an item with a third: the list is cut before it.
+    // 64 items with two kinds of label, then an item with a third: the list is cut before it,
+    // the 65th item, and a paragraph takes the chunk past UNIT.
     const labelled = Array.from({ length: 64 }, (_, i) =>
-      i % 2 ? `- **Task:** t${String(i).padStart(2, '0')} ${'w'.repeat(50)}` : `- **Situation:** s${String(i).padStart(2, '0')} ${'w'.repeat(45)}`,
+      i % 2 ? `- **Task:** t${String(i).padStart(2, '0')} ${'w'.repeat(35)}` : `- **Situation:** s${String(i).padStart(2, '0')} ${'w'.repeat(30)}`,
     ).join('\n');
-    const text = `${labelled}\n- Result: we won\n- more`;
+    const text = `${labelled}\n- Result: we won\n- more\n\n${'z'.repeat(900)}`;
 
     it('reads the labelled items after a cut as sections of the list before it', () => {
       assert.deepEqual(parseUnits(text), [
-        [0, 4087],
-        [4087, 4311],
+        [0, 3328],
+        [3328, 4253],
       ]);
       assert.deepEqual(
         flatten(text)
-          .blocks.slice(-3)
+          .blocks.slice(-4)
           .map((b) => [b.type, b.span.start, b.span.end, b.label?.kind]),
         [
-          ['paragraph', 4221, 4287, 'task'],
-          ['paragraph', 4288, 4304, 'result'],
-          ['list', 4305, 4311, undefined],
+          ['paragraph', 3276, 3327, 'task'],
+          ['paragraph', 3328, 3344, 'result'],
+          ['list', 3345, 3351, undefined],
+          ['paragraph', 3353, 4253, undefined],
         ],
       );
     });
@@ -680,6 +718,26 @@ describe('syntax/blocks.ts', () => {
       });
       assert.deepEqual(again, []);
       assert.deepEqual(flatten(text, memo), flatten(text));
+    });
+  });
+
+  describe('flatten: a split document', () => {
+    it('moves comments, spans and bases by both the chunk and the unit offset', () => {
+      const s1 = `## One\n\n${paras(220)}\n\n`;
+      const s2 = `## Two\n\n<!-- note -->\n\n${paras(60)}\n\n**Result:** we won\n`;
+      const text = s1 + s2;
+      const flat = flatten(text);
+      assert.deepEqual(flat.chunks, [0, 21_128]);
+      assert.deepEqual(flat.comments, [{ body: ' note ', span: { start: 21_136, end: 21_149 } }]);
+      const result = flat.blocks.filter((b) => b.label);
+      assert.deepEqual(
+        result.map((b) => [b.span, b.label?.span, b.base]),
+        [[{ start: 26_911, end: 26_929 }, { start: 26_911, end: 26_922 }, 21_128 + 4055]],
+      );
+      assert.deepEqual(
+        absolutePieces(result[0].pieces, result[0].base).map((p) => text.slice(p.start, p.end)),
+        [' we won'],
+      );
     });
   });
 
@@ -786,6 +844,14 @@ describe('syntax/units.ts', () => {
       ]);
     });
 
+    it('cuts before a paragraph indented by a space only at a line start after LONG_RUN', () => {
+      const indented = Array.from({ length: 100 }, (_, i) => ` Paragraph ${String(i).padStart(3, '0')} ${'w'.repeat(80)}`).join('\n\n');
+      assert.deepEqual(parseUnits(indented), [
+        [0, 8149],
+        [8149, 9698],
+      ]);
+    });
+
     it('cuts a long list between two items at the margin', () => {
       const items = Array.from({ length: 100 }, (_, i) => `- item ${String(i).padStart(3, '0')} ${'w'.repeat(60)}`).join('\n');
       assert.deepEqual(parseUnits(items), [
@@ -846,6 +912,12 @@ describe('syntax/units.ts', () => {
       assert.equal(guardUnit(quoted), quoted);
     });
 
+    it('looks back 40 characters for the start of the line of a star marker', () => {
+      const runs = '*b* '.repeat(128);
+      assert.equal(guardUnit(`${' '.repeat(40)}* a\n${runs}`), `${' '.repeat(40)}* a\n${runs}`);
+      assert.equal(guardUnit(`${' '.repeat(41)}* a\n${runs}`), `${' '.repeat(41)}* a\n${runs.slice(0, -2)}\u2217 `);
+    });
+
     it('counts a star run followed by text as emphasis, at a line start too', () => {
       const runs = '*a\n'.repeat(256);
       assert.equal(guardUnit(`${runs}*b`), `${runs}\u2217b`);
@@ -863,6 +935,11 @@ describe('syntax/units.ts', () => {
       assert.equal(guardUnit(sixteen), sixteen);
       const seventeen = 'x <!-- a '.repeat(17);
       assert.equal(guardUnit(seventeen), `${'x <!-- a '.repeat(16)}x \u2039!-- a `);
+    });
+
+    it('leaves comment openers at a line start alone, as HTML blocks', () => {
+      const blocks = '<!-- a\n'.repeat(17);
+      assert.equal(guardUnit(blocks), blocks);
     });
 
     it('leaves comments that close before the next one opens alone', () => {
