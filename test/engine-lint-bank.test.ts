@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import {
   analyzeBank,
+  applyFixes,
+  fixText,
+  MAX_PASSES,
+  parseConfigFile,
   compileGlob,
   globMatcher,
   lintEdit,
@@ -1073,5 +1077,150 @@ describe('bank/bank.ts analyzeBank', () => {
     assert.deepEqual([noThemes.category, noThemes.themes, noThemes.inferred], ['project', ['disagreement'], { themes: ['disagreement'] }]);
     assert.deepEqual([noCategory.category, noCategory.themes, noCategory.inferred], ['collaboration', ['ambiguity'], { category: 'collaboration' }]);
     assert.deepEqual([nothing.category, nothing.themes, nothing.inferred], ['project', [], { category: 'project' }]);
+  });
+});
+
+describe('lint/fix.ts applyFixes', () => {
+  const fix = (rule: string, edits: [number, number, string][]): Finding => ({
+    rule,
+    message: '',
+    span: { start: edits[0]?.[0] ?? 0, end: (edits[0]?.[0] ?? 0) + 1 },
+    severity: 'warning',
+    fix: { title: `fix ${rule}`, edits: edits.map(([start, end, text]) => ({ start, end, text })) },
+  });
+
+  it('applies offers that do not overlap, whole or not at all, from the end back', () => {
+    const out = applyFixes('abcdefghij', [
+      fix('b', [[6, 8, 'GH']]),
+      fix('a', [
+        [0, 1, 'A'],
+        [4, 5, 'E'],
+      ]),
+      fix('c', [[7, 9, 'x']]),
+      fix('d', [[9, 10, 'J']]),
+    ]);
+    assert.equal(out.text, 'AbcdEfGHiJ');
+    assert.deepEqual(
+      out.applied.map((f) => f.rule),
+      ['a', 'b', 'd'],
+    );
+  });
+
+  it('keeps one offer’s inserts at one offset in their listed order, and refuses a second offer’s insert there', () => {
+    const out = applyFixes('ab', [
+      fix('a', [
+        [1, 1, 'X'],
+        [1, 1, 'Y'],
+      ]),
+      fix('b', [[1, 1, 'Z']]),
+    ]);
+    assert.equal(out.text, 'aXYb');
+    assert.deepEqual(
+      out.applied.map((f) => f.rule),
+      ['a'],
+    );
+  });
+
+  it('lets an insert touch a replaced range, and skips findings without a fix or with no edits', () => {
+    const out = applyFixes('abcd', [
+      fix('a', [[1, 3, 'BC']]),
+      fix('b', [[3, 3, '!']]),
+      fix('c', []),
+      { rule: 'd', message: '', span: { start: 0, end: 1 }, severity: 'info' },
+    ]);
+    assert.equal(out.text, 'aBC!d');
+    assert.deepEqual(
+      out.applied.map((f) => f.rule),
+      ['a', 'b'],
+    );
+  });
+});
+
+describe('lint/fix.ts fixText', () => {
+  const result = (text: string, findings: Finding[]) => ({ ...lintText('', config, { today: TODAY }), findings, doc: parseDocument(text) });
+
+  it('lints and fixes again until no fix is left, listing each applied fix', () => {
+    const lint = (text: string) =>
+      result(
+        text,
+        text.length < 3
+          ? [
+              {
+                rule: 'grow',
+                message: '',
+                span: { start: 0, end: 1 },
+                severity: 'warning',
+                fix: { title: 'add x', edits: [{ start: text.length, end: text.length, text: 'x' }] },
+              },
+            ]
+          : [],
+      );
+    assert.deepEqual(fixText('a', lint), {
+      text: 'axx',
+      applied: [
+        { rule: 'grow', title: 'add x' },
+        { rule: 'grow', title: 'add x' },
+      ],
+      passes: 2,
+    });
+  });
+
+  it('stops after MAX_PASSES, and at once when a fix leaves the text as it was', () => {
+    const always = (text: string) =>
+      result(text, [
+        { rule: 'grow', message: '', span: { start: 0, end: 1 }, severity: 'warning', fix: { title: 'add x', edits: [{ start: 0, end: 0, text: 'x' }] } },
+      ]);
+    const out = fixText('', always);
+    assert.equal(MAX_PASSES, 10);
+    assert.deepEqual([out.text, out.passes, out.applied.length], ['x'.repeat(10), 10, 10]);
+    const same = (text: string) =>
+      result(text, [
+        { rule: 'same', message: '', span: { start: 0, end: 1 }, severity: 'warning', fix: { title: 'no-op', edits: [{ start: 0, end: 1, text: text[0] }] } },
+      ]);
+    assert.deepEqual(fixText('abc', same), { text: 'abc', applied: [], passes: 0 });
+  });
+});
+
+describe('lint/config-file.ts parseConfigFile', () => {
+  it('places a problem on its property, key through value, in 1-based lines and columns', () => {
+    const text = '{\n  "rules": {\n    "first-persn": "off"\n  }\n}\n';
+    const out = parseConfigFile(text);
+    const start = text.indexOf('"first-persn"');
+    assert.deepEqual(out.problems, [
+      {
+        message: 'Unknown rule "first-persn". Did you mean "first-person"?',
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 25,
+        span: { start, end: start + '"first-persn": "off"'.length },
+        path: ['rules', 'first-persn'],
+      },
+    ]);
+    assert.equal(out.text, text);
+  });
+
+  it('places a problem on an array element, and counts columns without a byte-order mark', () => {
+    const out = parseConfigFile('\uFEFF{"stories": ["a", "!b"]}');
+    assert.equal(out.text, '{"stories": ["a", "!b"]}');
+    assert.deepEqual(
+      out.problems.map((p) => [p.line, p.column, p.endLine, p.endColumn, p.span, p.path]),
+      [[1, 19, 1, 23, { start: 18, end: 22 }, ['stories', 1]]],
+    );
+  });
+
+  it('places a problem of the whole file on its first non-blank character, and a JSON error at its offset', () => {
+    assert.deepEqual(
+      parseConfigFile('\n\n  [1]').problems.map((p) => [p.line, p.column, p.endLine, p.endColumn, p.span]),
+      [[3, 3, 3, 4, { start: 4, end: 5 }]],
+    );
+    assert.deepEqual(
+      parseConfigFile('').problems.map((p) => [p.line, p.column, p.endLine, p.endColumn, p.span]),
+      [[1, 1, 1, 1, { start: 0, end: 1 }]],
+    );
+    assert.deepEqual(
+      parseConfigFile('{\n  "a": }').problems.map((p) => [p.message, p.line, p.column, p.span]),
+      [['Invalid JSON: a value was expected.', 2, 8, { start: 9, end: 10 }]],
+    );
   });
 });
