@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import {
   analyzeBank,
+  practiceStatus,
   applyFixes,
   fixText,
   MAX_PASSES,
@@ -25,7 +26,7 @@ import { recencyPoints } from '../server/src/engine/bank/score';
 import { seededRandom, shuffle } from '../server/src/engine/bank/random';
 import { Memo, TextCache, CacheSlot } from '../server/src/engine/memo';
 import { ex } from '../server/src/engine/rules/examples';
-import { STORY_RULES } from '../server/src/engine/rules';
+import { BANK_RULES, STORY_RULES } from '../server/src/engine/rules';
 
 const TODAY = '2026-11-25';
 const config = resolveConfig();
@@ -1222,5 +1223,143 @@ describe('lint/config-file.ts parseConfigFile', () => {
       parseConfigFile('{\n  "a": }').problems.map((p) => [p.message, p.line, p.column, p.span]),
       [['Invalid JSON: a value was expected.', 2, 8, { start: 9, end: 10 }]],
     );
+  });
+});
+
+describe('bank/bank.ts practiceStatus', () => {
+  it('has nothing due with no valid practice date, and keeps only full dates, sorted', () => {
+    assert.deepEqual(practiceStatus(undefined, TODAY), { practiced: [], due: false, overdueDays: 0 });
+    assert.deepEqual(practiceStatus(['2026-11', 'soon', '2026-13-01'], TODAY), { practiced: [], due: false, overdueDays: 0 });
+  });
+
+  it('counts the next checkpoint from the first practice: due on the day, overdue after, not yet before', () => {
+    assert.deepEqual(practiceStatus(['2026-11-22'], TODAY), { practiced: ['2026-11-22'], next: '2026-11-25', due: true, overdueDays: 0 });
+    assert.deepEqual(practiceStatus(['2026-11-20'], TODAY), { practiced: ['2026-11-20'], next: '2026-11-23', due: true, overdueDays: 2 });
+    assert.deepEqual(practiceStatus(['2026-11-23'], TODAY), { practiced: ['2026-11-23'], next: '2026-11-26', due: false, overdueDays: 0 });
+    assert.deepEqual(practiceStatus(['2026-11-20', '2026-11-10'], TODAY), {
+      practiced: ['2026-11-10', '2026-11-20'],
+      next: '2026-11-17',
+      due: true,
+      overdueDays: 8,
+    });
+  });
+
+  it('is done after five sessions', () => {
+    const five = ['2026-11-01', '2026-11-04', '2026-11-08', '2026-11-15', '2026-11-22'];
+    assert.deepEqual(practiceStatus(five, TODAY), { practiced: five, due: false, overdueDays: 0 });
+    assert.deepEqual(practiceStatus(five.slice(0, 4), TODAY), { practiced: five.slice(0, 4), next: '2026-11-22', due: true, overdueDays: 3 });
+  });
+});
+
+describe('bank/bank.ts analyzeBank report', () => {
+  const bank = (texts: string[], cfg = config) =>
+    analyzeBank(
+      texts.map((text, i) => ({ uri: `memory:///${i}.md`, text, result: lintText(text, cfg, { today: TODAY }) })),
+      cfg,
+      TODAY,
+    );
+  const two = ex({ front: 'title: Two\ncategory: failure\nquestions: [failure, ambiguity]\ndate: 2025-06\npracticed: [2026-11-20]', title: 'Two' });
+
+  it('summarises each story: place, metadata, size, practice, metric, and its findings by severity, bank ones included', () => {
+    const r = bank([ex(), two]);
+    const { score: s, ...rest } = r.stories[1];
+    assert.deepEqual(rest, {
+      uri: 'memory:///1.md',
+      index: 0,
+      title: 'Two',
+      line: 8,
+      span: { start: 110, end: 113 },
+      category: 'failure',
+      themes: ['failure', 'ambiguity'],
+      date: '2025-06',
+      words: 105,
+      seconds: 42,
+      problems: { error: 0, warning: 3, info: 2, hint: 0 },
+      practice: { practiced: ['2026-11-20'], due: true, overdueDays: 2, next: '2026-11-23' },
+      principles: [],
+      values: [],
+      skills: ['ml:experimentation', 'ml:deployment', 'ml:stakeholders'],
+      followUps: undefined,
+      headlineMetric: 'from $80K to $35K',
+      iRatio: 1,
+    });
+    assert.equal(s.total, 88);
+    assert.deepEqual(
+      r.findings.filter((f) => f.uri !== undefined).map((f) => [f.rule, f.uri, f.story]),
+      [
+        ['duplicate-metric', 'memory:///0.md', 0],
+        ['duplicate-metric', 'memory:///1.md', 0],
+      ],
+    );
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.today, TODAY);
+  });
+
+  it('leaves out bank findings an inline comment switches off in the file they land on, and rules configured off', () => {
+    const quiet = two.replace('# Two\n', '# Two\n\n<!-- starlint-disable duplicate-metric -->\n');
+    const r = bank([ex(), quiet]);
+    assert.deepEqual(
+      r.findings.filter((f) => f.uri !== undefined).map((f) => [f.rule, f.uri]),
+      [['duplicate-metric', 'memory:///0.md']],
+    );
+    const off = bank([ex(), two], resolveConfig({ rules: { 'duplicate-metric': 'off', 'uncovered-question': 'off' } }));
+    assert.deepEqual(
+      off.findings.filter((f) => f.rule === 'duplicate-metric' || f.rule === 'uncovered-question'),
+      [],
+    );
+    assert.deepEqual(off.stories[1].problems, { error: 0, warning: 3, info: 1, hint: 0 });
+  });
+
+  it('rates composition low, ok or high against each category’s range, and coverage uncovered, thin or ok', () => {
+    const story = (category: string, questions: string) => ex({ front: `category: ${category}\nquestions: [${questions}]\ndate: 2025-06` });
+    const r = bank([story('project', 'ambiguity, proud'), story('project', 'ambiguity'), story('ethics', 'ethics'), story('ethics', 'ethics')]);
+    assert.deepEqual(
+      r.composition.map((c) => [c.category, c.count, c.min, c.max, c.status]),
+      [
+        ['project', 2, 2, 3, 'ok'],
+        ['collaboration', 0, 1, 2, 'low'],
+        ['failure', 0, 2, 3, 'low'],
+        ['leadership', 0, 1, 2, 'low'],
+        ['ethics', 2, 1, 1, 'high'],
+      ],
+    );
+    assert.deepEqual(
+      bank([story('ethics', 'ethics')]).composition.find((c) => c.category === 'ethics'),
+      { category: 'ethics', label: 'Ethical dilemma or responsible AI', count: 1, min: 1, max: 1, status: 'ok' },
+    );
+    assert.deepEqual(
+      r.coverage.filter((c) => ['ambiguity', 'proud', 'ethics', 'failure'].includes(c.theme)).map((c) => [c.theme, c.stories, c.status]),
+      [
+        ['failure', [], 'uncovered'],
+        ['ambiguity', [0, 1], 'ok'],
+        ['ethics', [2, 3], 'ok'],
+        ['proud', [0], 'thin'],
+      ],
+    );
+  });
+
+  it('skips a bank rule that throws and keeps the others', () => {
+    const rule = BANK_RULES.find((x) => x.id === 'bank-size')!;
+    const check = rule.check;
+    rule.check = () => {
+      throw new Error('bank boom');
+    };
+    try {
+      const r = bank([ex(), two]);
+      assert.deepEqual(
+        r.errors.map((e) => [e.rule, e.error.split('\n')[0]]),
+        [['bank-size', 'Error: bank boom']],
+      );
+      assert.equal(
+        r.findings.some((f) => f.rule === 'bank-size'),
+        false,
+      );
+      assert.equal(
+        r.findings.some((f) => f.rule === 'duplicate-metric'),
+        true,
+      );
+    } finally {
+      rule.check = check;
+    }
   });
 });
