@@ -42,7 +42,7 @@ const SLOT_NOUN =
   /^(?:the |a |an |your |my )?(?:company|organi[sz]ation|team|product|project|feature|metric|kpi|number|amount|percentage|percent|figure|value|name|date|year|month|role|title|job title|position|manager|client|customer|stakeholder|tool|technology|skill|result|outcome|impact|situation|task|action|goal|timeframe|time ?frame|duration|deadline|location|industry|department|x|n)(?: name| names| here| title| size| number)?$/i;
 const BLANK = /^[\s.…_\-–—xX*?]+$/;
 const QUESTION_WORD =
-  /^(?:what|why|how|when|where|who|which|whom|whose|did|do|does|was|were|is|are|can|could|would|will|have|has|e\.g\.|eg\b|i\.e\.|insert|add|enter|todo|tbd)\b/i;
+  /^(?:what|why|how|when|where|who|which|whom|whose|did|do|does|was|were|is|are|can|could|would|will|have|has|e\.g\.|eg\b|i\.e\.|insert|add|enter|todo|tbd)(?:\b|(?<=\.))/i;
 // In capitals only: "todo" and "tba" inside a sentence are words, an upper-case X a number left out.
 const MARKER =
   /(?<![\w$])(?:TODO|TBD|TBA|FIXME|TKTK|XXX+)(?!\w)|(?<![\w$.])(?:\$\s?)?X{1,3}(?:[.,]X+)?\s?(?:%|[KMB](?!\w))|(?<!\w)\$X{1,3}(?!\w)|\b[Ll]orem ipsum\b/g;

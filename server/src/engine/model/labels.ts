@@ -65,6 +65,10 @@ for (const [kind, names] of Object.entries(SECTION_ALIASES) as [SectionKind, str
   for (const name of names) byName.set(name, kind);
 }
 const lessonNames = new Set(LESSON_NAMES);
+// Each name without its spaces and hyphens: the patterns below accept a space, a hyphen or nothing
+// between a name's words ("follow up questions", "followups"), so the lookup folds them alike.
+const squash = (name: string): string => name.replace(/[-\s]/g, '');
+const bySquashed = new Map([...byName].map(([name, kind]) => [squash(name), kind]));
 
 const escape = (n: string): string => n.replace(/[-\s]/g, '[-\\s]?');
 // Longest first, so "follow-up questions" wins over "follow-up" and "lessons learned" over "lessons".
@@ -194,7 +198,7 @@ function letterMeaning(first: string, second?: string): LabelMeaning {
 }
 
 function lookup(key: string): SectionKind | undefined {
-  return byName.get(key) ?? byName.get(key.replace(/[-\s]/g, '')) ?? byName.get(key.replace(/-/g, ' ')) ?? byName.get(key.replace(/\s/g, '-'));
+  return byName.get(key) ?? bySquashed.get(squash(key));
 }
 
 // Tried after every newline, so the parenthetical stops at the end of its line: otherwise each

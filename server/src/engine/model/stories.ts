@@ -682,7 +682,7 @@ function badLine(yaml: string, pos: number, message: string): Span {
   let at = Math.min(Math.max(pos, 0), yaml.length);
   const opener = /\bFlow sequence\b/.test(message)
     ? '['
-    : /\bFlow mapping\b/.test(message)
+    : /\bFlow map(?:ping)?\b/.test(message)
       ? '{'
       : /closing "quote/.test(message)
         ? '"'
