@@ -19,9 +19,13 @@ import {
   resolveConfig,
   scoreStory,
   validateConfig,
+  FOLLOW_UPS,
+  type BankReport,
+  type BankStory,
   type Finding,
   type Score,
 } from '../server/src/engine';
+import { DEFAULT_QUESTIONS, WEAK_SCORE, bestFirst, drillPool, isDue, planDrill, unknownDrillThemes } from '../server/src/engine/bank/drill';
 import { recencyPoints } from '../server/src/engine/bank/score';
 import { seededRandom, shuffle } from '../server/src/engine/bank/random';
 import { Memo, TextCache, CacheSlot } from '../server/src/engine/memo';
@@ -1360,6 +1364,109 @@ describe('bank/bank.ts analyzeBank report', () => {
       );
     } finally {
       rule.check = check;
+    }
+  });
+});
+
+describe('bank/drill.ts', () => {
+  /** A bank story as the drill reads it: score, title, themes, values, practice, follow-ups. */
+  const st = (title: string, total: number, themes: string[], extra: { values?: string[]; practiced?: string[]; due?: boolean; missing?: string[] } = {}) =>
+    ({
+      title,
+      score: { total, criteria: [] },
+      themes,
+      values: extra.values ?? [],
+      practice: { practiced: extra.practiced ?? ['2026-11-24'], due: extra.due ?? false, overdueDays: 0 },
+      ...(extra.missing ? { followUps: { answered: [], missing: extra.missing } } : {}),
+    }) as unknown as BankStory;
+  const report = (stories: BankStory[]) => ({ stories, composition: [], coverage: [], findings: [], errors: [], today: TODAY }) as BankReport;
+
+  it('orders stories by score, then title, then position', () => {
+    const stories = [st('B', 80, []), st('A', 80, []), st('C', 90, []), st('A', 80, [])];
+    assert.deepEqual(bestFirst(stories, [0, 1, 2, 3]), [2, 1, 3, 0]);
+    assert.deepEqual(bestFirst(stories, [3, 1]), [1, 3]);
+  });
+
+  it('holds a story due when its checkpoint has come or it was never practised', () => {
+    assert.equal(isDue(st('A', 80, [], { due: true })), true);
+    assert.equal(isDue(st('A', 80, [], { practiced: [] })), true);
+    assert.equal(isDue(st('A', 80, [])), false);
+  });
+
+  it('pools the configured themes, then the target company’s values, with the stories that answer each', () => {
+    const stories = [st('A', 60, ['ambiguity'], { values: ['meta:move-fast'] }), st('B', 90, ['ambiguity', 'failure'])];
+    const pool = drillPool(report(stories), resolveConfig({ targetCompany: 'meta' }));
+    assert.deepEqual(pool.find((p) => p.id === 'ambiguity')!.stories, [1, 0]);
+    assert.deepEqual(pool.find((p) => p.id === 'proud')!.stories, []);
+    assert.deepEqual(pool.at(-1), { id: 'meta:move-fast', question: pool.at(-1)!.question, source: 'company', stories: [0] });
+    assert.equal(pool.length, 11);
+    assert.equal(drillPool(report(stories), config).length, 10);
+  });
+
+  it('names unknown drill themes with the closest known id', () => {
+    const pool = drillPool(report([]), config);
+    const known = pool.map((p) => p.id).join(', ');
+    assert.deepEqual(unknownDrillThemes(['Ambiguity', 'failre', 'zzzzqqqq'], pool), [
+      `unknown theme "failre"; did you mean "failure"? (known: ${known})`,
+      `unknown theme "zzzzqqqq" (known: ${known})`,
+    ]);
+  });
+
+  it('asks missing, then weak, then due, then ready questions, as many as asked and at least one', () => {
+    const all = resolveConfig().themes.map((t) => t.id);
+    const stories = [
+      st('Weak', WEAK_SCORE - 1, ['failure']),
+      st('Due', WEAK_SCORE, ['ambiguity'], { due: true }),
+      st(
+        'Ready',
+        95,
+        all.filter((t) => !['failure', 'ambiguity', 'ethics'].includes(t)),
+      ),
+    ];
+    const plan = planDrill(report(stories), config, { seed: 3, questions: 100 });
+    const reasons = Object.fromEntries(plan.questions.map((q) => [q.id, q.reason]));
+    assert.deepEqual([reasons.ethics, reasons.failure, reasons.ambiguity, reasons.proud], ['missing', 'weak', 'due', 'ready']);
+    const rank = plan.questions.map((q) => ['missing', 'weak', 'due', 'ready'].indexOf(q.reason));
+    assert.deepEqual(
+      rank,
+      [...rank].sort((a, b) => a - b),
+    );
+    assert.equal(plan.questions.length, 10);
+    assert.equal(planDrill(report(stories), config, { seed: 3, questions: 0 }).questions.length, 1);
+    assert.equal(planDrill(report(stories), config, { seed: 3 }).questions.length, DEFAULT_QUESTIONS);
+    assert.deepEqual(planDrill(report(stories), config, { seed: 3 }), planDrill(report(stories), config, { seed: 3 }));
+    assert.equal(plan.seed, 3);
+    assert.equal(plan.today, TODAY);
+  });
+
+  it('asks the themes given, in their order, telling a story not yet told when there is one', () => {
+    const stories = [st('Best', 90, ['ambiguity', 'failure']), st('Second', 80, ['ambiguity'])];
+    const plan = planDrill(report(stories), config, { seed: 1, themes: ['Failure', 'ambiguity', 'nope', 'ethics', 'failure'] });
+    assert.deepEqual(
+      plan.questions.map((q) => [q.id, q.stories, q.story, q.reason]),
+      [
+        ['failure', [0], 0, 'ready'],
+        ['ambiguity', [0, 1], 1, 'ready'],
+        ['ethics', [], undefined, 'missing'],
+        ['failure', [0], 0, 'ready'],
+      ],
+    );
+  });
+
+  it('picks two follow-ups in the usual order, those the story has not prepared first', () => {
+    const order = FOLLOW_UPS.map((f) => f.id);
+    const stories = [st('One gap', 90, ['failure'], { missing: ['risks'] }), st('Two gaps', 90, ['ambiguity'], { missing: ['success', 'why-approach'] })];
+    for (let seed = 0; seed < 5; seed++) {
+      const [one, two, none] = planDrill(report(stories), config, { seed, themes: ['failure', 'ambiguity', 'ethics'] }).questions;
+      assert.ok(one.followUps.includes('risks'));
+      assert.deepEqual(two.followUps, ['why-approach', 'success']);
+      for (const q of [one, two, none]) {
+        assert.equal(q.followUps.length, 2);
+        assert.deepEqual(
+          q.followUps,
+          [...q.followUps].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+        );
+      }
     }
   });
 });
