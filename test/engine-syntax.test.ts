@@ -979,11 +979,12 @@ describe('syntax/lines.ts', () => {
         li.offset(2, 9),
         li.offset(3, 1),
         li.offset(3, 9),
+        li.offset(4, 0),
         li.offset(9, 0),
         li.offset(-1, 3),
         li.offset(1, -4),
       ],
-      [1, 3, 4, 10, 11, 12, 12, 0, 3],
+      [1, 3, 4, 10, 11, 12, 12, 12, 0, 3],
     );
     assert.deepEqual([li.lineStart(2), li.lineStart(9), li.lineStart(-1)], [7, 10, 0]);
   });
@@ -1069,6 +1070,8 @@ describe('syntax/prose.ts', () => {
     const joined = Prose.join([s, Prose.empty, new Prose([{ text: 'x', start: 50, end: 51, exact: true }])]);
     assert.equal(joined.text, 'ab & cd\n\nx');
     assert.deepEqual([joined.toSource(0), joined.toSource(7), joined.toSource(9), joined.toSource(11)], [110, 50, 50, 51]);
+    // The paragraph break between them stands for no source: it points at the start of the next.
+    assert.deepEqual([joined.toSource(8), joined.toSource(8, true)], [50, 50]);
   });
 
   it('computes a derived value once per prose', () => {
