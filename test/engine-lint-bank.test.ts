@@ -20,7 +20,11 @@ import {
   scoreStory,
   validateConfig,
   FOLLOW_UPS,
+  buildCards,
+  cardsToHtml,
+  cardsToMarkdown,
   type BankReport,
+  type Card,
   type BankStory,
   type Finding,
   type Score,
@@ -1468,5 +1472,130 @@ describe('bank/drill.ts', () => {
         );
       }
     }
+  });
+});
+
+describe('bank/cards.ts', () => {
+  const cards = (texts: string[], cfg = config) => {
+    const files = texts.map((text, i) => ({ uri: `memory:///${i}.md`, text, result: lintText(text, cfg, { today: TODAY }) }));
+    return buildCards(files, analyzeBank(files, cfg, TODAY));
+  };
+
+  it('summarises a story by the first sentences of Situation, Task and Result, or by its Summary, clipped at 120 words', () => {
+    const long = Array.from({ length: 130 }, (_, i) => `w${i}`).join(' ') + '.';
+    const [star, clipped, summary, noResult] = cards([
+      ex(),
+      ex({ situation: long, result: 'Losses fell from $80K to $35K.' }),
+      ex() + '\n## Summary\n\nShort   summary\nhere.\n',
+      ex({ result: null }),
+    ]);
+    assert.equal(
+      star.summary,
+      'Our checkout team at a mid-size retailer saw fraud losses climb after a new payment method launched. I owned the fraud model and had to cut losses without blocking good customers. Fraud losses fell from $80K to $35K a month and precision rose from 0.61 to 0.78.',
+    );
+    assert.equal(clipped.summary, Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ') + ' …');
+    assert.equal(summary.summary, 'Short summary here.');
+    const exactly = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ') + '.';
+    assert.equal(cards([ex() + `\n## Summary\n\n${exactly}\n`])[0].summary, exactly);
+    assert.equal(
+      noResult.summary,
+      'Our checkout team at a mid-size retailer saw fraud losses climb after a new payment method launched. I owned the fraud model and had to cut losses without blocking good customers.',
+    );
+    assert.deepEqual(
+      [star.lesson, clipped.lesson, noResult.lesson],
+      ['I learned to agree on the metric with the business before modelling.', undefined, undefined],
+    );
+    assert.deepEqual([star.metric, noResult.metric], ['from $80K to $35K', undefined]);
+    assert.deepEqual([star.strength, star.spoken, star.category, star.title], ['93/100', '0:42', 'project', 'Fraud model for a new payment method']);
+    assert.deepEqual(star.themes, ['Tell me about a challenging ML project', 'How did you handle ambiguity?', "Tell me about something you're proud of"]);
+    assert.deepEqual(
+      star.followUps.map((f) => f.ready),
+      [false, false, false, false, false, false],
+    );
+  });
+
+  // Possible BUG: buildCards names a theme by the built-in THEMES only, so a theme the user
+  // configured with its own question shows its id on the card instead of that question.
+  it.skip('names a configured theme by its question (BUG: the card shows the theme id)', () => {
+    const cfg = resolveConfig({ themes: [{ id: 'scaling', question: 'Tell me about scaling.' }] });
+    const [card] = cards([ex({ front: 'category: project\nquestions: [scaling]\ndate: 2025-06' })], cfg);
+    assert.deepEqual(card.themes, ['Tell me about scaling.']);
+  });
+
+  const card: Card = {
+    title: 'A <b> & "c"',
+    category: undefined,
+    strength: 'draft',
+    spoken: '1:05',
+    summary: '',
+    themes: [],
+    followUps: [
+      { question: 'Why?', ready: true },
+      { question: "What's next?", ready: false },
+    ],
+  };
+
+  it('writes a card as Markdown, with a dash for each missing part', () => {
+    assert.equal(
+      cardsToMarkdown([card, { ...card, title: 'B', category: 'project', summary: 'S.', metric: '+3%', lesson: 'L.', themes: ['Q1', 'Q2'] }]),
+      [
+        '# Cue cards',
+        '',
+        '## A <b> & "c"',
+        '',
+        '*uncategorised · strength draft · 1:05 spoken*',
+        '',
+        '**In 30 seconds:** —',
+        '',
+        '**Headline metric:** — (add one to the Result)',
+        '',
+        '**Lesson:** — (add one to the Result)',
+        '',
+        '**Answers:** —',
+        '',
+        '**Follow-ups:**',
+        '',
+        '- [x] Why?',
+        "- [ ] What's next?",
+        '',
+        '---',
+        '',
+        '## B',
+        '',
+        '*project · strength draft · 1:05 spoken*',
+        '',
+        '**In 30 seconds:** S.',
+        '',
+        '**Headline metric:** +3%',
+        '',
+        '**Lesson:** L.',
+        '',
+        '**Answers:** Q1; Q2',
+        '',
+        '**Follow-ups:**',
+        '',
+        '- [x] Why?',
+        "- [ ] What's next?",
+        '',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(cardsToMarkdown([]), '# Cue cards\n');
+  });
+
+  it('writes a card as escaped, self-contained HTML', () => {
+    const html = cardsToHtml([card, { ...card, title: 'B', themes: ['Q<1>'], metric: '+3%' }], "2026-11-25 & 'now'");
+    assert.ok(html.startsWith('<!doctype html>\n<html lang="en">'));
+    assert.ok(html.includes('<h2>A &lt;b&gt; &amp; &quot;c&quot;</h2><p class="meta">uncategorised · strength draft · 1:05 spoken</p>'));
+    assert.ok(html.includes('<dt>In 30 seconds</dt><dd>—</dd>'));
+    assert.ok(html.includes('<dd class="metric">— (add one to the Result)</dd>'));
+    assert.ok(html.includes('<dd class="metric">+3%</dd>'));
+    assert.ok(html.includes('<dt>Lesson</dt><dd>— (add one to the Result)</dd>'));
+    assert.ok(html.includes('<ul class="themes"><li>—</li></ul>'));
+    assert.ok(html.includes('<ul class="themes"><li>Q&lt;1&gt;</li></ul>'));
+    assert.ok(html.includes('<ul class="followups"><li class="ready">✓ Why?</li><li class="todo">○ What&#39;s next?</li></ul>'));
+    assert.ok(html.includes('<footer>Generated by starlint on 2026-11-25 &amp; &#39;now&#39; — printed locally, nothing was sent anywhere.</footer>'));
+    assert.equal(html.match(/<section class="card">/g)?.length, 2);
   });
 });
