@@ -762,6 +762,28 @@ describe('syntax/units.ts', () => {
       assert.deepEqual(parseUnits('x'.repeat(4097 + 10), 11), [[0, 4107]]);
     });
 
+    it('counts only the text after a front matter, and never cuts inside it', () => {
+      const fm = `---\n${'k: v\n\n'.repeat(800)}---\n`;
+      const text = `${fm}Situation: x`;
+      assert.deepEqual(parseUnits(text), [
+        [0, 4096],
+        [4096, 4820],
+      ]);
+      assert.deepEqual(parseUnits(text, fm.length), [[0, 4820]]);
+      assert.deepEqual(parseUnits(`${fm}a\n\nb`, fm.length), [[0, 4812]]);
+      assert.deepEqual(parseUnits(`${text}\n\n${'y'.repeat(4100)}`, fm.length), [
+        [0, 4822],
+        [4822, 8922],
+      ]);
+      assert.deepEqual(
+        flatten(text).blocks.map((b) => [b.type, b.span.start, b.span.end, b.label?.kind]),
+        [
+          ['yaml', 0, 4807, undefined],
+          ['paragraph', 4808, 4820, 'situation'],
+        ],
+      );
+    });
+
     it('cuts before a paragraph after a blank line', () => {
       assert.deepEqual(parseUnits(paras(60)), [
         [0, 4032],
@@ -1072,6 +1094,22 @@ describe('syntax/prose.ts', () => {
     assert.deepEqual([joined.toSource(0), joined.toSource(7), joined.toSource(9), joined.toSource(11)], [110, 50, 50, 51]);
     // The paragraph break between them stands for no source: it points at the start of the next.
     assert.deepEqual([joined.toSource(8), joined.toSource(8, true)], [50, 50]);
+  });
+
+  it('ends a span at the end of the piece before a gap, and starts one at the piece after it', () => {
+    const gap = new Prose([
+      { text: 'ab', start: 10, end: 12, exact: true },
+      { text: 'cd', start: 20, end: 22, exact: true },
+    ]);
+    assert.deepEqual([gap.toSource(2), gap.toSource(2, true)], [20, 12]);
+    assert.deepEqual(
+      [gap.span(0, 2), gap.span(2, 4), gap.span(1, 3)],
+      [
+        { start: 10, end: 12 },
+        { start: 20, end: 22 },
+        { start: 11, end: 21 },
+      ],
+    );
   });
 
   it('computes a derived value once per prose', () => {
