@@ -37,7 +37,8 @@ export function buildCards(files: BankFile[], report: BankReport): Card[] {
       summary: story ? summaryOf(story) : '',
       metric: s.headlineMetric,
       lesson: story ? lessonOf(story) : undefined,
-      themes: s.themes.map((t) => THEMES.find((x) => x.id === t)?.question ?? t),
+      // The question as the configuration words it (a theme of the user's own), else the built-in one.
+      themes: s.themes.map((t) => report.coverage.find((c) => c.theme === t)?.question ?? THEMES.find((x) => x.id === t)?.question ?? t),
       followUps: FOLLOW_UPS.map((f) => ({ question: f.question, ready: ready.has(f.id) })),
     };
   });

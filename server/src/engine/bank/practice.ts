@@ -32,6 +32,10 @@ export function markPracticedEdit(text: string, story: Story, date: string): Tex
       const lineStart = text.lastIndexOf('\n', end - 1) + 1;
       const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '  ';
       const lineEnd = text.indexOf('\n', end);
+      // A comment that closes on the last item's line ("  - 2026-11-01 -->"): the new item goes
+      // before the "-->", inside the comment.
+      const close = meta.source === 'comment' ? text.indexOf('-->', end) : -1;
+      if (close !== -1 && (lineEnd === -1 || close < lineEnd)) return { start: close, end: close, text: `${eol}${indent}- ${date}${eol}` };
       const at = lineEnd === -1 ? text.length : lineEnd + 1;
       const atEnd = lineEnd === -1;
       return { start: at, end: at, text: `${atEnd ? eol : ''}${indent}- ${date}${atEnd ? '' : eol}` };
