@@ -3,7 +3,7 @@
 // guard, line indexes and prose. Each test reads a small in-memory text through the real parser
 // and checks exact offsets, kinds and texts.
 import assert from 'node:assert/strict';
-import { frontMatter, parseTree, type BlockNode } from '../server/src/engine/syntax/tree';
+import { frontMatter, parseTree, type BlockNode, type InlineNode } from '../server/src/engine/syntax/tree';
 import { absolutePieces, chunkBounds, flatten, prepareText, shiftSpan, type Block } from '../server/src/engine/syntax/blocks';
 import { Memo } from '../server/src/engine/memo';
 import { guardUnit, parseUnits } from '../server/src/engine/syntax/units';
@@ -236,6 +236,25 @@ describe('syntax/tree.ts', () => {
           ],
         },
       ]);
+    });
+
+    it('reads inline prose in headings and paragraphs down to 199 nested emphases, and none deeper', () => {
+      const deepest = (nodes: InlineNode[]): [number, InlineNode[]] => {
+        let depth = 0;
+        let cur = nodes;
+        for (;;) {
+          const inner = cur.find((c) => c.type === 'emphasis');
+          if (!inner || inner.type !== 'emphasis') return [depth, cur];
+          cur = inner.children;
+          depth++;
+        }
+      };
+      const nested = (n: number): string => `${'_a '.repeat(n)}x${' a_'.repeat(n)}`;
+      const childrenOf = (b: BlockNode): InlineNode[] => (b.type === 'heading' || b.type === 'paragraph' ? b.children : []);
+      assert.deepEqual(deepest(childrenOf(parseTree(`# ${nested(199)}`)[0])), [199, [{ type: 'text', value: 'a x a', start: 597, end: 602, exact: true }]]);
+      assert.deepEqual(deepest(childrenOf(parseTree(nested(199))[0])), [199, [{ type: 'text', value: 'a x a', start: 595, end: 600, exact: true }]]);
+      assert.deepEqual(deepest(childrenOf(parseTree(`# ${nested(200)}`)[0])), [200, []]);
+      assert.deepEqual(deepest(childrenOf(parseTree(nested(200))[0])), [200, []]);
     });
 
     it('reads prose down to the nesting limit and no deeper', () => {
