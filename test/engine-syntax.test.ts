@@ -89,6 +89,21 @@ describe('syntax/tree.ts', () => {
       ]);
     });
 
+    it('reads a doubled punctuation mark as two characters, not as an escape', () => {
+      assert.deepEqual(parseTree('a!! \\* b'), [
+        {
+          type: 'paragraph',
+          start: 0,
+          end: 8,
+          children: [
+            { type: 'text', value: 'a!! ', start: 0, end: 4, exact: true },
+            { type: 'text', value: '*', start: 4, end: 6, exact: false },
+            { type: 'text', value: ' b', start: 6, end: 8, exact: true },
+          ],
+        },
+      ]);
+    });
+
     it('maps a NUL, which the value holds as U+FFFD, to its one source character', () => {
       assert.deepEqual(parseTree('a\u0000b'), [
         {
