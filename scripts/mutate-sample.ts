@@ -10,6 +10,7 @@
 //   npm run mutate:sample -- --static           only the lines that hold static mutants (run after
 //                                               the default run, which names them); scores the static
 //                                               mutants only, each tested with a fresh load
+//   npm run mutate:sample -- --static --static-every 3   every third of those lines
 //   npm run mutate:sample -- --report FILE      score an existing Stryker JSON report, no run
 //
 // A line range selects the mutants that lie within the line, so a mutant that spans several lines
@@ -168,7 +169,9 @@ function main(): number {
   else if (flag('static')) {
     // The static lines that the default run named, each mutant tested with a fresh load.
     const text = readFileSync(join(ROOT, OUT, `${name}.txt`), 'utf8');
-    const ranges = [...text.matchAll(/^ {2}static (\S+):(\d+)$/gm)].map(([, file, n]) => `${file}:${n}-${n}`);
+    // --static-every k: every k-th of those lines, when a full static pass would take too long.
+    const step = Number(arg('static-every') ?? 1);
+    const ranges = [...text.matchAll(/^ {2}static (\S+):(\d+)$/gm)].filter((_, i) => i % step === 0).map(([, file, n]) => `${file}:${n}-${n}`);
     if (!ranges.length) {
       console.log('No static lines in the last run.');
       return 0;
