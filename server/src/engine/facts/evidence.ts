@@ -182,10 +182,10 @@ export function inferBoundaries(text: string): Record<StarKind, number> {
  * `inferBoundaries`: here the sentence gets one label — the Situation's when it opens the answer,
  * else the label whose cue opens the sentence, else the later part's, since parts collide only on
  * the last sentence and a short answer ends on its outcome. The parts left out stay missing, and
- * `missing-section` names them once the answer is labelled.
+ * `missing-section` names them once the answer is labelled. `at` is `inferBoundaries(text)`,
+ * passed in by a caller that has it already.
  */
-export function labelPlaces(text: string): Array<{ kind: StarKind; at: number }> {
-  const at = inferBoundaries(text);
+export function labelPlaces(text: string, at: Record<StarKind, number> = inferBoundaries(text)): Array<{ kind: StarKind; at: number }> {
   const places: Array<{ kind: StarKind; at: number }> = [];
   for (const kind of STAR_KINDS) {
     const last = places[places.length - 1];

@@ -7,15 +7,18 @@ import { answerSection } from '../model/text';
 import { inferBoundaries, labelPlaces } from '../facts/evidence';
 import type { Section, StarKind } from '../model/types';
 
-/** Source offsets where each STAR part of an answer told without labels most likely begins. */
-function boundaries(answer: Section): Record<string, number> {
-  const at = inferBoundaries(answer.prose.text);
-  return Object.fromEntries(STAR_KINDS.map((k) => [k, answer.prose.span(at[k], at[k] + 1).start]));
-}
-
-/** The labels to insert, one per place, at source offsets (a short answer gets fewer than four). */
-function labels(answer: Section): Array<{ kind: StarKind; at: number }> {
-  return labelPlaces(answer.prose.text).map(({ kind, at }) => ({ kind, at: answer.prose.span(at, at + 1).start }));
+/**
+ * Where each STAR part of an answer told without labels most likely begins, and the labels to
+ * insert (one per place: a short answer gets fewer than four), at source offsets.
+ */
+function readUnlabelled(answer: Section): { boundaries: Record<StarKind, number>; labels: Array<{ kind: StarKind; at: number }> } {
+  const text = answer.prose.text;
+  const at = inferBoundaries(text);
+  const source = (offset: number): number => answer.prose.span(offset, offset + 1).start;
+  return {
+    boundaries: Object.fromEntries(STAR_KINDS.map((k) => [k, source(at[k])])) as Record<StarKind, number>,
+    labels: labelPlaces(text, at).map(({ kind, at: offset }) => ({ kind, at: source(offset) })),
+  };
 }
 
 const TIPS = {
@@ -48,17 +51,17 @@ export const rule: StoryRule = {
     const answer = answerSection(ctx.story);
     if (answer) {
       // An answer told without labels: one finding, and where the four parts most likely begin.
-      const places = boundaries(answer);
+      const { boundaries, labels } = readUnlabelled(answer);
       ctx.report({
         message:
           'No STAR sections found: mark where the Situation, Task, Action and Result begin ("**Situation:** …") so each part can be checked — the quick fix suggests places.',
         span: storySpan(ctx.story),
-        data: { unlabelled: true, boundaries: places },
+        data: { unlabelled: true, boundaries },
         // Where the parts begin is a reading of the prose: a suggestion, never applied unasked.
         suggestions: [
           {
             title: 'Label the Situation, Task, Action and Result where the answer turns',
-            edits: labels(answer).map(({ kind, at }) => ({ start: at, end: at, text: `**${SECTION_TITLES[kind]}:** ` })),
+            edits: labels.map(({ kind, at }) => ({ start: at, end: at, text: `**${SECTION_TITLES[kind]}:** ` })),
           },
         ],
       });
