@@ -72,12 +72,24 @@ export function starlintDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diag
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'starlint' && (!rule || ruleOf(d) === rule));
 }
 
-/** Closes every editor without saving, so a test leaves the example files as it found them. */
+/**
+ * Closes every editor without saving, so a test leaves the example files as it found them.
+ * Only Markdown files are reverted: VS Code itself edits the user's settings.json as a document
+ * while a test changes a setting, and showing that document can race with the editor VS Code
+ * opens for it ("another editor opened in the meantime"), so such a race is retried.
+ */
 export async function closeAllWithoutSaving(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && doc.uri.scheme === 'file') {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (!doc.isDirty || doc.uri.scheme !== 'file' || !doc.uri.path.endsWith('.md')) continue;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        break;
+      } catch (e) {
+        if (attempt === 5) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
     }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
