@@ -3,6 +3,7 @@
 // STAR guide, an empty template and a blog post must get nothing.
 import assert from 'node:assert/strict';
 import { lintText, parseDocument, resolveConfig, type ParsedDocument } from '../server/src/engine';
+import { evidence } from '../server/src/engine/facts/evidence';
 
 const TODAY = '2026-11-25';
 const S = 'Our fraud losses doubled after we launched a new payment method, and the rules team was overwhelmed.';
@@ -208,6 +209,25 @@ describe('answers in real prep files (SPEC §2.7)', () => {
       ).isStory,
       false,
     );
+  });
+
+  it('reads a hypothetical answer with Title Case list titles ("Profiled Columns:") as no story, and a told one as a story', () => {
+    const hypothetical =
+      '## How would you clean a log table nobody documented?\n\n**Sample Answer:**\n\nI would start by profiling every column, and I would write down what each one seems to hold.\n\n1. **Profiled Columns:**\n   * Count nulls and distinct values.\n\n2. **Documented Findings:**\n   * Share a short note with the owners.\n';
+    assert.equal(parseDocument(hypothetical).isStory, false);
+    // The list titles are names, not verbs in the past: without them the answer has no past at all.
+    // The same label over an event told in the past is an answer.
+    const told =
+      '## How did you clean a log table nobody documented?\n\n**Sample Answer:**\n\nLast spring I profiled every column of our events table and found 14 columns nobody read. I wrote a one-page schema note, the owners confirmed it, and we dropped the dead columns, which cut storage by 30%.\n';
+    assert.equal(parseDocument(told).stories.length, 1);
+    // With STAR labels, a hypothetical is still a story, and the hypothetical rule speaks to it.
+    const labelled = `## How would you clean a log table?\n\n**Situation:** ${S}\n\n**Task:** ${T}\n\n**Action:** I would profile every column and I would write a schema note.\n\n**Result:** ${R}\n`;
+    assert.equal(parseDocument(labelled).stories.length, 1);
+  });
+
+  it('does not take a Title Case list title ending in a colon ("Automated Checks:") for a verb in the past', () => {
+    assert.equal(evidence('Automated Checks:\nUnsupervised Techniques:\n').past, 0);
+    assert.equal(evidence('Automated the checks.\nI automated checks: all of them.\n').past, 2);
   });
 
   it('reads an answer whose only label is its lesson (**What I learned:**) as a story', () => {

@@ -53,6 +53,10 @@ const CONDITIONAL = /\b(?:I|we)(?:\s+would|['’]d)\b/gi;
 // to…", "I try to…", "I like to…".
 const HABIT = /\b(?:usually|typically|generally|normally|always|whenever|tend to|as a rule|when that happens|I (?:will|try to|like to))\b/gi;
 
+// A line that is only a title in Title Case, closed by a colon ("Automated Filtering:", "Unsupervised
+// Techniques:" over a list): a name, whose first word only looks like a verb in the past tense.
+const TITLE_LINE = /^[ \t]*(?:[A-Z][\w&/-]*[ \t]+){0,5}[A-Z][\w&/-]*[ \t]*:[ \t]*$/gm;
+
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
@@ -77,7 +81,10 @@ export function evidence(text: string): Evidence {
   return {
     singular: count(SINGULAR, bare),
     plural: count(PLURAL, bare),
-    past: count(PAST, bare),
+    past: count(
+      PAST,
+      bare.replace(TITLE_LINE, (m) => ' '.repeat(m.length)),
+    ),
     conditional: count(CONDITIONAL, bare),
     habits: count(HABIT, bare),
     second: count(SECOND, bare),
