@@ -46,6 +46,12 @@ const VIRTUE_GLUE = new Set(
   ).split(' '),
 );
 
+// A lesson announced and never given: "I learned a valuable lesson.", "This taught me some
+// important lessons from the project." — as the Result's last sentence, with nothing after it.
+// "I learned a valuable lesson: …" goes on, and is not one.
+const ANNOUNCED_LESSON =
+  /\b(?:I(?: have|['’]ve)?(?: also)? (?:learned|learnt)|(?:it|this|that|the (?:experience|project|incident|outage|mistake|failure)) (?:taught|gave) me)\s+(?:(?:a|an|some|many|several|a few|a lot of|lots of)\s+)?(?:(?:really|very|truly)\s+)?(?:valuable|important|great|key|big|hard|useful|good|crucial|many|several|painful|humbling)\s+lessons?(?=\s*(?:(?:from|through|in|out of|on|during)\s+(?:this|that|it|the\s+[\w-]+)\s*)?[.!]*\s*$)/i;
+
 /** Whether the words after a lesson verb name only virtues, and at least one. */
 function onlyVirtues(words: string[]): boolean {
   let virtues = 0;
@@ -93,6 +99,9 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell by 55%. I «realised that feedback is key».' }),
       ex({ result: 'Losses fell by 55%. «My lesson was that ownership is key».' }),
       ex({ result: 'Losses fell by 55%. I «learned early on that ownership is key».' }),
+      // A lesson announced and never given.
+      ex({ result: 'Losses fell by 55%. «I learned a valuable lesson».' }),
+      ex({ result: 'Losses fell by 55% after the launch. «The outage taught me some really important lessons» from the project.' }),
     ],
     silent: [
       ex(),
@@ -108,8 +117,12 @@ export const rule: StoryRule = {
       ex({ result: 'Losses fell by 55%. I learned that it matters.' }),
       // A virtue lesson followed by the practice it changed.
       ex({ result: 'Losses fell by 55%. I learned how planning and teamwork matter. Since then I write the plan before the kickoff.' }),
+      // A lesson announced and then given.
+      ex({ result: 'Losses fell by 55%. I learned a valuable lesson: agree the label definition with finance before training anything.' }),
       // A gerund of three words is a practice.
       ex({ result: 'Losses fell by 55%. I learned the importance of testing every change.' }),
+      // An announced lesson that the next sentence gives.
+      ex({ result: 'Losses fell by 55%. I learned a valuable lesson. Now I agree the label definition with finance before training anything.' }),
     ],
   },
   check(ctx) {
@@ -121,6 +134,12 @@ export const rule: StoryRule = {
       list.forEach((sentence, i) => {
         GENERIC.lastIndex = 0;
         if (GENERIC.test(sentence.text)) return; // reported above
+        const announced = i === list.length - 1 ? ANNOUNCED_LESSON.exec(sentence.text) : null;
+        if (announced) {
+          const start = sentence.start + announced.index;
+          ctx.report({ message, span: section.prose.span(start, start + announced[0].length) });
+          return;
+        }
         const m = LESSON_OF_VIRTUE.exec(sentence.text);
         if (!m) {
           const v = LESSON_VERB.exec(sentence.text);
