@@ -1,0 +1,271 @@
+// The story segmenter (server/src/engine/model/stories.ts), branch by branch: heading title
+// spans, one-line titles, Q/A pairs, where the title level comes from, the span of a story with
+// no body, and how metadata is read and refused. Each test runs the real parser on a small
+// in-memory document and checks exact values.
+import assert from 'node:assert/strict';
+import { parseDocument, type ParsedDocument, type ParseProblem } from '../server/src/engine';
+import { readMeta, shiftStory, storySource } from '../server/src/engine/model/stories';
+
+/** A story short enough to read at a glance that still reads as a first-person account. */
+const STORY = 'Situation: I had a bug last year.\n\nTask: I fixed it.\n';
+
+/** A longer first-person account in the past tense. */
+const ANSWER =
+  'I led the migration of our billing service last year. I planned the cutover, I wrote the runbook and I moved every customer in two weeks. We cut failed payments by 30% and I learned to test rollbacks first.';
+
+/** Each story as its title, title span, span and section kinds. */
+function outline(doc: ParsedDocument): [string, { start: number; end: number } | undefined, { start: number; end: number }, string[]][] {
+  return doc.stories.map((s) => [s.title, s.titleSpan, s.span, s.sections.map((x) => x.kind)]);
+}
+
+/** The problems readMeta reports for `yaml`, read at offset 0 as story metadata. */
+function metaProblems(yaml: string): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  readMeta(yaml, 0, 'comment', problems, 'story metadata');
+  return problems;
+}
+
+const TOO_DEEP = (end: number): ParseProblem[] => [
+  {
+    rule: 'front-matter',
+    message:
+      'The story metadata nests deeper than 64 levels: flatten it to plain keys and lists, e.g. "questions: [failure, ambiguity]"; starlint ignores this metadata until then.',
+    span: { start: 0, end },
+  },
+];
+
+describe('model/stories: heading title spans', () => {
+  it('leaves out closing hashes after several spaces or tabs', () => {
+    for (const heading of ['# Title  ##', '# Title\t##\t', '# Title ## ', '# Title \t#']) {
+      const doc = parseDocument(`${heading}\n\n${STORY}`);
+      assert.equal(doc.stories[0].title, 'Title', heading);
+      assert.deepEqual(doc.stories[0].titleSpan, { start: 2, end: 7 }, heading);
+    }
+  });
+
+  it('leaves out trailing spaces with no closing hashes', () => {
+    const doc = parseDocument(`# Title   \n\n${STORY}`);
+    assert.deepEqual(outline(doc), [['Title', { start: 2, end: 7 }, { start: 0, end: 64 }, ['situation', 'task']]]);
+  });
+
+  it('keeps a hash glued to the text or escaped, which closes nothing', () => {
+    const glued = parseDocument(`# Title#\n\n${STORY}`);
+    assert.deepEqual(outline(glued)[0].slice(0, 2), ['Title#', { start: 2, end: 8 }]);
+    const escaped = parseDocument(`# Title \\#\n\n${STORY}`);
+    assert.deepEqual(outline(escaped)[0].slice(0, 2), ['Title \\#', { start: 2, end: 10 }]);
+  });
+
+  it('takes the heading text after up to three spaces of indentation and several spaces after the hashes', () => {
+    const doc = parseDocument(`   ##   Title\n\n${STORY}`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc)[0].slice(0, 2), ['Title', { start: 8, end: 13 }]);
+  });
+
+  it('keeps the whole heading as the span of a heading with no text', () => {
+    const doc = parseDocument(`#   \n\n${STORY}`);
+    assert.deepEqual(outline(doc), [['#', { start: 0, end: 4 }, { start: 0, end: 58 }, ['situation', 'task']]]);
+  });
+
+  it('cuts a bank the same with LF and CRLF line endings, at offsets shifted by each CR', () => {
+    const lf = `# Stories\n\n## First\n\n${STORY}\n## Second\n\n${STORY}`;
+    assert.deepEqual(outline(parseDocument(lf)), [
+      ['First', { start: 14, end: 19 }, { start: 11, end: 73 }, ['situation', 'task']],
+      ['Second', { start: 78, end: 84 }, { start: 75, end: 138 }, ['situation', 'task']],
+    ]);
+    const crlf = parseDocument(lf.replace(/\n/g, '\r\n'));
+    assert.equal(crlf.titleDepth, 2);
+    assert.deepEqual(outline(crlf), [
+      ['First', { start: 16, end: 21 }, { start: 13, end: 79 }, ['situation', 'task']],
+      ['Second', { start: 86, end: 92 }, { start: 83, end: 150 }, ['situation', 'task']],
+    ]);
+  });
+});
+
+describe('model/stories: Q/A pairs', () => {
+  // The question's "Q" and its colon may sit in different pieces of text ("**Q**:"): the pieces
+  // are read joined, so the "A:" after it is still its answer.
+  it('reads an "A:" after "**Q**:" or "*Q*:" as the answer, not an Action', () => {
+    for (const q of ['**Q**:', '*Q*:', 'Q:', 'Q.', 'Q)']) {
+      const doc = parseDocument(`${q} Why did you do it?\n\nA: Because I had to.\n\nS: I had a bug last year.\n\nT: I fixed it.\n`);
+      assert.deepEqual(
+        doc.stories[0].sections.map((s) => s.kind),
+        ['situation', 'task'],
+        q,
+      );
+    }
+  });
+
+  it('reads an "A:" after a question without a "Q" as an Action', () => {
+    const doc = parseDocument('Why did you do it?\n\nA: Because I had to.\n\nS: I had a bug last year.\n\nT: I fixed it.\n');
+    assert.deepEqual(outline(doc), [['Why did you do it?', { start: 0, end: 18 }, { start: 0, end: 83 }, ['action', 'situation', 'task']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 20, end: 40 });
+  });
+
+  it('reads an "A:" as an Action when the "Q" is further than the first characters', () => {
+    const doc = parseDocument('Then Q: why did you do it\n\nA: Because I had to.\n\nS: I had a bug last year.\n\nT: I fixed it.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => s.kind),
+      ['action', 'situation', 'task'],
+    );
+  });
+});
+
+describe('model/stories: the title level', () => {
+  it('keeps the title level of the headings before the sections, whatever the depth of a question heading', () => {
+    const doc = parseDocument(
+      `# Tell me about a time you failed?\n\n## My first story\n\n### Situation\n\n${ANSWER}\n\n### Action\n\n${ANSWER}\n\n## My second story\n\n### Situation\n\n${ANSWER}\n\n### Action\n\n${ANSWER}\n`,
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [
+      ['My first story', { start: 39, end: 53 }, { start: 36, end: 496 }, ['situation', 'action']],
+      ['My second story', { start: 501, end: 516 }, { start: 498, end: 959 }, ['situation', 'action']],
+    ]);
+  });
+
+  it('takes the shallowest question heading as the title level when no heading comes before the sections', () => {
+    const doc = parseDocument(`### Tell me about a time you failed?\n\n${ANSWER}\n\n## Tell me about a conflict?\n\n${ANSWER}\n`);
+    assert.equal(doc.titleDepth, 2);
+  });
+
+  it('takes a one-level title over sections as title level 1, not the deepest level', () => {
+    const doc = parseDocument(`# Title\n\n## Situation\n\nI had a bug last year.\n\n## Task\n\nI fixed it.\n`);
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Title', { start: 2, end: 7 }, { start: 0, end: 67 }, ['situation', 'task']]]);
+  });
+});
+
+describe('model/stories: stories with no body', () => {
+  it('spans the whole file for front matter alone, with or without a closing line break', () => {
+    const closed = parseDocument('---\nstar: true\n---\n');
+    assert.deepEqual(outline(closed), [['Untitled story', undefined, { start: 0, end: 19 }, []]]);
+    assert.equal(closed.stories[0].reach, 19);
+    const open = parseDocument('---\nstar: true\n---');
+    assert.deepEqual(outline(open), [['Untitled story', undefined, { start: 0, end: 18 }, []]]);
+  });
+
+  it('spans the whole file for a title with nothing under it after front matter', () => {
+    const doc = parseDocument('---\nstar: true\n---\n# Title\n');
+    assert.deepEqual(outline(doc), [['Title', { start: 21, end: 26 }, { start: 0, end: 26 }, []]]);
+  });
+});
+
+describe('model/stories: an answer under a question', () => {
+  it('keeps an answer told without labels and then a lesson label as one story', () => {
+    const doc = parseDocument(`## Tell me about a time you failed?\n\n${ANSWER}\n\n**What I learned:**\n\n- testing rollbacks\n`);
+    assert.deepEqual(outline(doc), [['Tell me about a time you failed?', { start: 3, end: 35 }, { start: 0, end: 285 }, ['result']]]);
+  });
+
+  it('reads no story under a question whose only text is a lesson label and a guide', () => {
+    const doc = parseDocument('## Tell me about a time you failed?\n\nYou should describe the situation.\n\n**What I learned:**\n\n- testing rollbacks\n');
+    assert.equal(doc.isStory, false);
+    assert.deepEqual(doc.stories, []);
+  });
+});
+
+describe('model/stories: shiftStory and storySource', () => {
+  it('renumbers a story without moving it, and keeps an absent reach absent', () => {
+    const [story] = parseDocument(`# Title\n\n${STORY}`).stories;
+    const renumbered = shiftStory(story, 0, 3);
+    assert.notEqual(renumbered, story);
+    assert.equal(renumbered.index, 3);
+    assert.deepEqual(renumbered.span, story.span);
+    assert.equal(storySource(renumbered), `# Title\n\n${STORY}`.trimEnd());
+    const noReach = shiftStory({ ...story, reach: undefined }, 5);
+    assert.equal(noReach.reach, undefined);
+    assert.deepEqual(noReach.span, { start: story.span.start + 5, end: story.span.end + 5 });
+  });
+});
+
+describe('model/stories: readMeta values', () => {
+  it('drops a title with no value or only spaces, and trims one with text', () => {
+    const meta = (yaml: string): string | undefined => readMeta(yaml, 0, 'comment', [], 'x').title;
+    assert.equal(meta('title:\n'), undefined);
+    assert.equal(meta('title: ~\n'), undefined);
+    assert.equal(meta('title: "   "\n'), undefined);
+    assert.equal(meta('title: "  A story  "\n'), 'A story');
+    assert.equal(meta('title: false\n'), 'false');
+  });
+
+  it('reads a category, a date and a company as text, and drops empty ones', () => {
+    const problems: ParseProblem[] = [];
+    const meta = readMeta('category: " failure "\ndate: 2024-03-05\ncompany: Acme\n', 0, 'comment', problems, 'x');
+    assert.deepEqual(problems, []);
+    assert.deepEqual([meta.category, meta.date, meta.company], ['failure', '2024-03-05', 'Acme']);
+    const text = readMeta('date: "March 2024"\ncategory: 0\n', 0, 'comment', [], 'x');
+    assert.deepEqual([text.date, text.category], ['March 2024', '0']);
+    const empty = readMeta('date:\ncategory: ~\ncompany: ""\npracticed: false\n', 0, 'comment', [], 'x');
+    assert.deepEqual([empty.date, empty.category, empty.company, empty.practiced], [undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads practiced dates from a list or one value', () => {
+    assert.deepEqual(readMeta('practiced: [2024-01-02, 2024-02-03]\n', 0, 'comment', [], 'x').practiced, ['2024-01-02', '2024-02-03']);
+    assert.deepEqual(readMeta('practiced: 2024-01-02\n', 0, 'comment', [], 'x').practiced, ['2024-01-02']);
+  });
+
+  it('reads star as true only for the boolean true', () => {
+    assert.equal(readMeta('star: true\n', 0, 'comment', [], 'x').star, true);
+    assert.equal(readMeta('star: 1\n', 0, 'comment', [], 'x').star, false);
+  });
+
+  it('reads questions as a flow list with spans moved by the base', () => {
+    const meta = readMeta('questions: [ failure , conflict ]\n', 7, 'comment', [], 'x');
+    assert.deepEqual(meta.questions, ['failure', 'conflict']);
+    assert.deepEqual(meta.questionSpans, [
+      { start: 20, end: 27 },
+      { start: 30, end: 38 },
+    ]);
+  });
+});
+
+describe('model/stories: metadata nesting', () => {
+  it('counts closed brackets and braces one after another as one level each', () => {
+    assert.deepEqual(metaProblems(`a: [${Array.from({ length: 70 }, () => '[x]').join(', ')}]\n`), []);
+    assert.deepEqual(metaProblems(`a: [${Array.from({ length: 70 }, () => '{x: 1}').join(', ')}]\n`), []);
+  });
+
+  it('refuses 65 nested brackets even after a stray closing bracket', () => {
+    const deep = 'b: ' + '['.repeat(65) + ']'.repeat(65);
+    assert.deepEqual(metaProblems(deep), TOO_DEEP(deep.length));
+    const afterStray = 'a: x]\n' + deep;
+    assert.deepEqual(metaProblems(afterStray), TOO_DEEP(afterStray.length));
+    const afterStrayBrace = 'a: x}\n' + deep;
+    assert.deepEqual(metaProblems(afterStrayBrace), TOO_DEEP(afterStrayBrace.length));
+  });
+
+  it('refuses 65 nested brackets or braces with text between them', () => {
+    const list = 'b: ' + '[x, '.repeat(65) + ']'.repeat(65);
+    assert.deepEqual(metaProblems(list), TOO_DEEP(list.length));
+    const map = 'b: ' + '{x: '.repeat(65) + '}'.repeat(65);
+    assert.deepEqual(metaProblems(map), TOO_DEEP(map.length));
+  });
+
+  it('accepts exactly 64 nested brackets and braces', () => {
+    assert.deepEqual(metaProblems('b: ' + '['.repeat(64) + ']'.repeat(64)), []);
+    const braces = metaProblems('b: ' + '{'.repeat(65) + '}'.repeat(65));
+    assert.deepEqual(braces, TOO_DEEP(133));
+  });
+
+  it('counts list indicators afresh on each line, LF or CRLF', () => {
+    const list = Array.from({ length: 70 }, (_, i) => `  - q${i}`);
+    for (const eol of ['\n', '\r\n']) {
+      const problems: ParseProblem[] = [];
+      const meta = readMeta(`questions:${eol}${list.join(eol)}${eol}`, 0, 'comment', problems, 'story metadata');
+      assert.deepEqual(problems, [], JSON.stringify(eol));
+      assert.equal(meta.questions?.length, 70);
+    }
+  });
+
+  it('counts indentation afresh after a lone CR', () => {
+    const yaml = Array.from({ length: 3 }, (_, i) => `k${i}:\r${' '.repeat(40)}v: ${i}`).join('\r');
+    const problems: ParseProblem[] = [];
+    const meta = readMeta(yaml, 0, 'comment', problems, 'story metadata');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(meta.raw, { k0: { v: 0 }, k1: { v: 1 }, k2: { v: 2 } });
+  });
+
+  it('counts a "?" key indicator like a list indicator, but not a dash inside a word', () => {
+    const keys = '? '.repeat(65) + 'x';
+    assert.deepEqual(metaProblems(keys), TOO_DEEP(keys.length));
+    assert.deepEqual(metaProblems('a: ' + 'x- '.repeat(70)), []);
+  });
+});
