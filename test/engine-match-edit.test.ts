@@ -1,0 +1,373 @@
+// Pins the behaviour of two engine files line by line: bank/match.ts (reading a job posting: its
+// prose with Markdown blanked out, its boilerplate, its hiring company, the evidence and excerpt
+// of each competency, the order of the table and the stories to rehearse first) and lint/edit.ts
+// (re-linting one story of a bank file after an edit, and when it must lint the whole file).
+import assert from 'node:assert/strict';
+import { resolveConfig, type BankStory, type StarlintConfig } from '../server/src/engine';
+import { MAX_EVIDENCE, MAX_POSTING_CHARS, REHEARSE_FIRST, matchJob, type MatchResult } from '../server/src/engine/bank/match';
+import { WEAK_SCORE } from '../server/src/engine/bank/drill';
+
+function match(posting: string, config: StarlintConfig = {}, stories: BankStory[] = []): MatchResult {
+  return matchJob(posting, { stories }, resolveConfig(config));
+}
+
+/** Each competency as [id, [phrase, line, column, excerpt] of each evidence]. */
+function evidence(posting: string, config: StarlintConfig = {}): [string, [string, number, number, string][]][] {
+  return match(posting, config).competencies.map((c) => [c.id, c.evidence.map((e) => [e.phrase, e.line, e.column, e.excerpt])]);
+}
+
+function company(posting: string): [string, string, number, number, string] | undefined {
+  const c = match(posting).company;
+  return c && [c.id, c.evidence.phrase, c.evidence.line, c.evidence.column, c.evidence.excerpt];
+}
+
+/** A story of the bank as matchJob reads it: only the fields it and drill.ts look at are real. */
+function story(
+  title: string,
+  total: number,
+  opts: { themes?: string[]; values?: string[]; skills?: string[]; due?: boolean; practiced?: string[] } = {},
+): BankStory {
+  return {
+    title,
+    score: { total },
+    themes: opts.themes ?? [],
+    values: opts.values ?? [],
+    skills: opts.skills ?? [],
+    practice: { due: opts.due ?? false, practiced: opts.practiced ?? ['2026-11-20'] },
+  } as unknown as BankStory;
+}
+
+describe('bank/match.ts: reading the posting', () => {
+  it('blanks code marks, HTML tags and comments in place, so columns are the source’s', () => {
+    assert.deepEqual(evidence('Run `A/B tests` <b>daily</b> <!-- x --> now.'), [['ml:experimentation', [['A/B tests', 1, 6, 'Run A/B tests daily now.']]]]);
+    assert.deepEqual(evidence('Run ``A/B tests`` now.'), [['ml:experimentation', [['A/B tests', 1, 7, 'Run A/B tests now.']]]]);
+  });
+
+  it('reads a link as its text and an image as its alt text, keeping the offsets after them', () => {
+    assert.deepEqual(evidence('See [A/B tests](https://x.io/a) and ![mentor](i.png) ok.'), [
+      ['ml:experimentation', [['A/B tests', 1, 6, 'See A/B tests and mentor ok.']]],
+      ['ml:leadership', [['mentor', 1, 39, 'See A/B tests and mentor ok.']]],
+    ]);
+  });
+
+  it('blanks addresses, e-mail addresses and emphasis marks, and reads nothing inside an address', () => {
+    assert.deepEqual(evidence('Email a/b@x.io or https://ab.io/A/B-tests and www.ab.com then *A/B tests* and __mentor__.'), [
+      ['ml:experimentation', [['A/B tests', 1, 64, '…il a/ or and then A/B tests and mentor .']]],
+      ['ml:leadership', [['mentor', 1, 81, '…and then A/B tests and mentor .']]],
+    ]);
+    assert.deepEqual(evidence('See https://mentor.io/ambiguity now.'), []);
+  });
+
+  it('blanks heading marks and block-quote marks at the start of a line', () => {
+    assert.deepEqual(evidence('> Quote about ambiguity\n### Ambiguity here'), [
+      [
+        'ambiguity',
+        [
+          ['ambiguity', 1, 15, 'Quote about ambiguity'],
+          ['Ambiguity', 2, 5, 'Ambiguity here'],
+        ],
+      ],
+    ]);
+  });
+
+  it('leaves out a boilerplate section until the next heading, and a boilerplate paragraph', () => {
+    assert.deepEqual(evidence('## Benefits\n\nWe handle ambiguity.\n\n## Role\n\nWe handle ambiguity.'), [
+      ['ambiguity', [['ambiguity', 7, 11, 'We handle ambiguity.']]],
+    ]);
+    assert.deepEqual(evidence('We handle ambiguity. Paid time off.\n\nWe handle ambiguity at scale.'), [
+      ['ambiguity', [['ambiguity', 3, 11, 'We handle ambiguity at scale.']]],
+    ]);
+    assert.equal(match('We handle ambiguity. Paid time off.\n\nWe handle ambiguity at scale.').words, 5);
+    // A boilerplate heading in bold or closed by a colon starts a section too.
+    assert.deepEqual(evidence('**Perks**\n\nWe mentor.\n\nRole:\n\nWe mentor.'), [['ml:leadership', [['mentor', 7, 4, 'We mentor.']]]]);
+  });
+
+  it('splits a paragraph at each list item and drops the marker from the excerpt', () => {
+    assert.deepEqual(evidence('Responsibilities:\n- Mentor juniors\n- Handle ambiguity\ncontinued line'), [
+      ['ambiguity', [['ambiguity', 3, 10, 'Handle ambiguity continued line']]],
+      ['ml:leadership', [['Mentor', 2, 3, 'Mentor juniors']]],
+    ]);
+    assert.deepEqual(evidence('1. Mentor juniors\n2) Handle ambiguity'), [
+      ['ambiguity', [['ambiguity', 2, 11, 'Handle ambiguity']]],
+      ['ml:leadership', [['Mentor', 1, 4, 'Mentor juniors']]],
+    ]);
+  });
+
+  it('counts the words read: not headings, not boilerplate; a line of more than 8 words is not a heading', () => {
+    assert.equal(match('One two three four five six seven eight:\n\nbody words').words, 2);
+    assert.equal(match('One two three four five six seven eight nine:\n\nbody words').words, 11);
+    assert.equal(match('# Title here\n\nOne two three.\n\n## Benefits\n\nFour five six.').words, 3);
+    assert.equal(match('').words, 0);
+    assert.equal(match('   \n\n  ').words, 0);
+  });
+
+  it('reads CRLF and lone CR line ends as LF: the same lines and columns', () => {
+    const want = [['ambiguity', [['ambiguity', 2, 12, 'x You handle ambiguity']]]];
+    assert.deepEqual(evidence('x\nYou handle ambiguity\n'), want);
+    assert.deepEqual(evidence('x\r\nYou handle ambiguity\r\n'), want);
+    assert.deepEqual(evidence('x\rYou handle ambiguity\r'), want);
+  });
+
+  it(`reads only the first ${MAX_POSTING_CHARS} characters`, () => {
+    const pad = 'a '.repeat((MAX_POSTING_CHARS - 20) / 2);
+    assert.deepEqual(
+      match(`${pad}\n\nhandle ambiguity`).competencies.map((c) => c.id),
+      ['ambiguity'],
+    );
+    assert.deepEqual(match(`${pad}\n\n${'b'.repeat(20)} handle ambiguity`).competencies, []);
+  });
+
+  it('skips a phrase inside an exception, not one beside it', () => {
+    assert.deepEqual(evidence('Deploy to production. Film production assistant roles. Uncertainty quantification and ambiguity.'), [
+      ['ambiguity', [['ambiguity', 1, 87, '…production assistant roles. Uncertainty quantification and ambiguity.']]],
+      [
+        'ml:deployment',
+        [
+          ['Deploy', 1, 1, 'Deploy to production. Film production assistant roles. Uncertainty quantification and ambiguity.'],
+          ['production', 1, 11, 'Deploy to production. Film production assistant roles. Uncertainty quantification and ambiguity.'],
+        ],
+      ],
+    ]);
+  });
+
+  it(`keeps the first ${MAX_EVIDENCE} phrases, across paragraphs, in the posting's order`, () => {
+    assert.deepEqual(evidence('mentor mentor mentor\n\nmentor mentor mentor mentor'), [
+      [
+        'ml:leadership',
+        [
+          ['mentor', 1, 1, 'mentor mentor mentor'],
+          ['mentor', 1, 8, 'mentor mentor mentor'],
+          ['mentor', 1, 15, 'mentor mentor mentor'],
+          ['mentor', 3, 1, 'mentor mentor mentor mentor'],
+          ['mentor', 3, 8, 'mentor mentor mentor mentor'],
+        ],
+      ],
+    ]);
+    assert.equal(MAX_EVIDENCE, 5);
+  });
+
+  it('collapses the spaces of a phrase that runs over a line break', () => {
+    const e = match('Work with\ncross\nfunctional partners.').competencies.find((c) => c.id === 'cross-functional');
+    assert.deepEqual(
+      e?.evidence.map((x) => [x.phrase, x.line, x.column]),
+      [['cross functional', 2, 1]],
+    );
+  });
+});
+
+describe('bank/match.ts: the excerpt around a phrase', () => {
+  it('is a window of 60 characters before and about 140 in all, with an ellipsis at each cut end', () => {
+    const text = `${'word '.repeat(40)}handle ambiguity daily ${'tail '.repeat(40)}`;
+    assert.deepEqual(evidence(text), [
+      [
+        'ambiguity',
+        [
+          [
+            'ambiguity',
+            1,
+            208,
+            '…rd word word word word word word word word word word handle ambiguity daily tail tail tail tail tail tail tail tail tail tail tail tail tail…',
+          ],
+        ],
+      ],
+    ]);
+  });
+
+  it('starts at the segment start with no ellipsis when the phrase is within 60 characters of it', () => {
+    const head = 'x'.repeat(50);
+    const [[, [[, , , short]]]] = evidence(`${head} ambiguity`);
+    assert.equal(short, `${head} ambiguity`);
+    const [[, [[, , , cut]]]] = evidence(`${'x'.repeat(60)} ambiguity`);
+    assert.equal(cut, `…${'x'.repeat(59)} ambiguity`);
+    // Exactly 60 before: the window starts at the segment's start.
+    const [[, [[, , , edge]]]] = evidence(`${'x'.repeat(59)} ambiguity`);
+    assert.equal(edge, `${'x'.repeat(59)} ambiguity`);
+  });
+
+  it('ends where the segment ends, or after 140 characters with an ellipsis', () => {
+    const [[, [[, , , exact]]]] = evidence(`ambiguity ${'y'.repeat(130)}`);
+    assert.equal(exact, `ambiguity ${'y'.repeat(130)}`);
+    const [[, [[, , , over]]]] = evidence(`ambiguity ${'y'.repeat(131)}`);
+    assert.equal(over, `ambiguity ${'y'.repeat(130)}…`);
+  });
+
+  it('drops a list marker only when the window starts at the segment’s start', () => {
+    const [[, [[, , , cut]]]] = evidence(`${'q'.repeat(12)} - ${'w'.repeat(56)} ambiguity`);
+    assert.equal(cut, `…- ${'w'.repeat(56)} ambiguity`);
+  });
+});
+
+describe('bank/match.ts: the hiring company', () => {
+  it('takes a name in the posting’s first line as the employer: from its first character to its line end', () => {
+    assert.deepEqual(company('Scientist Amazon'), ['amazon', 'Amazon', 1, 11, 'Scientist Amazon']);
+    assert.deepEqual(company('Senior Scientist Amazon\nWe build.'), ['amazon', 'Amazon', 1, 18, 'Senior Scientist Amazon We build.']);
+    assert.deepEqual(company('Amazon — Applied Scientist\n\nWe code.'), ['amazon', 'Amazon', 1, 1, 'Amazon — Applied Scientist']);
+    assert.deepEqual(company('\n\n  Scientist Amazon\nmore'), ['amazon', 'Amazon', 3, 13, 'Scientist Amazon more']);
+    // On the second line, with nothing that makes it the employer, a name is not the employer.
+    assert.equal(company('Scientist\nAmazon Alexa and more.'), undefined);
+    assert.equal(company('We code.\n\nScientist Amazon rocks'), undefined);
+  });
+
+  it('takes a name as the employer after "At", "Join", "About", or before "is", "’s mission"', () => {
+    assert.deepEqual(company('Intro\n\nOpenAI is hiring; we dive deep.'), ['openai', 'OpenAI', 3, 1, 'OpenAI is hiring; we dive deep.']);
+    assert.deepEqual(company('Intro\n\nWe love Meta’s mission.'), ['meta', 'Meta', 3, 9, 'We love Meta’s mission.']);
+    assert.deepEqual(company('Intro\n\nJoin Anthropic today.'), ['anthropic', 'Anthropic', 3, 6, 'Join Anthropic today.']);
+    assert.equal(company('Intro\n\nWe compete with Anthropic today.'), undefined);
+  });
+
+  it('does not take a product or a tool for the employer, even after "at"', () => {
+    assert.equal(company('Intro\n\nWe work at Google Cloud daily.'), undefined);
+    assert.equal(company('Intro\n\nUse Amazon SageMaker daily.'), undefined);
+    assert.deepEqual(company('Intro\n\nUse AWS SageMaker daily. Amazon’s mission matters.'), [
+      'amazon',
+      'Amazon',
+      3,
+      26,
+      'Use AWS SageMaker daily. Amazon’s mission matters.',
+    ]);
+  });
+
+  it('takes a name in a heading of at most 60 characters', () => {
+    const heading = (n: number) => company(`Intro\n\n## ${'x'.repeat(n)} Google\n\nWe code.`);
+    assert.deepEqual(heading(53), ['google', 'Google', 3, 58, `${'x'.repeat(53)} Google`]);
+    assert.equal(heading(54), undefined);
+  });
+
+  it('picks the company named most often, and among equals the one named first', () => {
+    assert.deepEqual(company('Role\n\nAt Google.\n\nAt Amazon.'), ['google', 'Google', 3, 4, 'At Google.']);
+    assert.deepEqual(company('Role\n\nAt Amazon.\n\nAt Google.'), ['amazon', 'Amazon', 3, 4, 'At Amazon.']);
+    assert.deepEqual(company('At Google.\n\nAt Amazon.\n\nJoin Amazon.'), ['amazon', 'Amazon', 3, 4, 'At Amazon.']);
+    // Equal counts on one line: the first company of the list (Amazon) stays.
+    assert.deepEqual(company('Role\n\nAt Google and at Amazon.'), ['amazon', 'Amazon', 3, 18, 'At Google and at Amazon.']);
+    // The evidence is the first mention, counted with its aliases.
+    assert.deepEqual(company('Senior Scientist, Alexa AI, Amazon\n\nAt Google.'), ['amazon', 'Alexa', 1, 19, 'Senior Scientist, Alexa AI, Amazon']);
+  });
+
+  it('names no company in a posting that names none, or in an empty one', () => {
+    assert.equal(company('We code.'), undefined);
+    assert.equal(company(''), undefined);
+    assert.equal(company('  \n '), undefined);
+  });
+
+  it('reads a company’s values only when the posting hires for that company', () => {
+    const ids = (posting: string) => match(posting).competencies.map((c) => [c.id, c.family, c.label, c.implied]);
+    assert.deepEqual(ids('Intro\n\nAt Amazon, you dive deep.'), [['amazon:dive-deep', 'company', 'Amazon: Dive Deep', undefined]]);
+    assert.deepEqual(ids('Intro\n\nAt Google, you dive deep.'), [['google:intellectual-humility', 'company', 'Google: Intellectual humility', true]]);
+    assert.deepEqual(ids('Intro\n\nYou dive deep.'), []);
+    // A value the posting states is not implied, and not listed twice.
+    assert.deepEqual(ids('About Meta: we move fast.'), [['meta:move-fast', 'company', 'Meta: Move fast', undefined]]);
+    const implied = match('Our Anthropic rocks').competencies;
+    assert.deepEqual(implied, [
+      {
+        id: 'anthropic:risks-and-trade-offs',
+        family: 'company',
+        label: 'Anthropic: Risks and trade-offs',
+        question: 'Tell me about a time you weighed the risks and trade-offs of a decision',
+        evidence: [{ phrase: 'Anthropic', line: 1, column: 5, excerpt: 'Our Anthropic rocks' }],
+        implied: true,
+        stories: [],
+        status: 'gap',
+      },
+    ]);
+  });
+});
+
+describe('bank/match.ts: competencies, stories and what to rehearse first', () => {
+  const POSTING = 'Intro\n\nAt Google, you prioritize work, handle ambiguity, mentor juniors, run A/B tests and are cross-functional.';
+  const STORIES = [
+    story('A', 80, { themes: ['ambiguity'], skills: ['ml:experimentation'] }),
+    story('B', 90, { themes: ['ambiguity'] }),
+    story('C', 60, { skills: ['ml:leadership'], values: ['google:intellectual-humility'] }),
+  ];
+
+  it('orders gaps, then thin, then covered; within each, themes, values, skills in the lexicon’s order', () => {
+    const r = match(POSTING, {}, STORIES);
+    assert.deepEqual(
+      r.competencies.map((c) => [c.id, c.status, c.stories]),
+      [
+        ['cross-functional', 'gap', []],
+        ['prioritization', 'gap', []],
+        ['google:intellectual-humility', 'thin', [2]],
+        ['ml:experimentation', 'thin', [0]],
+        ['ml:leadership', 'thin', [2]],
+        ['ambiguity', 'ok', [1, 0]],
+      ],
+    );
+    const ambiguity = r.competencies.find((c) => c.id === 'ambiguity');
+    assert.deepEqual([ambiguity?.label, ambiguity?.question], ['ambiguity', 'How did you handle ambiguity?']);
+    const skill = r.competencies.find((c) => c.id === 'ml:experimentation');
+    assert.deepEqual([skill?.label, skill?.question], ['Experimentation', 'Tell me about an experiment you designed and what it taught you']);
+    // "Intro" is a paragraph (a heading needs a mark or a colon): 1 word, and 15 in the sentence.
+    assert.equal(r.words, 16);
+  });
+
+  it('rehearses first the stories answering the most, then the weak ones among equals', () => {
+    const r = match(POSTING, {}, STORIES);
+    assert.deepEqual(r.rehearse, [
+      { story: 2, answers: ['google:intellectual-humility', 'ml:leadership'], due: false, weak: true },
+      { story: 0, answers: ['ml:experimentation', 'ambiguity'], due: false, weak: false },
+      { story: 1, answers: ['ambiguity'], due: false, weak: false },
+    ]);
+  });
+
+  it('puts due stories (or never practised ones) before others, then weak, then by score, then by place', () => {
+    const posting = 'Handle ambiguity.';
+    const order = (stories: BankStory[]) => match(posting, {}, stories).rehearse.map((x) => [x.story, x.due, x.weak]);
+    assert.deepEqual(order([story('A', 90, { themes: ['ambiguity'] }), story('B', 80, { themes: ['ambiguity'], due: true })]), [
+      [1, true, false],
+      [0, false, false],
+    ]);
+    assert.deepEqual(order([story('A', 90, { themes: ['ambiguity'] }), story('B', 80, { themes: ['ambiguity'], practiced: [] })]), [
+      [1, true, false],
+      [0, false, false],
+    ]);
+    // Both weak: the higher score first.
+    assert.deepEqual(order([story('A', 50, { themes: ['ambiguity'] }), story('B', 60, { themes: ['ambiguity'] })]), [
+      [1, false, true],
+      [0, false, true],
+    ]);
+    // One weak: the weak one first, whatever the score.
+    assert.deepEqual(order([story('A', 90, { themes: ['ambiguity'] }), story('B', WEAK_SCORE - 1, { themes: ['ambiguity'] })]), [
+      [1, false, true],
+      [0, false, false],
+    ]);
+    // A score of exactly WEAK_SCORE is not weak.
+    assert.deepEqual(order([story('A', WEAK_SCORE, { themes: ['ambiguity'] }), story('B', 90, { themes: ['ambiguity'] })]), [
+      [1, false, false],
+      [0, false, false],
+    ]);
+    // Equal in everything: the bank's order.
+    assert.deepEqual(order([story('A', 80, { themes: ['ambiguity'] }), story('B', 80, { themes: ['ambiguity'] }), story('C', 80)]), [
+      [0, false, false],
+      [1, false, false],
+    ]);
+  });
+
+  it(`names at most ${REHEARSE_FIRST} stories, and none that answers nothing`, () => {
+    const stories = [80, 81, 82, 83].map((s, i) => story(`S${i}`, s, { themes: ['ambiguity'] }));
+    assert.deepEqual(
+      match('Handle ambiguity.', {}, stories).rehearse.map((x) => x.story),
+      [3, 2, 1],
+    );
+    assert.deepEqual(match('Handle ambiguity.', {}, [story('A', 80)]).rehearse, []);
+    assert.equal(REHEARSE_FIRST, 3);
+  });
+
+  it('finds the user’s own themes by their id’s words, after the built-in ones', () => {
+    const config = { themes: [{ id: 'model-serving', question: 'Tell me about serving a model' }] };
+    const r = match('You own model serving and handle ambiguity.', config);
+    assert.deepEqual(
+      r.competencies.map((c) => [c.id, c.family, c.label, c.question, c.evidence.map((e) => [e.phrase, e.column])]),
+      [
+        ['ambiguity', 'theme', 'ambiguity', 'How did you handle ambiguity?', [['ambiguity', 34]]],
+        ['model-serving', 'theme', 'model-serving', 'Tell me about serving a model', [['model serving', 9]]],
+        ['ml:deployment', 'ml', 'Deployment', 'Tell me about taking a model to production', [['model serving', 9]]],
+      ],
+    );
+    // A built-in theme listed again in the configuration is not read twice.
+    assert.deepEqual(
+      match('Handle ambiguity.', { themes: [{ id: 'ambiguity', question: 'Q?' }] }).competencies.map((c) => c.id),
+      ['ambiguity'],
+    );
+  });
+});
