@@ -1,0 +1,404 @@
+// The metric detector (server/src/engine/facts/metrics.ts), branch by branch: each pattern's
+// variants with their exact spans, what excludes a number, how a counted noun phrase ends, the
+// labelled values of a Result, when a duration counts, the clause and sentence bounds, and which
+// words classify a metric. Each case asserts the whole list of metrics of its text.
+import assert from 'node:assert/strict';
+import { parseDocument, type Story } from '../server/src/engine';
+import { clauseAround, findMetrics, hasNumber, headlineMetric, metricsOf } from '../server/src/engine/facts/metrics';
+
+type Row = [kind: string, start: number, end: number, text: string, types: string];
+
+/** Each metric of a text as [kind, start, end, text, types joined by '+']. */
+function metrics(text: string): Row[] {
+  return findMetrics(text).map((m) => [m.kind, m.start, m.end, m.text, m.types.join('+')]);
+}
+
+function storyOf(text: string): Story {
+  const story = parseDocument(text).stories[0];
+  assert.ok(story, `no story in ${JSON.stringify(text)}`);
+  return story;
+}
+
+/** Runs one `it` per text, each asserting the whole list of metrics found in it. */
+function table(cases: [string, Row[]][]): void {
+  for (const [text, expected] of cases) {
+    it(JSON.stringify(text), () => assert.deepEqual(metrics(text), expected));
+  }
+}
+
+describe('facts/metrics.ts', () => {
+  describe('findMetrics: empty and number-free text', () => {
+    table([
+      ['', []],
+      ['   ', []],
+      ['We shipped it.', []],
+    ]);
+  });
+
+  describe('isExcluded: model and version names', () => {
+    // A number right after a letter, or after a letter and a dash or point, names a model or a
+    // version; after a space, a bracket, a tilde or a currency sign it is a quantity.
+    table([
+      ['GPT-5% rise', []],
+      ['model-3x', []],
+      [' x+5%', []],
+      ['upgraded v2 → 3', []],
+      ['bert.3x', []],
+      // The arrow change is excluded after "x"; the money after it still counts.
+      ['x5 → $6', [['money', 5, 7, '$6', 'business']]],
+      // A currency sign after letters is money, not a name.
+      ['US$5M', [['money', 2, 5, '$5M', 'business']]],
+      // A letter two characters back, a symbol right before: no name.
+      ['error rate=5%', [['percent', 11, 13, '5%', 'technical']]],
+      ['a/5%', [['percent', 2, 4, '5%', '']]],
+      ['(5%)', [['percent', 1, 3, '5%', '']]],
+      ['~5%', [['percent', 1, 3, '5%', '']]],
+      ['at 5%', [['percent', 3, 5, '5%', '']]],
+      ['5%', [['percent', 0, 2, '5%', '']]],
+    ]);
+  });
+
+  describe('isExcluded: team sizes after the number', () => {
+    table([
+      ['from 3 to 5 engineers', []],
+      ['from 3 to 5 people', []],
+      // The change gives way; "members" is a counted noun, so the count after it stays.
+      ['from 3 to 5 members', [['count', 10, 19, '5 members', '']]],
+      ['from 3 to 5 developers', []],
+      ['from 3 to 5 scientists', []],
+      ['from 3 to 5 teammates', []],
+      ['from 3 to 5-person teams', []],
+      ['from 3 to 5person', []],
+      // A word that only starts like one is no team size.
+      ['from 3 to 5 personas', [['change', 0, 11, 'from 3 to 5', '']]],
+      ['from 3 to 5 tickets', [['change', 0, 19, 'from 3 to 5 tickets', 'business']]],
+    ]);
+  });
+
+  describe('countedNounEnd: counted noun phrases', () => {
+    table([
+      // A modifier that is also a noun gives way to the noun after it, and stands alone without one.
+      ['We onboarded 12 customer tickets.', [['count', 13, 32, '12 customer tickets', 'business']]],
+      ['We onboarded 12 customer sites.', [['count', 13, 24, '12 customer', 'business']]],
+      ['We onboarded 12 customer.', [['count', 13, 24, '12 customer', 'business']]],
+      ['12 customer', [['count', 0, 11, '12 customer', 'business']]],
+      // Two modifiers at most: a third word that is a modifier-noun is the noun.
+      ['3 new daily customer tickets', [['count', 0, 20, '3 new daily customer', 'business']]],
+      ['3 new daily weekly users', []],
+      ['3 new daily users', [['count', 0, 17, '3 new daily users', 'business']]],
+      // Any adjective only right after the number, and only before a counted noun.
+      ['3 big new users', []],
+      ['3 new big users', []],
+      ['3 big users', [['count', 0, 11, '3 big users', 'business']]],
+      ['3 big ideas', []],
+      ['3 the users', []],
+      ['3 per users', []],
+      ['3-big users', []],
+      // Counted phrases, also after a modifier.
+      ['We saw 3 new fraud cases.', [['count', 7, 24, '3 new fraud cases', '']]],
+      ['2 fraud case', [['count', 0, 12, '2 fraud case', '']]],
+      ['4 false negatives', [['count', 0, 17, '4 false negatives', 'technical']]],
+      ['1 line of code', [['count', 0, 14, '1 line of code', '']]],
+      ['3 fraudsters', []],
+      // Scales and a plus sign after the number.
+      ['10k+ users', [['count', 0, 10, '10k+ users', 'business']]],
+      ['2 million users', [['count', 0, 15, '2 million users', 'business']]],
+      ['2.5M users', [['count', 0, 10, '2.5M users', 'business']]],
+      // Plurals in -s, -es, -ies; "team" alone is no counted noun, "teams" is.
+      ['3 teams', [['count', 0, 7, '3 teams', '']]],
+      ['3 team', []],
+      ['5 Users', [['count', 0, 7, '5 Users', 'business']]],
+      ['2 boxes', []],
+      ['9 entries', []],
+      // Only a real plural ending is cut off: "storey" is no "store", "querent" no "query",
+      // "ordered" no "order".
+      ['a 3 storey building', []],
+      ['5 querent', []],
+      ['We saw 3 ordered and 2 billed.', []],
+      // One space at most between the number and its noun; none is no noun either.
+      ['3  users', []],
+      ['3  fraud cases', []],
+      ['3big users', []],
+      ['zero users', [['count', 0, 10, 'zero users', 'business']]],
+      ['zero', []],
+      ['one user', []],
+    ]);
+  });
+
+  describe('labelledValues: "name: value" lines of a Result', () => {
+    table([
+      ['Average page load time: 3', [['count', 0, 25, 'Average page load time: 3', 'technical']]],
+      // At most four words in the label, which starts a line.
+      ['Weekly active paying user count: 5', []],
+      ['So we had bug count: 3', []],
+      ['We had bug count: 3', [['count', 0, 19, 'We had bug count: 3', 'technical']]],
+      ['Review time: 3 days', []],
+      ['Error rate: 3%', [['percent', 12, 14, '3%', 'technical']]],
+      ['Error rate: 3.5', [['count', 0, 15, 'Error rate: 3.5', 'technical']]],
+      ['Error rate: 3.5x', [['multiplier', 12, 16, '3.5x', 'technical']]],
+      ['Error rate: 3.5,2', []],
+      ['Error rate: 3x', [['multiplier', 12, 14, '3x', 'technical']]],
+      ['Team tickets: 3', []],
+      ['Sign-up team: 3', []],
+      // Only the word "team" itself, not a word that holds it.
+      ['Steam sales: 3', [['count', 0, 14, 'Steam sales: 3', 'business']]],
+      ['Bug count: down to 2', [['count', 0, 20, 'Bug count: down to 2', 'technical']]],
+      ['Bug count: went down to 2', [['count', 0, 25, 'Bug count: went down to 2', 'technical']]],
+      ['Bug count: fell to 2', [['count', 0, 20, 'Bug count: fell to 2', 'technical']]],
+      ['Bug count: rose up to 9', [['count', 0, 23, 'Bug count: rose up to 9', 'technical']]],
+      ['Bug count: zero', [['count', 0, 15, 'Bug count: zero', 'technical']]],
+      ['Bug count: 2,5', [['count', 0, 14, 'Bug count: 2,5', 'technical']]],
+      ['Score: 7', [['count', 0, 8, 'Score: 7', '']]],
+      ['Latency: 7', [['count', 0, 10, 'Latency: 7', 'technical']]],
+      ['Revenue: 7', [['count', 0, 10, 'Revenue: 7', 'business']]],
+      ['Sessions: 7', [['count', 0, 11, 'Sessions: 7', 'business']]],
+      ['Colour: 7', []],
+      // Each line of a CRLF or LF list, indented or not.
+      [
+        'Bug count: 3\r\nError rate: 4',
+        [
+          ['count', 0, 12, 'Bug count: 3', 'technical'],
+          ['count', 14, 27, 'Error rate: 4', 'technical'],
+        ],
+      ],
+      ['Intro\n  Error rate: 4', [['count', 8, 21, 'Error rate: 4', 'technical']]],
+      ['Intro\n\tError rate: 4', [['count', 7, 20, 'Error rate: 4', 'technical']]],
+    ]);
+
+    // BUG: a labelled value at the end of a sentence is lost: the lookahead after the number
+    // refuses any point, so "Bug count: 3." (and "Monthly churn: now 4.1.") yields no metric,
+    // while "Bug count: 3" yields one. The point was meant to stop a partial "3" of "3.5".
+    it.skip('BUG: a labelled value followed by a sentence-ending point still counts', () => {
+      assert.deepEqual(metrics('Bug count: 3.'), [['count', 0, 12, 'Bug count: 3', 'technical']]);
+      assert.deepEqual(metrics('Error rate: 3.5. Then more.'), [['count', 0, 15, 'Error rate: 3.5', 'technical']]);
+    });
+  });
+
+  describe('changes: from … to, and arrows', () => {
+    table([
+      ['from roughly 5 to under 3 hours', [['change', 0, 31, 'from roughly 5 to under 3 hours', '']]],
+      ['from ~$5k to over $9k', [['change', 0, 21, 'from ~$5k to over $9k', 'business']]],
+      ['from $5k to below $2k a month', [['change', 0, 21, 'from $5k to below $2k', 'business']]],
+      ['from ten to two days', [['change', 0, 20, 'from ten to two days', '']]],
+      ['from a hundred to twenty', [['change', 0, 24, 'from a hundred to twenty', '']]],
+      ['cut from 5 days down to 2', [['change', 4, 25, 'from 5 days down to 2', '']]],
+      ['went from 5 up to 9 users', [['change', 5, 25, 'from 5 up to 9 users', 'business']]],
+      ['from 2x to 5x', [['change', 0, 13, 'from 2x to 5x', '']]],
+      ['From 5 To 9', [['change', 0, 11, 'From 5 To 9', '']]],
+      ['from 5 until 9', []],
+      // The trailing space the unit's optional space took is trimmed off.
+      ['5 → 6 later', [['change', 0, 5, '5 → 6', '']]],
+      ['5 -> 6 ms', [['change', 0, 9, '5 -> 6 ms', 'technical']]],
+      ['5 => 6', [['change', 0, 6, '5 => 6', '']]],
+      ['5ms vs 6ms', [['change', 0, 10, '5ms vs 6ms', '']]],
+      ['5ms vs. 6ms', [['change', 0, 11, '5ms vs. 6ms', '']]],
+      ['5 versus 6', [['change', 0, 10, '5 versus 6', '']]],
+      ['$1.5M → $2M', [['change', 0, 11, '$1.5M → $2M', 'business']]],
+      ['3→4 users', [['change', 0, 9, '3→4 users', 'business']]],
+    ]);
+  });
+
+  describe('statistics, money, percents, multipliers and measures', () => {
+    table([
+      ['+0.03 AUC', [['statistic', 0, 9, '+0.03 AUC', 'technical']]],
+      ['2 points in recall', [['statistic', 0, 18, '2 points in recall', 'technical']]],
+      ['3 point of F1', [['statistic', 0, 13, '3 point of F1', 'technical']]],
+      ['p = 0.04', [['statistic', 0, 8, 'p = 0.04', '']]],
+      ['p≤0.05', [['statistic', 0, 6, 'p≤0.05', '']]],
+      ['p <= .05', [['statistic', 0, 8, 'p <= .05', '']]],
+      ['MAP@5 0.3', [['statistic', 0, 9, 'MAP@5 0.3', 'technical']]],
+      ['recall @ 10 = 0.8', [['statistic', 0, 17, 'recall @ 10 = 0.8', 'technical']]],
+      ['R² 0.9', [['statistic', 0, 6, 'R² 0.9', '']]],
+      ['accuracy: 91', [['statistic', 0, 12, 'accuracy: 91', 'technical']]],
+      ['accuracy improved by 3', [['statistic', 0, 22, 'accuracy improved by 3', 'technical']]],
+      ['USD5', [['money', 0, 4, 'USD5', '']]],
+      ['5 euros', [['money', 0, 7, '5 euros', 'business']]],
+      ['$5/mo', [['money', 0, 5, '$5/mo', 'business']]],
+      ['£3 a week', [['money', 0, 9, '£3 a week', 'business']]],
+      ['€2bn per quarter', [['money', 0, 16, '€2bn per quarter', 'business']]],
+      ['$4 mil', [['money', 0, 6, '$4 mil', 'business']]],
+      ['3 x faster', [['multiplier', 0, 3, '3 x', '']]],
+      ['3xl', []],
+      ['quadrupled', [['multiplier', 0, 10, 'quadrupled', '']]],
+      ['doubling', [['multiplier', 0, 8, 'doubling', '']]],
+      ['2.5-fold', [['multiplier', 0, 8, '2.5-fold', '']]],
+      ['ten times more', [['multiplier', 0, 14, 'ten times more', '']]],
+      ['twice as many', [['multiplier', 0, 13, 'twice as many', '']]],
+      ['in half', [['multiplier', 0, 7, 'in half', '']]],
+      ['by two-thirds', [['multiplier', 0, 13, 'by two-thirds', '']]],
+      ['by three quarters', [['multiplier', 0, 17, 'by three quarters', '']]],
+      ['a hundred times better', [['multiplier', 0, 22, 'a hundred times better', '']]],
+      // Measure units are case-sensitive.
+      ['5 MS', []],
+      ['3 kWh', [['measure', 0, 5, '3 kWh', '']]],
+      ['2 TB', [['measure', 0, 4, '2 TB', '']]],
+      ['10 rps', [['measure', 0, 6, '10 rps', 'technical']]],
+      ['3 basis points', [['measure', 0, 14, '3 basis points', '']]],
+      ['2 percentage points', [['measure', 0, 19, '2 percentage points', '']]],
+      ['2k qps', [['measure', 0, 6, '2k qps', 'technical']]],
+      ['9 µs', [['measure', 0, 4, '9 µs', '']]],
+      ['3 hours a week', [['measure', 0, 14, '3 hours a week', '']]],
+      ['2 days each sprint', [['measure', 0, 18, '2 days each sprint', '']]],
+      ['5 mins per release', [['measure', 0, 18, '5 mins per release', '']]],
+      // Metrics come out in text order, whichever pattern found them first.
+      [
+        'Up 5% and saved $3.',
+        [
+          ['percent', 3, 5, '5%', 'business'],
+          ['money', 16, 18, '$3', 'business'],
+        ],
+      ],
+    ]);
+  });
+
+  describe('durations: only beside a change verb or a comparative', () => {
+    table([
+      ['shaved 2 days', [['measure', 7, 13, '2 days', '']]],
+      ['It landed 3 weeks sooner.', [['measure', 10, 17, '3 weeks', '']]],
+      ['It landed 3 weeks early.', []],
+      ['It took 2 days earlier', [['measure', 8, 14, '2 days', '']]],
+      ['It took 2 person-days less', [['measure', 8, 21, '2 person-days', '']]],
+      ['We freed 5 analyst hours.', [['measure', 9, 24, '5 analyst hours', 'business']]],
+      ['It takes 2 engineer-days of work saved.', [['measure', 9, 24, '2 engineer-days', 'business']]],
+      // The comparative must be in the same clause.
+      ['It took 2 days, faster than before.', []],
+      ['It took 2 days\nfaster rollouts', []],
+      ['saved 3 months and 2 weeks', [['measure', 6, 14, '3 months', 'business']]],
+      // Each stop ends the clause of the verb: a dash between spaces, "but", a sentence end.
+      ['We cut it — it took 3 hours.', []],
+      ['We cut it - it took 3 hours.', []],
+      ['We cut it but it took 3 hours.', []],
+      ['We cut it. It took 3 hours.', []],
+      ['We cut it! It took 3 hours.', []],
+      ['We cut it.It took 3 hours.', [['measure', 18, 25, '3 hours', '']]],
+      // A duration inside a change belongs to the change.
+      ['We cut review from 2 days to 3 hours.', [['change', 14, 36, 'from 2 days to 3 hours', '']]],
+    ]);
+  });
+
+  describe('classify: the words after the number, before it, in its clause, in its sentence', () => {
+    table([
+      ['5% more revenue', [['percent', 0, 2, '5%', 'business']]],
+      ['5% of revenue', [['percent', 0, 2, '5%', 'business']]],
+      ['5% in latency', [['percent', 0, 2, '5%', 'technical']]],
+      ['a 5% rise', [['percent', 2, 4, '5%', '']]],
+      // The first two words after the number, "of" or "in" not counted among them, decide when
+      // they name one kind, even when the clause names both.
+      ['In latency terms we made 5% more revenue.', [['percent', 25, 27, '5%', 'business']]],
+      ['Latency aside we saw 5% of net revenue.', [['percent', 21, 23, '5%', 'business']]],
+      ['Latency aside we saw 5% more revenue.', [['percent', 21, 23, '5%', 'business']]],
+      // Words after it that name both kinds give way to the words before it.
+      ['Revenue rose 5% in latency revenue', [['percent', 13, 15, '5%', 'business']]],
+      // The clause decides before the sentence does.
+      ['Despite latency we went up by 5%; revenue was flat.', [['percent', 30, 32, '5%', 'technical']]],
+      // Only the last three words before the number (and a preposition) speak for it; words
+      // further back in the clause count only when the near words name neither kind.
+      ['Despite latency our revenue went up by 5%.', [['percent', 39, 41, '5%', 'business']]],
+      ['Despite latency our revenue  went up by 5%.', [['percent', 40, 42, '5%', 'business']]],
+      ['Despite latency we went up by 5%.', [['percent', 30, 32, '5%', 'technical']]],
+      ['Latency and revenue mattered; it went up by 5%.', [['percent', 44, 46, '5%', 'technical+business']]],
+      ['Our latency and revenue went up by 5%.', [['percent', 35, 37, '5%', 'business']]],
+      ['Latency revenue went up by 5%.', [['percent', 27, 29, '5%', 'business']]],
+      // The words right before a range's second end run up to it with no space between.
+      [
+        'Latency aside our revenue rose 5%-10%.',
+        [
+          ['percent', 31, 33, '5%', 'business'],
+          ['percent', 33, 37, '-10%', 'business'],
+        ],
+      ],
+      // The sentence decides when the clause names nothing; a newline or ". " ends a sentence.
+      ['Revenue v0.5 was flat; we grew 5%.', [['percent', 31, 33, '5%', 'business']]],
+      ['Revenue flat\nWe grew 5%', [['percent', 21, 23, '5%', '']]],
+      ['Revenue flat. We grew 5%', [['percent', 22, 24, '5%', '']]],
+      ['Revenue flat? We grew 5%', [['percent', 22, 24, '5%', '']]],
+    ]);
+  });
+
+  describe('clauseAround', () => {
+    const cases: [string, number, number, { start: number; end: number }][] = [
+      ['', 0, 0, { start: 0, end: 0 }],
+      ['a;b', 0, 1, { start: 0, end: 1 }],
+      ['a;b', 2, 3, { start: 2, end: 3 }],
+      ['a, b: c', 3, 4, { start: 2, end: 4 }],
+      ['a — b – c', 4, 5, { start: 3, end: 6 }],
+      ['a - b - c', 4, 5, { start: 4, end: 5 }],
+      ['a - b - c', 2, 3, { start: 0, end: 5 }],
+      ['a-b-c', 2, 3, { start: 0, end: 5 }],
+      ['a. b. c', 3, 4, { start: 2, end: 4 }],
+      ['a.b.c', 2, 3, { start: 0, end: 5 }],
+      ['a 0.5 b', 2, 5, { start: 0, end: 7 }],
+      ['a\nb\nc', 2, 3, { start: 2, end: 3 }],
+      ['x while y but z', 8, 9, { start: 7, end: 10 }],
+      ['x which y whereas z', 8, 9, { start: 7, end: 10 }],
+      ['band andy', 0, 9, { start: 0, end: 9 }],
+      ['a! b? c', 3, 4, { start: 2, end: 4 }],
+    ];
+    for (const [text, start, end, expected] of cases) {
+      it(`${JSON.stringify(text)} [${start}, ${end})`, () => assert.deepEqual(clauseAround(text, start, end), expected));
+    }
+  });
+
+  describe('hasNumber', () => {
+    const cases: [string, boolean][] = [
+      ['', false],
+      ['Percent', true],
+      ['quadrupled', true],
+      ['tripled', true],
+      ['halved', true],
+      ['zero.', true],
+      ['zero-day', false],
+      ['by half', true],
+      ['twice as fast', true],
+      ['1,000', true],
+      ['€5', true],
+      ['£5', true],
+      ['(5)', true],
+      ['Q3', false],
+      ['Q5 5', true],
+      ['1999', false],
+      ['2100', true],
+      ['1899', true],
+      ['20245', true],
+      ['(2024)', false],
+      ['in 2024 and 3', true],
+      ['.5', false],
+      ['v2', false],
+      ['_5', false],
+    ];
+    for (const [text, expected] of cases) {
+      it(`${JSON.stringify(text)} → ${expected}`, () => assert.equal(hasNumber(text), expected));
+    }
+  });
+
+  describe('headlineMetric and metricsOf', () => {
+    it('is undefined without a Result, or with a Result of only a p-value', () => {
+      assert.equal(headlineMetric(storyOf('# T\n\n## Situation\n\nLosses fell 5%.\n\n## Task\n\nI owned it.\n')), undefined);
+      assert.equal(headlineMetric(storyOf('# T\n\n## Situation\n\nWe had fraud.\n\n## Result\n\nIt held at p < 0.01.\n')), undefined);
+      assert.equal(headlineMetric(storyOf('# T\n\n## Situation\n\nWe had fraud.\n\n## Result\n\nIt held at P=0.01.\n')), undefined);
+    });
+
+    it('collapses the white space inside the metric and maps its span to the source', () => {
+      const text = '# T\n\n## Situation\n\nWe had fraud.\n\n## Result\n\nCosts fell from 5  to 3 and 9%.\n';
+      assert.deepEqual(headlineMetric(storyOf(text)), { text: 'from 5 to 3', span: { start: 56, end: 68 } });
+      assert.equal(text.slice(56, 68), 'from 5  to 3');
+    });
+
+    it('skips a leading p-value for the first metric after it', () => {
+      const text = '# T\n\n## Situation\n\nWe had fraud.\n\n## Result\n\np < 0.01 for 9% more sales.\n';
+      assert.deepEqual(headlineMetric(storyOf(text)), { text: '9%', span: { start: 58, end: 60 } });
+    });
+
+    it('metricsOf finds the metrics of the prose once and hands back the same list', () => {
+      const result = storyOf('# T\n\n## Situation\n\nWe had fraud.\n\n## Result\n\nSales rose 9% and $5.\n').star.result;
+      assert.ok(result);
+      const first = metricsOf(result.prose);
+      assert.equal(metricsOf(result.prose), first);
+      assert.deepEqual(first, findMetrics(result.prose.text));
+      assert.deepEqual(
+        first.map((m) => m.text),
+        ['9%', '$5'],
+      );
+    });
+  });
+});
