@@ -269,3 +269,178 @@ describe('model/stories: metadata nesting', () => {
     assert.deepEqual(metaProblems('a: ' + 'x- '.repeat(70)), []);
   });
 });
+
+describe('model/stories: a first heading named like a layer', () => {
+  const SECTIONS = '## Situation\n\nI had a bug last year.\n\n## Task\n\nI had to fix it.\n';
+
+  it('is the title when it is shallower than every other heading marker and no heading comes before it', () => {
+    const doc = parseDocument(`# Notes\n\n${SECTIONS}`);
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Notes', { start: 2, end: 7 }, { start: 0, end: 72 }, ['situation', 'task']]]);
+  });
+
+  it('is a section when another heading marker is as shallow', () => {
+    const doc = parseDocument('# Notes\n\n# Situation\n\nI had a bug last year.\n\n## Task\n\nI had to fix it.\n');
+    assert.equal(doc.titleDepth, undefined);
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 71 }, ['notes', 'situation', 'task']]]);
+    const same = parseDocument('## Notes\n\n## Summary\n\nI had a bug last year.\n\n### Situation\n\nI had a bug last year.\n\n### Task\n\nI had to fix it.\n');
+    assert.deepEqual(
+      same.stories[0].sections.map((s) => s.kind),
+      ['notes', 'summary', 'situation', 'task'],
+    );
+  });
+
+  it('is a section when no other marker is a heading', () => {
+    const doc = parseDocument('# Notes\n\nSituation: I had a bug last year.\n\nTask: I had to fix it.\n');
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 66 }, ['notes', 'situation', 'task']]]);
+    assert.deepEqual(doc.stories[0].layers.notes?.span, { start: 0, end: 7 });
+  });
+
+  it('is a section when a plain heading comes before it', () => {
+    const doc = parseDocument('# Intro\n\n## Notes\n\n### Situation\n\nI had a bug last year.\n\n### Task\n\nI had to fix it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Intro', { start: 2, end: 7 }, { start: 0, end: 84 }, ['notes', 'situation', 'task']]]);
+  });
+
+  it('is never a STAR section', () => {
+    const doc = parseDocument('# Situation\n\nI had a bug last year.\n\n## Task\n\nI had to fix it.\n\n## Action\n\nI fixed it.\n');
+    assert.equal(doc.titleDepth, undefined);
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span]),
+      [
+        ['situation', { start: 0, end: 35 }],
+        ['task', { start: 37, end: 62 }],
+        ['action', { start: 64, end: 86 }],
+      ],
+    );
+  });
+});
+
+describe('model/stories: which documents hold stories', () => {
+  it('reads a plain heading as deep as the sections as no title', () => {
+    const doc = parseDocument('## Title\n\n## Situation\n\nI had a bug last year.\n\n## Task\n\nI had to fix it.\n');
+    assert.equal(doc.titleDepth, undefined);
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 73 }, ['situation', 'task']]]);
+  });
+
+  it('needs two STAR kinds, a mark, a story comment or a question', () => {
+    assert.equal(parseDocument('Situation: I had a bug last year.\n\nSome more text.\n').isStory, false);
+    assert.equal(parseDocument('Situation: I had a bug last year.\n\nAction: I fixed it.\n').isStory, true);
+  });
+
+  it('reads a story comment in a file with one candidate as its metadata', () => {
+    const doc = parseDocument('<!-- story category: failure -->\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n');
+    assert.equal(doc.stories.length, 1);
+    const [story] = doc.stories;
+    assert.equal(story.meta.source, 'comment');
+    assert.equal(story.meta.category, 'failure');
+    assert.deepEqual(story.meta.span, { start: 0, end: 32 });
+    assert.deepEqual(story.meta.keys.category, { key: { start: 11, end: 19 }, value: { start: 21, end: 28 } });
+    assert.deepEqual(story.span, { start: 0, end: 86 });
+  });
+
+  it('gives a bank story the comment inside it, and none to a story whose comment stands before its title', () => {
+    const doc = parseDocument(`<!-- story category: failure -->\n\n# One\n\n${STORY}\n# Two\n\n<!-- story category: conflict -->\n\n${STORY}`);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.title, s.span, s.reach, s.meta.source, s.meta.category]),
+      [
+        ['One', { start: 34, end: 93 }, 95, 'none', undefined],
+        ['Two', { start: 95, end: 189 }, 190, 'comment', 'conflict'],
+      ],
+    );
+    assert.deepEqual(doc.stories[0].meta, { source: 'none', keys: {}, raw: {} });
+  });
+
+  it('finds each story comment of a bank of many stories', () => {
+    const bank = Array.from({ length: 5 }, (_, i) => `## S${i}\n\n<!-- story category: c${i} -->\n\nJust a note ${i}.\n`).join('\n');
+    const doc = parseDocument(bank);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.title, s.meta.category]),
+      [
+        ['S0', 'c0'],
+        ['S1', 'c1'],
+        ['S2', 'c2'],
+        ['S3', 'c3'],
+        ['S4', 'c4'],
+      ],
+    );
+  });
+
+  it('keeps a titled story with its own comment even when it reads as no story', () => {
+    const doc = parseDocument(`# One\n\n${STORY}\n# Two\n\n<!-- story category: failure -->\n\nYou should describe the situation.\n`);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.title, s.meta.source, s.sections.map((x) => x.kind)]),
+      [
+        ['One', 'none', ['situation', 'task']],
+        ['Two', 'comment', ['answer']],
+      ],
+    );
+  });
+
+  it('keeps the story key to its text, and adds metadata standing outside it', () => {
+    const doc = parseDocument(`<!-- story category: failure -->\n\n${STORY}`);
+    assert.equal(doc.stories[0].key, doc.text.trimEnd());
+    const [, two] = parseDocument(`# One\n\n${STORY}\n# Two\n\n<!-- story category: conflict -->\n\n${STORY}`).stories;
+    assert.equal(storySource(two), `# Two\n\n<!-- story category: conflict -->\n\n${STORY}`.trimEnd());
+    assert.equal(two.key, storySource(two));
+  });
+});
+
+describe('model/stories: question paragraphs and shallower headings', () => {
+  it('cuts at a question paragraph and still at each later title heading', () => {
+    const doc = parseDocument(`**Tell me about a time you failed?**\n\n${ANSWER}\n\n# Other\n\n${STORY}`);
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [
+      ['Tell me about a time you failed?', { start: 0, end: 36 }, { start: 0, end: 244 }, ['answer']],
+      ['Other', { start: 248, end: 253 }, { start: 246, end: 307 }, ['situation', 'task']],
+    ]);
+    assert.deepEqual(
+      doc.stories.map((s) => s.reach),
+      [246, 308],
+    );
+  });
+
+  it('reads nothing under a shallower heading as a story until the next title', () => {
+    const doc = parseDocument(`# Bank\n\n## One\n\n${STORY}\n# Appendix\n\nSome text.\n\n## Two\n\n${STORY}`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [
+      ['One', { start: 11, end: 14 }, { start: 8, end: 68 }, ['situation', 'task']],
+      ['Two', { start: 97, end: 100 }, { start: 94, end: 154 }, ['situation', 'task']],
+    ]);
+    assert.deepEqual(
+      doc.stories.map((s) => s.reach),
+      [70, 155],
+    );
+  });
+});
+
+describe('model/stories: the title of an untitled story', () => {
+  it('takes a first line of up to twenty words, without its closing period', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ');
+    const doc = parseDocument(`${twenty}\n\n${STORY}`);
+    assert.deepEqual(outline(doc)[0].slice(0, 2), [twenty, { start: 0, end: 69 }]);
+    const intro = parseDocument(`Short intro line.\n\n${STORY}`);
+    assert.deepEqual(outline(intro)[0].slice(0, 2), ['Short intro line', { start: 0, end: 17 }]);
+  });
+
+  it('takes the first line before single-letter labels, and none from a label', () => {
+    const doc = parseDocument('Intro here.\n\nS: I had a bug last year.\n\nT: I fixed it.\n');
+    assert.deepEqual(outline(doc), [['Intro here', { start: 0, end: 11 }, { start: 0, end: 54 }, ['situation', 'task']]]);
+    const labelled = parseDocument('**Situation:** I had a bug last year.\n\n**Task:** I fixed it.\n');
+    assert.deepEqual(outline(labelled), [['Untitled story', undefined, { start: 0, end: 60 }, ['situation', 'task']]]);
+  });
+
+  it('takes the text of a quoted first line', () => {
+    const doc = parseDocument(`> quote line\n\nShort line\n\n${STORY}`);
+    assert.deepEqual(outline(doc)[0].slice(0, 2), ['quote line', { start: 2, end: 12 }]);
+  });
+
+  it('takes the first line of an answer told without labels, and counts its words as spoken', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\nI did many things last year with my team.\n');
+    const [story] = doc.stories;
+    assert.deepEqual(outline(doc), [['I did many things last year with my team', { start: 20, end: 61 }, { start: 0, end: 61 }, ['answer']]]);
+    assert.equal(story.starWords, 9);
+    assert.equal(story.meta, doc.frontMatter);
+    assert.deepEqual(story.kindWords, { situation: 0, task: 0, action: 0, result: 0 });
+  });
+});
