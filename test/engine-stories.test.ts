@@ -444,3 +444,232 @@ describe('model/stories: the title of an untitled story', () => {
     assert.deepEqual(story.kindWords, { situation: 0, task: 0, action: 0, result: 0 });
   });
 });
+
+describe('model/stories: a Situation told again', () => {
+  it('starts the story at the heading before the second Situation, at that heading depth', () => {
+    const doc = parseDocument(
+      '# Guide\n\nSituation: describe it.\n\nTask: what you owned.\n\n## Example\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n',
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Example', { start: 60, end: 67 }, { start: 0, end: 121 }, ['situation', 'task']]]);
+  });
+
+  it('takes the heading right before the second Situation, past an earlier heading at the same depth', () => {
+    const doc = parseDocument(
+      '# Guide\n\n## Part\n\nSituation: describe it.\n\nTask: what you owned.\n\n## Example\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n',
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Example', { start: 69, end: 76 }, { start: 0, end: 130 }, ['situation', 'task']]]);
+  });
+
+  it('does not start a story at an answer heading before the second Situation', () => {
+    const doc = parseDocument('# Guide\n\nSituation: describe it.\n\n## Sample answer\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Guide', { start: 2, end: 7 }, { start: 0, end: 104 }, ['situation', 'situation', 'task']]]);
+  });
+
+  it('keeps one story when the Situation is told twice with no heading between', () => {
+    const doc = parseDocument('# Story\n\nSituation: I had a bug last year.\n\nSituation: It was in billing.\n\nTask: I fixed it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Story', { start: 2, end: 7 }, { start: 0, end: 92 }, ['situation', 'situation', 'task']]]);
+  });
+
+  it('cuts two stories under headings of the same depth', () => {
+    const doc = parseDocument(
+      '## One\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n\n## Two\n\nSituation: I had a fight last year.\n\nTask: I settled it.\n',
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [
+      ['One', { start: 3, end: 6 }, { start: 0, end: 60 }, ['situation', 'task']],
+      ['Two', { start: 65, end: 68 }, { start: 62, end: 126 }, ['situation', 'task']],
+    ]);
+  });
+
+  // "## Example one" heads the first story and "### Example two" the second; the title level
+  // becomes 3 (the heading before the Situation told again), so "## Example one" is read as a
+  // shallower heading that closes a story, and the first story loses its title.
+  it.skip('BUG: keeps the title of a first story whose heading is shallower than the heading of a Situation told again', () => {
+    const doc = parseDocument(
+      '## Example one\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n\n### Example two\n\nSituation: I had a fight last year.\n\nTask: I settled it.\n',
+    );
+    assert.deepEqual(
+      doc.stories.map((s) => s.title),
+      ['Example one', 'Example two'],
+    );
+  });
+});
+
+describe('model/stories: sections marked after their text', () => {
+  it('gives each section the blocks since the previous marker, the first from the first prose, the last the rest', () => {
+    const doc = parseDocument('Intro.\n\nI had a bug last year. (Situation)\n\nMore of it.\n\nI fixed it myself. (Action)\n\nIt worked. (Result)\n\nAfter.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span, s.prose.text]),
+      [
+        ['situation', { start: 0, end: 42 }, 'Intro.\n\nI had a bug last year. '],
+        ['action', { start: 44, end: 84 }, 'More of it.\n\nI fixed it myself. '],
+        ['result', { start: 86, end: 113 }, 'It worked. \n\nAfter.'],
+      ],
+    );
+  });
+
+  it('ends the last section at a heading', () => {
+    const doc = parseDocument('I had a bug last year. (Situation)\n\nI fixed it myself. (Action)\n\nAfterwards all good.\n\n## Other\n\nTail text.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span, s.prose.text]),
+      [
+        ['situation', { start: 0, end: 34 }, 'I had a bug last year. '],
+        ['action', { start: 36, end: 85 }, 'I fixed it myself. \n\nAfterwards all good.'],
+      ],
+    );
+  });
+});
+
+describe('model/stories: heading sections', () => {
+  it('keeps a deeper plain heading and its text in a heading section', () => {
+    const doc = parseDocument('## Situation\n\nI had a bug last year.\n\n### Deeper\n\nDetail.\n\n## Task\n\nI fixed it.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span, s.marker, s.prose.text, s.words]),
+      [
+        ['situation', { start: 0, end: 57 }, { start: 3, end: 12 }, 'I had a bug last year.\n\nDetail.', 7],
+        ['task', { start: 59, end: 79 }, { start: 62, end: 66 }, 'I fixed it.', 3],
+      ],
+    );
+  });
+
+  it('ends a heading section at a plain heading at the title level, though it is shallower than the section', () => {
+    const doc = parseDocument('# Story\n\n### Situation\n\nI had a bug last year.\n\n## Plain\n\nMore.\n\n### Task\n\nI fixed it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span, s.prose.text]),
+      [
+        ['situation', { start: 9, end: 46 }, 'I had a bug last year.'],
+        ['task', { start: 65, end: 86 }, 'I fixed it.'],
+      ],
+    );
+  });
+
+  it('ends a heading section at a plain heading as deep as it', () => {
+    const doc = parseDocument('## Situation\n\nI had a bug last year.\n\n## Plain\n\nMore.\n\n## Task\n\nI fixed it.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span]),
+      [
+        ['situation', { start: 0, end: 36 }],
+        ['task', { start: 55, end: 75 }],
+      ],
+    );
+  });
+
+  it('reads each layer once, the first of its kind, apart from the STAR sections', () => {
+    const doc = parseDocument(
+      '## Situation\n\nI had a bug last year.\n\n## Task\n\nI fixed it.\n\n## Summary\n\nA bug fixed.\n\n## Notes\n\nOne.\n\n## Notes\n\nTwo.\n',
+    );
+    const [story] = doc.stories;
+    assert.deepEqual(Object.keys(story.layers), ['summary', 'notes']);
+    assert.equal(story.layers.notes, story.sections[3]);
+    assert.equal(story.layers.summary, story.sections[2]);
+    assert.deepEqual(Object.keys(story.star), ['situation', 'task']);
+    assert.deepEqual(story.kindWords, { situation: 6, task: 3, action: 0, result: 0 });
+    assert.equal(story.starWords, 9);
+  });
+
+  it('reads the first section of a kind told twice', () => {
+    const doc = parseDocument('Situation: I had a bug last year.\n\nSituation: It was in billing.\n\nTask: I fixed it.\n');
+    const [story] = doc.stories;
+    assert.equal(story.star.situation, story.sections[0]);
+    assert.deepEqual(story.kindWords, { situation: 6, task: 3, action: 0, result: 0 });
+  });
+});
+
+describe('model/stories: setext and inline titles', () => {
+  it('takes the first line of a CRLF setext title of two lines', () => {
+    const doc = parseDocument('Title line\r\nsecond\r\n=====\r\n\r\nSituation: I had a bug.\r\n\r\nTask: I fixed it.\r\n');
+    assert.deepEqual(outline(doc), [['Title line', { start: 0, end: 10 }, { start: 0, end: 73 }, ['situation', 'task']]]);
+  });
+
+  it('keeps the text of links and inline HTML in a title', () => {
+    const links = parseDocument('# [Link title](http://x.y) and [two](a)\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.deepEqual(outline(links)[0].slice(0, 2), ['Link title and two', { start: 2, end: 39 }]);
+    const html = parseDocument('# <b>Bold</b>\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.deepEqual(outline(html)[0].slice(0, 2), ['<b>Bold</b>', { start: 2, end: 13 }]);
+  });
+});
+
+describe('model/stories: binary input', () => {
+  it('reads one control character in a short text as binary, and two in twenty as text', () => {
+    assert.equal(parseDocument('a\u0001bxxxxx').limited, 'binary');
+    assert.equal(parseDocument('\u0001\u0001' + 'x'.repeat(18)).limited, undefined);
+    assert.equal(parseDocument('\u0001\u0001\u0001' + 'x'.repeat(18)).limited, 'binary');
+  });
+
+  it('counts replacement characters and vertical tabs, but not tabs, line breaks or form feeds', () => {
+    assert.deepEqual(parseDocument('\ufffd\ufffd\ufffd' + 'x'.repeat(18)), {
+      text: '\ufffd\ufffd\ufffd' + 'x'.repeat(18),
+      isStory: false,
+      stories: [],
+      comments: [],
+      problems: [],
+      limited: 'binary',
+    });
+    assert.equal(parseDocument('\u000b\u000b\u000bxxxxx').limited, 'binary');
+    assert.equal(parseDocument('\t\n\r\f'.repeat(5)).limited, undefined);
+  });
+});
+
+describe('model/stories: readMeta problems', () => {
+  const invalid = (what: string): string => `Invalid YAML in m: ${what}. Fix the YAML; starlint ignores this metadata until then.`;
+  const problemsOf = (yaml: string, base = 0): ParseProblem[] => {
+    const problems: ParseProblem[] = [];
+    readMeta(yaml, base, 'comment', problems, 'm');
+    return problems;
+  };
+
+  it('points an unclosed bracket at its line, past the blank lines after it', () => {
+    assert.deepEqual(problemsOf('a: 1\nb: [1,\n\n\n', 3), [
+      {
+        rule: 'front-matter',
+        message: invalid('Flow sequence in block collection must be sufficiently indented and end with a ]'),
+        span: { start: 8, end: 14 },
+      },
+    ]);
+    assert.deepEqual(problemsOf('a: 1\nb: [x\n')[0].span, { start: 5, end: 10 });
+  });
+
+  it('points a missing quote at its line, past blank and space-only lines before it', () => {
+    assert.deepEqual(problemsOf('a: 1\n\n  \nb: "x\n'), [{ rule: 'front-matter', message: invalid('Missing closing "quote'), span: { start: 9, end: 14 } }]);
+  });
+
+  it('points a bad indentation at the line the parser names, without its indentation', () => {
+    assert.deepEqual(problemsOf('  a: 1\n b: 2\n'), [{ rule: 'front-matter', message: invalid('Unexpected scalar at node end'), span: { start: 8, end: 12 } }]);
+  });
+
+  it('accepts a repeated key, the last one winning', () => {
+    const meta = readMeta('title: a\ntitle: b\n', 0, 'comment', [], 'm');
+    assert.equal(meta.title, 'b');
+  });
+
+  it('reports a scalar, not an empty document, as metadata that is no mapping', () => {
+    assert.deepEqual(problemsOf('"just text"', 4), [
+      { rule: 'front-matter', message: 'The m must be a YAML mapping of keys to values (e.g. "category: project").', span: { start: 4, end: 15 } },
+    ]);
+    assert.deepEqual(problemsOf('~'), []);
+    assert.deepEqual(problemsOf('\n\n'), []);
+  });
+
+  it('reads questions only from a list or a string', () => {
+    const meta = readMeta('themes: "a, b"\nquestions: {a: 1}\n', 0, 'comment', [], 'm');
+    assert.deepEqual(meta.questions, ['a', 'b']);
+    assert.deepEqual(meta.raw.questions, { a: 1 });
+    assert.equal(readMeta('questions: 7\n', 0, 'comment', [], 'm').questions, undefined);
+  });
+
+  it('trims the span of refused metadata to its text', () => {
+    assert.deepEqual(problemsOf('x:\n' + ' '.repeat(65) + '\n'), [
+      {
+        rule: 'front-matter',
+        message:
+          'The m nests deeper than 64 levels: flatten it to plain keys and lists, e.g. "questions: [failure, ambiguity]"; starlint ignores this metadata until then.',
+        span: { start: 0, end: 2 },
+      },
+    ]);
+  });
+});
