@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument, type ParsedDocument, type ParseProblem } from '../server/src/engine';
 import { readMeta, shiftStory, storySource } from '../server/src/engine/model/stories';
+import { Memo } from '../server/src/engine/memo';
 
 /** A story short enough to read at a glance that still reads as a first-person account. */
 const STORY = 'Situation: I had a bug last year.\n\nTask: I fixed it.\n';
@@ -671,5 +672,149 @@ describe('model/stories: readMeta problems', () => {
         span: { start: 0, end: 2 },
       },
     ]);
+  });
+});
+
+describe('model/stories: front matter', () => {
+  const NOT_CLOSED: ParseProblem[] = [
+    { rule: 'front-matter', message: 'Front matter is not closed: add a line with three dashes (---) after the metadata.', span: { start: 0, end: 3 } },
+  ];
+
+  it('reports front matter never closed, after a BOM, with spaces after the dashes or CRLF', () => {
+    for (const text of ['---\ntitle: x\n\n# Title\n\nSome text.\n', '\ufeff---\ntitle: x\n\n# Title\n', '---  \r\ntitle: x\r\n\r\n# Title\r\n']) {
+      const doc = parseDocument(text);
+      assert.deepEqual(doc.problems, NOT_CLOSED, JSON.stringify(text));
+      assert.equal(doc.isStory, false);
+    }
+  });
+
+  it('reports no problem for dashes that open no front matter', () => {
+    assert.deepEqual(parseDocument('Text first.\n---\ntitle: x\n').problems, []);
+    assert.deepEqual(parseDocument('---- \ntitle: x\n').problems, []);
+  });
+
+  it('reads CRLF front matter keys at their offsets in the file, and its title as the story title', () => {
+    const doc = parseDocument('---\r\ntitle: T\r\nstar: true\r\n---\r\n\r\n# H\r\n\r\nSituation: I had a bug.\r\n');
+    assert.deepEqual(doc.frontMatter?.span, { start: 0, end: 30 });
+    assert.deepEqual(doc.frontMatter?.keys, {
+      title: { key: { start: 5, end: 10 }, value: { start: 12, end: 13 } },
+      star: { key: { start: 15, end: 19 }, value: { start: 21, end: 25 } },
+    });
+    assert.deepEqual(outline(doc), [['T', { start: 36, end: 37 }, { start: 0, end: 64 }, ['situation']]]);
+    assert.equal(doc.stories[0].meta.source, 'front-matter');
+  });
+
+  it('reports invalid front matter at its line in the file and still reads the story', () => {
+    const doc = parseDocument('---\ntitle: [x\n---\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n');
+    assert.deepEqual(doc.problems, [
+      {
+        rule: 'front-matter',
+        message:
+          'Invalid YAML in front matter: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML; starlint ignores this metadata until then.',
+        span: { start: 4, end: 13 },
+      },
+    ]);
+    assert.deepEqual(doc.frontMatter?.span, { start: 0, end: 17 });
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 71 }, ['situation', 'task']]]);
+  });
+});
+
+describe('model/stories: questions between sections', () => {
+  it('starts a new answer at a plain question followed by a Situation', () => {
+    const doc = parseDocument(`Situation: ${ANSWER}\n\nTell me about a time you failed?\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [
+      ['Untitled story', undefined, { start: 0, end: 217 }, ['situation']],
+      ['Tell me about a time you failed?', { start: 219, end: 251 }, { start: 219, end: 686 }, ['situation', 'result']],
+    ]);
+  });
+
+  it('keeps a plain question followed by another kind of section in the section', () => {
+    const doc = parseDocument(`Situation: ${ANSWER}\n\nTell me about a time you failed?\n\nTask: ${ANSWER}\n\nResult: ${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 681 }, ['situation', 'task', 'result']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 0, end: 251 });
+  });
+
+  it('keeps a plain question in the section when a heading comes before the next Situation', () => {
+    const doc = parseDocument(`Situation: ${ANSWER}\n\nTell me about a time you failed?\n\n## Heading\n\nSituation: ${ANSWER}\n`);
+    assert.equal(doc.isStory, false);
+  });
+
+  it('takes a question after a shallower plain heading as the title of a new answer', () => {
+    const doc = parseDocument(`## Situation\n\n${ANSWER}\n\n## Task\n\n${ANSWER}\n\n# Plain\n\nTell me about a time you failed?\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [
+      ['Untitled story', undefined, { start: 0, end: 446 }, ['situation', 'task']],
+      ['Tell me about a time you failed?', { start: 448, end: 480 }, { start: 448, end: 688 }, ['answer']],
+    ]);
+  });
+
+  it('reads no answer under a question followed at once by another', () => {
+    const para = parseDocument(`**Tell me about a time you failed?**\n\n**Tell me about a time you led?**\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(para), [['Tell me about a time you led?', { start: 38, end: 71 }, { start: 0, end: 279 }, ['answer']]]);
+    const heads = parseDocument(`# Qs\n\n## Tell me about a time you failed?\n\n## Tell me about a time you led?\n\n${ANSWER}\n`);
+    assert.equal(heads.titleDepth, 2);
+    assert.deepEqual(outline(heads), [['Tell me about a time you led?', { start: 46, end: 75 }, { start: 0, end: 283 }, ['answer']]]);
+  });
+
+  it('takes no question of two lines as a title', () => {
+    assert.equal(parseDocument(`Tell me about a time you failed?\nSecond line here?\n\n${ANSWER}\n`).isStory, false);
+  });
+});
+
+describe('model/stories: sections from the memo', () => {
+  it('builds the same stories with a memo, and moves cached sections with the text', () => {
+    const bank = `# Bank\n\n## One\n\n${STORY}\n## Two\n\n${STORY}`;
+    const memo = new Memo();
+    const plain = parseDocument(bank);
+    assert.deepEqual(outline(parseDocument(bank, memo)), outline(plain));
+    assert.deepEqual(outline(parseDocument(bank, memo)), outline(plain));
+    const moved = parseDocument('\n\n\n' + bank, memo);
+    assert.deepEqual(
+      moved.stories.map((s) => s.sections.map((x) => [x.span, x.marker, x.prose.text])),
+      plain.stories.map((s) =>
+        s.sections.map((x) => [{ start: x.span.start + 3, end: x.span.end + 3 }, { start: x.marker.start + 3, end: x.marker.end + 3 }, x.prose.text]),
+      ),
+    );
+  });
+
+  it('reads metadata from the memo with its spans and problems moved by the base', () => {
+    const memo = new Memo();
+    const first: ParseProblem[] = [];
+    const a = readMeta('title: A\nquestions: [x]\nb: [1\n', 0, 'comment', first, 'm', memo);
+    const again: ParseProblem[] = [];
+    const b = readMeta('title: A\nquestions: [x]\nb: [1\n', 10, 'comment', again, 'm', memo);
+    assert.deepEqual(again, [{ ...first[0], span: { start: first[0].span.start + 10, end: first[0].span.end + 10 } }]);
+    assert.deepEqual(a, { source: 'comment', keys: {}, raw: {} });
+    assert.deepEqual(b, a);
+    const ok1 = readMeta('title: A\nquestions: [x]\n', 0, 'comment', [], 'm', memo);
+    const ok2 = readMeta('title: A\nquestions: [x]\n', 10, 'comment', [], 'm', memo);
+    assert.deepEqual(ok1.questionSpans, [{ start: 21, end: 22 }]);
+    assert.deepEqual(ok2.questionSpans, [{ start: 31, end: 32 }]);
+    assert.deepEqual(ok2.keys.title, { key: { start: 10, end: 15 }, value: { start: 17, end: 18 } });
+  });
+});
+
+describe('model/stories: shiftStory with metadata', () => {
+  it('moves the metadata span, its keys and its question spans, and copies its lists', () => {
+    const doc = parseDocument(`<!-- story\nquestions: [failure]\npracticed: [2024-01-02]\n-->\n\n${STORY}`);
+    const [story] = doc.stories;
+    const moved = shiftStory(story, 4);
+    assert.deepEqual(moved.meta.span, { start: story.meta.span!.start + 4, end: story.meta.span!.end + 4 });
+    assert.deepEqual(moved.meta.questionSpans, [{ start: story.meta.questionSpans![0].start + 4, end: story.meta.questionSpans![0].end + 4 }]);
+    assert.deepEqual(moved.meta.keys.questions, {
+      key: { start: story.meta.keys.questions.key.start + 4, end: story.meta.keys.questions.key.end + 4 },
+      value: { start: story.meta.keys.questions.value.start + 4, end: story.meta.keys.questions.value.end + 4 },
+    });
+    assert.deepEqual(moved.meta.questions, ['failure']);
+    assert.notEqual(moved.meta.questions, story.meta.questions);
+    assert.deepEqual(moved.meta.practiced, ['2024-01-02']);
+    assert.notEqual(moved.meta.practiced, story.meta.practiced);
+    assert.deepEqual(moved.titleSpan, undefined);
+    assert.deepEqual(moved.reach, story.reach! + 4);
+    assert.deepEqual(
+      moved.sections.map((s) => s.span),
+      story.sections.map((s) => ({ start: s.span.start + 4, end: s.span.end + 4 })),
+    );
+    assert.equal(moved.star.situation, moved.sections[0]);
+    assert.equal(moved.star.task, moved.sections[1]);
   });
 });
