@@ -818,3 +818,102 @@ describe('model/stories: shiftStory with metadata', () => {
     assert.equal(moved.star.task, moved.sections[1]);
   });
 });
+
+describe('model/stories: marks and answer headings', () => {
+  const GUIDE = '# How to use STAR\n\nYou should describe the situation.\n';
+
+  it('takes star: true, a questions or themes key, or a known category as a mark', () => {
+    for (const fm of ['star: true', 'questions: x', 'themes: ~', 'category: " FAILURE "']) {
+      const doc = parseDocument(`---\n${fm}\n---\n\n${GUIDE}`);
+      assert.deepEqual(outline(doc), [['How to use STAR', { start: fm.length + 12, end: fm.length + 27 }, { start: 0, end: fm.length + 63 }, ['answer']]], fm);
+    }
+    for (const fm of ['star: false', 'category: 7', 'category: career', 'title: x']) {
+      assert.equal(parseDocument(`---\n${fm}\n---\n\n${GUIDE}`).isStory, false, fm);
+    }
+  });
+
+  it('keeps the story of a marked file, and no empty story after a shallower heading followed by a label', () => {
+    const doc = parseDocument(`---\nstar: true\n---\n\n## One\n\n${STORY}\n# Appendix\n\nSituation: more.\n`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['One', { start: 23, end: 26 }, { start: 0, end: 110 }, ['situation', 'task']]]);
+  });
+
+  it('takes "STAR Answer:" under a question heading as no title', () => {
+    const doc = parseDocument(
+      '## Question 1: Tell me about a failure\n\n### STAR Answer:\n\n**Situation:** I had a bug last year.\n\n**Task:** I had to fix it.\n',
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Question 1: Tell me about a failure', { start: 3, end: 38 }, { start: 0, end: 123 }, ['situation', 'task']]]);
+  });
+
+  it('takes an answer heading as the title when it is the first plain heading', () => {
+    const doc = parseDocument(`## Sample answer\n\n${STORY}`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Sample answer', { start: 3, end: 16 }, { start: 0, end: 70 }, ['situation', 'task']]]);
+    const under = parseDocument(`# Intro\n\n## Sample answer\n\n${STORY}`);
+    assert.equal(under.titleDepth, 1);
+    assert.deepEqual(outline(under), [['Intro', { start: 2, end: 7 }, { start: 0, end: 79 }, ['situation', 'task']]]);
+  });
+
+  it('takes the depth of a heading before a Situation told again when no heading comes before the first', () => {
+    const doc = parseDocument(`Situation: describe it.\n\nTask: what you owned.\n\n## Example\n\n${STORY}`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Example', { start: 51, end: 58 }, { start: 0, end: 112 }, ['situation', 'task']]]);
+  });
+
+  it('keeps the title level when the Situation is told again under a heading as deep', () => {
+    const doc = parseDocument(`# Guide\n\nSituation: describe it.\n\n# Example\n\n${STORY}`);
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Example', { start: 36, end: 43 }, { start: 0, end: 97 }, ['situation', 'task']]]);
+  });
+});
+
+describe('model/stories: how far a question looks for a new Situation', () => {
+  const blocks = (n: number): string => Array.from({ length: n }, (_, i) => `Para ${i}.`).join('\n\n');
+
+  it('starts a new answer at a Situation 49 blocks after the question', () => {
+    const doc = parseDocument(`Situation: ${ANSWER}\n\nTell me about a time you failed?\n\n${blocks(49)}\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n`);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.title, s.sections.map((x) => x.kind)]),
+      [
+        ['Untitled story', ['situation']],
+        ['Tell me about a time you failed?', ['situation', 'result']],
+      ],
+    );
+  });
+
+  it('keeps the question in the section when the Situation is 50 blocks after it', () => {
+    const doc = parseDocument(`Situation: ${ANSWER}\n\nTell me about a time you failed?\n\n${blocks(50)}\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n`);
+    assert.deepEqual(
+      doc.stories.map((s) => [s.title, s.span, s.sections.map((x) => [x.kind, x.span])]),
+      [
+        [
+          'Untitled story',
+          { start: 0, end: 1176 },
+          [
+            ['situation', { start: 0, end: 741 }],
+            ['situation', { start: 743, end: 960 }],
+            ['result', { start: 962, end: 1176 }],
+          ],
+        ],
+      ],
+    );
+  });
+});
+
+describe('model/stories: drafts', () => {
+  const draft = (body: string): (boolean | undefined)[] =>
+    parseDocument(`---\nstar: true\n---\n\n## Situation\n\n${body}\n\n## Task\n\nI fixed it.\n`).stories[0].sections.map((s) => s.draft);
+  const placeholders = (n: number): string => Array.from({ length: n }, (_, i) => `[describe thing ${i}]`).join(' ');
+
+  it('marks a section of placeholders only as a draft, up to 80 words', () => {
+    assert.deepEqual(draft('[describe the situation]'), [true, undefined]);
+    assert.deepEqual(draft('TODO'), [true, undefined]);
+    assert.deepEqual(draft(`${placeholders(26)} [fill in]`), [true, undefined]);
+  });
+
+  it('does not mark a section of more than 80 words of placeholders, or one with prose', () => {
+    assert.deepEqual(draft(`${placeholders(26)} [fill this in]`), [undefined, undefined]);
+    assert.deepEqual(draft('[describe the situation] I had a bug.'), [undefined, undefined]);
+  });
+});
