@@ -24,6 +24,8 @@ export const rule: StoryRule = {
       ex({ action: null }),
       // An evaluation of the model: validation checks and stress tests on it.
       ex({ action: 'I applied Platt scaling to recalibrate the scores, then re-ran the validation checks and stress tests on the recalibrated model.' }),
+      // "eval", the field's word for an evaluation.
+      ex({ action: 'I built an eval set of 300 real questions, tracked answer correctness on it, and changed the chunking where it failed.' }),
     ],
   },
   check(ctx) {
