@@ -917,3 +917,73 @@ describe('model/stories: drafts', () => {
     assert.deepEqual(draft('[describe the situation] I had a bug.'), [undefined, undefined]);
   });
 });
+
+describe('model/stories: words and titles of untitled stories', () => {
+  it('takes no title from prose after the first label', () => {
+    const doc = parseDocument('Situation: I had a bug last year.\n\nMore text here.\n\nTask: I fixed it.\n');
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 69 }, ['situation', 'task']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 0, end: 50 });
+  });
+
+  it('takes the first paragraph as the title, past a list or a code block', () => {
+    const list = parseDocument('- one\n- two\n\nShort line\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.deepEqual(outline(list)[0].slice(0, 2), ['Short line', { start: 13, end: 23 }]);
+    const code = parseDocument('```\ncode\n```\n\nShort line\n\nSituation: I had a bug.\n\nTask: I fixed it.\n');
+    assert.deepEqual(outline(code)[0].slice(0, 2), ['Short line', { start: 14, end: 24 }]);
+  });
+
+  it('counts the words of every STAR kind present, also without a Situation', () => {
+    const doc = parseDocument('Task: I had to fix a bug last year.\n\nAction: I fixed it myself.\n');
+    assert.deepEqual(doc.stories[0].kindWords, { situation: 0, task: 8, action: 4, result: 0 });
+    assert.equal(doc.stories[0].starWords, 12);
+  });
+
+  it('reads markers after their text with a later label as labels, each for its own text', () => {
+    const doc = parseDocument('I had a bug last year. (Situation)\n\nI fixed it myself. (Action)\n\nSituation: again here.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span]),
+      [
+        ['situation', { start: 0, end: 34 }],
+        ['action', { start: 36, end: 63 }],
+        ['situation', { start: 65, end: 87 }],
+      ],
+    );
+    assert.deepEqual(doc.stories[0].kindWords, { situation: 6, task: 0, action: 4, result: 0 });
+  });
+});
+
+describe('model/stories: topic headings beside questions', () => {
+  it('heads an answer under a topic heading at the title level, not under a question outside STAR', () => {
+    const doc = parseDocument(
+      `# Answers\n\n## Tell me about a time you failed?\n\n${ANSWER}\n\n## Negative feedback from a teammate\n\n${ANSWER}\n\n## What are your hobbies?\n\nI like to read books on weekends and I play chess.\n`,
+    );
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [
+      ['Tell me about a time you failed?', { start: 14, end: 46 }, { start: 11, end: 254 }, ['answer']],
+      ['Negative feedback from a teammate', { start: 259, end: 292 }, { start: 256, end: 500 }, ['answer']],
+    ]);
+    assert.deepEqual(
+      doc.stories.map((s) => s.starWords),
+      [39, 39],
+    );
+  });
+
+  it('heads no answer under a topic heading in a file that asks no question', () => {
+    const doc = parseDocument(`# Bank\n\n## Story one\n\nSituation: ${ANSWER}\n\nResult: ${ANSWER}\n\n## Topic\n\n${ANSWER}\n`);
+    assert.deepEqual(outline(doc), [['Story one', { start: 11, end: 20 }, { start: 0, end: 673 }, ['situation', 'result']]]);
+  });
+});
+
+describe('model/stories: list indicators at the edges of the metadata', () => {
+  it('counts a dash at the very start and at the very end as indicators', () => {
+    const end = '- '.repeat(64) + '-';
+    assert.deepEqual(metaProblems(end), TOO_DEEP(end.length));
+    const keys = '? '.repeat(64) + '?';
+    assert.deepEqual(metaProblems(keys), TOO_DEEP(keys.length));
+  });
+
+  it('counts a dash between tabs as an indicator', () => {
+    const tabs = '- '.repeat(63) + '-\t-';
+    assert.deepEqual(metaProblems(tabs), TOO_DEEP(tabs.length));
+  });
+});
