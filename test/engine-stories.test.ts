@@ -987,3 +987,15 @@ describe('model/stories: list indicators at the edges of the metadata', () => {
     assert.deepEqual(metaProblems(tabs), TOO_DEEP(tabs.length));
   });
 });
+
+describe('model/stories: the prose that decides whether sections tell a story', () => {
+  it('reads the STAR sections, combined ones and lessons, and leaves Notes out', () => {
+    assert.deepEqual(outline(parseDocument('**Situation/Task:** I had a bug last year and I had to fix it.\n')), [
+      ['Untitled story', undefined, { start: 0, end: 62 }, ['situation']],
+    ]);
+    const lesson = parseDocument('**Situation/Task:** You should describe the bug.\n\n**Lessons learned:** I had a bug last year and I fixed it.\n');
+    assert.deepEqual(outline(lesson), [['Untitled story', undefined, { start: 0, end: 108 }, ['situation', 'result']]]);
+    assert.equal(parseDocument('**Situation/Task:** You should describe the bug.\n\n**Notes:** I had a bug last year and I fixed it.\n').isStory, false);
+    assert.equal(parseDocument('Situation: You should describe it.\n\nTask: what you owned.\n\nNotes: I had a bug last year and I fixed it.\n').isStory, false);
+  });
+});
