@@ -999,3 +999,25 @@ describe('model/stories: the prose that decides whether sections tell a story', 
     assert.equal(parseDocument('Situation: You should describe it.\n\nTask: what you owned.\n\nNotes: I had a bug last year and I fixed it.\n').isStory, false);
   });
 });
+
+describe('model/stories: more boundaries of titles and lessons', () => {
+  it('takes no title from a first paragraph of 21 words or of two lines', () => {
+    const long = Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ');
+    assert.deepEqual(outline(parseDocument(`${long}\n\n${STORY}`)), [['Untitled story', undefined, { start: 0, end: 127 }, ['situation', 'task']]]);
+    assert.deepEqual(outline(parseDocument(`Line one\nline two\n\n${STORY}`)), [['Untitled story', undefined, { start: 0, end: 71 }, ['situation', 'task']]]);
+  });
+
+  it('does not start a story at a heading before the first Situation when another section came first', () => {
+    const doc = parseDocument('# Title\n\nTask: I had to fix a bug last year.\n\n## Sub\n\nSituation: It was in billing.\n\nAction: I fixed it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Title', { start: 2, end: 7 }, { start: 0, end: 104 }, ['task', 'situation', 'action']]]);
+  });
+
+  it('reads a lone lesson as the Result itself, not a joined copy', () => {
+    const [story] = parseDocument('Situation: I had a bug last year.\n\nLessons learned: I test first now.\n').stories;
+    assert.equal(story.star.result, story.sections[1]);
+    assert.equal(story.star.result?.parts, undefined);
+    assert.equal(story.star.result?.lesson, true);
+    assert.deepEqual(story.kindWords, { situation: 6, task: 0, action: 0, result: 4 });
+  });
+});
