@@ -315,6 +315,199 @@ describe('facts/metrics.ts', () => {
     ]);
   });
 
+  describe('units: singular and plural, with and without a space', () => {
+    table([
+      ['3 millisecond', [['measure', 0, 13, '3 millisecond', 'technical']]],
+      ['3 milliseconds', [['measure', 0, 14, '3 milliseconds', 'technical']]],
+      ['3 microsecond', [['measure', 0, 13, '3 microsecond', '']]],
+      ['3 microseconds', [['measure', 0, 14, '3 microseconds', '']]],
+      ['3 byte', [['measure', 0, 6, '3 byte', '']]],
+      ['3 bytes', [['measure', 0, 7, '3 bytes', '']]],
+      ['3 basis point', [['measure', 0, 13, '3 basis point', '']]],
+      ['3 percentage point', [['measure', 0, 18, '3 percentage point', '']]],
+      ['3 GPU-hour', [['measure', 0, 10, '3 GPU-hour', 'technical']]],
+      ['3 GPU hours', [['measure', 0, 11, '3 GPU hours', 'technical']]],
+      ['3 GPU-day', [['measure', 0, 9, '3 GPU-day', 'technical']]],
+      ['3 GPU days', [['measure', 0, 10, '3 GPU days', 'technical']]],
+      ['3 point', [['measure', 0, 7, '3 point', '']]],
+      ['3 star', [['measure', 0, 6, '3 star', '']]],
+      ['4 GiB', [['measure', 0, 5, '4 GiB', '']]],
+      ['5 MiB', [['measure', 0, 5, '5 MiB', '']]],
+      ['6 kB', [['measure', 0, 4, '6 kB', '']]],
+      ['5ms', [['measure', 0, 3, '5ms', '']]],
+      ['5 ms', [['measure', 0, 4, '5 ms', 'technical']]],
+      ['saved 3 sec', [['measure', 6, 11, '3 sec', 'business']]],
+      ['saved 3 secs', [['measure', 6, 12, '3 secs', 'business']]],
+      ['saved 3 second', [['measure', 6, 14, '3 second', 'business']]],
+      ['saved 3 min', [['measure', 6, 11, '3 min', 'business']]],
+      ['saved 3 minute', [['measure', 6, 14, '3 minute', 'business']]],
+      ['saved 3 hr', [['measure', 6, 10, '3 hr', 'business']]],
+      ['saved 3 hrs', [['measure', 6, 11, '3 hrs', 'business']]],
+      ['saved 3 hour', [['measure', 6, 12, '3 hour', 'business']]],
+      ['saved 3 h', [['measure', 6, 9, '3 h', 'business']]],
+      ['saved 3 s', [['measure', 6, 9, '3 s', 'business']]],
+      ['saved 3 day', [['measure', 6, 11, '3 day', 'business']]],
+      ['saved 3 week', [['measure', 6, 12, '3 week', 'business']]],
+      ['saved 3 month', [['measure', 6, 13, '3 month', 'business']]],
+      ['saved 3 quarter', [['measure', 6, 15, '3 quarter', 'business']]],
+      ['saved 3 year', [['measure', 6, 12, '3 year', 'business']]],
+      ['saved 3 person-hour', [['measure', 6, 19, '3 person-hour', 'business']]],
+      ['saved 3 person-day', [['measure', 6, 18, '3 person-day', 'business']]],
+      ['saved 3 person-week', [['measure', 6, 19, '3 person-week', 'business']]],
+      ['saved 3 engineer-hour', [['measure', 6, 21, '3 engineer-hour', 'business']]],
+      ['saved 3 engineer-day', [['measure', 6, 20, '3 engineer-day', 'business']]],
+      ['saved 3 engineer-week', [['measure', 6, 21, '3 engineer-week', 'business']]],
+      ['saved 3 engineering hours', [['measure', 6, 25, '3 engineering hours', 'business']]],
+      ['saved 3 engineer hours', [['measure', 6, 22, '3 engineer hours', 'business']]],
+      ['saved 3 labeling hours', [['measure', 6, 22, '3 labeling hours', 'business']]],
+      ['saved 3 labelling hours', [['measure', 6, 23, '3 labelling hours', 'business']]],
+      ['saved 3hours', [['measure', 6, 12, '3hours', 'business']]],
+      ['3hours/week', [['measure', 0, 11, '3hours/week', '']]],
+      ['3 hours/week', [['measure', 0, 12, '3 hours/week', '']]],
+      ['3 hours per weekly', []],
+    ]);
+  });
+
+  describe('change verbs: whole words only', () => {
+    table([
+      ['We save 3 hours.', [['measure', 8, 15, '3 hours', '']]],
+      ['We reduce it by 3 hours.', [['measure', 16, 23, '3 hours', '']]],
+      ['It retries unless 3 hours pass.', []],
+      ['Lessons took 3 hours.', []],
+    ]);
+  });
+
+  describe('spelled multipliers: hyphens, runs of spaces, word boundaries', () => {
+    table([
+      ['two-times faster', [['multiplier', 0, 16, 'two-times faster', '']]],
+      ['two times  faster', [['multiplier', 0, 17, 'two times  faster', '']]],
+      ['ten times fasterer', []],
+      ['atwo times faster', []],
+      ['twice  as  fast', [['multiplier', 0, 15, 'twice  as  fast', '']]],
+      ['xtwice as good', []],
+      ['by  half', [['multiplier', 0, 8, 'by  half', '']]],
+      ['by a half', [['multiplier', 0, 9, 'by a half', '']]],
+      ['by a  half', [['multiplier', 0, 10, 'by a  half', '']]],
+      ['by a  third', [['multiplier', 0, 11, 'by a  third', '']]],
+      ['by two thirds', [['multiplier', 0, 13, 'by two thirds', '']]],
+      ['by a quarter', [['multiplier', 0, 12, 'by a quarter', '']]],
+      ['by a  quarter', [['multiplier', 0, 13, 'by a  quarter', '']]],
+      ['by three-quarters', [['multiplier', 0, 17, 'by three-quarters', '']]],
+      ['in a third', [['multiplier', 0, 10, 'in a third', '']]],
+      ['an  order  of  magnitude', [['multiplier', 0, 24, 'an  order  of  magnitude', 'business']]],
+      ['by halfway', []],
+      ['nearby half', []],
+      ['an order of magnitudes', []],
+      ['can order of magnitude', []],
+    ]);
+  });
+
+  describe('changes: runs of spaces and whole words', () => {
+    table([
+      ['from about 5 to 3', [['change', 0, 17, 'from about 5 to 3', '']]],
+      ['from  about  5  down  to  about  3', [['change', 0, 34, 'from  about  5  down  to  about  3', '']]],
+      ['from 5 up  to 3', [['change', 0, 15, 'from 5 up  to 3', '']]],
+      ['from 5 to roughly  3', [['change', 0, 20, 'from 5 to roughly  3', '']]],
+      ['from 5 to under  3', [['change', 0, 18, 'from 5 to under  3', '']]],
+      ['from 5 to below  3', [['change', 0, 18, 'from 5 to below  3', '']]],
+      ['from 5 to over  3', [['change', 0, 17, 'from 5 to over  3', '']]],
+      ['therefrom 5 to 3', []],
+      ['from tens to twenty', []],
+      ['from ten to twentyfold', []],
+      ['5 ms → 6 ms', [['change', 0, 11, '5 ms → 6 ms', 'technical']]],
+    ]);
+  });
+
+  describe('statistics, money, percents, multipliers: spacing and word boundaries', () => {
+    table([
+      ['0.82F1', [['statistic', 0, 6, '0.82F1', '']]],
+      ['3 points AUC', [['statistic', 0, 12, '3 points AUC', 'technical']]],
+      ['0.9 recalls', []],
+      ['USD 5', [['money', 0, 5, 'USD 5', '']]],
+      ['EUR 5', [['money', 0, 5, 'EUR 5', '']]],
+      ['GBP 5', [['money', 0, 5, 'GBP 5', '']]],
+      ['GBP5', [['money', 0, 4, 'GBP5', '']]],
+      ['$5/days', [['money', 0, 2, '$5', 'business']]],
+      ['5 USDC', []],
+      ['5USD', [['money', 0, 4, '5USD', '']]],
+      ['5 %', [['percent', 0, 3, '5 %', '']]],
+      ['5 pctile', []],
+      ['3-folded', []],
+      ['halvings', []],
+      ['doublings', []],
+      ['redoubled', []],
+      ['ROUGE-L 0.4', [['statistic', 0, 11, 'ROUGE-L 0.4', 'technical']]],
+      ['ROUGE-2 0.3', [['statistic', 0, 11, 'ROUGE-2 0.3', 'technical']]],
+      ['MAP@10 0.3', [['statistic', 0, 10, 'MAP@10 0.3', 'technical']]],
+      ['top-5 accuracy 0.9', [['statistic', 0, 18, 'top-5 accuracy 0.9', 'technical']]],
+      ['top-k accuracy 0.9', [['statistic', 6, 18, 'accuracy 0.9', 'technical']]],
+      ['recall @10 0.8', [['statistic', 0, 14, 'recall @10 0.8', 'technical']]],
+      ['recall@ 10 0.8', [['statistic', 0, 14, 'recall@ 10 0.8', 'technical']]],
+      ['F1  score 0.8', [['statistic', 0, 13, 'F1  score 0.8', 'technical']]],
+      ['AUC:0.9', [['statistic', 0, 7, 'AUC:0.9', 'technical']]],
+      ['AUC =  0.9', [['statistic', 0, 10, 'AUC =  0.9', 'technical']]],
+      ['gap < 0.05', []],
+      ['$.5M', [['money', 0, 4, '$.5M', 'business']]],
+      ['$.25M', [['money', 0, 5, '$.25M', 'business']]],
+    ]);
+  });
+
+  describe('labelled values: spacing, and whole words in the label', () => {
+    table([
+      ['Bug  count: 3', [['count', 0, 13, 'Bug  count: 3', 'technical']]],
+      ['Bug count : 3', [['count', 0, 13, 'Bug count : 3', 'technical']]],
+      ['Bug count:3', [['count', 0, 11, 'Bug count:3', 'technical']]],
+      ['Bug count: rose  up to 3', [['count', 0, 24, 'Bug count: rose  up to 3', 'technical']]],
+      ['Bug count: down  to 3', [['count', 0, 21, 'Bug count: down  to 3', 'technical']]],
+      ['Bug count: down to  3', [['count', 0, 21, 'Bug count: down to  3', 'technical']]],
+      ['Bug count: now  3', [['count', 0, 17, 'Bug count: now  3', 'technical']]],
+      ['Error rate: 3 hourly', [['count', 0, 13, 'Error rate: 3', 'technical']]],
+      ['Teamwork score: 8', [['count', 0, 17, 'Teamwork score: 8', '']]],
+      ['Counters: 3', []],
+      ['Pirate ships: 3', []],
+    ]);
+  });
+
+  describe('counted nouns: phrases after a modifier, whole phrases, no space, a comma before the number', () => {
+    table([
+      ['3 new fraud case', [['count', 0, 16, '3 new fraud case', '']]],
+      ['3 lines of codecs', []],
+      ['3users', [['count', 0, 6, '3users', '']]],
+      ['3fraud cases', [['count', 0, 12, '3fraud cases', '']]],
+      ['x,5 users', [['count', 2, 9, '5 users', 'business']]],
+    ]);
+  });
+
+  describe('classification words: whole words only', () => {
+    table([
+      ['The bugles rose 5%.', [['percent', 16, 18, '5%', '']]],
+      ['The incidental rose 5%.', [['percent', 20, 22, '5%', '']]],
+      ['The defective rose 5%.', [['percent', 19, 21, '5%', '']]],
+      ['The crashed rose 5%.', [['percent', 17, 19, '5%', '']]],
+      ['The alertness rose 5%.', [['percent', 19, 21, '5%', '']]],
+      ['The msg rose 5%.', [['percent', 13, 15, '5%', '']]],
+      ['Sales of bugles rose 5%.', [['percent', 21, 23, '5%', 'business']]],
+      ['The clickthrough rose 5%.', [['percent', 22, 24, '5%', 'technical']]],
+      ['The click through rose 5%.', [['percent', 23, 25, '5%', 'technical']]],
+    ]);
+  });
+
+  // BUG: the fractional part of a version is read as a metric: the number may not start inside a
+  // run of digits, but it may start right after a decimal point, and the model-name check looks
+  // only at the two characters before it ("1."), so "v1.5 users" yields "5 users", "v2.5x" yields
+  // "5x" and "model v0.9 AUC" yields "9 AUC".
+  it.skip('BUG: the fraction of a version number is no metric', () => {
+    assert.deepEqual(metrics('v1.5 users'), []);
+    assert.deepEqual(metrics('v2.5x'), []);
+    assert.deepEqual(metrics('model v0.9 AUC'), []);
+  });
+
+  // BUG (vocabulary): "save", "saved" and "saving" make a duration a saving, "saves" does not,
+  // so "It saves 3 hours." finds no metric while "We save 3 hours." finds one.
+  it.skip('BUG: "saves" is a change verb like "save" and "saved"', () => {
+    assert.deepEqual(metrics('It saves 3 hours.'), [['measure', 9, 16, '3 hours', '']]);
+  });
+
   describe('clauseAround', () => {
     const cases: [string, number, number, { start: number; end: number }][] = [
       ['', 0, 0, { start: 0, end: 0 }],
