@@ -513,6 +513,17 @@ describe('model/stories: sections marked after their text', () => {
     );
   });
 
+  it('starts the first section at the first block of prose, past a thematic break', () => {
+    const doc = parseDocument('***\n\nI had a bug last year. (Situation)\n\nI fixed it myself. (Action)\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span, s.prose.text]),
+      [
+        ['situation', { start: 5, end: 39 }, 'I had a bug last year. '],
+        ['action', { start: 41, end: 68 }, 'I fixed it myself. '],
+      ],
+    );
+  });
+
   it('ends the last section at a heading', () => {
     const doc = parseDocument('I had a bug last year. (Situation)\n\nI fixed it myself. (Action)\n\nAfterwards all good.\n\n## Other\n\nTail text.\n');
     assert.deepEqual(
@@ -1019,5 +1030,33 @@ describe('model/stories: more boundaries of titles and lessons', () => {
     assert.equal(story.star.result?.parts, undefined);
     assert.equal(story.star.result?.lesson, true);
     assert.deepEqual(story.kindWords, { situation: 6, task: 0, action: 0, result: 4 });
+  });
+});
+
+describe('model/stories: the section of an answer told without labels', () => {
+  it('is a label-style Answer over its paragraphs, its marker the first paragraph', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\n# T\n\nI did it last year.\n\nIt went well.\n');
+    const [answer] = doc.stories[0].sections;
+    assert.deepEqual(
+      [answer.kind, answer.name, answer.style, answer.span, answer.marker, answer.prose.text, answer.words, answer.items],
+      ['answer', 'Answer', 'label', { start: 25, end: 59 }, { start: 25, end: 44 }, 'I did it last year.\n\nIt went well.', 8, []],
+    );
+  });
+
+  it('maps the break between its paragraphs to the start of the next paragraph', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\n# T\n\nI did it last year.\n\nIt went well.\n');
+    const { prose } = doc.stories[0].sections[0];
+    assert.equal(prose.toSource(19), 46);
+    assert.equal(prose.toSource(20), 46);
+    assert.equal(prose.toSource(21), 46);
+    assert.equal(prose.toSource(22), 47);
+  });
+
+  it('maps the break between the blocks of a labelled section to the start of the next block', () => {
+    const doc = parseDocument('Situation: I had a bug.\n\nIt was bad.\n\nTask: I fixed it.\n');
+    const { prose } = doc.stories[0].sections[0];
+    assert.equal(prose.text, 'I had a bug.\n\nIt was bad.');
+    assert.equal(prose.toSource(13), 25);
+    assert.equal(prose.toSource(14), 25);
   });
 });
