@@ -613,6 +613,13 @@ describe('model/stories: binary input', () => {
     assert.equal(parseDocument('\u0001\u0001\u0001' + 'x'.repeat(18)).limited, 'binary');
   });
 
+  it('reads a NUL as binary, and exactly one control character in ten as text', () => {
+    assert.equal(parseDocument('# Title\u0000 with more text after it, a long line').limited, 'binary');
+    assert.equal(parseDocument('\u0001' + 'x'.repeat(9)).limited, undefined);
+    assert.equal(parseDocument('\u0001' + 'x'.repeat(8)).limited, 'binary');
+    assert.equal(parseDocument('x'.repeat(8192) + '\u0000').limited, undefined);
+  });
+
   it('counts replacement characters and vertical tabs, but not tabs, line breaks or form feeds', () => {
     assert.deepEqual(parseDocument('\ufffd\ufffd\ufffd' + 'x'.repeat(18)), {
       text: '\ufffd\ufffd\ufffd' + 'x'.repeat(18),
@@ -652,6 +659,13 @@ describe('model/stories: readMeta problems', () => {
 
   it('points a bad indentation at the line the parser names, without its indentation', () => {
     assert.deepEqual(problemsOf('  a: 1\n b: 2\n'), [{ rule: 'front-matter', message: invalid('Unexpected scalar at node end'), span: { start: 8, end: 12 } }]);
+  });
+
+  it('points an unclosed brace noticed on a later line at the line that opened it', () => {
+    assert.deepEqual(problemsOf('a: 1\nb: {c: 1\nd: 2\n'), [
+      { rule: 'front-matter', message: problemsOf('a: 1\nb: {c: 1\nd: 2\n')[0].message, span: { start: 5, end: 13 } },
+    ]);
+    assert.match(problemsOf('a: 1\nb: {c: 1\nd: 2\n')[0].message, /^Invalid YAML in m: Flow map/);
   });
 
   it('accepts a repeated key, the last one winning', () => {
