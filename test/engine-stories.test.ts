@@ -1074,3 +1074,26 @@ describe('model/stories: the section of an answer told without labels', () => {
     assert.equal(prose.toSource(14), 25);
   });
 });
+
+describe('model/stories: the metadata memo', () => {
+  it('keeps front matter and story comments with the same YAML apart', () => {
+    const memo = new Memo();
+    assert.equal(readMeta('title: a\n', 0, 'comment', [], 'story metadata', memo).source, 'comment');
+    assert.equal(readMeta('title: a\n', 0, 'front-matter', [], 'story metadata', memo).source, 'front-matter');
+  });
+
+  it('keeps the problems of the same YAML read as front matter and as story metadata apart', () => {
+    const memo = new Memo();
+    const asComment: ParseProblem[] = [];
+    readMeta('"x"', 0, 'comment', asComment, 'story metadata', memo);
+    const asFrontMatter: ParseProblem[] = [];
+    readMeta('"x"', 0, 'comment', asFrontMatter, 'front matter', memo);
+    assert.deepEqual(
+      [...asComment, ...asFrontMatter].map((p) => p.message),
+      [
+        'The story metadata must be a YAML mapping of keys to values (e.g. "category: project").',
+        'The front matter must be a YAML mapping of keys to values (e.g. "category: project").',
+      ],
+    );
+  });
+});
