@@ -1097,3 +1097,66 @@ describe('model/stories: the metadata memo', () => {
     );
   });
 });
+
+describe('model/stories: more title levels and questions', () => {
+  it('takes a layer-named first heading as the title over heading and label sections alike', () => {
+    const doc = parseDocument('# Notes\n\n## Situation\n\nI had a bug last year.\n\nTask: I had to fix it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Notes', { start: 2, end: 7 }, { start: 0, end: 69 }, ['situation', 'task']]]);
+  });
+
+  it('compares plain headings with the shallowest section heading, not the last one', () => {
+    const doc = parseDocument('## Title\n\n## Situation\n\nI had a bug last year.\n\n### Task\n\nI had to fix it.\n');
+    assert.equal(doc.titleDepth, undefined);
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 74 }, ['situation', 'task']]]);
+  });
+
+  it('takes the first heading after the front matter as the title of marked metadata, past a paragraph', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\nIntro text.\n\n## Title\n\nMore.\n');
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Title', { start: 36, end: 41 }, { start: 0, end: 48 }, ['answer']]]);
+  });
+
+  it('does not cut a story at a question heading deeper than the title level', () => {
+    const doc = parseDocument(`# Story\n\nSituation: ${ANSWER}\n\n### Tell me about a time you failed?\n\nResult: ${ANSWER}\n`);
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Story', { start: 2, end: 7 }, { start: 0, end: 480 }, ['situation', 'result']]]);
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => s.span),
+      [
+        { start: 9, end: 226 },
+        { start: 266, end: 480 },
+      ],
+    );
+  });
+
+  it('heads no answer under a question outside STAR beside a behavioral question', () => {
+    const doc = parseDocument(`# Answers\n\n## Tell me about a time you failed?\n\n${ANSWER}\n\n## Tell me about yourself\n\n${ANSWER}\n`);
+    assert.equal(doc.titleDepth, 2);
+    assert.deepEqual(outline(doc), [['Tell me about a time you failed?', { start: 14, end: 46 }, { start: 0, end: 489 }, ['answer']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 48, end: 254 });
+  });
+
+  it('takes no question in a list item as a title', () => {
+    assert.equal(parseDocument(`- Tell me about a time you failed?\n\n${ANSWER}\n`).isStory, false);
+  });
+
+  it('keeps a question at the end of a section in the section, with or without text after it', () => {
+    assert.equal(parseDocument(`Situation: ${ANSWER}\n\nTell me about a time you failed?\n\nSome text.\n`).isStory, false);
+    const last = parseDocument(`Situation: ${ANSWER}\n\nTask: ${ANSWER}\n\nTell me about a time you failed?\n`);
+    assert.deepEqual(outline(last), [['Untitled story', undefined, { start: 0, end: 465 }, ['situation', 'task']]]);
+  });
+
+  it('reports invalid YAML in a story comment as story metadata, at its line in the file', () => {
+    const doc = parseDocument('<!-- story\ntitle: [x\n-->\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n');
+    assert.deepEqual(doc.problems, [
+      {
+        rule: 'front-matter',
+        message:
+          'Invalid YAML in story metadata: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML; starlint ignores this metadata until then.',
+        span: { start: 11, end: 20 },
+      },
+    ]);
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 78 }, ['situation', 'task']]]);
+  });
+});
