@@ -156,6 +156,14 @@ describe('model/stories: an answer under a question', () => {
     assert.deepEqual(outline(doc), [['Tell me about a time you failed?', { start: 3, end: 35 }, { start: 0, end: 285 }, ['result']]]);
   });
 
+  it('reads no story under a question whose only text is a lesson label over a list', () => {
+    assert.equal(parseDocument('## Tell me about a time you failed?\n\n**What I learned:**\n\n- testing rollbacks\n').isStory, false);
+    const doc = parseDocument(
+      `# Qs\n\n## Tell me about a time you failed?\n\n**What I learned:**\n\n- testing rollbacks\n\n## Tell me about a time you led?\n\n${ANSWER}\n`,
+    );
+    assert.deepEqual(outline(doc), [['Tell me about a time you led?', { start: 88, end: 117 }, { start: 0, end: 325 }, ['answer']]]);
+  });
+
   it('reads no story under a question whose only text is a lesson label and a guide', () => {
     const doc = parseDocument('## Tell me about a time you failed?\n\nYou should describe the situation.\n\n**What I learned:**\n\n- testing rollbacks\n');
     assert.equal(doc.isStory, false);
