@@ -1168,3 +1168,66 @@ describe('model/stories: more title levels and questions', () => {
     assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 78 }, ['situation', 'task']]]);
   });
 });
+
+describe('model/stories: what a story comment looks like', () => {
+  const metaOf = (comment: string): [string, string | undefined, unknown][] =>
+    parseDocument(`${comment}\n\n${STORY}`).stories.map((s) => [s.meta.source, s.meta.category, s.meta.keys.category]);
+
+  it('reads "story" or "starlint-story" in any case, then a colon, a line break, a tab or a space before a key', () => {
+    assert.deepEqual(metaOf('<!-- starlint-story: category: failure -->'), [
+      ['comment', 'failure', { key: { start: 21, end: 29 }, value: { start: 31, end: 38 } }],
+    ]);
+    assert.deepEqual(metaOf('<!-- Story\r\ncategory: failure -->'), [['comment', 'failure', { key: { start: 12, end: 20 }, value: { start: 22, end: 29 } }]]);
+    assert.deepEqual(metaOf('<!-- story\tcategory: failure -->'), [['comment', 'failure', { key: { start: 11, end: 19 }, value: { start: 21, end: 28 } }]]);
+    assert.deepEqual(metaOf('<!--story\ncategory: failure\n-->'), [['comment', 'failure', { key: { start: 10, end: 18 }, value: { start: 20, end: 27 } }]]);
+  });
+
+  it('reads no comment that only starts with "story" or names no key', () => {
+    for (const comment of ['<!-- stories category: failure -->', '<!-- story-time -->', '<!-- story category -->']) {
+      assert.deepEqual(metaOf(comment), [['none', undefined, undefined]], comment);
+    }
+  });
+});
+
+describe('model/stories: answer headings and one-line titles', () => {
+  it('skips answer headings under a question heading, whatever their wording', () => {
+    for (const heading of ['My response', 'Example answers (short)', 'STAR Answer:', 'Great-answer']) {
+      const doc = parseDocument(`# Intro\n\n## Q\n\n### ${heading}\n\n${STORY}`);
+      assert.equal(doc.titleDepth, 2, heading);
+      assert.deepEqual(
+        doc.stories.map((s) => s.title),
+        ['Q'],
+        heading,
+      );
+    }
+    const other = parseDocument(`# Intro\n\n## Q\n\n### Answer to this\n\n${STORY}`);
+    assert.equal(other.titleDepth, 3);
+    assert.deepEqual(
+      other.stories.map((s) => s.title),
+      ['Answer to this'],
+    );
+  });
+
+  it('writes a one-line title without emphasis, straight or curly quotes, or a closing colon or period', () => {
+    for (const [line, title, end] of [
+      ['**"Tell me about a time you failed?"**', 'Tell me about a time you failed?', 38],
+      ['“Tell me about a time you failed.”', 'Tell me about a time you failed', 34],
+      ['__Tell me about a time:__', 'Tell me about a time', 25],
+      ['*Short intro*.', 'Short intro', 14],
+    ] as const) {
+      const doc = parseDocument(`${line}\n\n${STORY}`);
+      assert.deepEqual(outline(doc)[0].slice(0, 2), [title, { start: 0, end }], line);
+    }
+  });
+
+  it('writes a heading title without bold marks of either kind or code marks, keeping a link with brackets inside', () => {
+    for (const [heading, title, end] of [
+      ['# __Bold__ `code` title', 'Bold code title', 23],
+      ['# **Bold**', 'Bold', 10],
+      ['# [a [b] c](x) d', '[a [b] c](x) d', 16],
+    ] as const) {
+      const doc = parseDocument(`${heading}\n\n${STORY}`);
+      assert.deepEqual(outline(doc)[0].slice(0, 2), [title, { start: 2, end }], heading);
+    }
+  });
+});
