@@ -1231,3 +1231,29 @@ describe('model/stories: answer headings and one-line titles', () => {
     }
   });
 });
+
+describe('model/stories: the line a YAML problem points at', () => {
+  const spanOf = (yaml: string): { start: number; end: number } => metaProblems(yaml)[0].span;
+
+  it('points at a one-line document as a whole', () => {
+    assert.deepEqual(spanOf('"x'), { start: 0, end: 2 });
+    assert.deepEqual(spanOf('['), { start: 0, end: 1 });
+  });
+
+  it('points back past blank lines at the last line with text', () => {
+    assert.deepEqual(spanOf('a: "x\n\n\n'), { start: 0, end: 5 });
+    assert.deepEqual(spanOf('a: [b, c\n  d: e\n\n'), { start: 0, end: 8 });
+  });
+
+  it('points at the line the parser names, without its indentation or line break', () => {
+    assert.deepEqual(spanOf('a: b: c\n'), { start: 0, end: 7 });
+    assert.deepEqual(spanOf('a: 1\n  b: 2\n'), { start: 0, end: 4 });
+    assert.deepEqual(spanOf('a: [x] y\n'), { start: 0, end: 8 });
+    assert.deepEqual(spanOf('- a\nb: 1\n'), { start: 4, end: 8 });
+    assert.deepEqual(spanOf("a: 'it''s\n"), { start: 0, end: 9 });
+  });
+
+  it('reads a lone tab as empty metadata', () => {
+    assert.deepEqual(metaProblems('\t'), []);
+  });
+});
