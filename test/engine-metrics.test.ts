@@ -508,6 +508,51 @@ describe('facts/metrics.ts', () => {
     assert.deepEqual(metrics('It saves 3 hours.'), [['measure', 9, 16, '3 hours', '']]);
   });
 
+  describe('word boundaries: a number glued to an identifier (run_3x) is no metric', () => {
+    table([
+      ['id_5 users', []],
+      ['run_two times faster', []],
+      ['run_twice as fast', []],
+      ['run_by half', []],
+      ['run_an order of magnitude', []],
+      ['run_from 5 to 3', []],
+      ['run_USD5', []],
+      ['run_EUR5', []],
+      ['run_GBP5', []],
+      ['run_5 dollars', []],
+      ['run_5%', []],
+      ['run_3x', []],
+      ['run_3-fold', []],
+      ['run_doubled', []],
+      ['run_p < 0.05', []],
+      ['run_AUC 0.9', []],
+      ['run_5 ms', []],
+      ['run_3 hours a week', []],
+      ['saved run_3 hours', []],
+    ]);
+  });
+
+  describe('more variants: units that keep a team-size word off, spacing around units, bare metric names', () => {
+    table([
+      ['cut from 5 to 3 person-hour', [['change', 4, 27, 'from 5 to 3 person-hour', '']]],
+      ['cut from 5 to 3 person-day', [['change', 4, 26, 'from 5 to 3 person-day', '']]],
+      ['cut from 5 to 3 person-week', [['change', 4, 27, 'from 5 to 3 person-week', '']]],
+      ['cut from 5 to 3 engineer-hour', [['change', 4, 29, 'from 5 to 3 engineer-hour', '']]],
+      ['cut from 5 to 3 engineer-day', [['change', 4, 28, 'from 5 to 3 engineer-day', '']]],
+      ['cut from 5 to 3 engineer-week', [['change', 4, 29, 'from 5 to 3 engineer-week', '']]],
+      ['from 5 ms  to 3 ms', [['change', 0, 18, 'from 5 ms  to 3 ms', 'technical']]],
+      ['from 5% up  to 9%', [['change', 0, 17, 'from 5% up  to 9%', '']]],
+      ['from 5% up to 9%', [['change', 0, 16, 'from 5% up to 9%', '']]],
+      ['from 5% down to 2%', [['change', 0, 18, 'from 5% down to 2%', '']]],
+      ['from roughly  5 to 3', [['change', 0, 20, 'from roughly  5 to 3', '']]],
+      ['EUR5', [['money', 0, 4, 'EUR5', '']]],
+      ['5 per centile', []],
+      ['ROUGE 0.4', [['statistic', 0, 9, 'ROUGE 0.4', 'technical']]],
+      ['NDCG 0.4', [['statistic', 0, 8, 'NDCG 0.4', 'technical']]],
+      ['MAP 0.3', [['statistic', 0, 7, 'MAP 0.3', 'technical']]],
+    ]);
+  });
+
   describe('clauseAround', () => {
     const cases: [string, number, number, { start: number; end: number }][] = [
       ['', 0, 0, { start: 0, end: 0 }],
@@ -553,6 +598,8 @@ describe('facts/metrics.ts', () => {
       ['2100', true],
       ['1899', true],
       ['20245', true],
+      ['12023', true],
+      ['Q35', false],
       ['(2024)', false],
       ['in 2024 and 3', true],
       ['.5', false],
