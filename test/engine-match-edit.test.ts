@@ -3,9 +3,10 @@
 // of each competency, the order of the table and the stories to rehearse first) and lint/edit.ts
 // (re-linting one story of a bank file after an edit, and when it must lint the whole file).
 import assert from 'node:assert/strict';
-import { resolveConfig, type BankStory, type StarlintConfig } from '../server/src/engine';
+import { lintEdit, lintText, resolveConfig, type BankStory, type LintResult, type StarlintConfig, type TextChange } from '../server/src/engine';
 import { MAX_EVIDENCE, MAX_POSTING_CHARS, REHEARSE_FIRST, matchJob, type MatchResult } from '../server/src/engine/bank/match';
 import { WEAK_SCORE } from '../server/src/engine/bank/drill';
+import { SPLIT_ABOVE } from '../server/src/engine/syntax/blocks';
 
 function match(posting: string, config: StarlintConfig = {}, stories: BankStory[] = []): MatchResult {
   return matchJob(posting, { stories }, resolveConfig(config));
@@ -369,5 +370,247 @@ describe('bank/match.ts: competencies, stories and what to rehearse first', () =
       match('Handle ambiguity.', { themes: [{ id: 'ambiguity', question: 'Q?' }] }).competencies.map((c) => c.id),
       ['ambiguity'],
     );
+  });
+});
+
+// ------------------------------------------------------------------ lint/edit.ts
+
+const TODAY = '2026-11-25';
+const config = resolveConfig();
+
+/**
+ * A story of a bank file whose Action runs over five lines (A1–A5), so an edit on A3 has a line
+ * before, a line after, and lines two away on each side; `mark` puts a '~' (a character that could
+ * be structure) on one of them.
+ */
+function editStory(n: number, mark?: 'A1' | 'A2' | 'A3' | 'A4' | 'A5', comment = true): string {
+  const line = (id: string, words: string) => `${words}${mark === id ? ' ~ or so' : ''}`;
+  return [
+    `## Story ${n}`,
+    ...(comment ? ['<!-- story', 'category: project', 'questions: [ambiguity]', '-->'] : []),
+    '',
+    '**Situation:** The churn rate rose last spring and the team had no model of it.',
+    '',
+    '**Task:** I owned the churn model and its weekly report for the retention team.',
+    '',
+    `**Action:** ${line('A1', 'I compared three options with the analysts on the team.')}`,
+    line('A2', 'I chose gradient-boosted trees because the analysts needed reasons.'),
+    line('A3', 'I tuned the features with care and checked each one against last year.'),
+    line('A4', 'I wrote the weekly report so the retention team could act on it early.'),
+    line('A5', 'I reviewed the report with the analysts every Monday for a quarter.'),
+    '',
+    '**Result:** Churn fell from 9% to 6% in one quarter, and the team kept the report.',
+    '',
+    '',
+  ].join('\n');
+}
+
+/** A bank of 40 such stories (over SPLIT_ABOVE characters); story 5 is built by `five`. */
+function bankOf(five: string = editStory(5), eol = '\n'): string {
+  const text = Array.from({ length: 40 }, (_, i) => (i === 5 ? five : editStory(i))).join('');
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+/** What a full lint and an incremental one must share. */
+function outcome(r: LintResult) {
+  return {
+    findings: r.findings,
+    errors: r.errors,
+    comments: r.doc.comments,
+    problems: r.doc.problems,
+    chunks: r.doc.chunks,
+    titleDepth: r.doc.titleDepth,
+    stories: r.doc.stories.map((s) => [s.index, s.title, s.span, s.titleSpan, s.reach, s.sections.map((x) => [x.kind, x.span])]),
+    lines: Array.from({ length: r.lines.lineCount }, (_, i) => r.lines.lineStart(i)),
+  };
+}
+
+/** Replaces [start, end) of `text` by `insert`. */
+function change(text: string, start: number, end: number, insert: string, withText = true): { text: string; change: TextChange } {
+  return {
+    text: text.slice(0, start) + insert + text.slice(end),
+    change: { start, end, newEnd: start + insert.length, inserted: withText ? insert : undefined },
+  };
+}
+
+/** Lints `bank`, applies the edit, and checks the result is lintText's; returns whether it was incremental. */
+function relint(
+  bank: string,
+  start: number,
+  end: number,
+  insert: string,
+  opts: { withText?: boolean; prev?: LintResult; config?: typeof config; prevConfig?: typeof config; today?: string } = {},
+) {
+  const cfg = opts.config ?? config;
+  const prev = opts.prev ?? lintText(bank, opts.prevConfig ?? cfg, { today: TODAY });
+  const next = change(bank, start, end, insert, opts.withText ?? true);
+  const got = lintEdit(prev, next.text, next.change, cfg, { today: opts.today ?? TODAY });
+  assert.deepEqual(outcome(got), outcome(lintText(next.text, cfg, { today: opts.today ?? TODAY })));
+  return { got, text: next.text, incremental: got.incremental === true };
+}
+
+/** Offset of `find` inside story `n` of `text`. */
+function inStory(text: string, n: number, find: string): number {
+  const at = text.indexOf(find, text.indexOf(`## Story ${n}\n`));
+  assert.ok(at >= 0, find);
+  return at;
+}
+
+describe('lint/edit.ts lintEdit', () => {
+  const BANK = bankOf();
+
+  it('re-lints only the edited story for typing in its prose, with lintText’s result and the region kept', () => {
+    assert.ok(BANK.length > SPLIT_ABOVE);
+    const at = inStory(BANK, 5, 'with care');
+    const { got, text, incremental } = relint(BANK, at, at, 'great ');
+    assert.equal(incremental, true);
+    const s = got.doc.stories[5];
+    assert.deepEqual(got.region, { start: s.span.start, end: s.reach, text: text.slice(s.span.start, s.reach) });
+    // The stories after it moved by the six characters typed; those before did not.
+    const before = lintText(BANK, config, { today: TODAY }).doc;
+    assert.deepEqual(got.doc.stories[4].span, before.stories[4].span);
+    assert.equal(got.doc.stories[6].span.start, before.stories[6].span.start + 6);
+    assert.deepEqual(
+      got.doc.chunks,
+      before.chunks?.map((x) => (x > at ? x + 6 : x)),
+    );
+  });
+
+  it('reads the inserted text from the new text when the change does not carry it, and takes deletions and replacements', () => {
+    const at = inStory(BANK, 5, 'with care');
+    assert.equal(relint(BANK, at, at, 'great ', { withText: false }).incremental, true);
+    assert.equal(relint(BANK, at, at + 'with care '.length, '').incremental, true);
+    assert.equal(relint(BANK, at, at + 'with care'.length, 'slowly and with great care', { withText: false }).incremental, true);
+    // A line break typed in the prose.
+    assert.equal(relint(BANK, at, at, '\n').incremental, true);
+  });
+
+  it('goes on re-linting one story over a chain of edits in it, and in another story after', () => {
+    let text = BANK;
+    let prev = lintText(text, config, { today: TODAY });
+    for (const [n, word] of [
+      [5, 'really '],
+      [5, 'truly '],
+      [20, 'very '],
+      [5, 'x'],
+    ] as const) {
+      const at = inStory(text, n, 'with care');
+      const r = relint(text, at, at, word, { prev });
+      assert.equal(r.incremental, true, `${n} ${word}`);
+      text = r.text;
+      prev = r.got;
+    }
+  });
+
+  it('keeps CRLF line ends right: the line index is the full lint’s', () => {
+    const crlf = bankOf(editStory(5), '\r\n');
+    const at = inStory(crlf, 5, 'with care');
+    assert.equal(relint(crlf, at, at, 'great ').incremental, true);
+    // A line break typed before a CR, and a CR typed before a LF: the CR and LF pair up.
+    assert.equal(relint(crlf, at, at, '\r\n').incremental, true);
+    const eol = crlf.indexOf('\r\n', at);
+    assert.equal(relint(crlf, eol, eol, ' more').incremental, true);
+    assert.equal(relint(crlf, eol + 1, eol + 1, 'x').incremental, true);
+    // The LF of a CRLF deleted: the CR left alone ends its line by itself.
+    assert.equal(relint(crlf, eol + 1, eol + 2, '').incremental, true);
+  });
+
+  it('lints the whole file when a line around the edit could be structure: the line before or after, not two away', () => {
+    const a3 = (bank: string) => inStory(bank, 5, 'with care');
+    const edited = (mark?: 'A1' | 'A2' | 'A3' | 'A4' | 'A5') => {
+      const bank = bankOf(editStory(5, mark));
+      return relint(bank, a3(bank), a3(bank), 'great ').incremental;
+    };
+    assert.deepEqual([edited(), edited('A1'), edited('A2'), edited('A3'), edited('A4'), edited('A5')], [true, true, false, false, false, true]);
+    // The same for a deletion: the lines around the removed stretch, in the old text.
+    const bank = bankOf(editStory(5, 'A4'));
+    assert.equal(relint(bank, a3(bank), a3(bank) + 5, '').incremental, false);
+    const far = bankOf(editStory(5, 'A5'));
+    assert.equal(relint(far, a3(far), a3(far) + 5, '').incremental, true);
+  });
+
+  it('lints the whole file when the inserted text could be structure', () => {
+    const at = inStory(BANK, 5, 'with care');
+    for (const insert of ['#', '`', '~', '<', '>', '\n---\n', '\n===\n', '\n* * *\n']) assert.equal(relint(BANK, at, at, insert).incremental, false, insert);
+    assert.equal(relint(BANK, at, at, '\n-- x\n').incremental, true);
+  });
+
+  it('lints the whole file for an edit in a title line or next to it', () => {
+    const bank = bankOf(editStory(5, undefined, false));
+    const title = inStory(bank, 5, 'Story 5');
+    const eol = bank.indexOf('\n', title);
+    assert.equal(relint(bank, title, title, 'x').incremental, false);
+    assert.equal(relint(bank, eol, eol, 'x').incremental, false);
+    // Just after it the title line is the line before the edit: structure, so the whole file too.
+    assert.equal(relint(bank, eol + 1, eol + 1, '\n').incremental, false);
+    // The first character of a story (its heading mark) is not its body.
+    assert.equal(relint(bank, title - 3, title - 3, 'x').incremental, false);
+  });
+
+  it('lints the whole file for an edit that reaches the next story', () => {
+    const bank = bankOf(editStory(5, undefined, false));
+    const next = bank.indexOf('## Story 6');
+    assert.equal(relint(bank, next - 4, next + 2, '').incremental, false);
+    // Up to the next story's first character: the story's whole reach.
+    assert.equal(relint(bank, next - 1, next, '').incremental, false);
+    assert.equal(relint(bank, next - 2, next - 1, '').incremental, true);
+  });
+
+  it('lints the whole file when the story is not a chunk of its own (a setext heading follows it)', () => {
+    const five = `${editStory(5)}Part two\n========\n\nSome words.\n\n`;
+    const bank = bankOf(five);
+    const at5 = inStory(bank, 5, 'with care');
+    assert.equal(relint(bank, at5, at5, 'great ').incremental, false);
+    const at4 = inStory(bank, 4, 'with care');
+    assert.equal(relint(bank, at4, at4, 'great ').incremental, true);
+  });
+
+  it('lints the whole file when the change does not describe the edit', () => {
+    const at = inStory(BANK, 5, 'with care');
+    const prev = lintText(BANK, config, { today: TODAY });
+    const text = BANK.slice(0, at) + 'great ' + BANK.slice(at);
+    const full = outcome(lintText(text, config, { today: TODAY }));
+    const bad: TextChange[] = [
+      { start: -1, end: at, newEnd: at + 6 },
+      { start: at, end: at - 1, newEnd: at + 6 },
+      { start: at, end: at, newEnd: at - 1 },
+      { start: at, end: at, newEnd: at + 5 },
+      { start: at, end: at, newEnd: at + 6, inserted: 'great' },
+    ];
+    for (const c of bad) {
+      const got = lintEdit(prev, text, c, config, { today: TODAY });
+      assert.equal(got.incremental, undefined, JSON.stringify(c));
+      assert.deepEqual(outcome(got), full);
+    }
+    assert.equal(lintEdit(prev, text, { start: at, end: at, newEnd: at + 6, inserted: 'great ' }, config, { today: TODAY }).incremental, true);
+  });
+
+  it('lints the whole file when the day, the configuration or the size changed', () => {
+    const at = inStory(BANK, 5, 'with care');
+    assert.equal(relint(BANK, at, at, 'great ', { today: '2026-11-26' }).incremental, false);
+    assert.equal(relint(BANK, at, at, 'great ', { prevConfig: config, config: resolveConfig({ rules: { hedging: 'off' } }) }).incremental, false);
+    // A bank under SPLIT_ABOVE characters is parsed in one piece: nothing to keep.
+    const small = Array.from({ length: 3 }, (_, i) => editStory(i)).join('');
+    const s = inStory(small, 1, 'with care');
+    assert.equal(relint(small, s, s, 'great ').incremental, false);
+    // A bank of SPLIT_ABOVE + 5 characters: cut under SPLIT_ABOVE it is one piece again; cut to it, not.
+    const base = Array.from({ length: Math.floor(SPLIT_ABOVE / editStory(0).length) }, (_, i) => editStory(i)).join('');
+    const edge = `${base}${'z'.repeat(SPLIT_ABOVE + 5 - base.length - 1)}\n`;
+    assert.equal(edge.length, SPLIT_ABOVE + 5);
+    const e = inStory(edge, 5, 'with care');
+    assert.equal(relint(edge, e, e + 6, '').incremental, false);
+    assert.equal(relint(edge, e, e + 5, '').incremental, true);
+    // Over maxFileSize after the edit: the whole file (which says so); at it, one story.
+    const limit = resolveConfig({ maxFileSize: BANK.length + 3 });
+    assert.equal(relint(BANK, at, at, 'abc', { config: limit }).incremental, true);
+    assert.equal(relint(BANK, at, at, 'abcd', { config: limit }).incremental, false);
+  });
+
+  it('places the region’s comments where they were, for a story with and without its own comment', () => {
+    const bank = bankOf(editStory(5, undefined, false));
+    for (const n of [4, 5, 6]) {
+      const at = inStory(bank, n, 'with care');
+      assert.equal(relint(bank, at, at, 'great ').incremental, true, `story ${n}`);
+    }
   });
 });
