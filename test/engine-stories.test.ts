@@ -1257,3 +1257,52 @@ describe('model/stories: the line a YAML problem points at', () => {
     assert.deepEqual(metaProblems('\t'), []);
   });
 });
+
+describe('model/stories: more markers and answers', () => {
+  it('skips a lone marker after its text and still reads the labels after it', () => {
+    const doc = parseDocument('I had a bug last year. (Situation)\n\nTask: I fixed it.\n\nAction: I did it myself.\n');
+    assert.deepEqual(
+      doc.stories[0].sections.map((s) => [s.kind, s.span, s.prose.text]),
+      [
+        ['task', { start: 36, end: 53 }, 'I fixed it.'],
+        ['action', { start: 55, end: 79 }, 'I did it myself.'],
+      ],
+    );
+  });
+
+  it('still finds question titles after a question kept inside a section', () => {
+    const doc = parseDocument(
+      `Situation: ${ANSWER}\n\nTell me about a time you failed?\n\nTask: ${ANSWER}\n\n## Common questions\n\n**Tell me about a time you led?**\n\n${ANSWER}\n`,
+    );
+    assert.deepEqual(outline(doc), [
+      ['Untitled story', undefined, { start: 0, end: 486 }, ['situation', 'task']],
+      ['Tell me about a time you led?', { start: 488, end: 521 }, { start: 488, end: 729 }, ['answer']],
+    ]);
+  });
+
+  it('reads a combined Task/Result joined with a lesson as a Result', () => {
+    const [story] = parseDocument('Task/Result: I fixed the bug last year.\n\nLessons learned: I test first now.\n\nSituation: It was in billing.\n').stories;
+    const result = story.star.result!;
+    assert.deepEqual([result.kind, result.span, result.parts?.length, result.words], ['result', { start: 0, end: 75 }, 2, 10]);
+    assert.equal(story.star.task, story.sections[0]);
+  });
+
+  it('leaves a deeper heading out of the prose of an answer told without labels', () => {
+    const doc = parseDocument(`## Tell me about a time you failed?\n\n${ANSWER}\n\n### Sub\n\nMore detail here.\n`);
+    const [answer] = doc.stories[0].sections;
+    assert.deepEqual([answer.span, answer.prose.text], [{ start: 37, end: 271 }, `${ANSWER}\n\nMore detail here.`]);
+  });
+
+  it('starts an answer told without labels at its first prose, past a thematic break', () => {
+    const doc = parseDocument('---\nstar: true\n---\n\n***\n\nI did it last year.\n');
+    assert.deepEqual(outline(doc), [['I did it last year', { start: 25, end: 44 }, { start: 0, end: 44 }, ['answer']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 25, end: 44 });
+  });
+
+  it('reads an answer that starts the file, its story comment after it', () => {
+    const doc = parseDocument('I did it last year.\n\n<!-- story category: failure -->\n');
+    assert.deepEqual(outline(doc), [['I did it last year', { start: 0, end: 19 }, { start: 0, end: 53 }, ['answer']]]);
+    assert.deepEqual(doc.stories[0].sections[0].span, { start: 0, end: 19 });
+    assert.equal(doc.stories[0].meta.category, 'failure');
+  });
+});
