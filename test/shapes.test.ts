@@ -325,6 +325,11 @@ describe('look-alikes (SPEC §2): not stories, no findings', () => {
     '- **Situation:** Describe the context of the challenge you faced.\n- **Task:** Explain what you were responsible for.\n- **Action:** Walk the interviewer through the steps you took.\n- **Result:** Share the outcome, with numbers if you can.\n',
   );
 
+  silent(
+    "a guide written in its own voice (\"we start by…\"), with letter-and-name labels",
+    '# Telling an ML project in STAR\n\nIn this lesson we look at how to present a project in a behavioral interview.\n\n- S – Situation: We start by setting the scene: which product, which users, which constraints.\n- T – Task: We define our role and the goal we owned, for example a ranking metric to move.\n- A – Action: We go through what we built. We explain why each technique was chosen over the others.\n- R – Result: We share the measured impact of our work and tie it to a business outcome.\n- R – Reflection: Finally, we add what we learned and what we would change next time.\n',
+  );
+
   it('a file of several stories, one of them a template, lints only the real ones', () => {
     const text = `# Bank\n\n## Fraud model\n\n### Situation\n\n${S}\n\n### Task\n\n${T}\n\n### Action\n\n${A}\n\n### Result\n\n${R}\n\n## Next story\n\n### Situation\n\n[Describe the context]\n\n### Task\n\n[Your role]\n\n### Action\n\n### Result\n`;
     assert.deepEqual(

@@ -35,9 +35,10 @@ export interface Evidence {
 const SINGULAR = /(?<![\w'’])(?:I(?:['’](?:m|ve|d|ll))?|me|my|mine|myself)(?![\w'’])/g;
 const PLURAL = /(?<![\w'’])(?:we(?:['’](?:re|ve|d|ll))?|us|our|ours|ourselves)(?![\w'’])/gi;
 const SECOND = /(?<![\w'’])(?:you(?:['’](?:re|ve|d|ll))?|your|yours|yourself)(?![\w'’])/gi;
-// The verbs a guide or template instructs with, at the start of a sentence or list item.
+// The verbs a guide or template instructs with, at the start of a sentence or list item, also
+// in the guide's own voice ("We start by setting the context", "Finally, you share the impact").
 const INSTRUCTION =
-  /^(?:briefly |then |next |first,? |now |always |also )?(?:describe|explain|set the scene|set up the|state|share|mention|talk about|tell (?:the interviewer|them|us|me)|highlight|focus on|quantify|include|outline|summari[sz]e|detail|walk (?:the interviewer |them |us )?through|discuss|emphasi[sz]e|identify|clarify|specify|give (?:a|an|the|some)|provide|list|add|write|insert|fill in|name the|make sure|don['’]t|do not|avoid|remember|be (?:specific|concise|honest|clear)|keep it|start (?:with|by)|end with|close with|what (?:was|were|did|is|are) (?:your|the)|how did you|why did you|who was|when was)\b/i;
+  /^(?:(?:then|next|finally|first),? )?(?:we |you )?(?:briefly |then |next |first,? |now |always |also )?(?:describe|explain|define|set the scene|set up the|state|share|mention|talk about|tell (?:the interviewer|them|us|me)|highlight|focus on|quantify|include|outline|summari[sz]e|detail|walk (?:the interviewer |them |us )?through|discuss|emphasi[sz]e|identify|clarify|specify|give (?:a|an|the|some)|provide|list|add|write|insert|fill in|name the|make sure|don['’]t|do not|avoid|remember|be (?:specific|concise|honest|clear)|keep it|start (?:with|by)|end with|close with|what (?:was|were|did|is|are) (?:your|the)|how did you|why did you|who was|when was)\b/i;
 // "[Describe the context]", "[Your role]", "<metric>", "{result}", "TODO", "TBD", "XXX", "____".
 // Each alternative scans a bounded stretch from its opening character, so the count stays linear.
 const PLACEHOLDER = /\[[^[\]\n]{2,120}\](?![(\[:])|<[a-z][^<>\n]{1,60}>|\{[^{}\n]{2,60}\}|\b(?:TODO|TBD|TK|XXX|FIXME)\b|_{3,}/gm;
@@ -77,7 +78,8 @@ export function evidence(text: string): Evidence {
     return ' ';
   });
   let instructions = 0;
-  for (const s of sentences(bare)) if (INSTRUCTION.test(s.text.replace(/^[-*•\d.)\s]+/, ''))) instructions++;
+  // A list marker or a leading name ("Task: We define our role…") is not the sentence's opening.
+  for (const s of sentences(bare)) if (INSTRUCTION.test(s.text.replace(/^[-*•\d.)\s]+/, '').replace(/^[A-Z][A-Za-z-]{2,20}:\s+/, ''))) instructions++;
   return {
     singular: count(SINGULAR, bare),
     plural: count(PLURAL, bare),
