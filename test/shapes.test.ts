@@ -326,7 +326,7 @@ describe('look-alikes (SPEC §2): not stories, no findings', () => {
   );
 
   silent(
-    "a guide written in its own voice (\"we start by…\"), with letter-and-name labels",
+    'a guide written in its own voice ("we start by…"), with letter-and-name labels',
     '# Telling an ML project in STAR\n\nIn this lesson we look at how to present a project in a behavioral interview.\n\n- S – Situation: We start by setting the scene: which product, which users, which constraints.\n- T – Task: We define our role and the goal we owned, for example a ranking metric to move.\n- A – Action: We go through what we built. We explain why each technique was chosen over the others.\n- R – Result: We share the measured impact of our work and tie it to a business outcome.\n- R – Reflection: Finally, we add what we learned and what we would change next time.\n',
   );
 
