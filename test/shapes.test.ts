@@ -49,6 +49,8 @@ const SHAPES: Record<string, string> = {
   'list of emoji and bold labels': `- 🔹 **Situation:** ${S}\n- 🔹 **Task:** ${T}\n- 🔹 **Action:** ${A}\n- 🔹 **Result:** ${R}\n`,
   'Actions taken and Results achieved': `**Situation:** ${S}\n\n**Task:** ${T}\n\n**Actions taken:** ${A}\n\n**Results achieved:** ${R}\n`,
   'a letter and its name': `**S – Situation**\n\n${S}\n\n**T - Task:** ${T}\n\n## A (Action)\n\n${A}\n\n## R (Result)\n\n${R}\n`,
+  'plain letters and names, in a list': `- S – Situation: ${S}\n- T – Task: ${T}\n- A – Action: ${A}\n- R – Result: ${R}\n`,
+  'plain letters and names, one per paragraph': `S - Situation: ${S}\n\nT - Task: ${T}\n\nA - Action: ${A}\n\nR - Result: ${R}\n`,
   'emoji and numbered headings': `# Fraud model\n\n## 1. 🌍 Situation\n\n${S}\n\n## 2) Task\n\n${T}\n\n## A — Action\n\n${A}\n\n## Result (30 s)\n\n${R}\n`,
 };
 

@@ -125,8 +125,9 @@ function letterAndName(text: string): (LabelMeaning & { colon: boolean }) | unde
 // time, not cubic.
 const LABEL_WORD = new RegExp(`^\\s*(?:[STAR][ \\t]*[-–—][ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?:(:)\\s*)?$`, 'i');
 // A plain label at the start of a paragraph or list item: "Situation: text", "Situation – text",
-// "Situation/Task: text". A dash needs a space after it ("Situation-based" is a word).
-const PLAIN_LABEL = new RegExp(`^\\s*(?:${LEAD}+[ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`, 'iu');
+// "Situation/Task: text", "S – Situation: text". A dash needs a space after it ("Situation-based"
+// is a word).
+const PLAIN_LABEL = new RegExp(`^\\s*(?:${LEAD}+[ \\t]*)?(?:[STAR][ \\t]*[-–—][ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`, 'iu');
 // What may follow a bold label: ": ", " - ", " — ".
 const SEPARATOR = /^\s*(?::|[-–—](?=\s|$))[ \t]*/;
 
