@@ -127,7 +127,10 @@ const LABEL_WORD = new RegExp(`^\\s*(?:[STAR][ \\t]*[-–—][ \\t]*)?(${NAMES})
 // A plain label at the start of a paragraph or list item: "Situation: text", "Situation – text",
 // "Situation/Task: text", "S – Situation: text". A dash needs a space after it ("Situation-based"
 // is a word).
-const PLAIN_LABEL = new RegExp(`^\\s*(?:${LEAD}+[ \\t]*)?(?:[STAR][ \\t]*[-–—][ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`, 'iu');
+const PLAIN_LABEL = new RegExp(
+  `^\\s*(?:${LEAD}+[ \\t]*)?(?:[STAR][ \\t]*[-–—][ \\t]*)?(${NAMES})${JOINED}\\s*(?:\\([^)]*\\)\\s*)?(?::|[-–—](?=\\s))[ \\t]*`,
+  'iu',
+);
 // What may follow a bold label: ": ", " - ", " — ".
 const SEPARATOR = /^\s*(?::|[-–—](?=\s|$))[ \t]*/;
 
