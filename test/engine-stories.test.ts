@@ -1306,3 +1306,29 @@ describe('model/stories: more markers and answers', () => {
     assert.equal(doc.stories[0].meta.category, 'failure');
   });
 });
+
+describe('model/stories: headings as deep as the sections', () => {
+  it('takes no plain heading deeper than the section headings as the title', () => {
+    const doc = parseDocument('### Intro\n\n## Situation\n\nI had a bug last year.\n\n## Task\n\nI had to fix it.\n');
+    assert.equal(doc.titleDepth, undefined);
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 74 }, ['situation', 'task']]]);
+  });
+
+  it('starts no story at a heading as deep as the section headings before a Situation told again', () => {
+    const doc = parseDocument('# Guide\n\n## Situation\n\nDescribe it.\n\n## Example\n\n## Situation\n\nI had a bug last year.\n\n## Task\n\nI fixed it.\n');
+    assert.equal(doc.titleDepth, 1);
+    assert.deepEqual(outline(doc), [['Guide', { start: 2, end: 7 }, { start: 0, end: 107 }, ['situation', 'situation', 'task']]]);
+  });
+
+  it('skips a lone single-letter label and still reads the labels after it', () => {
+    const doc = parseDocument('S: I had a bug last year.\n\nTask: I fixed it.\n\nAction: I did it myself.\n');
+    assert.deepEqual(outline(doc), [['Untitled story', undefined, { start: 0, end: 70 }, ['task', 'action']]]);
+  });
+
+  it('gives an answer told without labels no layer', () => {
+    const [story] = parseDocument('---\nstar: true\n---\n\nIntro text.\n\n## Title\n\nMore.\n').stories;
+    assert.deepEqual(story.layers, {});
+    assert.deepEqual(story.star, {});
+    assert.equal(story.sections[0].kind, 'answer');
+  });
+});
