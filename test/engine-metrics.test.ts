@@ -553,6 +553,69 @@ describe('facts/metrics.ts', () => {
     ]);
   });
 
+  describe('classification words: singular and plural, whole words only', () => {
+    table([
+      ['The userbase rose 5%.', [['percent', 18, 20, '5%', '']]],
+      ['The superusers rose 5%.', [['percent', 20, 22, '5%', '']]],
+      ['The outagelog rose 5%.', [['percent', 19, 21, '5%', '']]],
+      ['The regressionist rose 5%.', [['percent', 23, 25, '5%', '']]],
+      ['The pagesize rose 5%.', [['percent', 18, 20, '5%', '']]],
+      ['The false positive rose 5%.', [['percent', 24, 26, '5%', 'technical']]],
+      ['The false negatives rose 5%.', [['percent', 25, 27, '5%', 'technical']]],
+      ['The logloss rose 5%.', [['percent', 17, 19, '5%', 'technical']]],
+      ['The log loss rose 5%.', [['percent', 18, 20, '5%', 'technical']]],
+      ['The eval score rose 5%.', [['percent', 20, 22, '5%', 'technical']]],
+      ['The evaluation score rose 5%.', [['percent', 26, 28, '5%', 'technical']]],
+      ['The click-through rose 5%.', [['percent', 23, 25, '5%', 'technical']]],
+      ['The millisecond rose 5%.', [['percent', 21, 23, '5%', 'technical']]],
+      ['The bug rose 5%.', [['percent', 13, 15, '5%', 'technical']]],
+      ['The incident rose 5%.', [['percent', 18, 20, '5%', 'technical']]],
+      ['The outage rose 5%.', [['percent', 16, 18, '5%', 'technical']]],
+      ['The defect rose 5%.', [['percent', 16, 18, '5%', 'technical']]],
+      ['The regression rose 5%.', [['percent', 20, 22, '5%', 'technical']]],
+      ['The crash rose 5%.', [['percent', 15, 17, '5%', 'technical']]],
+      ['The crashes rose 5%.', [['percent', 17, 19, '5%', 'technical']]],
+      ['The alert rose 5%.', [['percent', 15, 17, '5%', 'technical']]],
+      ['The recall@10 rose 5%.', [['percent', 19, 21, '5%', 'technical']]],
+      ['The dollar rose 5%.', [['percent', 16, 18, '5%', 'business']]],
+      ['The euro rose 5%.', [['percent', 14, 16, '5%', 'business']]],
+      ['The saving rose 5%.', [['percent', 16, 18, '5%', 'business']]],
+      ['The user rose 5%.', [['percent', 14, 16, '5%', 'business']]],
+      ['The customer rose 5%.', [['percent', 18, 20, '5%', 'business']]],
+      ['The client rose 5%.', [['percent', 16, 18, '5%', 'business']]],
+      ['The merchant rose 5%.', [['percent', 18, 20, '5%', 'business']]],
+      ['The seller rose 5%.', [['percent', 16, 18, '5%', 'business']]],
+      ['The advertiser rose 5%.', [['percent', 20, 22, '5%', 'business']]],
+      ['The partner rose 5%.', [['percent', 17, 19, '5%', 'business']]],
+      ['The account rose 5%.', [['percent', 17, 19, '5%', 'business']]],
+      ['The conversion rose 5%.', [['percent', 20, 22, '5%', 'business']]],
+      ['The labor rose 5%.', [['percent', 15, 17, '5%', 'business']]],
+      ['The labour rose 5%.', [['percent', 16, 18, '5%', 'business']]],
+      ['The subscriber rose 5%.', [['percent', 20, 22, '5%', 'business']]],
+      ['The signup rose 5%.', [['percent', 16, 18, '5%', 'business']]],
+      ['The order rose 5%.', [['percent', 15, 17, '5%', 'business']]],
+      ['The booking rose 5%.', [['percent', 17, 19, '5%', 'business']]],
+      ['The purchase rose 5%.', [['percent', 18, 20, '5%', 'business']]],
+      ['The sign-ups rose 5%.', [['percent', 18, 20, '5%', 'business']]],
+      ['The MRR rose 5%.', [['percent', 13, 15, '5%', 'technical+business']]],
+      ['The MRRs rose 5%.', [['percent', 14, 16, '5%', 'technical']]],
+    ]);
+  });
+
+  describe('adjacent metrics, glued numbers, comparatives as whole words', () => {
+    table([
+      [
+        '5%$3',
+        [
+          ['percent', 0, 2, '5%', 'business'],
+          ['money', 2, 4, '$3', 'business'],
+        ],
+      ],
+      ['run_5 AUC', []],
+      ['It took 2 days lessons', []],
+    ]);
+  });
+
   describe('clauseAround', () => {
     const cases: [string, number, number, { start: number; end: number }][] = [
       ['', 0, 0, { start: 0, end: 0 }],
