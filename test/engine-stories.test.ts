@@ -1332,3 +1332,29 @@ describe('model/stories: headings as deep as the sections', () => {
     assert.equal(story.sections[0].kind, 'answer');
   });
 });
+
+describe('model/stories: more metadata edges', () => {
+  it('points an unclosed bracket noticed on a later line at the line that opened it', () => {
+    assert.deepEqual(metaProblems('a: [1, 2\nb: 3\n')[0].span, { start: 0, end: 8 });
+  });
+
+  it('refuses indentation deeper than 64 spaces on the first line', () => {
+    const deep = ' '.repeat(65) + 'a: 1';
+    assert.deepEqual(metaProblems(deep), TOO_DEEP(deep.length));
+  });
+
+  it('reads the keys after an empty key', () => {
+    const meta = readMeta('"": x\ntitle: T\n', 0, 'comment', [], 'm');
+    assert.equal(meta.title, 'T');
+    assert.deepEqual(Object.keys(meta.keys), ['title']);
+  });
+
+  it('skips empty entries of a questions list', () => {
+    const meta = readMeta('questions: [a, ~, b]\n', 0, 'comment', [], 'm');
+    assert.deepEqual(meta.questions, ['a', 'b']);
+    assert.deepEqual(meta.questionSpans, [
+      { start: 12, end: 13 },
+      { start: 18, end: 19 },
+    ]);
+  });
+});
