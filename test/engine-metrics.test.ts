@@ -165,10 +165,9 @@ describe('facts/metrics.ts', () => {
       ['Intro\n\tError rate: 4', [['count', 7, 20, 'Error rate: 4', 'technical']]],
     ]);
 
-    // BUG: a labelled value at the end of a sentence is lost: the lookahead after the number
-    // refuses any point, so "Bug count: 3." (and "Monthly churn: now 4.1.") yields no metric,
-    // while "Bug count: 3" yields one. The point was meant to stop a partial "3" of "3.5".
-    it.skip('BUG: a labelled value followed by a sentence-ending point still counts', () => {
+    // A labelled value at the end of a sentence counts (it was lost: the lookahead after the
+    // number refused any point, which was meant to stop a partial "3" of "3.5").
+    it('a labelled value followed by a sentence-ending point still counts', () => {
       assert.deepEqual(metrics('Bug count: 3.'), [['count', 0, 12, 'Bug count: 3', 'technical']]);
       assert.deepEqual(metrics('Error rate: 3.5. Then more.'), [['count', 0, 15, 'Error rate: 3.5', 'technical']]);
     });
@@ -492,19 +491,16 @@ describe('facts/metrics.ts', () => {
     ]);
   });
 
-  // BUG: the fractional part of a version is read as a metric: the number may not start inside a
-  // run of digits, but it may start right after a decimal point, and the model-name check looks
-  // only at the two characters before it ("1."), so "v1.5 users" yields "5 users", "v2.5x" yields
-  // "5x" and "model v0.9 AUC" yields "9 AUC".
-  it.skip('BUG: the fraction of a version number is no metric', () => {
+  // The fractional part of a version is no metric (it was: a number could start right after a
+  // decimal point, and the model-name check looks only at the two characters before it, "1.").
+  it('the fraction of a version number is no metric', () => {
     assert.deepEqual(metrics('v1.5 users'), []);
     assert.deepEqual(metrics('v2.5x'), []);
     assert.deepEqual(metrics('model v0.9 AUC'), []);
   });
 
-  // BUG (vocabulary): "save", "saved" and "saving" make a duration a saving, "saves" does not,
-  // so "It saves 3 hours." finds no metric while "We save 3 hours." finds one.
-  it.skip('BUG: "saves" is a change verb like "save" and "saved"', () => {
+  // "saves" makes a duration a saving, as "save", "saved" and "saving" do (it did not).
+  it('"saves" is a change verb like "save" and "saved"', () => {
     assert.deepEqual(metrics('It saves 3 hours.'), [['measure', 9, 16, '3 hours', '']]);
   });
 

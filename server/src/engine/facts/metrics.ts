@@ -20,7 +20,7 @@ export interface Metric {
 // A number never starts inside another number ("1,234": not at "2" nor "34"). Without the
 // lookbehind every pattern restarts at each digit of a long run of digits and commas, and scans to
 // its end each time: quadratic time.
-const NUM = String.raw`(?<!\d|\d,)(?:\d[\d,]*(?:\.\d+)?|\.\d+)`;
+const NUM = String.raw`(?<!\d|\d[,.])(?:\d[\d,]*(?:\.\d+)?|\.\d+)`;
 const SCALE = String.raw`(?:\s?(?:[kKmMbB]n?|thousand|million|billion|mil|mn|bn)\b)?`;
 
 // Units that are measurements on their own (not durations): latency, sizes, rates.
@@ -113,7 +113,7 @@ const SPELLED = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|
 // A measured quantity named before a colon and its value after it, as Results list their key
 // metrics: "Bug recurrence: 0", "User complaints: dropped to 0", "Monthly churn: now 4.1".
 const LABELLED_VALUE = new RegExp(
-  String.raw`(?:^|\n)[ \t]*((?:[A-Za-z][\w/-]*[ \t]+){0,3}[A-Za-z][\w/-]*)[ \t]*:[ \t]*(?:(?:(?:dropped|fell|went|came|rose|grew|increased|decreased|reduced|cut)(?:[ \t]+(?:down|up))?|down|up)[ \t]+to[ \t]+|now[ \t]+)?(?:${NUM}|zero)(?![\w.,%×]|\s?(?:${DURATION_UNITS})\b)`,
+  String.raw`(?:^|\n)[ \t]*((?:[A-Za-z][\w/-]*[ \t]+){0,3}[A-Za-z][\w/-]*)[ \t]*:[ \t]*(?:(?:(?:dropped|fell|went|came|rose|grew|increased|decreased|reduced|cut)(?:[ \t]+(?:down|up))?|down|up)[ \t]+to[ \t]+|now[ \t]+)?(?:${NUM}|zero)(?![\w%×]|[.,]\d|\s?(?:${DURATION_UNITS})\b)`,
   'gi',
 );
 
@@ -193,7 +193,7 @@ const DURATION = new RegExp(
   'gi',
 );
 const CHANGE_VERB =
-  /\b(?:saved?|saving|cut|cuts|reduced?|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared (?:to|with)|against|versus|vs|down from|up from)\b/i;
+  /\b(?:saved?|saves|saving|cut|cuts|reduced?|reduces|reducing|lowered|shortened|shaved|dropped|decreased|freed|sped|speeding|accelerated|down to|from|faster|less|fewer|shorter|instead of|rather than|compared (?:to|with)|against|versus|vs|down from|up from)\b/i;
 
 // Not metrics: years, quarters, versions and model names, ordinals, team sizes.
 const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
