@@ -614,3 +614,30 @@ describe('lint/edit.ts lintEdit', () => {
     }
   });
 });
+
+describe('bank/match.ts: the user’s own themes', () => {
+  it('orders two of the user’s themes as the configuration lists them', () => {
+    const config = {
+      themes: [
+        { id: 'model-serving', question: 'Serving?' },
+        { id: 'data-contracts', question: 'Contracts?' },
+      ],
+    };
+    assert.deepEqual(
+      match('You own data contracts and model serving.', config).competencies.map((c) => c.id),
+      // Not in the posting's order: the configuration's.
+      ['model-serving', 'data-contracts', 'ml:deployment', 'ml:data-quality'],
+    );
+  });
+
+  it('shows the whole of a phrase longer than the excerpt’s window', () => {
+    const id = `${'a'.repeat(45)}-${'b'.repeat(45)}`;
+    const phrase = `${'a'.repeat(45)} ${'b'.repeat(45)}`;
+    const text = `${'q'.repeat(70)} ${phrase} ${'w'.repeat(100)}`;
+    const c = match(text, { themes: [{ id, question: 'Long?' }] }).competencies;
+    assert.deepEqual(
+      c.map((x) => [x.id, x.evidence.map((e) => [e.phrase, e.column, e.excerpt])]),
+      [[id, [[phrase, 72, `…${'q'.repeat(59)} ${phrase}…`]]]],
+    );
+  });
+});
