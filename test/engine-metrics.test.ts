@@ -504,6 +504,23 @@ describe('facts/metrics.ts', () => {
     assert.deepEqual(metrics('It saves 3 hours.'), [['measure', 9, 16, '3 hours', '']]);
   });
 
+  describe('ratings out of 5, 10 or 100 keep their scale in a change', () => {
+    table([
+      ['CSAT 3.2/5 → 4.5/5.', [['change', 5, 18, '3.2/5 → 4.5/5', 'business']]],
+      ['score from 3/10 to 8/10', [['change', 6, 23, 'from 3/10 to 8/10', '']]],
+      // Another denominator is no rating: the change starts after it, as before.
+      ['from 1/50 to 2', []],
+    ]);
+  });
+
+  describe('LLM quality measures are technical', () => {
+    table([
+      ['Answer correctness 62% → 86%', [['change', 19, 28, '62% → 86%', 'technical']]],
+      ['Hallucination rate 28% → 9%', [['change', 19, 27, '28% → 9%', 'technical']]],
+      ['faithfulness rose from 0.71 to 0.88', [['change', 18, 35, 'from 0.71 to 0.88', 'technical']]],
+    ]);
+  });
+
   describe('word boundaries: a number glued to an identifier (run_3x) is no metric', () => {
     table([
       ['id_5 users', []],

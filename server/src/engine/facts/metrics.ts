@@ -107,6 +107,9 @@ function* countMatches(text: string): Generator<[number, number]> {
   }
 }
 
+// A rating out of 5, 10 or 100 ("CSAT 3.2/5 → 4.5/5"): the scale belongs to the number.
+const RATING = String.raw`(?:\/(?:5|10|100)(?!\d|\.\d))?`;
+
 // Spelled-out numbers inside a change ("cut review from five days to two").
 const SPELLED = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|a thousand)`;
 
@@ -136,14 +139,14 @@ const PATTERNS: [MetricKind, RegExp | ((text: string) => Iterable<[number, numbe
   [
     'change',
     new RegExp(
-      String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?(?:[$€£]?(?:${NUM})${SCALE}|${SPELLED}\b)\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?(?:[$€£]?(?:${NUM})${SCALE}|${SPELLED}\b)\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`,
+      String.raw`\bfrom\s+(?:about\s+|roughly\s+|~)?(?:[$€£]?(?:${NUM})${SCALE}${RATING}|${SPELLED}\b)\s?(?:%|x|×|[a-zA-Zµ/-]+)?\s+(?:down\s+|up\s+)?to\s+(?:about\s+|roughly\s+|~|under\s+|below\s+|over\s+)?(?:[$€£]?(?:${NUM})${SCALE}${RATING}|${SPELLED}\b)\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})\b)?`,
       'gi',
     ),
   ],
   [
     'change',
     new RegExp(
-      String.raw`[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?`,
+      String.raw`[$€£]?(?:${NUM})${SCALE}${RATING}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?\s*(?:→|->|=>|vs\.?|versus)\s*[$€£]?(?:${NUM})${SCALE}${RATING}\s?(?:%|x|×|(?:${MEASURE_UNITS}|${DURATION_UNITS})(?![\w]))?`,
       'gi',
     ),
   ],
@@ -199,7 +202,7 @@ const CHANGE_VERB =
 const NOT_METRIC = /^(?:(?:19|20)\d\d|Q[1-4])$/;
 
 const TECHNICAL =
-  /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|ms\b|milliseconds?|bugs?\b|incidents?\b|outages?\b|defects?\b|regressions?\b|crash(?:es)?\b|downtime|MTTR|MTTD|recurrence|alerts?\b|pages\b)/i;
+  /\b(?:accuracy|precision|recall|F1|F-1|F-score|AUC|AUROC|AUPRC|ROC|BLEU|ROUGE|perplexity|CTR|click[- ]?through|latency|p50|p90|p95|p99|p999|throughput|QPS|RPS|requests per second|error rate|false (?:positive|negative)s?|FPR|FNR|TPR|uptime|availability|SLA|SLO|training time|inference time|inference cost|NDCG|RMSE|MAE|MAPE|MRR|mAP|IoU|WER|CER|log[- ]?loss|hit rate|coverage|recall@\d+|precision@\d+|memory|GPU|compute|model size|parameters|response time|load time|build time|runtime|run time|page load|drift|calibration|Brier|lift|win rate|eval(?:uation)? score|benchmark|correctness|hallucinations?|faithfulness|groundedness|factuality|exact match|pass@\d+|toxicity|ms\b|milliseconds?|bugs?\b|incidents?\b|outages?\b|defects?\b|regressions?\b|crash(?:es)?\b|downtime|MTTR|MTTD|recurrence|alerts?\b|pages\b)/i;
 const BUSINESS =
   /\b(?:revenue|\$|€|£|dollars?|euros?|pounds|cost|costs|budget|spend|spending|savings?|saved|profit|margin|GMV|sales|users?|customers?|clients?|merchants?|sellers?|advertisers?|partners?|accounts?|engagement|retention|conversions?|churn|adoption|adopted|labou?r|headcount|man-hours|person-hours|analyst hours|agent hours|time saved|hours saved|ARR|MRR\b|subscribers?|signups?|sign-ups|orders?|bookings?|purchases?|basket|AOV|NPS|CSAT|satisfaction|support tickets|tickets|fraud losses|losses|chargebacks|ROI|productivity|efficiency|market share|DAU|MAU|WAU|sessions|watch time|time on site)\b|[$€£]/i;
 
