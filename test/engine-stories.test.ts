@@ -495,9 +495,9 @@ describe('model/stories: a Situation told again', () => {
   });
 
   // "## Example one" heads the first story and "### Example two" the second; the title level
-  // becomes 3 (the heading before the Situation told again), so "## Example one" is read as a
-  // shallower heading that closes a story, and the first story loses its title.
-  it.skip('BUG: keeps the title of a first story whose heading is shallower than the heading of a Situation told again', () => {
+  // becomes 3 (the heading before the Situation told again), and "## Example one", shallower,
+  // still titles the sections right under it (the first story was "Untitled story").
+  it('keeps the title of a first story whose heading is shallower than the heading of a Situation told again', () => {
     const doc = parseDocument(
       '## Example one\n\nSituation: I had a bug last year.\n\nTask: I fixed it.\n\n### Example two\n\nSituation: I had a fight last year.\n\nTask: I settled it.\n',
     );

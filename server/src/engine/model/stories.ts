@@ -140,6 +140,8 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
   // Segment the blocks into candidate stories.
   interface Segment {
     title?: number;
+    /** The heading shallower than the title level that opened the segment, if one did. */
+    opener?: number;
     from: number;
     to: number;
   }
@@ -159,13 +161,16 @@ export function parseDocument(text: string, memo?: Memo): ParsedDocument {
     if (depth > titleDepth) continue;
     current.to = i;
     segments.push(current);
-    current = depth === titleDepth ? { title: i, from: i + 1, to: blocks.length } : { from: i + 1, to: i + 1 };
+    current = depth === titleDepth ? { title: i, from: i + 1, to: blocks.length } : { opener: i, from: i + 1, to: i + 1 };
   }
   segments.push(current);
 
   // Markers are in block order, and story comments in text order: binary searches keep a bank of
   // thousands of stories linear.
   const hasMarkers = (s: Segment): boolean => (markers[firstMarkerFrom(markers, s.from)]?.index ?? Infinity) < s.to;
+  // A shallower heading right over sections titles them ("## Example one" over its Situation, then
+  // "### Example two" over a Situation told again, which set the title level to 3).
+  for (const s of segments) if (s.opener !== undefined && hasMarkers(s)) s.title = s.opener;
   const spanOfSegment = (s: Segment): Span => ({
     start: s.title !== undefined ? blocks[s.title].span.start : s.from < blocks.length ? blocks[s.from].span.start : text.length,
     end: s.to > 0 && s.to - 1 < blocks.length && s.to > s.from ? blocks[s.to - 1].span.end : s.title !== undefined ? blocks[s.title].span.end : text.length,
