@@ -2,6 +2,7 @@
 // every branch of the score's rubric, the glob matcher, configuration reading and checking, the
 // per-story findings cache, the incremental re-lint, the practice edit and the seeded shuffle.
 import assert from 'node:assert/strict';
+import { lintOutcome } from './lint-outcome';
 import {
   analyzeBank,
   practiceStatus,
@@ -740,18 +741,6 @@ function editIn(
   };
 }
 
-/** What lintEdit and lintText share: findings, errors, and the document's parts. */
-function outcome(r: ReturnType<typeof lintText>) {
-  return {
-    findings: r.findings,
-    errors: r.errors,
-    comments: r.doc.comments,
-    problems: r.doc.problems,
-    chunks: r.doc.chunks,
-    stories: r.doc.stories.map((s) => [s.title, s.span, s.reach, s.index]),
-  };
-}
-
 describe('lint/lint.ts lintText', () => {
   it('caches a story’s findings apart for a file of one story and a file of several', () => {
     const one = bankStory(1, '#', false);
@@ -935,7 +924,7 @@ describe('lint/edit.ts lintEdit', () => {
       const e = editIn(BANK, n, find, replace);
       const r = lintEdit(base, e.text, e.change, config, { today: TODAY });
       assert.equal(r.incremental, true);
-      assert.deepEqual(outcome(r), outcome(lintText(e.text, config, { today: TODAY })));
+      assert.deepEqual(lintOutcome(r), lintOutcome(lintText(e.text, config, { today: TODAY })));
     });
   }
 
@@ -946,12 +935,12 @@ describe('lint/edit.ts lintEdit', () => {
     const broken = editIn(text, 6, 'date: 2025-06', 'date: [2025');
     const r = lintEdit(prev, broken.text, broken.change, config, { today: TODAY });
     assert.equal(r.incremental, true);
-    assert.deepEqual(outcome(r), outcome(lintText(broken.text, config, { today: TODAY })));
+    assert.deepEqual(lintOutcome(r), lintOutcome(lintText(broken.text, config, { today: TODAY })));
     assert.ok(r.doc.problems.length > 0);
     const fixed = editIn(broken.text, 6, 'date: [2025', 'date: 2019-01');
     const r2 = lintEdit(r, fixed.text, fixed.change, config, { today: TODAY });
     assert.equal(r2.incremental, true);
-    assert.deepEqual(outcome(r2), outcome(lintText(fixed.text, config, { today: TODAY })));
+    assert.deepEqual(lintOutcome(r2), lintOutcome(lintText(fixed.text, config, { today: TODAY })));
     assert.deepEqual(
       r2.findings.filter((f) => f.rule === 'recency').map((f) => f.story),
       [6],
@@ -968,7 +957,7 @@ describe('lint/edit.ts lintEdit', () => {
     ] as const) {
       const e = editIn(crlf, 15, find, replace);
       const r = lintEdit(prev, e.text, e.change, config, { today: TODAY });
-      assert.deepEqual(outcome(r), outcome(lintText(e.text, config, { today: TODAY })), JSON.stringify(replace));
+      assert.deepEqual(lintOutcome(r), lintOutcome(lintText(e.text, config, { today: TODAY })), JSON.stringify(replace));
       assert.deepEqual(
         [r.lines.lineOf(e.text.length - 1), r.lines.lineOf(e.change.newEnd)],
         [lintText(e.text, config, { today: TODAY }).lines.lineOf(e.text.length - 1), lintText(e.text, config, { today: TODAY }).lines.lineOf(e.change.newEnd)],
@@ -1016,7 +1005,7 @@ describe('lint/edit.ts lintEdit', () => {
       const e = editIn(BANK, n, find, replace);
       const r = lintEdit(base, e.text, e.change, config, { today: TODAY });
       assert.equal(r.incremental, undefined, find);
-      assert.deepEqual(outcome(r), outcome(lintText(e.text, config, { today: TODAY })));
+      assert.deepEqual(lintOutcome(r), lintOutcome(lintText(e.text, config, { today: TODAY })));
     }
   });
 
@@ -1026,7 +1015,7 @@ describe('lint/edit.ts lintEdit', () => {
     const e = editIn(nested, 6, 'compared', 'weighed');
     const r = lintEdit(prev, e.text, e.change, config, { today: TODAY });
     assert.equal(r.incremental, undefined);
-    assert.deepEqual(outcome(r), outcome(lintText(e.text, config, { today: TODAY })));
+    assert.deepEqual(lintOutcome(r), lintOutcome(lintText(e.text, config, { today: TODAY })));
   });
 
   it('chains edits: a second edit in the same story reads the region the first one kept', () => {
@@ -1036,11 +1025,11 @@ describe('lint/edit.ts lintEdit', () => {
     const e2 = editIn(e1.text, 10, 'rose', 'climbed');
     const r2 = lintEdit(r1, e2.text, e2.change, config, { today: TODAY });
     assert.equal(r2.incremental, true);
-    assert.deepEqual(outcome(r2), outcome(lintText(e2.text, config, { today: TODAY })));
+    assert.deepEqual(lintOutcome(r2), lintOutcome(lintText(e2.text, config, { today: TODAY })));
     const e3 = editIn(e2.text, 30, 'rose', 'fell');
     const r3 = lintEdit(r2, e3.text, e3.change, config, { today: TODAY });
     assert.equal(r3.incremental, true);
-    assert.deepEqual(outcome(r3), outcome(lintText(e3.text, config, { today: TODAY })));
+    assert.deepEqual(lintOutcome(r3), lintOutcome(lintText(e3.text, config, { today: TODAY })));
   });
 
   it('lints the whole file again for a short file, another configuration or a change that does not fit the text', () => {

@@ -3,6 +3,7 @@
 // of each competency, the order of the table and the stories to rehearse first) and lint/edit.ts
 // (re-linting one story of a bank file after an edit, and when it must lint the whole file).
 import assert from 'node:assert/strict';
+import { lintOutcome } from './lint-outcome';
 import { lintEdit, lintText, resolveConfig, type BankStory, type LintResult, type StarlintConfig, type TextChange } from '../server/src/engine';
 import { MAX_EVIDENCE, MAX_POSTING_CHARS, REHEARSE_FIRST, matchJob, type MatchResult } from '../server/src/engine/bank/match';
 import { WEAK_SCORE } from '../server/src/engine/bank/drill';
@@ -411,20 +412,6 @@ function bankOf(five: string = editStory(5), eol = '\n'): string {
   return eol === '\n' ? text : text.replace(/\n/g, eol);
 }
 
-/** What a full lint and an incremental one must share. */
-function outcome(r: LintResult) {
-  return {
-    findings: r.findings,
-    errors: r.errors,
-    comments: r.doc.comments,
-    problems: r.doc.problems,
-    chunks: r.doc.chunks,
-    titleDepth: r.doc.titleDepth,
-    stories: r.doc.stories.map((s) => [s.index, s.title, s.span, s.titleSpan, s.reach, s.sections.map((x) => [x.kind, x.span])]),
-    lines: Array.from({ length: r.lines.lineCount }, (_, i) => r.lines.lineStart(i)),
-  };
-}
-
 /** Replaces [start, end) of `text` by `insert`. */
 function change(text: string, start: number, end: number, insert: string, withText = true): { text: string; change: TextChange } {
   return {
@@ -445,7 +432,7 @@ function relint(
   const prev = opts.prev ?? lintText(bank, opts.prevConfig ?? cfg, { today: TODAY });
   const next = change(bank, start, end, insert, opts.withText ?? true);
   const got = lintEdit(prev, next.text, next.change, cfg, { today: opts.today ?? TODAY });
-  assert.deepEqual(outcome(got), outcome(lintText(next.text, cfg, { today: opts.today ?? TODAY })));
+  assert.deepEqual(lintOutcome(got), lintOutcome(lintText(next.text, cfg, { today: opts.today ?? TODAY })));
   return { got, text: next.text, incremental: got.incremental === true };
 }
 
@@ -569,7 +556,7 @@ describe('lint/edit.ts lintEdit', () => {
     const at = inStory(BANK, 5, 'with care');
     const prev = lintText(BANK, config, { today: TODAY });
     const text = BANK.slice(0, at) + 'great ' + BANK.slice(at);
-    const full = outcome(lintText(text, config, { today: TODAY }));
+    const full = lintOutcome(lintText(text, config, { today: TODAY }));
     const bad: TextChange[] = [
       { start: -1, end: at, newEnd: at + 6 },
       { start: at, end: at - 1, newEnd: at + 6 },
@@ -580,7 +567,7 @@ describe('lint/edit.ts lintEdit', () => {
     for (const c of bad) {
       const got = lintEdit(prev, text, c, config, { today: TODAY });
       assert.equal(got.incremental, undefined, JSON.stringify(c));
-      assert.deepEqual(outcome(got), full);
+      assert.deepEqual(lintOutcome(got), full);
     }
     assert.equal(lintEdit(prev, text, { start: at, end: at, newEnd: at + 6, inserted: 'great ' }, config, { today: TODAY }).incremental, true);
   });
