@@ -718,3 +718,211 @@ describe('facts/metrics.ts', () => {
     });
   });
 });
+
+describe('facts/metrics.ts: plurals, labelled values, durations and every kind of metric', () => {
+  it('counted nouns in -es, -ies and -s plurals, and nothing else in -es', () => {
+    assert.deepEqual(metrics('We had 3 crashes.'), [['count', 7, 16, '3 crashes', 'technical']]);
+    assert.deepEqual(metrics('We had 2 breaches and 4 emails.'), [
+      ['count', 7, 17, '2 breaches', ''],
+      ['count', 22, 30, '4 emails', ''],
+    ]);
+    assert.deepEqual(metrics('We fixed 12 bugs and 3 queries.'), [
+      ['count', 9, 16, '12 bugs', 'technical'],
+      ['count', 21, 30, '3 queries', 'technical'],
+    ]);
+    assert.deepEqual(metrics('We closed 40 matches.'), []);
+    assert.deepEqual(metrics('We handled 5 classes.'), []);
+    assert.deepEqual(metrics('We lost 12 es.'), []);
+    assert.deepEqual(metrics('We kept 12 orderly.'), []);
+    assert.deepEqual(metrics('We had 3 stories.'), []);
+  });
+
+  it('labelled values start at the label, after a line break or indentation', () => {
+    assert.deepEqual(metrics('Bug recurrence: 0'), [['count', 0, 17, 'Bug recurrence: 0', 'technical']]);
+    assert.deepEqual(metrics('Done.\nTicket count: now 4'), [['count', 6, 25, 'Ticket count: now 4', '']]);
+    assert.deepEqual(metrics('  Error rate: 3'), [['count', 2, 15, 'Error rate: 3', 'technical']]);
+    assert.deepEqual(metrics('Users: dropped to 12'), [['count', 0, 20, 'Users: dropped to 12', 'business']]);
+    assert.deepEqual(metrics('Team size: 4'), []);
+    assert.deepEqual(metrics('Notes: 3'), []);
+  });
+
+  it('a duration counts only with a change verb before it in its clause, or a comparative after it', () => {
+    assert.deepEqual(metrics('It took 3 hours.'), []);
+    assert.deepEqual(metrics('It saved 3 hours.'), [['measure', 9, 16, '3 hours', 'business']]);
+    assert.deepEqual(metrics('It took 3 hours less.'), [['measure', 8, 15, '3 hours', '']]);
+    assert.deepEqual(metrics('We cut it 3 hours later.'), [['measure', 10, 17, '3 hours', '']]);
+    // The verb must end before the duration starts, and lie in its clause.
+    assert.deepEqual(metrics('It took 3 hours compared with the old way.'), []);
+    assert.deepEqual(metrics('We cut it;3 hours later.'), []);
+    assert.deepEqual(metrics('We cut it, and it took 3 hours.'), []);
+    assert.deepEqual(metrics('We cut review; it took 3 hours.'), []);
+  });
+
+  it('changes, statistics, and what is no metric', () => {
+    assert.deepEqual(metrics('latency from 300 ms to 80 ms'), [['change', 8, 28, 'from 300 ms to 80 ms', 'technical']]);
+    assert.deepEqual(metrics('3 → 5'), [['change', 0, 5, '3 → 5', '']]);
+    assert.deepEqual(metrics('AUC of 0.91'), [['statistic', 0, 11, 'AUC of 0.91', 'technical']]);
+    assert.deepEqual(metrics('cut churn by 3 points'), [['measure', 13, 21, '3 points', 'business']]);
+    assert.deepEqual(metrics('a 4-person team'), []);
+    assert.deepEqual(metrics('GPT-3.5 and v2'), []);
+    assert.deepEqual(metrics('in 2024 and Q3'), []);
+  });
+
+  describe('every kind of metric, its span and its type', () => {
+    const cases: [string, [string, number, number, string, string][]][] = [
+      ['Revenue rose $1.2M a year.', [['money', 13, 25, '$1.2M a year', 'business']]],
+      [
+        'We saved €300k per month and £5 bn.',
+        [
+          ['money', 9, 24, '€300k per month', 'business'],
+          ['money', 29, 34, '£5 bn', 'business'],
+        ],
+      ],
+      [
+        'It cost 40 dollars and USD 5 and EUR5.',
+        [
+          ['money', 8, 18, '40 dollars', 'business'],
+          ['money', 23, 28, 'USD 5', 'business'],
+          ['money', 33, 37, 'EUR5', 'business'],
+        ],
+      ],
+      [
+        'Accuracy rose 12% and -3 percent and 4 per cent and 5 pct.',
+        [
+          ['percent', 14, 17, '12%', 'technical'],
+          ['percent', 22, 32, '-3 percent', 'technical'],
+          ['percent', 37, 47, '4 per cent', 'technical'],
+          ['percent', 52, 57, '5 pct', 'technical'],
+        ],
+      ],
+      [
+        'Throughput went 3x and 2× and 10-fold; we doubled sales and halved costs.',
+        [
+          ['multiplier', 16, 18, '3x', 'technical'],
+          ['multiplier', 23, 25, '2×', 'technical+business'],
+          ['multiplier', 30, 37, '10-fold', 'technical+business'],
+          ['multiplier', 42, 49, 'doubled', 'business'],
+          ['multiplier', 60, 66, 'halved', 'business'],
+        ],
+      ],
+      [
+        'It ran three times faster and twice as fast, cut by half, by a third, an order of magnitude.',
+        [
+          ['multiplier', 7, 25, 'three times faster', 'business'],
+          ['multiplier', 30, 43, 'twice as fast', 'business'],
+          ['multiplier', 49, 56, 'by half', 'business'],
+          ['multiplier', 58, 68, 'by a third', 'business'],
+          ['multiplier', 70, 91, 'an order of magnitude', 'business'],
+        ],
+      ],
+      [
+        'p < 0.01 and F1 of 0.82 and NDCG@10 0.4 and ROC-AUC 0.9 and accuracy reached 91',
+        [
+          ['statistic', 0, 8, 'p < 0.01', 'technical'],
+          ['statistic', 13, 23, 'F1 of 0.82', 'technical'],
+          ['statistic', 28, 39, 'NDCG@10 0.4', 'technical'],
+          ['statistic', 44, 55, 'ROC-AUC 0.9', 'technical'],
+          ['statistic', 60, 79, 'accuracy reached 91', 'technical'],
+        ],
+      ],
+      ['+3 points of AUC', [['statistic', 0, 16, '+3 points of AUC', 'technical']]],
+      ['0.82 F1', [['statistic', 0, 7, '0.82 F1', 'technical']]],
+      [
+        'Latency 300ms and 2 GB and 5 qps and 3 GPU-hours.',
+        [
+          ['measure', 8, 13, '300ms', 'technical'],
+          ['measure', 18, 22, '2 GB', 'technical'],
+          ['measure', 27, 32, '5 qps', 'technical'],
+          ['measure', 37, 48, '3 GPU-hours', 'technical'],
+        ],
+      ],
+      ['We hired 4 engineers.', []],
+      ['a team of 4 people', []],
+      ['We saw 3 new daily users.', [['count', 7, 24, '3 new daily users', 'business']]],
+      ['We closed 3 customer tickets.', [['count', 10, 28, '3 customer tickets', 'business']]],
+      ['We filed 3 invalid submissions.', [['count', 9, 30, '3 invalid submissions', '']]],
+      ['We saw 3 of users.', []],
+      [
+        '3 fraud cases and 2 false positives and 10 lines of code',
+        [
+          ['count', 0, 13, '3 fraud cases', 'technical'],
+          ['count', 18, 35, '2 false positives', 'technical'],
+          ['count', 40, 56, '10 lines of code', 'technical'],
+        ],
+      ],
+      ['zero outages', [['count', 0, 12, 'zero outages', 'technical']]],
+      ['It took 2 hours per week.', [['measure', 8, 24, '2 hours per week', '']]],
+      ['We reduced review from 5 days to 2 days.', [['change', 18, 39, 'from 5 days to 2 days', '']]],
+      ['Churn from about 5% down to ~3%', [['change', 6, 31, 'from about 5% down to ~3%', 'business']]],
+      ['from 12,000 to 40,000 users', [['change', 0, 27, 'from 12,000 to 40,000 users', 'business']]],
+      ['GPT-4 and Llama-7B and BERT 3', []],
+      [
+        'Costs (5%) and ~5% and $5',
+        [
+          ['percent', 7, 9, '5%', 'business'],
+          ['percent', 16, 18, '5%', 'business'],
+          ['money', 23, 25, '$5', 'business'],
+        ],
+      ],
+      ['It took 20 hours of manual work saved.', [['measure', 8, 16, '20 hours', 'business']]],
+      ['1,234,567 users', [['count', 0, 15, '1,234,567 users', 'business']]],
+      ['82% accuracy in predicting churn', [['percent', 0, 3, '82%', 'technical']]],
+      ['cut churn by 3%', [['percent', 13, 15, '3%', 'business']]],
+      ['We grew 5% overall.', [['percent', 8, 10, '5%', '']]],
+      ['Sales grew. Revenue rose 5%. Latency fell.', [['percent', 25, 27, '5%', 'business']]],
+      ['The 5% lift in CTR', [['percent', 4, 6, '5%', 'technical']]],
+      ['from 5 to 3', [['change', 0, 11, 'from 5 to 3', '']]],
+      ['Revenue, as we saw, grew 5%.', [['percent', 25, 27, '5%', 'business']]],
+      ['It grew 5%; revenue was flat.', [['percent', 8, 10, '5%', 'business']]],
+    ];
+    for (const [text, expected] of cases) {
+      it(text, () => assert.deepEqual(metrics(text), expected));
+    }
+  });
+
+  it('"team" is no counted noun; two modifiers may precede the noun', () => {
+    assert.deepEqual(metrics('It spans 3 team.'), []);
+    assert.deepEqual(metrics('We closed 3 new customer tickets.'), [['count', 10, 32, '3 new customer tickets', 'business']]);
+  });
+
+  it('words after the number that name both kinds give way to the words before it', () => {
+    assert.deepEqual(metrics('Latency rose 5% revenue accuracy'), [['percent', 13, 15, '5%', 'technical']]);
+  });
+
+  it('clauseAround starts right after a stop that ends at the span', () => {
+    assert.deepEqual(clauseAround('ab;cd', 3, 5), { start: 3, end: 5 });
+    assert.deepEqual(clauseAround('We cut it; it took 3 hours, then more.', 15, 22), { start: 10, end: 26 });
+    assert.deepEqual(clauseAround('a and b', 6, 7), { start: 5, end: 7 });
+    assert.deepEqual(clauseAround('abc', 1, 2), { start: 0, end: 3 });
+  });
+
+  it('hasNumber: words, digits, and what is not a number', () => {
+    const cases: [string, boolean][] = [
+      ['percent', true],
+      ['zero', true],
+      ['a zero day', true],
+      ['zero-shot', false],
+      ['Zero-shot model', false],
+      ['doubled', true],
+      ['three times faster', true],
+      ['$5', true],
+      ['in 2024', false],
+      ['v2.1', false],
+      ['a-5', false],
+      ['x.5', false],
+      ['nothing', false],
+    ];
+    assert.deepEqual(
+      cases.map(([t]) => [t, hasNumber(t)]),
+      cases,
+    );
+  });
+
+  it('headlineMetric is the first metric of the Result', () => {
+    const text =
+      '# Fraud model\n\n## Situation\n\nWe had fraud.\n\n## Result\n\nLosses fell from $80K to $35K a month. I learned to agree on the metric first.\n';
+    assert.deepEqual(headlineMetric(storyOf(text)), { text: 'from $80K to $35K', span: { start: 67, end: 84 } });
+    const pFirst = text.replace('Losses fell', 'With p < 0.01, losses fell');
+    assert.deepEqual(headlineMetric(storyOf(pFirst)), { text: 'from $80K to $35K', span: { start: 82, end: 99 } });
+  });
+});
